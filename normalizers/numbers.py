@@ -1,0 +1,135 @@
+"""Indonesian number formats, with the real-world exceptions found in SAKIP reports.
+
+Written by hand: no library parses "Rp. 2.400.000,-", "27,08 %", "1,706,504,410" beside
+"925.196.713" and "76.44%" in one document, deciding ambiguous separators from the column's
+meaning (a percentage or index is not 7644; rupiah come in 3-digit groups).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# kinds of column, which decide how an ambiguous separator is read
+MONEY = "money"          # pagu, realisasi anggaran, sisa: thousands separators, ",00" decimals
+PERCENT = "percent"      # capaian, capaian anggaran, efisiensi: decimals
+QUANTITY = "quantity"    # kinerja target / realisasi: a number with a unit
+
+
+@dataclass
+class Parsed:
+    value: float | None
+    unit: str | None = None             # normalised unit text (see units.py), "%" for percent
+    flags: list[str] = field(default_factory=list)   # number_format observations
+    decimal_sep: str | None = None      # "," or "." when the number had a decimal part
+    thousands_sep: str | None = None
+
+
+_DASH_ONLY = re.compile(r"^[\-–—−]+$")
+_NUM = re.compile(r"[-−–]?\s?\d[\d.,]*")
+
+
+def _strip_money_decor(s: str) -> str:
+    s = re.sub(r"(?i)\brp\.?\s*", "", s)
+    s = re.sub(r",\s*[-–]+\s*$", "", s)      # "2.400.000,-" / ",--"
+    return s.strip()
+
+
+def _read_digits(num: str, kind: str, flags: list[str]) -> tuple[float | None, str | None, str | None]:
+    """Interpret one numeric token like '1.390.110.590,00', '27,08', '76.44', '1,706,504,410'."""
+    neg = num.startswith(("-", "−", "–"))
+    num = num.lstrip("-−– ").rstrip(".,")
+    if not num:
+        return None, None, None
+    dots, commas = num.count("."), num.count(",")
+    dec = th = None
+    if dots and commas:
+        # the separator that comes last is the decimal one
+        if num.rfind(",") > num.rfind("."):
+            th, dec = ".", ","
+        else:
+            th, dec = ",", "."
+            flags.append("dot_decimal_with_comma_thousands")
+        intpart, _, frac = num.rpartition(dec)
+        intpart = intpart.replace(th, "")
+    elif dots or commas:
+        sep = "." if dots else ","
+        groups = num.split(sep)
+        three = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+        if len(groups) > 2:
+            # several separators: only a thousands separator repeats
+            th = sep
+            intpart, frac = num.replace(sep, ""), ""
+            if sep == ",":
+                flags.append("comma_thousands")
+        elif kind == MONEY and three:
+            th = sep
+            intpart, frac = num.replace(sep, ""), ""
+            if sep == ",":
+                flags.append("comma_thousands")
+        elif kind == QUANTITY and three and sep == "." and len(groups[1]) == 3 and int(groups[0] or 0) > 0 \
+                and flags.count("count_unit"):
+            th = sep
+            intpart, frac = num.replace(sep, ""), ""
+        else:
+            dec = sep
+            intpart, frac = groups[0], groups[1]
+            if sep == "." and kind != MONEY:
+                flags.append("dot_decimal")
+    else:
+        intpart, frac = num, ""
+    if not intpart.isdigit() and intpart != "":
+        return None, None, None
+    try:
+        value = float(f"{intpart or '0'}.{frac}" if frac else intpart)
+    except ValueError:
+        return None, None, None
+    return (-value if neg else value), dec, th
+
+
+def parse_number(text: str | None, kind: str = QUANTITY) -> Parsed:
+    """Parse the leading number of a cell; the rest of the cell may carry a unit ("12 Dokumen")."""
+    from .units import normalise_unit, is_count_unit
+
+    if text is None:
+        return Parsed(None)
+    s = re.sub(r"\s+", " ", str(text).replace("\u00a0", " ")).strip()
+    if not s:
+        return Parsed(None)
+    flags: list[str] = []
+    if kind == MONEY:
+        s = _strip_money_decor(s)
+        if _DASH_ONLY.match(s) or s == "":
+            return Parsed(0.0, None, ["dash_zero"])
+    elif _DASH_ONLY.match(s):
+        return Parsed(None, None, ["dash"])
+    m = _NUM.search(s)
+    if not m or m.start() > 0 and re.search(r"[A-Za-z]", s[: m.start()]) and kind != QUANTITY:
+        return Parsed(None)
+    before = s[: m.start()].strip()
+    token = m.group(0).replace(" ", "")
+    rest = s[m.end():].strip()
+    # "12 Dokum en": a unit may follow; "lembaga 6 masyarakat": a unit may surround the number
+    unit_text = rest
+    if before and kind == QUANTITY:
+        unit_text = (before + " " + rest).strip()
+    pct = rest.startswith("%") or unit_text.startswith("%")
+    unit = "%" if pct else normalise_unit(unit_text)
+    if unit and is_count_unit(unit):
+        flags.append("count_unit")
+    value, dec, th = _read_digits(token, PERCENT if pct else kind, flags)
+    flags = [f for f in flags if f != "count_unit"]
+    if value is None:
+        return Parsed(None)
+    return Parsed(value, unit, flags, dec, th)
+
+
+def parse_money(text: str | None) -> Parsed:
+    return parse_number(text, MONEY)
+
+
+def parse_percent(text: str | None) -> Parsed:
+    p = parse_number(text, PERCENT)
+    if p.value is not None and p.unit not in (None, "%"):
+        # a percentage column holding "1 Jan s/d Juni 2023" is not a percentage
+        return Parsed(None, None, ["not_a_percent"])
+    return p

@@ -1,0 +1,85 @@
+"""Text cleaning: markup removal, whitespace, and repair of words split by PDF text extraction."""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+_TAG = re.compile(r"<[^>]+>")
+_MD_EMPH = re.compile(r"(\*\*|\*|__|~~)")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_WS = re.compile(r"\s+")
+_LATEX_TEXT = re.compile(r"\\text\{([^{}]*)\}")
+_LATEX_CMD = re.compile(r"\\(frac|times|left|right|cdot)")
+
+
+def strip_markup(s: str) -> str:
+    """Remove HTML tags, markdown emphasis/headings and LaTeX wrappers; keep the words."""
+    if not s:
+        return ""
+    s = _HEADING.sub("", s)
+    s = _TAG.sub(" ", s)
+    s = html.unescape(s)
+    if "\\" in s or "$$" in s:
+        s = _LATEX_TEXT.sub(r" \1 ", s)
+        s = _LATEX_CMD.sub(" ", s).replace("$$", " ").replace("{", " ").replace("}", " ")
+    s = _MD_EMPH.sub("", s)
+    return s
+
+
+def collapse(s: str) -> str:
+    return _WS.sub(" ", s.replace("\u00a0", " ")).strip()
+
+
+def clean(s: str) -> str:
+    """Cell/paragraph text for the dataset: markup removed, whitespace collapsed."""
+    return collapse(strip_markup(s))
+
+
+def fold(s: str) -> str:
+    """Lower-case letters and digits only: for keyword tests on headers and titles."""
+    return re.sub(r"[^0-9a-z%]+", "", strip_markup(s).lower())
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z/\-]*[A-Za-z]|[A-Za-z]")
+
+
+class Vocabulary:
+    """Words seen whole in one document; used to re-join words that a PDF text layer split.
+
+    "Mengoptimalka n" is repaired to "Mengoptimalkan" only when "mengoptimalkan" occurs as a
+    whole word elsewhere in the same document and the trailing fragment is not a word of its own.
+    """
+
+    def __init__(self, texts):
+        counts: Counter[str] = Counter()
+        for t in texts:
+            for w in _WORD.findall(t):
+                counts[w.lower()] += 1
+        self.counts = counts
+
+    def knows(self, w: str) -> bool:
+        return self.counts.get(w.lower(), 0) > 0
+
+    def repair(self, text: str) -> str:
+        toks = text.split(" ")
+        out: list[str] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if i + 1 < len(toks) and t and toks[i + 1]:
+                nxt = toks[i + 1]
+                joined = t + nxt
+                core = re.sub(r"[^A-Za-z/\-]", "", joined)
+                tail = re.sub(r"[^A-Za-z]", "", nxt)
+                head = re.sub(r"[^A-Za-z/\-]", "", t)
+                if (tail and head and len(tail) <= 4 and nxt[0].islower()
+                        and self.counts.get(core.lower(), 0) > 0
+                        and (self.counts.get(tail.lower(), 0) <= 1 or len(tail) == 1)
+                        and not re.search(r"[.,;:]$", t)):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(t)
+            i += 1
+        return " ".join(out)
