@@ -1,0 +1,104 @@
+"""Anomaly rules as a registry: each rule is declared as data (name, severity, scope, description)
+with one function that yields Anomaly records for a report (or a bundle of reports)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from normalizers.rows import Row, Table
+
+
+@dataclass
+class Anomaly:
+    rule: str
+    severity: str
+    message: str
+    table_seq: int | None = None
+    row_index: int | None = None
+    field: str | None = None
+    reported: str | None = None
+    expected: str | None = None
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class ReportContext:
+    """What a rule sees: one report's metadata, normalised tables and text, and its bundle."""
+    seq: int
+    meta: object                     # parsers.records.ReportMeta
+    doc_kind: str
+    tables: list[Table]
+    lines: list                      # extract.document.Line
+    bundle: list["ReportContext"] = field(default_factory=list)
+    checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
+
+    def rows(self, *kinds: str) -> Iterable[tuple[Table, Row]]:
+        for t in self.tables:
+            if not kinds or t.kind in kinds:
+                for r in t.rows:
+                    yield t, r
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: str
+    description: str
+    func: Callable[[ReportContext], Iterable[Anomaly]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str, severity: str, description: str):
+    def deco(func: Callable[[ReportContext], Iterable[Anomaly]]):
+        RULES[name] = Rule(name, severity, description, func)
+        return func
+    return deco
+
+
+def fmt(v: float | None) -> str:
+    if v is None:
+        return ""
+    if abs(v - round(v)) < 1e-9:
+        return f"{int(round(v)):,}".replace(",", ".") if abs(v) >= 1000 else str(int(round(v)))
+    return f"{v:.2f}"
+
+
+def where(t: Table, r: Row) -> str:
+    name = r.text.get("indikator") or r.text.get("name") or r.text.get("sasaran") or r.raw.get("kode") or ""
+    name = (name[:70] + "...") if len(name) > 73 else name
+    title = t.title[:60] if t.title else t.kind
+    loc = f"line {r.line}" if r.line else (f"page {r.page}" if r.page else "")
+    return f"{title}, row {r.row_index + 1}{' (' + name + ')' if name else ''}{', ' + loc if loc else ''}"
+
+
+def run_checks(contexts: list[ReportContext]) -> list[tuple[ReportContext, Anomaly]]:
+    from . import rules  # noqa: F401  (registers the rules)
+
+    out: list[tuple[ReportContext, Anomaly]] = []
+    for ctx in contexts:
+        ctx.bundle = contexts
+        for r in RULES.values():
+            for a in r.func(ctx):
+                a.severity = a.severity or r.severity
+                out.append((ctx, a))
+    return out
+
+
+SEVERITY_WEIGHT = {"error": 3.0, "warning": 2.0, "info": 1.0}
+
+
+def quality_score(ctx: ReportContext, anomalies: list[Anomaly]) -> float | None:
+    """0-100: severity-weighted share of checks passed.
+
+    score = 100 * (1 - sum(weight of each anomaly) / sum(weight of each check performed)),
+    where a rule's weight is its severity weight (error 3, warning 2, info 1).
+    """
+    total = sum(SEVERITY_WEIGHT[RULES[k].severity] * n for k, n in ctx.checked.items() if k in RULES)
+    if total <= 0:
+        return None
+    bad = sum(SEVERITY_WEIGHT.get(a.severity, 1.0) for a in anomalies)
+    return round(max(0.0, 100.0 * (1.0 - bad / total)), 1)

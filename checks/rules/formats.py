@@ -1,0 +1,44 @@
+"""Number formats: ',' thousands beside '.' thousands, a lone percentage without its % sign."""
+from __future__ import annotations
+
+from ..registry import Anomaly, ReportContext, rule, where
+
+MONEY = ("pagu", "realisasi_anggaran", "sisa")
+PERCENT = ("capaian", "capaian_anggaran", "efisiensi")
+
+
+@rule("number_format", "info", "mixed or broken number formats (e.g. '1,706,504,410' beside '925.196.713')")
+def number_format(ctx: ReportContext):
+    for t in ctx.tables:
+        if t.duplicate_of is not None:
+            continue
+        dot_thousands = any(r.parsed.get(f) and r.parsed[f].thousands_sep == "." for r in t.rows for f in MONEY)
+        for r in t.rows:
+            for f in MONEY:
+                p = r.parsed.get(f)
+                if p is None or p.value is None:
+                    continue
+                ctx.checked["number_format"] += 1
+                if "comma_thousands" in p.flags and dot_thousands:
+                    yield Anomaly("number_format", "info",
+                                  f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' uses ',' as thousands separator "
+                                  f"while the table uses '.' ({where(t, r)}).",
+                                  t.seq, r.row_index, f, r.raw.get(f), f"{p.value:.0f}", r.line, r.page)
+                    break
+        for f in PERCENT:
+            if f not in t.fields:
+                continue
+            with_pct, without = [], []
+            for r in t.rows:
+                raw = (r.raw.get(f) or "").strip()
+                p = r.parsed.get(f)
+                if not raw or p is None or p.value is None or p.value == 0:
+                    continue
+                (with_pct if "%" in raw else without).append(r)
+            if len(with_pct) >= 2 and len(without) == 1:
+                r = without[0]
+                ctx.checked["number_format"] += 1
+                yield Anomaly("number_format", "info",
+                              f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' is written without '%' while the "
+                              f"other {len(with_pct)} values of the column carry it ({where(t, r)}).",
+                              t.seq, r.row_index, f, r.raw.get(f), r.raw.get(f) + "%", r.line, r.page)

@@ -1,0 +1,128 @@
+"""Totals: JUMLAH rows and parent kode rows against their children; 'Rata-rata' indicators
+against the mean of the indicators they average."""
+from __future__ import annotations
+
+import re
+
+from normalizers.text import fold
+
+from ..registry import Anomaly, ReportContext, fmt, rule, where
+
+SUMMED = ("pagu", "realisasi_anggaran", "sisa")
+_STOP = {"persentase", "prosentase", "presentase", "persentasi", "rata", "yang", "dan", "di", "ke", "dalam",
+         "jumlah", "tingkat", "indeks", "nilai", "rata-rata"}
+
+
+def _kode_key(k: str | None) -> tuple[str, ...] | None:
+    if not k or not re.search(r"\d", k):
+        return None
+    return tuple(x for x in re.split(r"[.\s]+", k.strip()) if x)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1.0
+
+
+@rule("total_mismatch", "error", "a JUMLAH / parent row is not the sum of its children, or an average row not their mean")
+def total_mismatch(ctx: ReportContext):
+    for t in ctx.tables:
+        if t.duplicate_of is not None:
+            continue
+        if t.kind in ("lra", "pk_budget", "cost_per_outcome"):
+            yield from _hierarchy(ctx, t)
+        if t.kind in ("capaian", "cost_per_outcome"):
+            yield from _averages(ctx, t)
+
+
+def _hierarchy(ctx, t):
+    rows = t.rows
+    keyed = [(r, _kode_key(r.raw.get("kode"))) for r in rows]
+    dotted = [(r, k) for r, k in keyed if k and "." in (r.raw.get("kode") or "") and " " not in (r.raw.get("kode") or "")]
+    by_key = {k: r for r, k in dotted}
+
+    def children(k):
+        return [r for r, kk in dotted if len(kk) > len(k) and kk[:len(k)] == k
+                and not any(len(k) < len(k2) < len(kk) and kk[:len(k2)] == k2 for k2 in by_key)]
+
+    def leaves(k):
+        return [r for r, kk in dotted if len(kk) > len(k) and kk[:len(k)] == k
+                and not any(len(k3) > len(kk) and k3[:len(kk)] == kk for k3 in by_key)]
+
+    for r, k in dotted:
+        kids = children(k)
+        if not kids:
+            continue
+        for f in SUMMED:
+            v = r.num.get(f)
+            if v is None or r.raw.get(f, "") == "":
+                continue
+            ctx.checked["total_mismatch"] += 1
+            direct = sum(c.num.get(f) or 0.0 for c in kids)
+            leaf = sum(c.num.get(f) or 0.0 for c in leaves(k))
+            if _close(v, direct) or _close(v, leaf):
+                continue
+            yield Anomaly("total_mismatch", "error",
+                          f"{f.replace('_', ' ').capitalize()} {fmt(v)} of {r.raw.get('kode')} is not the sum of its "
+                          f"{len(kids)} sub-rows ({fmt(direct)}) ({where(t, r)}).",
+                          t.seq, r.row_index, f, r.raw.get(f), fmt(direct), r.line, r.page)
+    # JUMLAH rows (no kode) against the top-level rows above them
+    tops = [r for r, k in dotted if len(k) == min((len(kk) for _, kk in dotted), default=0)]
+    for r in rows:
+        if r.level != "total" or _kode_key(r.raw.get("kode")) and " " in (r.raw.get("kode") or ""):
+            continue
+        if not re.match(r"^\s*(jumlah|total)", (r.raw.get("name") or r.raw.get("kode") or r.raw.get("sasaran") or ""), re.I) \
+                and t.kind != "pk_budget":
+            continue
+        members = tops if tops else [x for x in rows if x is not r and x.level not in ("total",)
+                                     and (t.kind == "pk_budget" or x.level == "program")]
+        if t.kind == "pk_budget":
+            members = [x for x in rows if x is not r and x.level != "total"]
+        if not members:
+            continue
+        for f in SUMMED:
+            v = r.num.get(f)
+            if v is None or r.raw.get(f, "") == "":
+                continue
+            ctx.checked["total_mismatch"] += 1
+            s = sum(x.num.get(f) or 0.0 for x in members)
+            if not _close(v, s):
+                yield Anomaly("total_mismatch", "error",
+                              f"Total {f.replace('_', ' ')} {fmt(v)} is not the sum of the {len(members)} rows it "
+                              f"totals ({fmt(s)}) ({where(t, r)}).",
+                              t.seq, r.row_index, f, r.raw.get(f), fmt(s), r.line, r.page)
+
+
+def _words(s: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (s or "").lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _averages(ctx, t):
+    rows = t.rows
+    for i, r in enumerate(rows):
+        ind = r.text.get("indikator") or ""
+        if not re.match(r"^\s*rata\s*-?\s*rata", ind, re.I) or r.num.get("realisasi") is None:
+            continue
+        mine = _words(ind)
+        comps = []
+        for j, c in enumerate(rows):
+            if j == i or c.num.get("realisasi") is None:
+                continue
+            cw = _words(c.text.get("indikator"))
+            if len(mine & cw) >= 2 and not re.match(r"^\s*rata", c.text.get("indikator") or "", re.I) \
+                    and c.unit.get("realisasi") == r.unit.get("realisasi"):
+                comps.append(c)
+        # the components are a group sharing one sasaran (a merged cell)
+        groups: dict[str, list] = {}
+        for c in comps:
+            groups.setdefault(fold(c.text.get("sasaran") or ""), []).append(c)
+        best = max(groups.values(), key=len, default=[])
+        if len(best) < 2:
+            continue
+        ctx.checked["total_mismatch"] += 1
+        mean = sum(c.num["realisasi"] for c in best) / len(best)
+        if abs(mean - r.num["realisasi"]) > 1.0:
+            parts = ", ".join(fmt(c.num["realisasi"]) for c in best)
+            yield Anomaly("total_mismatch", "error",
+                          f"Average indicator realisasi {r.raw.get('realisasi')} is not the mean of its {len(best)} "
+                          f"component indicators ({parts}: {mean:.2f}) ({where(t, r)}).",
+                          t.seq, r.row_index, "realisasi", r.raw.get("realisasi"), f"{mean:.2f}", r.line, r.page)

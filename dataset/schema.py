@@ -1,0 +1,109 @@
+"""The dataset contract (../shared/CONTRACT.md v1): every column of every output table, typed and described.
+
+This is the one place that says what the outputs look like; the CSV, Parquet, DuckDB and
+datapackage.json writers all read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTRACT_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    type: str          # frictionless types: string, integer, number
+    description: str
+
+
+REPORTS = (
+    Col("report_id", "string", "stable id: sha256 of the source file + report sequence"),
+    Col("source_file", "string", "file name of the input, as given"),
+    Col("source_sha256", "string", "sha256 of the input file's bytes"),
+    Col("report_seq", "integer", "1-based order of the report inside its source file"),
+    Col("line_start", "integer", "first line of the report in a text source"),
+    Col("line_end", "integer", "last line of the report in a text source"),
+    Col("page_start", "integer", "first page of the report in a PDF/DOCX source"),
+    Col("page_end", "integer", "last page of the report in a PDF/DOCX source"),
+    Col("kabupaten", "string", "kabupaten the report is about, canonical spelling"),
+    Col("kecamatan", "string", "kecamatan the report is about, canonical spelling"),
+    Col("unit", "string", "canonical jabatan of the reporting unit"),
+    Col("unit_raw", "string", "the jabatan as written"),
+    Col("kind", "string", "triwulan, tahunan, individu_triwulan or other"),
+    Col("year", "integer", "tahun anggaran"),
+    Col("quarter", "integer", "1..4, empty when not quarterly"),
+    Col("signer_name", "string", "signatory as written"),
+    Col("signer_nip", "string", "signatory NIP, digits only"),
+    # beyond the contract
+    Col("doc_kind", "string", "lkj, pk (Perjanjian Kinerja document), lra, berita_acara, renja_evaluation, unknown"),
+    Col("n_tables", "integer", "number of tables extracted from the report"),
+    Col("n_rows", "integer", "number of table rows extracted from the report"),
+    Col("quality_score", "number", "0-100: share of checks passed, weighted by severity (see README)"),
+    Col("warnings", "string", "problems met while reading the report, '; '-separated"),
+)
+
+ROW_VALUE_FIELDS = ("no", "sasaran", "indikator", "name", "keterangan", "kode", "target", "realisasi",
+                    "capaian", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran", "efisiensi")
+NUMERIC = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran",
+           "efisiensi")
+
+ROWS = (
+    Col("row_id", "string", "report_id + table_seq + row_index"),
+    Col("report_id", "string", "the report the row belongs to"),
+    Col("source_file", "string", "file name of the input"),
+    Col("report_seq", "integer", "1-based order of the report inside its source file"),
+    Col("table_seq", "integer", "0-based order of the table inside its report (all kinds counted)"),
+    Col("table_kind", "string", "pk, pk_budget, capaian, cost_per_outcome, lra, efisiensi, comparison"),
+    Col("table_title", "string", "the table's title as written"),
+    Col("row_index", "integer", "0-based order of the row inside its table (header rows are not rows)"),
+    Col("level", "string", "indicator, program, kegiatan, sub_kegiatan, total; empty if not applicable"),
+    Col("page", "integer", "page where the row starts (PDF/DOCX)"),
+    Col("line", "integer", "line where the row starts (text)"),
+    Col("bbox", "string", "x0,top,x1,bottom of the row in PDF points"),
+    Col("no", "string", "row number as written"),
+    Col("sasaran", "string", "sasaran text, cleaned; carried down to rows under a merged sasaran cell"),
+    Col("indikator", "string", "indikator kinerja text, cleaned"),
+    Col("name", "string", "program / kegiatan / sub kegiatan name"),
+    Col("keterangan", "string", "remarks"),
+    Col("indikator_id", "string", "canonical indicator id from the catalogue"),
+    Col("kode", "string", "kode rekening, segments joined by dots"),
+    Col("target", "number", "kinerja target"),
+    Col("realisasi", "number", "kinerja realisasi"),
+    Col("target_unit", "string", "unit of the target, lower case ('%', 'dokumen', 'index' for a plain number)"),
+    Col("realisasi_unit", "string", "unit of the realisasi"),
+    Col("capaian", "number", "capaian kinerja in percent"),
+    Col("pagu", "number", "budget ceiling in rupiah"),
+    Col("realisasi_anggaran", "number", "budget spent in rupiah"),
+    Col("sisa", "number", "remaining budget in rupiah"),
+    Col("capaian_anggaran", "number", "budget absorption in percent"),
+    Col("efisiensi", "number", "efisiensi as the report states it"),
+) + tuple(Col(f"{f}_raw", "string", f"the {f} cell exactly as in the source") for f in ROW_VALUE_FIELDS) + (
+    Col("cells", "string", "comparison tables: every raw cell of the row, as a JSON list"),
+)
+
+ANOMALIES = (
+    Col("anomaly_id", "string", "report_id + running number"),
+    Col("report_id", "string", "the report concerned"),
+    Col("source_file", "string", "file name of the input"),
+    Col("report_seq", "integer", "1-based order of the report inside its source file"),
+    Col("table_seq", "integer", "table concerned (empty for report-level findings)"),
+    Col("row_index", "integer", "row concerned (empty for table- or report-level findings)"),
+    Col("rule", "string", "the rule that fired (see checks/)"),
+    Col("severity", "string", "error, warning or info"),
+    Col("field", "string", "the field concerned, if one"),
+    Col("reported", "string", "the value as the report states it"),
+    Col("expected", "string", "what the data implies"),
+    Col("message", "string", "one plain sentence saying what is wrong and where"),
+    Col("page", "integer", "page where it is"),
+    Col("line", "integer", "line where it is"),
+)
+
+FAILURES = (
+    Col("source_file", "string", "file name of the input"),
+    Col("source_sha256", "string", "sha256 of the input file's bytes (empty when unreadable)"),
+    Col("stage", "string", "where it failed: read, detect, decode, extract, parse, check"),
+    Col("error", "string", "one-line reason"),
+)
+
+TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES}

@@ -1,0 +1,67 @@
+"""The `lkj` command.
+
+    lkj extract INPUT... --out DIR
+
+Exit codes: 0 every input processed, 1 some inputs failed (listed in DIR/failures.csv), 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lkj", description="Turn SAKIP performance reports (LKj) into a dataset.")
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract reports, table rows and anomalies from files or folders")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
+    ex.add_argument("--out", required=True, metavar="DIR", help="output folder for the dataset")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    missing = [p for p in args.inputs if not os.path.exists(p)]
+    if missing:
+        print(f"lkj: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import collect_inputs, run
+
+    console = Console(stderr=True, quiet=args.quiet)
+    n = len(collect_inputs(args.inputs))
+    with Progress(TextColumn("[bold]lkj extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, transient=True,
+                  disable=args.quiet) as progress:
+        task = progress.add_task("", total=n)
+        summary = run(args.inputs, args.out,
+                      on_file=lambda p: progress.update(task, advance=1, description=os.path.basename(p)))
+    if not args.quiet:
+        _print_summary(console, summary, args.out)
+    return 1 if summary.failures else 0
+
+
+def _print_summary(console, s, out: str) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"lkj extract -> {out}", show_header=True)
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    t.add_row("files", str(s.files))
+    t.add_row("reports", str(s.reports))
+    for k, v in sorted(s.rows_by_kind.items()):
+        t.add_row(f"rows: {k}", str(v))
+    for k, v in sorted(s.anomalies_by_rule.items()):
+        t.add_row(f"anomalies: {k}", str(v))
+    t.add_row("failures", str(len(s.failures)))
+    console.print(t)
+    for f in s.failures[:20]:
+        console.print(f"[red]failed[/red] {f['source_file']}: {f['error']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The pipeline: input files -> Documents -> reports and rows -> normalised -> checked -> dataset.
+
+Every input ends in the dataset or in failures.csv, with a one-line reason; a failing file never
+stops the batch.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from checks.registry import ReportContext, quality_score, run_checks
+from dataset.writers import write_all
+from normalizers.rows import Row, Table, normalise_table
+from normalizers.text import Vocabulary, clean
+from parsers.report_parser import parse_document
+
+from .detect import InputError, detect
+from .document import Document
+from .text_reader import read_text
+
+SKIP_SUFFIXES = (".json", ".md", ".csv", ".parquet", ".duckdb", ".py", ".gitkeep")
+
+
+def collect_inputs(paths: Iterable[str]) -> list[str]:
+    """Files given, and files under folders given (recursively, hidden files skipped)."""
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.startswith(".") or f.lower().endswith(SKIP_SUFFIXES):
+                        continue
+                    out.append(os.path.join(root, f))
+        else:
+            out.append(p)
+    return out
+
+
+def read_document(path: str) -> Document:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError("read", f"cannot read file: {exc.strerror or exc}") from None
+    det = detect(data)
+    if det.fmt == "text":
+        return read_text(path, data, det)
+    if det.fmt == "pdf":
+        from .pdf_reader import read_pdf
+        return read_pdf(path, data)
+    if det.fmt == "docx":
+        from .docx_reader import read_docx
+        return read_docx(path, data)
+    raise InputError("detect", f"unsupported format {det.fmt}")
+
+
+@dataclass
+class FileResult:
+    reports: list[dict] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    anomalies: list[dict] = field(default_factory=list)
+
+
+def _mark_duplicates(tables: list[Table]) -> None:
+    sigs: dict[tuple, int] = {}
+    for t in tables:
+        sig = (t.kind, tuple(tuple(sorted((k, v) for k, v in r.raw.items())) for r in t.rows))
+        if t.rows and sig in sigs:
+            t.duplicate_of = sigs[sig]
+        else:
+            sigs.setdefault(sig, t.seq)
+
+
+def process_document(doc: Document) -> FileResult:
+    raw_reports = parse_document(doc)
+    flat = sum(1 for l in doc.lines if "\t" in l.text) < max(5, len(doc.lines) // 200)
+    vocab = Vocabulary(clean(l.text) for l in doc.lines) if flat or doc.is_paged else None
+    contexts: list[ReportContext] = []
+    for rep in raw_reports:
+        tables = [normalise_table(t, i, vocab) for i, t in enumerate(rep.tables)]
+        _mark_duplicates(tables)
+        contexts.append(ReportContext(rep.seq, rep.meta, rep.doc_kind, tables, rep.lines))
+    found = run_checks(contexts)
+    res = FileResult()
+    by_report: dict[int, list] = {}
+    for ctx, a in found:
+        by_report.setdefault(ctx.seq, []).append(a)
+    for rep, ctx in zip(raw_reports, contexts):
+        rid = f"{doc.sha256[:16]}-{rep.seq:03d}"
+        anoms = by_report.get(rep.seq, [])
+        m = rep.meta
+        warnings = list(doc.warnings) + rep.warnings
+        if not ctx.tables and rep.doc_kind in ("lkj", "unknown"):
+            warnings.append("no performance tables found in this report")
+        res.reports.append({
+            "report_id": rid, "source_file": doc.source_file, "source_sha256": doc.sha256,
+            "report_seq": rep.seq, "line_start": rep.line_start, "line_end": rep.line_end,
+            "page_start": rep.page_start, "page_end": rep.page_end,
+            "kabupaten": m.kabupaten, "kecamatan": m.kecamatan, "unit": m.unit, "unit_raw": m.unit_raw,
+            "kind": m.kind, "year": m.year, "quarter": m.quarter,
+            "signer_name": m.signer_name, "signer_nip": m.signer_nip,
+            "doc_kind": rep.doc_kind, "n_tables": len(ctx.tables), "n_rows": sum(len(t.rows) for t in ctx.tables),
+            "quality_score": quality_score(ctx, anoms), "warnings": "; ".join(warnings),
+        })
+        for t in ctx.tables:
+            for r in t.rows:
+                res.rows.append(_row_record(rid, doc, rep.seq, r))
+        for k, a in enumerate(anoms):
+            res.anomalies.append({
+                "anomaly_id": f"{rid}-a{k + 1:03d}", "report_id": rid, "source_file": doc.source_file,
+                "report_seq": rep.seq, "table_seq": a.table_seq, "row_index": a.row_index, "rule": a.rule,
+                "severity": a.severity, "field": a.field, "reported": a.reported, "expected": a.expected,
+                "message": a.message, "page": a.page, "line": a.line,
+            })
+    return res
+
+
+def _row_record(rid: str, doc: Document, seq: int, r: Row) -> dict:
+    rec = {
+        "row_id": f"{rid}-t{r.table_seq:02d}-r{r.row_index:03d}", "report_id": rid, "source_file": doc.source_file,
+        "report_seq": seq, "table_seq": r.table_seq, "table_kind": r.table_kind, "table_title": r.table_title,
+        "row_index": r.row_index, "level": r.level, "page": r.page, "line": r.line,
+        "bbox": ",".join(f"{x:.1f}" for x in r.bbox) if r.bbox else None,
+        "indikator_id": r.indikator_id, "cells": r.cells_json,
+        "target_unit": r.unit.get("target"), "realisasi_unit": r.unit.get("realisasi"),
+    }
+    for f in r.fields:
+        rec[f"{f}_raw"] = r.raw.get(f, "")
+        if f in r.num:
+            rec[f] = r.num[f]
+        else:
+            rec[f] = r.text.get(f)
+    return rec
+
+
+@dataclass
+class RunSummary:
+    files: int = 0
+    reports: int = 0
+    rows_by_kind: Counter = field(default_factory=Counter)
+    anomalies_by_rule: Counter = field(default_factory=Counter)
+    failures: list[dict] = field(default_factory=list)
+
+
+def _sha(path: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return ""
+
+
+def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None = None) -> RunSummary:
+    files = collect_inputs(inputs)
+    summary = RunSummary(files=len(files))
+    reports: list[dict] = []
+    rows: list[dict] = []
+    anomalies: list[dict] = []
+    for path in files:
+        name = os.path.basename(path)
+        try:
+            doc = read_document(path)
+            try:
+                res = process_document(doc)
+            except InputError:
+                raise
+            except Exception as exc:  # a parser bug must not lose the file: it goes to failures.csv
+                raise InputError("parse", f"{type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
+            reports += res.reports
+            rows += res.rows
+            anomalies += res.anomalies
+            summary.reports += len(res.reports)
+            for r in res.rows:
+                summary.rows_by_kind[r["table_kind"]] += 1
+            for a in res.anomalies:
+                summary.anomalies_by_rule[a["rule"]] += 1
+        except InputError as exc:
+            summary.failures.append({"source_file": name, "source_sha256": _sha(path), "stage": exc.stage,
+                                     "error": str(exc)})
+        if on_file:
+            on_file(path)
+    write_all(out_dir, {"reports": reports, "rows": rows, "anomalies": anomalies, "failures": summary.failures})
+    return summary

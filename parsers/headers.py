@@ -1,0 +1,257 @@
+"""Table headers: what each column means, read from what the header says.
+
+Handles two-level headers ("Anggaran" over Pagu / Realisasi / Capaian, "Kinerja" over T / R / %,
+"ANGGARAN" over SEBELUM / SETELAH PERUBAHAN, "Target ... Renja" over K / Rp), headers broken by
+wrapping ("Targe t", "Realiasas i", "N o", "Capaian n 5=4/5"), numbered column rows ("1 2 3 4")
+and stated formulas ("10=6-9", "6 = 5/4").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from normalizers.text import clean, fold
+
+
+@dataclass
+class Column:
+    index: int
+    label: str            # the column's own header text
+    group: str            # the spanning header above it ("" when none)
+    role: str | None      # contract field, or None for columns without one
+    formula: str | None = None
+
+
+@dataclass
+class HeaderMap:
+    columns: list[Column]
+    rows_used: int
+    text: str
+    formulas: dict[str, str] = field(default_factory=dict)
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns if c.role}
+
+    def labels_text(self) -> str:
+        return " | ".join(f"{c.group}/{c.label}" if c.group else c.label for c in self.columns)
+
+
+_FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\s*\)?")
+
+
+def label_role(text: str) -> str | None:
+    """Role of a header cell read on its own (no spanning group)."""
+    f = fold(text).replace("%", "") if fold(text) != "%" else "%"
+    raw = clean(text).lower()
+    if not f:
+        return None
+    if f == "%" or raw in ("%", "(%)"):
+        return "capaian"
+    if f in ("no", "nomor", "nourut"):
+        return "no"
+    if f.startswith("kode"):
+        return "kode"
+    if f.startswith("indikator"):
+        return "indikator"
+    if f.startswith("sasaran") or f.startswith("tujuan"):
+        return "sasaran"
+    if re.match(r"^(program|kegiatan|subkegiatan|uraian|namaprogram|namakegiatan)", f):
+        return "name"
+    if re.match(r"^target(renstra)", f):
+        return "target_renstra"
+    if f.startswith("targe") or f == "t":
+        return "target"
+    if re.match(r"^(realis|realias)", f) or f == "r" or f.startswith("kondisisaatini"):
+        return "realisasi"
+    if f.startswith("capaian") or f.startswith("capai"):
+        return "capaian"
+    if f.startswith("pagu") or f.startswith("anggaran") or f.startswith("alokasi"):
+        return "pagu"
+    if f.startswith("sisa"):
+        return "sisa"
+    if f.startswith("persentase") or f.startswith("prosentase"):
+        return "capaian_anggaran"
+    if f.startswith("efisien"):
+        return "efisiensi"
+    if f in ("ket", "ke t", "kt") or f.startswith("keterangan") or f == "ket":
+        return "keterangan"
+    if f in ("k",):
+        return "k"
+    if f in ("rp",):
+        return "rp"
+    return None
+
+
+def grouped_role(group: str, label: str) -> str | None:
+    """Role of a column under a spanning group header."""
+    g, l = fold(group), fold(label)
+    lr = label_role(label)
+    if re.match(r"^(tahun\d{4}|\d{4})", g) or re.match(r"^\d{4}", l):
+        return "comparison"
+    if g.startswith("tingkatcapaian") or g.startswith("capaianrealisasi") or g.startswith("capaiankinerja"):
+        if l in ("k", "kinerja"):
+            return "capaian"
+        if l in ("rp", "anggaran", "keuangan"):
+            return "capaian_anggaran"
+    if g.startswith("kinerja") or g.startswith("capaiankinerja"):
+        return {"target": "target", "realisasi": "realisasi", "capaian": "capaian"}.get(lr or "", lr)
+    if g.startswith("anggaran") or g.startswith("keuangan") or g.startswith("pagu"):
+        if "setelah" in l or "perubahan" == l:
+            return "pagu"
+        if "sebelum" in l or l == "murni":
+            return None
+        return {"pagu": "pagu", "realisasi": "realisasi_anggaran", "capaian": "capaian_anggaran",
+                "sisa": "sisa"}.get(lr or "", lr)
+    if g.startswith("target"):
+        return {"k": "target", "rp": "pagu"}.get(l, lr)
+    if g.startswith("realisasi") or g.startswith("realias"):
+        if l in ("k", "kinerja"):
+            return "realisasi"
+        if l in ("rp", "anggaran", "keuangan"):
+            return "realisasi_anggaran"
+        if "sdbulanini" in l or "sdtriwulan" in l or l.startswith("sd") or l.startswith("kumulatif"):
+            return "realisasi_anggaran"
+        if "bulan" in l or "triwulan" in l or "lalu" in l:
+            return None
+        return lr
+    return lr
+
+
+def is_numbering_cell(t: str) -> bool:
+    t = clean(t)
+    if not t:
+        return True
+    if _FORMULA.search(t):
+        return True
+    return bool(re.fullmatch(r"\(?\d{1,2}\)?|\(?[IVX]{1,4}\)?|\d{1,3}(,\d{2})?|[a-e]\.?", t))
+
+
+_DATA_VALUE = re.compile(r"^(rp\.?\s*)?-?\d[\d.,]*\s*(%|[a-z]+)?$|^\d+\s*[a-z]+\s*[a-z]*$", re.I)
+
+
+def is_data_value(t: str) -> bool:
+    t = clean(t)
+    if not t or is_numbering_cell(t):
+        return False
+    return bool(_DATA_VALUE.match(t)) or bool(re.search(r"\d{1,3}([.,]\d{3}){1,}", t))
+
+
+def is_header_row(cells: list[str]) -> bool:
+    vals = [c for c in cells if clean(c)]
+    if len(vals) < 2:
+        return False
+    if any(is_data_value(c) for c in vals):
+        return False
+    recog = sum(1 for c in vals if label_role(c) is not None and len(clean(c)) <= 120)
+    return recog >= 2 and recog >= 0.4 * len(vals)
+
+
+def is_header_continuation(cells: list[str]) -> bool:
+    vals = [c for c in cells if clean(c)]
+    if not vals:
+        return False
+    if all(is_numbering_cell(c) or label_role(c) is not None or len(clean(c)) <= 25 and not is_data_value(c)
+           for c in vals):
+        return all(len(clean(c)) <= 40 or label_role(c) for c in vals)
+    return False
+
+
+def build_header(rows: list[list[str]]) -> HeaderMap:
+    """Combine one or more header rows into columns with roles."""
+    ncol = max(len(r) for r in rows)
+    rows = [r + [""] * (ncol - len(r)) for r in rows]
+    top = rows[0]
+    # spanning groups: a top cell followed by empty top cells whose columns have sub labels
+    group_of = [""] * ncol
+    sub_rows = rows[1:]
+
+    def sub_label(j: int) -> str:
+        for r in sub_rows:
+            t = clean(r[j])
+            if t and not is_numbering_cell(t):
+                return t
+        return ""
+
+    j = 0
+    while j < ncol:
+        t = clean(top[j])
+        if t:
+            k = j + 1
+            while k < ncol and not clean(top[k]) and sub_label(k):
+                k += 1
+            if k - j > 1 or (sub_label(j) and k - j >= 1 and label_role(t) in (None, "pagu", "realisasi", "capaian")
+                             and sub_label(j) and label_role(sub_label(j))):
+                for x in range(j, k):
+                    group_of[x] = t
+            j = k
+        else:
+            j += 1
+    cols: list[Column] = []
+    formulas: dict[str, str] = {}
+    for j in range(ncol):
+        top_t = clean(top[j])
+        sub = sub_label(j)
+        group = group_of[j]
+        if group:
+            label = sub or top_t
+            role = grouped_role(group, label) if sub else label_role(top_t)
+        else:
+            label = top_t or sub
+            role = label_role(label) if label else None
+        formula = None
+        for r in rows:
+            m = _FORMULA.search(clean(r[j]))
+            if m:
+                formula = re.sub(r"\s+", "", m.group(1))
+        if role in ("k", "rp"):
+            role = None
+        cols.append(Column(j, label, group, role, formula))
+        if role and formula:
+            formulas.setdefault(role, formula)
+    text = " ".join(clean(c) for r in rows for c in r if clean(c))
+    hm = HeaderMap(cols, len(rows), text, formulas)
+    _contextualise(hm)
+    return hm
+
+
+def _contextualise(hm: HeaderMap) -> None:
+    """Resolve labels whose meaning depends on the rest of the header."""
+    roles = hm.roles()
+    budget_table = ("kode" in roles or "sisa" in roles) and "target" not in roles
+    for c in hm.columns:
+        if budget_table:
+            if c.role == "realisasi":
+                c.role = "realisasi_anggaran"
+            elif c.role == "capaian":
+                c.role = "capaian_anggaran"
+    # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
+    roles = hm.roles()
+    if "target_renstra" in roles or "comparison" in roles:
+        for c in hm.columns:
+            if c.role in ("target_renstra",):
+                c.role = "comparison"
+
+
+def table_kind(hm: HeaderMap, title: str) -> str | None:
+    """The contract kind of a table, from its header roles and title (None: not a data table)."""
+    roles = hm.roles()
+    t = fold(title)
+    years = re.findall(r"\b20\d\d\b", hm.text)
+    if "comparison" in roles or ("perbandingan" in t) or (len(set(years)) >= 2 and "target" in roles
+                                                          and "pagu" not in roles) or "renstra" in fold(hm.text):
+        return "comparison"
+    kinerja = roles & {"target", "realisasi", "capaian"}
+    anggaran = roles & {"pagu", "realisasi_anggaran", "capaian_anggaran", "sisa"}
+    if "efisiensi" in roles and "capaian" in roles and "capaian_anggaran" in roles and "pagu" not in roles:
+        return "efisiensi"
+    if kinerja and anggaran and ({"pagu", "realisasi_anggaran"} & roles):
+        return "cost_per_outcome"
+    if anggaran and ("kode" in roles or "sisa" in roles):
+        return "lra"
+    if kinerja and ("indikator" in roles or "sasaran" in roles):
+        if roles & {"realisasi", "capaian"}:
+            return "capaian"
+        return "pk"
+    if "pagu" in roles and ("name" in roles or "sasaran" in roles) and not kinerja:
+        return "pk_budget"
+    return None

@@ -1,0 +1,40 @@
+"""Document -> reports with their metadata and raw tables."""
+from __future__ import annotations
+
+from extract.document import Document
+
+from .flat_tables import read_flat_tables
+from .metadata import document_directory, document_places, extract_meta
+from .records import RawReport
+from .segment import segment
+from .tsv_tables import read_tsv_tables
+
+
+def parse_document(doc: Document) -> list[RawReport]:
+    segs = segment(doc.lines)
+    places = document_places(doc.lines)
+    directory = document_directory(doc.lines)
+    tabbed = sum(1 for l in doc.lines if "\t" in l.text)
+    reports: list[RawReport] = []
+    for k, s in enumerate(segs):
+        lines = doc.lines[s.start:s.end]
+        if not lines:
+            continue
+        paged = doc.is_paged
+        rep = RawReport(
+            seq=len(reports) + 1,
+            line_start=None if paged else lines[0].no,
+            line_end=None if paged else lines[-1].no,
+            page_start=lines[0].page if paged else None,
+            page_end=lines[-1].page if paged else None,
+            lines=lines,
+            doc_kind=s.doc_kind,
+        )
+        tables = read_tsv_tables(doc.lines, s.start, s.end)
+        if tabbed < max(5, len(doc.lines) // 200):
+            tables = tables + read_flat_tables(doc.lines, s.start, s.end)
+            tables.sort(key=lambda t: t.line_start or 0)
+        rep.tables = tables
+        rep.meta = extract_meta(rep, places, directory)
+        reports.append(rep)
+    return reports

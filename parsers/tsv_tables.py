@@ -1,0 +1,243 @@
+"""Tables in markdown/HTML conversions: one tab-separated line per row.
+
+Reads the header (possibly several lines), maps columns by meaning, then the rows: repeated
+headers after a page break and sub-headers continue the same table, "Program"/"Kegiatan"
+sub-header rows set the level of the rows below, wrapped cells that the converter put on a line
+of their own are joined to the row above.
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.numbers import parse_number
+from normalizers.text import clean, fold
+
+from .headers import (HeaderMap, build_header, is_data_value, is_header_continuation, is_header_row,
+                      table_kind)
+from .records import RawCell, RawRow, RawTable
+from .table_rows import (budget_level, find_title, is_separator, is_total_text, level_of_kode, merge_into,
+                         new_row, section_marker)
+
+KINERJA = ("target", "realisasi", "capaian")
+ANGGARAN = ("pagu", "realisasi_anggaran", "capaian_anggaran", "sisa")
+NUMERIC = KINERJA + ANGGARAN + ("efisiensi",)
+
+
+def split_cells(text: str) -> list[str]:
+    return text.split("\t")
+
+
+def _cell_values(cells: list[str], hm: HeaderMap) -> tuple[dict[str, str], dict[int, str]]:
+    """role -> text (first non-empty column wins), and index -> text for every non-empty cell."""
+    out: dict[str, str] = {}
+    allc: dict[int, str] = {}
+    for i, c in enumerate(cells):
+        t = clean(c)
+        if t:
+            allc[i] = t
+    for col in hm.columns:
+        if col.role and col.role != "comparison" and col.index < len(cells):
+            t = clean(cells[col.index])
+            if t and not out.get(col.role):
+                out[col.role] = t
+            elif col.role not in out:
+                out[col.role] = ""
+    return out, allc
+
+
+def _header_word(hm: HeaderMap) -> str | None:
+    for c in hm.columns:
+        if c.role == "name":
+            f = fold(c.label)
+            if f.startswith("subkegiatan"):
+                return "sub_kegiatan"
+            if f.startswith("kegiatan"):
+                return "kegiatan"
+            if f.startswith("program"):
+                return "program"
+    return None
+
+
+class _Builder:
+    def __init__(self, hm: HeaderMap, kind: str | None, title: str, line_no: int):
+        self.hm = hm
+        self.kind = kind
+        self.table = RawTable(kind or "", title, line_no, None, sorted(hm.roles() - {"comparison"}),
+                              dict(hm.formulas), header_text=hm.text)
+        self.section: str | None = None
+        self.prev_all: dict[int, str] | None = None
+        self.header_word = _header_word(hm)
+        self.unit_cols = self._unit_columns()
+
+    def _unit_columns(self) -> dict[int, str]:
+        """Header-less columns right after a numeric column: they may hold that value's unit."""
+        out = {}
+        for c in self.hm.columns:
+            if c.role is None and not c.label and c.index > 0:
+                left = self.hm.columns[c.index - 1]
+                if left.role in KINERJA:
+                    out[c.index] = left.role
+        return out
+
+    def add(self, cells: list[str], line_no: int) -> None:
+        if is_separator(cells):
+            return
+        sec = section_marker(cells)
+        if sec:
+            self.section = sec
+            return
+        vals, allc = _cell_values(cells, self.hm)
+        if not allc:
+            return
+        rows = self.table.rows
+        # a wrapped tail that landed alone in the first column ("Desa")
+        if rows and list(allc) == [0] and not re.search(r"\d", allc[0]) and "no" in self.hm.roles():
+            prev = rows[-1]
+            key = "name" if prev.cells.get("name") and prev.cells["name"].text else (
+                "indikator" if prev.cells.get("indikator") and prev.cells["indikator"].text else "sasaran")
+            merge_into(prev, {key: allc[0]})
+            return
+        if rows and self._is_continuation(vals, allc):
+            merge_into(rows[-1], {k: v for k, v in vals.items() if v})
+            self.prev_all = {**(self.prev_all or {}), **allc}
+            return
+        row = new_row(vals, line_no)
+        row.section = self.section
+        for idx, role in self.unit_cols.items():
+            t = allc.get(idx, "")
+            if t and re.fullmatch(r"%|[A-Za-z]{2,12}", t) and role in vals:
+                row.cells.setdefault(f"{role}__unit", RawCell(t, line_no))
+        row.extra = [clean(c) for c in cells]
+        rows.append(row)
+        self.prev_all = allc
+
+    def _is_continuation(self, vals: dict[str, str], allc: dict[int, str]) -> bool:
+        if vals.get("no") or vals.get("kode"):
+            return False
+        prev = self.prev_all or {}
+        for i, t in allc.items():
+            if i in prev and (is_data_value(t) or parse_number(t).value is not None and re.match(r"^-?\d", t)):
+                return False
+        numeric_here = [i for i, t in allc.items() if re.match(r"^(rp\.?\s*)?-?\d", t, re.I)]
+        if any(i in prev for i in numeric_here):
+            return False
+        texts = [t for i, t in allc.items() if not re.match(r"^(rp\.?\s*)?-?\d", t, re.I)]
+        return bool(texts) or bool(numeric_here)
+
+    def finish(self) -> RawTable:
+        _repair_drift(self.table, self.hm)
+        for r in self.table.rows:
+            r.level = _level(self.table.kind, r, self.header_word)
+            if r.level in ("program", "kegiatan", "sub_kegiatan", "total") and self.table.kind == "cost_per_outcome":
+                s = r.cells.get("sasaran")
+                if s is not None and s.text and not (r.cells.get("name") and r.cells["name"].text):
+                    r.cells["name"] = s
+                    r.cells["sasaran"] = RawCell("", s.line, s.page)
+        if self.table.kind == "cost_per_outcome" and "name" not in self.table.fields:
+            self.table.fields.append("name")
+        return self.table
+
+
+def _level(kind: str, r: RawRow, header_word: str | None) -> str | None:
+    kode = r.text("kode")
+    first = r.text("name") or r.text("sasaran") or r.text("no") or kode
+    if kind in ("lra", "pk_budget"):
+        if kode and level_of_kode(kode):
+            return level_of_kode(kode)
+        if is_total_text(first) or is_total_text(kode):
+            return "total"
+        if kind == "lra":
+            return None
+        return budget_level(r.text("name") or r.text("sasaran"), r.section, header_word)
+    if kind == "cost_per_outcome":
+        if kode and level_of_kode(kode):
+            return level_of_kode(kode)
+        if is_total_text(first):
+            return "total"
+        if r.section:
+            return r.section
+        has_kinerja = any(r.text(f) for f in KINERJA)
+        has_budget = any(r.text(f) for f in ("pagu", "realisasi_anggaran"))
+        if has_kinerja or r.text("indikator") or not has_budget:
+            return "indicator"
+        return budget_level(r.text("name") or r.text("sasaran"), None, header_word)
+    return None
+
+
+def _repair_drift(table: RawTable, hm: HeaderMap) -> None:
+    """A role column empty in every row while an unlabelled neighbour holds its values: move them."""
+    if not table.rows:
+        return
+    for col in hm.columns:
+        if col.role not in ("realisasi", "target", "capaian"):
+            continue
+        if any(r.text(col.role) for r in table.rows):
+            continue
+        for nb in (col.index - 1, col.index + 1):
+            if not 0 <= nb < len(hm.columns) or hm.columns[nb].role is not None:
+                continue
+            vals = [r.extra[nb] if nb < len(r.extra) else "" for r in table.rows]
+            if sum(1 for v in vals if v and (parse_number(v).value is not None or v.strip() == "-")) >= max(1, len(vals) // 2):
+                for r, v in zip(table.rows, vals):
+                    r.cells[col.role] = RawCell(v, r.line, r.page)
+                break
+
+
+def read_tsv_tables(lines, lo: int, hi: int) -> list[RawTable]:
+    """Tables among lines[lo:hi] (indices into the document's line list)."""
+    texts = [clean(l.text) for l in lines[lo:hi]]
+    raws = [l.text for l in lines[lo:hi]]
+    tables: list[RawTable] = []
+    i = 0
+    n = len(raws)
+    while i < n:
+        raw = raws[i]
+        if "\t" not in raw or not is_header_row(split_cells(raw)):
+            i += 1
+            continue
+        hdr_rows = [split_cells(raw)]
+        j = i + 1
+        while j < n and "\t" in raws[j] and is_header_continuation(split_cells(raws[j])) and not section_marker(split_cells(raws[j])):
+            hdr_rows.append(split_cells(raws[j]))
+            j += 1
+        hm = build_header(hdr_rows)
+        title = find_title(texts, raws, i, 0)
+        kind = table_kind(hm, title)
+        b = _Builder(hm, kind, title, lines[lo + i].no)
+        k = j
+        while k < n:
+            r = raws[k]
+            if not r.strip():
+                k += 1
+                continue
+            if "\t" not in r:
+                t = texts[k]
+                if not b.table.rows and t and len(t) <= 60:
+                    b.table.title = f"{b.table.title} - {t}".strip(" -")
+                    k += 1
+                    continue
+                if t in ("..", "p", "-", "—") or not t:
+                    k += 1
+                    continue
+                break
+            cells = split_cells(r)
+            if is_header_row(cells) and not section_marker(cells):
+                hm2_rows = [cells]
+                m = k + 1
+                while m < n and "\t" in raws[m] and is_header_continuation(split_cells(raws[m])):
+                    hm2_rows.append(split_cells(raws[m]))
+                    m += 1
+                hm2 = build_header(hm2_rows)
+                kind2 = table_kind(hm2, "")
+                same = kind2 == kind or kind2 is None or (kind in ("pk", "capaian", "cost_per_outcome")
+                                                           and len(hm2.roles() - hm.roles()) == 0)
+                if not same:
+                    break
+                k = m
+                continue
+            b.add(cells, lines[lo + k].no)
+            k += 1
+        if kind:
+            tables.append(b.finish())
+        i = k
+    return tables
