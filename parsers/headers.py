@@ -40,44 +40,50 @@ _FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?
 
 
 def label_role(text: str) -> str | None:
-    """Role of a header cell read on its own (no spanning group)."""
-    f = fold(text).replace("%", "") if fold(text) != "%" else "%"
+    """Role of a header cell read on its own (no spanning group).
+
+    Length caps keep data cells that merely start with a header word ("Persentase pemenuhan ...",
+    "PROGRAM PENUNJANG ...", "Realisasi Kinerja belum tercapai karena ...") from reading as headers.
+    """
+    f0 = fold(text)
     raw = clean(text).lower()
-    if not f:
+    if not f0:
         return None
-    if f == "%" or raw in ("%", "(%)"):
+    if f0 == "%" or raw in ("%", "(%)"):
         return "capaian"
+    f = f0.replace("%", "")
+    n = len(f)
     if f in ("no", "nomor", "nourut"):
         return "no"
-    if f.startswith("kode"):
+    if f.startswith("kode") and n <= 40:
         return "kode"
-    if f.startswith("indikator"):
+    if f.startswith("indikator") and n <= 95:
         return "indikator"
-    if f.startswith("sasaran") or f.startswith("tujuan"):
+    if (f.startswith("sasaran") or f.startswith("tujuan")) and n <= 60:
         return "sasaran"
-    if re.match(r"^(program|kegiatan|subkegiatan|uraian|namaprogram|namakegiatan)", f):
+    if re.match(r"^(program|kegiatan|subkegiatan|uraian|namaprogram|namakegiatan)", f) and n <= 35:
         return "name"
-    if re.match(r"^target(renstra)", f):
+    if re.match(r"^target(renstra)", f) and n <= 20:
         return "target_renstra"
-    if f.startswith("targe") or f == "t":
+    if (f.startswith("targe") and n <= 60) or f == "t":
         return "target"
-    if re.match(r"^(realis|realias)", f) or f == "r" or f.startswith("kondisisaatini"):
+    if (re.match(r"^(realis|realias)", f) and n <= 45) or f == "r" or f.startswith("kondisisaatini"):
         return "realisasi"
-    if f.startswith("capaian") or f.startswith("capai"):
+    if (f.startswith("capaian") or f.startswith("capai")) and n <= 30:
         return "capaian"
-    if f.startswith("pagu") or f.startswith("anggaran") or f.startswith("alokasi"):
+    if (f.startswith("pagu") or f.startswith("anggaran") or f.startswith("alokasi")) and n <= 30:
         return "pagu"
-    if f.startswith("sisa"):
+    if f.startswith("sisa") and n <= 20:
         return "sisa"
-    if f.startswith("persentase") or f.startswith("prosentase"):
+    if (f.startswith("persentase") or f.startswith("prosentase")) and n <= 14:
         return "capaian_anggaran"
-    if f.startswith("efisien"):
+    if f.startswith("efisien") and n <= 30:
         return "efisiensi"
-    if f in ("ket", "ke t", "kt") or f.startswith("keterangan") or f == "ket":
+    if f in ("ket", "kt") or (f.startswith("keterangan") and n <= 15):
         return "keterangan"
-    if f in ("k",):
+    if f == "k":
         return "k"
-    if f in ("rp",):
+    if f == "rp":
         return "rp"
     return None
 
@@ -118,12 +124,13 @@ def grouped_role(group: str, label: str) -> str | None:
 
 
 def is_numbering_cell(t: str) -> bool:
+    """Column numbers and formulas under a header: "1", "(4)", "III", "6=5/4", "(10=6-9)"."""
     t = clean(t)
     if not t:
         return True
     if _FORMULA.search(t):
         return True
-    return bool(re.fullmatch(r"\(?\d{1,2}\)?|\(?[IVX]{1,4}\)?|\d{1,3}(,\d{2})?|[a-e]\.?", t))
+    return bool(re.fullmatch(r"\(?\d{1,2}\)?|\(?[IVX]{1,4}\)?|[a-e]\.?", t))
 
 
 _DATA_VALUE = re.compile(r"^(rp\.?\s*)?-?\d[\d.,]*\s*(%|[a-z]+)?$|^\d+\s*[a-z]+\s*[a-z]*$", re.I)
@@ -150,6 +157,9 @@ def is_header_continuation(cells: list[str]) -> bool:
     vals = [c for c in cells if clean(c)]
     if not vals:
         return False
+    if any(_FORMULA.search(clean(c)) or re.fullmatch(r"[IVX]{1,4}", clean(c)) for c in vals):
+        # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
+        return all(len(clean(c)) <= 40 for c in vals)
     if all(is_numbering_cell(c) or label_role(c) is not None or len(clean(c)) <= 25 and not is_data_value(c)
            for c in vals):
         return all(len(clean(c)) <= 40 or label_role(c) for c in vals)
@@ -168,7 +178,7 @@ def build_header(rows: list[list[str]]) -> HeaderMap:
     def sub_label(j: int) -> str:
         for r in sub_rows:
             t = clean(r[j])
-            if t and not is_numbering_cell(t):
+            if t and not is_numbering_cell(t) and (re.search(r"[A-Za-z]", t) or t in ("%", "(%)")):
                 return t
         return ""
 

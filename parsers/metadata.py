@@ -23,15 +23,16 @@ MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "m
           "desember": 12}
 _QUARTER = re.compile(r"\b(?:triwulan(?:an)?|tribulan(?:an)?|trw|tw)\.?\s*(IV|III|II|I|[1-4])\b(?!\s*[,/]\s*(?:III|II|IV|[2-4])\b)",
                       re.I)
-_YEAR = re.compile(r"\b(?:tahun|th\.?)\s*(?:anggaran\s*)?(20\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?:tahun|th\.?)\s*(?:anggaran\s*)?(20\d\d)(?:\s*[/-]\s*(20\d\d))?\b", re.I)
 _REG_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\d/.]+\s*tahun\s*20\d\d", re.I)
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
-_KEC = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|CAMAT|Camat)\s+([A-Z][A-Za-z]{3,})")
+_KEC = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|CAMAT|Camat)\s*([A-Z][A-Za-z]{3,})")
 _KAB = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kab\.|Bupati|BUPATI)\s+([A-Z][A-Za-z]{3,})")
 _NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", "dengan", "selaku", "dalam",
               "sebagai", "merupakan", "tahun", "pada", "untuk", "kecamatan", "kelurahan", "desa", "mempunyai",
               "berdasarkan", "telah", "terhadap", "wilayah", "secara", "melalui", "beserta", "adalah",
-              "perangkat", "memiliki", "dipimpin", "berkewajiban", "bertanggungjawab"}
+              "perangkat", "memiliki", "dipimpin", "berkewajiban", "bertanggungjawab", "jumlah", "persentase",
+              "sebagaimana", "bahwa", "maka", "atas", "juga", "lain", "tersebut", "kepada", "oleh", "serta"}
 _ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Laman|Pos-el|e-mail|email|Kelurahan\s+\w+,)", re.I)
 
 
@@ -53,9 +54,16 @@ def _canon_place(name: str, doc_spellings: Counter) -> str:
     return best.title()
 
 
+def _cells(texts: list[str]):
+    """Mentions are looked for inside one table cell at a time (never across a tab)."""
+    for i, t in enumerate(texts):
+        for part in t.split("\t"):
+            yield i, part
+
+
 def place_mentions(texts: list[str], rx: re.Pattern) -> Counter:
     c: Counter = Counter()
-    for t in texts:
+    for _, t in _cells(texts):
         if _ADDRESS.search(t):
             continue
         for m in rx.finditer(t):
@@ -68,7 +76,7 @@ def place_mentions(texts: list[str], rx: re.Pattern) -> Counter:
 
 def _vote_place(texts, cover_end, rx, doc_spellings) -> str | None:
     votes: Counter = Counter()
-    for i, t in enumerate(texts):
+    for i, t in _cells(texts):
         if _ADDRESS.search(t):
             continue
         for m in rx.finditer(t):
@@ -140,8 +148,9 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     meta = ReportMeta()
-    meta.kabupaten = _vote_place(texts, cover_end, _KAB, doc_places["kab"]) or _top(doc_places["kab"])
-    meta.kecamatan = _vote_place(texts, cover_end, _KEC, doc_places["kec"]) or _top(doc_places["kec"])
+    cells = [_cell_text(l.text) for l in rep.lines]
+    meta.kabupaten = _vote_place(cells, cover_end, _KAB, doc_places["kab"]) or _top(doc_places["kab"])
+    meta.kecamatan = _vote_place(cells, cover_end, _KEC, doc_places["kec"]) or _top(doc_places["kec"])
     sigs = find_signatures(rep.lines)
     titles = [t.title for t in rep.tables]
 
@@ -174,7 +183,7 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
         tt = _REG_YEAR.sub(" ", t)
         w = 5 if i < cover_end else 1
         for m in _YEAR.finditer(tt):
-            yv[int(m.group(1))] += w
+            yv[int(m.group(2) or m.group(1))] += w
         for m in _DATE.finditer(tt):
             yv[int(m.group(3))] += 1
     for title in titles:
@@ -195,7 +204,7 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
         qv = _quarter_votes(texts, cover_end, titles, sig_dates[-1:])
         meta.quarter = qv.most_common(1)[0][0] if qv else None
     elif rep.doc_kind == "renja_evaluation":
-        m = re.search(r"triwulan\W{0,40}?\b(IV|III|II|I)\b", header_text, re.I | re.S)
+        m = re.search(r"\b(IV|III|II|I)\b", header_text) if re.search(r"triwulan", header_text, re.I) else None
         meta.quarter = ROMAN[m.group(1).upper()] if m else None
 
     # kind
@@ -241,8 +250,12 @@ def _top(c: Counter) -> str | None:
     return c.most_common(1)[0][0] if c else None
 
 
+def _cell_text(t: str) -> str:
+    return "\t".join(clean(c) for c in t.split("\t"))
+
+
 def document_places(lines) -> dict[str, Counter]:
-    texts = [clean(l.text) for l in lines]
+    texts = [_cell_text(l.text) for l in lines]
     return {"kec": place_mentions(texts, _KEC), "kab": place_mentions(texts, _KAB)}
 
 

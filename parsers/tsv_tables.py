@@ -82,6 +82,7 @@ class _Builder:
     def add(self, cells: list[str], line_no: int) -> None:
         if is_separator(cells):
             return
+        cells = self._realign(cells)
         sec = section_marker(cells)
         if sec:
             self.section = sec
@@ -101,6 +102,9 @@ class _Builder:
             merge_into(rows[-1], {k: v for k, v in vals.items() if v})
             self.prev_all = {**(self.prev_all or {}), **allc}
             return
+        kode = vals.get("kode", "")
+        if kode and not re.search(r"\d", kode) and len(kode.split()) > 2 and not vals.get("name"):
+            vals["name"], vals["kode"] = kode, ""          # a label ("d. Rata-rata ...") in the kode column
         row = new_row(vals, line_no)
         row.section = self.section
         for idx, role in self.unit_cols.items():
@@ -110,6 +114,29 @@ class _Builder:
         row.extra = [clean(c) for c in cells]
         rows.append(row)
         self.prev_all = allc
+
+    def _realign(self, cells: list[str]) -> list[str]:
+        """Undo the converter's column drift.
+
+        A row shifted right (its kode sits in a later column) is shifted back.  A row one cell short
+        because a value cell swallowed its neighbour ("100%Fasilitasi yang telah ...") gets the missing
+        cells back after the swallowing cell, so the cells to its right keep their columns.
+        """
+        ncol = len(self.hm.columns)
+        if len(cells) < ncol:
+            for c in self.hm.columns:
+                if c.role in KINERJA and c.index < len(cells) and \
+                        re.match(r"^-?\d[\d.,]*\s*%?\s*[A-Za-z]", clean(cells[c.index])) and len(clean(cells[c.index])) > 25:
+                    cells = cells[:c.index + 1] + [""] * (ncol - len(cells)) + cells[c.index + 1:]
+                    break
+        kode_cols = [c.index for c in self.hm.columns if c.role == "kode"]
+        if not kode_cols or clean(cells[kode_cols[0]] if kode_cols[0] < len(cells) else ""):
+            return cells
+        first = next((i for i, c in enumerate(cells) if clean(c)), None)
+        if first is not None and first > kode_cols[0] and re.fullmatch(r"\d+(\.\d+){2,}", clean(cells[first])):
+            shift = first - kode_cols[0]
+            return cells[shift:]
+        return cells
 
     def _is_continuation(self, vals: dict[str, str], allc: dict[int, str]) -> bool:
         if vals.get("no") or vals.get("kode"):
