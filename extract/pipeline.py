@@ -52,10 +52,7 @@ def read_document(path: str) -> Document:
     if det.fmt == "pdf":
         from .pdf_reader import read_pdf
         return read_pdf(path, data)
-    if det.fmt == "docx":
-        from .docx_reader import read_docx
-        return read_docx(path, data)
-    raise InputError("detect", f"unsupported format {det.fmt}")
+    raise InputError("detect", f"{det.fmt.upper()} input is not supported yet")
 
 
 @dataclass
@@ -163,7 +160,12 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
     for path in files:
         name = os.path.basename(path)
         try:
-            doc = read_document(path)
+            try:
+                doc = read_document(path)
+            except InputError:
+                raise
+            except Exception as exc:  # a reader bug must not lose the file either
+                raise InputError("extract", f"{type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
             try:
                 res = process_document(doc)
             except InputError:

@@ -185,7 +185,7 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
         for m in _YEAR.finditer(tt):
             yv[int(m.group(2) or m.group(1))] += w
         for m in _DATE.finditer(tt):
-            yv[int(m.group(3))] += 1
+            yv[int(m.group(3))] += 1 if rep.doc_kind in ("lkj", "unknown") else 2
     for title in titles:
         for m in re.finditer(r"\b(20\d\d)\b", title):
             yv[int(m.group(1))] += 3

@@ -1,0 +1,35 @@
+# Set-up and the two main commands. `make run` and `make test` each work on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= outputs/corpus
+
+.PHONY: run test setup system-deps bench clean
+
+$(BIN)/lkj: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $(BIN)/lkj
+
+setup: system-deps $(BIN)/lkj
+
+# tesseract (with the Indonesian model) and ghostscript serve the PDF/OCR readers; installed when missing
+system-deps:
+	@command -v tesseract >/dev/null 2>&1 && command -v gs >/dev/null 2>&1 || \
+	  { (command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-ind ghostscript >/dev/null)) \
+	    || echo "note: tesseract/ghostscript not installed (no apt-get); scanned PDFs will fail with a clear reason"; }
+
+## the main job: extract the shipped corpus into outputs/
+run: setup
+	$(BIN)/lkj extract corpus --out $(OUT)
+
+## the tests
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench_text.py
+
+clean:
+	rm -rf $(VENV) outputs/corpus outputs/seeds

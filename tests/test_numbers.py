@@ -1,0 +1,61 @@
+"""Indonesian number formats as they occur in the seed reports."""
+import pytest
+
+from normalizers.numbers import parse_money, parse_number, parse_percent
+from normalizers.units import normalise_unit
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1.390.110.590,00", 1390110590.0),
+    ("Rp. 2.400.000,-", 2400000.0),
+    ("Rp. 2.400.000,--", 2400000.0),
+    ("Rp1.574.491.892", 1574491892.0),
+    ("Rp 4.790.000", 4790000.0),
+    ("925.196.713", 925196713.0),
+    ("1,706,504,410", 1706504410.0),
+    ("-", 0.0),
+    ("Rp. -", 0.0),
+    ("-870.031.489,00", -870031489.0),
+])
+def test_money(text, value):
+    assert parse_money(text).value == value
+
+
+def test_comma_thousands_is_flagged_for_the_format_check():
+    assert "comma_thousands" in parse_money("1,706,504,410").flags
+    assert parse_money("925.196.713").flags == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("27,08 %", 27.08), ("76.44%", 76.44), ("0,41", 0.41), ("24,42", 24.42), ("104,94 %", 104.94),
+    ("-29,17%", -29.17), ("100", 100.0), ("17.3", 17.3),
+])
+def test_percent(text, value):
+    assert parse_percent(text).value == pytest.approx(value)
+
+
+def test_a_date_in_a_percent_column_is_not_a_number():
+    assert parse_percent("1 Jan s/d Juni 2023").value is None
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("12 Dokumen", 12.0, "dokumen"), ("12 Dokum en", 12.0, "dokumen"), ("6 doku men", 6.0, "dokumen"),
+    ("7 desa", 7.0, "desa"), ("35 paket", 35.0, "paket"), ("12 bulan", 12.0, "bulan"), ("6 Desa", 6.0, "desa"),
+    ("3 Dok", 3.0, "dokumen"), ("12 Lapora n", 12.0, "laporan"), ("89%", 89.0, "%"), ("69,58", 69.58, None),
+    ("87.30", 87.3, None), ("100%Fasilitasi yang telah dilakukan", 100.0, "%"),
+    ("lembaga 6 masyarakat", 6.0, "lembaga masyarakat"),
+])
+def test_quantities_with_units(text, value, unit):
+    p = parse_number(text)
+    assert p.value == pytest.approx(value)
+    assert p.unit == unit
+
+
+def test_index_values_are_not_thousands():
+    # an index such as 69.58 or 87.30 keeps its decimals
+    assert parse_number("69.58").value == pytest.approx(69.58)
+
+
+def test_unit_spelling_variants():
+    assert normalise_unit("Dokumenn") == "dokumen"
+    assert normalise_unit("org/bln") == "org/bln"
