@@ -52,6 +52,7 @@ def _hierarchy(ctx, t):
         kids = children(k)
         if not kids:
             continue
+        wrong = []
         for f in SUMMED:
             v = r.num.get(f)
             if v is None or r.raw.get(f, "") == "":
@@ -66,10 +67,14 @@ def _hierarchy(ctx, t):
                 own = sum((c.num.get("pagu") or 0.0) - (c.num.get("realisasi_anggaran") or 0.0) for c in kids)
                 if _close(v, own):
                     continue
+            wrong.append((f, v, direct))
+        if wrong:
+            f, v, direct = wrong[0]
+            also = "; ".join(f"{g.replace('_', ' ')} {fmt(x)} vs {fmt(y)}" for g, x, y in wrong[1:])
             yield Anomaly("total_mismatch", "error",
                           f"{f.replace('_', ' ').capitalize()} {fmt(v)} of {r.raw.get('kode')} is not the sum of its "
-                          f"{len(kids)} sub-rows ({fmt(direct)}) ({where(t, r)}).",
-                          t.seq, r.row_index, f, r.raw.get(f), fmt(direct), r.line, r.page)
+                          f"{len(kids)} sub-rows ({fmt(direct)}){' (also ' + also + ')' if also else ''} "
+                          f"({where(t, r)}).", t.seq, r.row_index, f, r.raw.get(f), fmt(direct), r.line, r.page)
     # JUMLAH rows (no kode) against the top-level rows above them
     tops = [r for r, k in dotted if len(k) == min((len(kk) for _, kk in dotted), default=0)]
     for r in rows:
