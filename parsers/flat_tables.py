@@ -35,6 +35,7 @@ _TOKEN = re.compile(
     r"|(?P<qty>\d+(?:[.,]\d+)?\s+(?:" + "|".join(_UNIT_WORDS) + r")\w*)"
     r"|(?P<num>-?\d+(?:[.,]\d+)?)", re.I)
 
+NEED = {"pk": 1, "capaian": 3, "cost_per_outcome": 3, "pk_budget": 1}   # values that complete a row
 COLUMNS = {
     "pk": ["target"],
     "capaian": ["target", "realisasi", "capaian"],
@@ -48,10 +49,26 @@ def _words(t: str) -> list[str]:
     return [w for w in re.split(r"\s+", t.strip().lower()) if w]
 
 
+_LONG_HEADER = ("efisiensi", "capaian", "realisasi", "realiasasi", "indikator", "kegiatan", "sasaran", "target",
+                "anggaran", "keterangan", "strategis")
+
+
+def _hword(w: str) -> bool:
+    """A header word, or a fragment of one broken by the PDF layout ("Efisie" / "nsi", "Capaia" / "n")."""
+    if w in HEADER_WORDS or re.fullmatch(r"\d", w):
+        return True
+    return len(w) >= 3 and any(h.startswith(w) or h.endswith(w) for h in _LONG_HEADER)
+
+
 def _header_line(t: str) -> bool:
     ws = _words(t)
-    return bool(ws) and all(w in HEADER_WORDS or re.fullmatch(r"\d", w) for w in ws) and \
-        not all(re.fullmatch(r"\d", w) for w in ws)
+    return bool(ws) and all(_hword(w) for w in ws) and not all(re.fullmatch(r"\d", w) for w in ws)
+
+
+def _body_header_line(t: str) -> bool:
+    """Inside a table body only a clear header line (sub-header, repeated header) is skipped."""
+    ws = _words(t)
+    return _header_line(t) and (len(ws) >= 2 or len(ws[0]) >= 4)
 
 
 def _kind_of(header: str, title: str) -> str | None:
@@ -223,7 +240,7 @@ def _read_body(kind: str, lines, lo: int, texts: list[str], j: int, n: int) -> t
         if _is_prose(t):
             break
         low = t.lower()
-        if _header_line(t):
+        if _body_header_line(t):
             w = _words(t)
             if len(w) == 1 and w[0] in ("program", "kegiatan"):
                 nxt = next((texts[m] for m in range(k + 1, min(n, k + 4)) if texts[m]), "")
@@ -246,7 +263,7 @@ def _read_body(kind: str, lines, lo: int, texts: list[str], j: int, n: int) -> t
         if re.fullmatch(r"\d{1,2}\.", t):
             rowno, rest = t[:-0 or None], ""
         elif v0 and not b0:
-            if re.fullmatch(r"\d{1,2}", t) and (cur is None or cur.values):
+            if re.fullmatch(r"\d{1,2}", t) and (cur is None or len(cur.values) >= NEED[kind]):
                 rowno, rest = t, ""
         else:
             m = re.match(r"^(\d{1,2}\.?)\s+(\S.*)$", t)
@@ -260,7 +277,8 @@ def _read_body(kind: str, lines, lo: int, texts: list[str], j: int, n: int) -> t
             elif cur.inline:
                 starts_row = IND_KW.match(before) is not None and len({b for b, _ in cur.text}) >= 2
             elif cur.values:
-                starts_row = not _unit_fragment(cur, before)
+                starts_row = not _unit_fragment(cur, before) and (
+                    len(cur.values) >= NEED[kind] or bool(IND_KW.match(before) or SAS_KW.match(before)))
         if not starts_row and cur is not None and not before and vals and kind == "pk_budget" and cur.values:
             starts_row = True
         if starts_row or cur is None:
@@ -320,4 +338,5 @@ def _unit_fragment(cur: _Row, t: str) -> bool:
     if not m:
         return False
     so_far = re.sub(r"\s+", "", m.group(2)).lower() + t.strip().lower()
-    return any(u.startswith(so_far) or so_far == u for u in _UNIT_WORDS) and len(so_far) >= 2
+    return len(so_far) >= 2 and any(u.startswith(so_far) or (so_far.startswith(u) and len(so_far) - len(u) <= 2)
+                                    for u in _UNIT_WORDS)
