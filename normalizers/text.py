@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from functools import lru_cache
 
 _TAG = re.compile(r"<[^>]+>")
 _MD_EMPH = re.compile(r"(\*\*|\*|__|~~)")
@@ -31,11 +32,14 @@ def collapse(s: str) -> str:
     return _WS.sub(" ", s.replace("\u00a0", " ")).strip()
 
 
+@lru_cache(maxsize=200_000)
 def clean(s: str) -> str:
-    """Cell/paragraph text for the dataset: markup removed, whitespace collapsed."""
+    """Cell/paragraph text for the dataset: markup removed, whitespace collapsed (memoised: every
+    stage cleans the same lines)."""
     return collapse(strip_markup(s))
 
 
+@lru_cache(maxsize=100_000)
 def fold(s: str) -> str:
     """Lower-case letters and digits only: for keyword tests on headers and titles."""
     return re.sub(r"[^0-9a-z%]+", "", strip_markup(s).lower())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -250,6 +251,7 @@ def _top(c: Counter) -> str | None:
     return c.most_common(1)[0][0] if c else None
 
 
+@lru_cache(maxsize=100_000)
 def _cell_text(t: str) -> str:
     return "\t".join(clean(c) for c in t.split("\t"))
 
