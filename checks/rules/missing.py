@@ -47,7 +47,6 @@ def missing_value(ctx: ReportContext):
                     yield Anomaly("missing_value", "warning",
                                   f"{f.replace('_', ' ').capitalize()} is empty while {filled} of {len(rows)} similar rows "
                                   f"give it ({where(t, r)}).", t.seq, r.row_index, f, "", "", r.line, r.page)
-                    break_row = True
         # (c) an indikator column that is empty in every row
         if "indikator" in t.fields and t.kind in ("capaian", "cost_per_outcome", "pk"):
             ind_rows = [r for r in t.rows if r.level in (None, "indicator")]
