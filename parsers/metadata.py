@@ -62,29 +62,24 @@ def _cells(texts: list[str]):
             yield i, part
 
 
-def place_mentions(texts: list[str], rx: re.Pattern) -> Counter:
-    c: Counter = Counter()
-    for _, t in _cells(texts):
-        if _ADDRESS.search(t):
-            continue
-        for m in rx.finditer(t):
-            w = m.group(1)
-            if w.lower() in _NOT_PLACE:
-                continue
-            c[w.title()] += 1
-    return c
-
-
-def _vote_place(texts, cover_end, rx, doc_spellings) -> str | None:
-    votes: Counter = Counter()
+def _mentions(texts: list[str], rx: re.Pattern):
+    """(line index, place word) for every mention outside address lines."""
     for i, t in _cells(texts):
         if _ADDRESS.search(t):
             continue
         for m in rx.finditer(t):
-            w = m.group(1)
-            if w.lower() in _NOT_PLACE:
-                continue
-            votes[_canon_place(w, doc_spellings)] += 3 if i < cover_end else 1
+            if m.group(1).lower() not in _NOT_PLACE:
+                yield i, m.group(1)
+
+
+def place_mentions(texts: list[str], rx: re.Pattern) -> Counter:
+    return Counter(w.title() for _, w in _mentions(texts, rx))
+
+
+def _vote_place(texts, cover_end, rx, doc_spellings) -> str | None:
+    votes: Counter = Counter()
+    for i, w in _mentions(texts, rx):
+        votes[_canon_place(w, doc_spellings)] += 3 if i < cover_end else 1
     return votes.most_common(1)[0][0] if votes else None
 
 
