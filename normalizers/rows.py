@@ -1,16 +1,14 @@
 """Raw table rows -> typed, normalised rows (numbers, units, cleaned texts, carried-down sasaran)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from parsers.records import RawRow, RawTable
+from parsers.records import TEXT_FIELDS, RawRow, RawTable
 from parsers.table_rows import normalise_kode
 
 from .numbers import MONEY, PERCENT, QUANTITY, Parsed, parse_number, parse_percent
 from .text import Vocabulary, clean
 
-TEXT = ("no", "sasaran", "indikator", "name", "kode", "keterangan")
 NUM_KIND = {"target": QUANTITY, "realisasi": QUANTITY, "capaian": PERCENT, "pagu": MONEY,
             "realisasi_anggaran": MONEY, "sisa": MONEY, "capaian_anggaran": PERCENT, "efisiensi": PERCENT}
 
@@ -79,7 +77,7 @@ def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabular
         cell = rr.cells.get(f)
         raw = clean(cell.text) if cell else ""
         row.raw[f] = raw
-        if f in TEXT:
+        if f in TEXT_FIELDS:
             if f == "kode":
                 row.text[f] = normalise_kode(raw)
             elif f == "no":
@@ -106,12 +104,3 @@ def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabular
             row.unit[f] = unit if p.value is not None else None
     return row
 
-
-def display_number(v: float | None) -> str:
-    if v is None:
-        return ""
-    return repr(float(v))
-
-
-def fold_indicator(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower()).strip()

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 from normalizers.text import clean, fold
-from normalizers.units import normalise_unit
 
 from .records import RawCell, RawRow, RawTable
 from .table_rows import budget_level, find_title, is_total_text
@@ -239,7 +238,6 @@ def _read_body(kind: str, lines, lo: int, texts: list[str], j: int, n: int) -> t
             continue
         if _is_prose(t):
             break
-        low = t.lower()
         if _body_header_line(t):
             w = _words(t)
             if len(w) == 1 and w[0] in ("program", "kegiatan"):

@@ -7,10 +7,6 @@ from extract.document import BBox
 
 # the fields a table column can carry (see CONTRACT.md)
 TEXT_FIELDS = ("no", "sasaran", "indikator", "name", "kode", "keterangan")
-NUMERIC_FIELDS = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "sisa",
-                  "capaian_anggaran", "efisiensi")
-ALL_FIELDS = TEXT_FIELDS + NUMERIC_FIELDS
-TABLE_KINDS = ("pk", "pk_budget", "capaian", "cost_per_outcome", "lra", "efisiensi", "comparison")
 
 
 @dataclass

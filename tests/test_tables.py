@@ -1,5 +1,4 @@
 """Real values from the seeds' tables."""
-import pytest
 
 
 def one(rows):

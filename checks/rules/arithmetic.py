@@ -12,14 +12,10 @@ ROUNDING = 1.0        # reports round percentages to whole points (or truncate):
 EFF_TOLERANCE = 0.25  # efisiensi is a difference of two rounded percentages
 
 
-def _is_dup(t) -> bool:
-    return getattr(t, "duplicate_of", None) is not None
-
-
 @rule("capaian_arithmetic", "error", "capaian kinerja is not realisasi / target x 100 (beyond one point of rounding)")
 def capaian_arithmetic(ctx: ReportContext):
     for t, r in ctx.rows("capaian", "cost_per_outcome"):
-        if _is_dup(t):
+        if t.duplicate_of is not None:
             continue
         T, R, C = r.num.get("target"), r.num.get("realisasi"), r.num.get("capaian")
         if T is None or R is None or C is None or T == 0:
@@ -40,7 +36,7 @@ def capaian_arithmetic(ctx: ReportContext):
 @rule("budget_arithmetic", "error", "capaian anggaran is not realisasi / pagu, or sisa is not pagu - realisasi")
 def budget_arithmetic(ctx: ReportContext):
     for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
-        if _is_dup(t):
+        if t.duplicate_of is not None:
             continue
         P, RA = r.num.get("pagu"), r.num.get("realisasi_anggaran")
         if P is None or RA is None or r.raw.get("realisasi_anggaran", "") == "":
@@ -102,7 +98,7 @@ def _bundle_capaian(ctx: ReportContext) -> dict[str, float]:
 def efisiensi_arithmetic(ctx: ReportContext):
     lookup = None
     for t in ctx.tables:
-        if t.kind not in ("cost_per_outcome", "efisiensi") or _is_dup(t):
+        if t.kind not in ("cost_per_outcome", "efisiensi") or t.duplicate_of is not None:
             continue
         form = _formula_kind(t) or _infer_formula(t)
         for r in t.rows:

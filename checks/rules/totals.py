@@ -83,10 +83,10 @@ def _hierarchy(ctx, t):
         if not re.match(r"^\s*(jumlah|total)", (r.raw.get("name") or r.raw.get("kode") or r.raw.get("sasaran") or ""), re.I) \
                 and t.kind != "pk_budget":
             continue
-        members = tops if tops else [x for x in rows if x is not r and x.level not in ("total",)
-                                     and (t.kind == "pk_budget" or x.level == "program")]
         if t.kind == "pk_budget":
             members = [x for x in rows if x is not r and x.level != "total"]
+        else:
+            members = tops or [x for x in rows if x is not r and x.level == "program"]
         if not members:
             continue
         for f in SUMMED:
