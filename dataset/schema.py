@@ -106,4 +106,30 @@ FAILURES = (
     Col("error", "string", "one-line reason"),
 )
 
-TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES}
+REVIEW = (
+    Col("row_id", "string", "the row whose indikator needs a person's decision"),
+    Col("report_id", "string", "the report"),
+    Col("source_file", "string", "file name of the input"),
+    Col("page", "integer", "page of the row"),
+    Col("line", "integer", "line of the row"),
+    Col("indikator", "string", "the indikator text as cleaned"),
+    Col("score", "number", "best candidate's score (0-100)"),
+    *(c for k in (1, 2, 3) for c in (
+        Col(f"candidate_{k}_id", "string", f"catalogue id of candidate {k}"),
+        Col(f"candidate_{k}_name", "string", f"catalogue name of candidate {k}"),
+        Col(f"candidate_{k}_score", "number", f"score of candidate {k}"),
+    )),
+)
+
+SUMMARY = (
+    Col("kabupaten", "string", "kabupaten of the reports"),
+    Col("kecamatan", "string", "kecamatan of the reports"),
+    Col("rule", "string", "anomaly rule"),
+    Col("severity", "string", "the rule's severity"),
+    Col("reports", "integer", "reports of this kecamatan in the run"),
+    Col("reports_flagged", "integer", "reports with at least one anomaly of this rule"),
+    Col("anomalies", "integer", "anomalies of this rule"),
+)
+
+TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES,
+          "review": REVIEW, "summary": SUMMARY}

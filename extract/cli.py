@@ -57,8 +57,17 @@ def _print_summary(console, s, out: str) -> None:
         t.add_row(f"rows: {k}", str(v))
     for k, v in sorted(s.anomalies_by_rule.items()):
         t.add_row(f"anomalies: {k}", str(v))
+    t.add_row("indikator rows to review (review.csv)", str(s.review))
     t.add_row("failures", str(len(s.failures)))
     console.print(t)
+    if s.by_kecamatan:
+        k = Table(title="anomalies by kecamatan (summary.csv)", show_header=True)
+        for c in ("kecamatan", "reports", "rule", "flagged reports", "anomalies"):
+            k.add_column(c, justify="right" if c in ("reports", "flagged reports", "anomalies") else "left")
+        for r in s.by_kecamatan:
+            k.add_row(r["kecamatan"] or "?", str(r["reports"]), r["rule"], str(r["reports_flagged"]),
+                      str(r["anomalies"]))
+        console.print(k)
     for f in s.failures[:20]:
         console.print(f"[red]failed[/red] {f['source_file']}: {f['error']}")
 

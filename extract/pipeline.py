@@ -60,6 +60,7 @@ class FileResult:
     reports: list[dict] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
     anomalies: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
 
 
 def _mark_duplicates(tables: list[Table]) -> None:
@@ -105,7 +106,10 @@ def process_document(doc: Document) -> FileResult:
         })
         for t in ctx.tables:
             for r in t.rows:
-                res.rows.append(_row_record(rid, doc, rep.seq, r))
+                rec = _row_record(rid, doc, rep.seq, r)
+                res.rows.append(rec)
+                if r.indikator_match is not None and r.indikator_match.status == "review":
+                    res.review.append(_review_record(rec, r))
         for k, a in enumerate(anoms):
             res.anomalies.append({
                 "anomaly_id": f"{rid}-a{k + 1:03d}", "report_id": rid, "source_file": doc.source_file,
@@ -134,6 +138,34 @@ def _row_record(rid: str, doc: Document, seq: int, r: Row) -> dict:
     return rec
 
 
+def _review_record(rec: dict, r: Row) -> dict:
+    m = r.indikator_match
+    out = {"row_id": rec["row_id"], "report_id": rec["report_id"], "source_file": rec["source_file"],
+           "page": r.page, "line": r.line, "indikator": r.text.get("indikator"), "score": m.score}
+    for k, (cid, name, score) in enumerate(m.candidates[:3], 1):
+        out.update({f"candidate_{k}_id": cid, f"candidate_{k}_name": name, f"candidate_{k}_score": score})
+    return out
+
+
+def summarise(reports: list[dict], anomalies: list[dict]) -> list[dict]:
+    """Anomalies by kecamatan and rule: how many reports of the kecamatan, how many flagged, how many
+    anomalies (the per-run table researchers start from)."""
+    from checks.registry import RULES
+
+    place = {r["report_id"]: (r.get("kabupaten") or "", r.get("kecamatan") or "") for r in reports}
+    n_reports = Counter(place.values())
+    count: Counter = Counter()
+    flagged: dict[tuple, set] = {}
+    for a in anomalies:
+        key = (*place.get(a["report_id"], ("", "")), a["rule"])
+        count[key] += 1
+        flagged.setdefault(key, set()).add(a["report_id"])
+    return [{"kabupaten": k[0], "kecamatan": k[1], "rule": k[2],
+             "severity": RULES[k[2]].severity if k[2] in RULES else "",
+             "reports": n_reports[(k[0], k[1])], "reports_flagged": len(flagged[k]), "anomalies": n}
+            for k, n in sorted(count.items())]
+
+
 @dataclass
 class RunSummary:
     files: int = 0
@@ -141,6 +173,8 @@ class RunSummary:
     rows_by_kind: Counter = field(default_factory=Counter)
     anomalies_by_rule: Counter = field(default_factory=Counter)
     failures: list[dict] = field(default_factory=list)
+    review: int = 0
+    by_kecamatan: list[dict] = field(default_factory=list)
 
 
 def _sha(path: str) -> str:
@@ -157,6 +191,7 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
     reports: list[dict] = []
     rows: list[dict] = []
     anomalies: list[dict] = []
+    review: list[dict] = []
     for path in files:
         name = os.path.basename(path)
         try:
@@ -175,6 +210,7 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
             reports += res.reports
             rows += res.rows
             anomalies += res.anomalies
+            review += res.review
             summary.reports += len(res.reports)
             for r in res.rows:
                 summary.rows_by_kind[r["table_kind"]] += 1
@@ -185,5 +221,8 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
                                      "error": str(exc)})
         if on_file:
             on_file(path)
-    write_all(out_dir, {"reports": reports, "rows": rows, "anomalies": anomalies, "failures": summary.failures})
+    summary.review = len(review)
+    summary.by_kecamatan = summarise(reports, anomalies)
+    write_all(out_dir, {"reports": reports, "rows": rows, "anomalies": anomalies, "failures": summary.failures,
+                        "review": review, "summary": summary.by_kecamatan})
     return summary

@@ -7,6 +7,7 @@ from parsers.records import TEXT_FIELDS, RawRow, RawTable
 from parsers.table_rows import normalise_kode
 
 from .numbers import MONEY, PERCENT, QUANTITY, Parsed, parse_number, parse_percent
+from .indicators import IndicatorMatch, match_indicator
 from .text import Vocabulary, clean
 
 NUM_KIND = {"target": QUANTITY, "realisasi": QUANTITY, "capaian": PERCENT, "pagu": MONEY,
@@ -30,6 +31,7 @@ class Row:
     unit: dict[str, str | None] = field(default_factory=dict)
     parsed: dict[str, Parsed] = field(default_factory=dict)
     indikator_id: str | None = None
+    indikator_match: IndicatorMatch | None = None        # catalogue match (score, candidates) of indikator
     cells_json: str | None = None                        # comparison tables: every raw cell
 
     def has(self, f: str) -> bool:
@@ -63,6 +65,10 @@ def normalise_table(t: RawTable, seq: int, vocab: Vocabulary | None) -> Table:
             carried = r.text["sasaran"]
         elif carried and (r.text.get("indikator") or any(r.has(f) for f in ("target", "realisasi"))):
             r.text["sasaran"] = carried
+    for r in rows:
+        if r.text.get("indikator"):
+            r.indikator_match = match_indicator(r.text["indikator"])
+            r.indikator_id = r.indikator_match.id
     return Table(seq, t.kind, t.title, t.line_start, t.page_start, list(t.fields), dict(t.formulas), rows,
                  t.header_text)
 
