@@ -33,6 +33,15 @@ class ReportContext:
     lines: list                      # extract.document.Line
     bundle: list["ReportContext"] = field(default_factory=list)
     checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
+    wrapped: bool = False            # the source wraps paragraphs over lines (PDF text)
+    _sentences: list | None = None
+
+    def sentences(self) -> list:
+        """The narrative as sentences with entities (checks.narrative), computed once."""
+        if self._sentences is None:
+            from .narrative import sentences
+            self._sentences = sentences(self.lines, self.tables, self.wrapped)
+        return self._sentences
 
     def rows(self, *kinds: str) -> Iterable[tuple[Table, Row]]:
         for t in self.tables:

@@ -81,7 +81,8 @@ def process_document(doc: Document) -> FileResult:
     for rep in raw_reports:
         tables = [normalise_table(t, i, vocab) for i, t in enumerate(rep.tables)]
         _mark_duplicates(tables)
-        contexts.append(ReportContext(rep.seq, rep.meta, rep.doc_kind, tables, rep.lines))
+        contexts.append(ReportContext(rep.seq, rep.meta, rep.doc_kind, tables, rep.lines,
+                                       wrapped=flat or doc.is_paged))
     found = run_checks(contexts)
     res = FileResult()
     by_report: dict[int, list] = {}

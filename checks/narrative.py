@@ -1,0 +1,202 @@
+"""The narrative of a report as sentences with entities, for the narrative rules.
+
+A blank Indonesian spaCy pipeline (tokenizer + sentencizer) with an EntityRuler whose patterns are
+data: QUARTER ("Triwulan II", "TW II,III dan IV", "tribulan I"), DATE ("31 Maret 2021"),
+DATE_RANGE ("1 Januari s.d 31 Maret 2023", "April s.d. Juni 2025"), KECAMATAN (the gazetteer,
+after "Kecamatan"/"Kec."), UNIT (jabatan heads: Kasi, Kasubag, Kepala Sub Bag, Bendahara,
+Sekretaris Kecamatan, Camat). Claims (counts, percentages) are read by the rules from the
+sentence text with regular expressions.
+
+Narrative = the report's lines that are not table rows (table titles are kept: a title is text).
+Every sentence keeps the source line (or page) of each of its tokens.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from normalizers.text import clean
+
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4,
+          "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agt": 8, "agu": 8,
+          "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "nopember": 11, "november": 11,
+          "nov": 11, "desember": 12, "des": 12}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+SPELLED = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4}
+QUARTER_WORD = r"^(triwulan|triwulanan|tribulan|tribulanan|tribuan|tribuanan|tribuanaan|tw\.?)$"
+UNIT_HEADS = ["kasi", "kasubag", "kasubbag", "bendahara", "sekretaris", "sekcam", "camat"]
+
+_GAZ = os.path.join(os.path.dirname(os.path.dirname(__file__)), "normalizers", "data", "gazetteer.csv")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """folded kecamatan name -> (kabupaten, kecamatan) canonical spelling."""
+    out: dict[str, tuple[str, str]] = {}
+    with open(_GAZ, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            out[r["kecamatan"].lower()] = (r["kabupaten"], r["kecamatan"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+
+    pipe = spacy.blank("id")
+    pipe.add_pipe("sentencizer")
+    ruler = pipe.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    num = {"TEXT": {"REGEX": r"^(I{1,3}|IV|[1-4])$"}}
+    year = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+    month = {"LOWER": {"IN": list(MONTHS)}}
+    upto = {"LOWER": {"REGEX": r"^(s\.?d\.?|sd|sampai|hingga|-|–)$"}}
+    patterns = [
+        {"label": "QUARTER", "pattern": [{"LOWER": {"REGEX": QUARTER_WORD}}, num,
+                                         {"TEXT": {"REGEX": r"^(I{1,3}|IV|[1-4]|,|dan|&)$"}, "OP": "*"}]},
+        {"label": "DATE_RANGE", "pattern": [{"LIKE_NUM": True, "OP": "?"}, month, upto, {"LIKE_NUM": True, "OP": "?"},
+                                            month, {**year, "OP": "?"}]},
+        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}$"}}, month, year]},
+        {"label": "KECAMATAN", "pattern": [{"LOWER": {"IN": ["kecamatan", "kec"]}}, {"TEXT": ".", "OP": "?"},
+                                           {"LOWER": {"IN": sorted(gazetteer())}}]},
+        {"label": "UNIT", "pattern": [{"LOWER": "kepala"}, {"LOWER": "sub"}, {"LOWER": {"IN": ["bag", "bagian"]}},
+                                      {"IS_TITLE": True, "OP": "+"}]},
+        {"label": "UNIT", "pattern": [{"LOWER": {"IN": ["plt", "plt."]}, "OP": "?"}, {"TEXT": ".", "OP": "?"},
+                                      {"LOWER": {"IN": UNIT_HEADS}}, {"IS_TITLE": True, "OP": "*"}]},
+    ]
+    ruler.add_patterns(patterns)
+    return pipe
+
+
+@dataclass
+class Ent:
+    label: str
+    text: str
+    line: int | None
+    page: int | None
+    tokens: list[str]
+    after: list[str]          # the next few tokens after the entity
+    before: list[str]         # the few tokens before it
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int | None
+    page: int | None
+    ents: list[Ent] = field(default_factory=list)
+    lines: tuple = ()           # every source line the sentence touches
+
+
+def _normalise_line(s: str) -> str:
+    s = clean(s)
+    s = re.sub(r"\b([Ss])\s*/\s*([Dd])(?=TW|tw)", r"\1.\2 ", s)      # "S/DTW II" -> "S.D TW II"
+    s = re.sub(r"\b([Ss])\s*/\s*([Dd])\b\.?", r"\1.\2", s)            # "s/d" -> "s.d"
+    return s
+
+
+def narrative_lines(lines: list, tables: list) -> list:
+    """The report's lines that are not table rows or cells."""
+    skip: set[int] = set()
+    for t in tables:
+        nos = [r.line for r in t.rows if r.line is not None]
+        if nos:
+            skip.update(range(min(nos), max(nos) + 1))
+    return [ln for ln in lines if ln.no not in skip and "\t" not in ln.text and ln.text.strip()]
+
+
+def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
+    """Sentences of the narrative. `wrapped`: the source wraps paragraphs over lines (PDF text);
+    otherwise every line is a paragraph of its own and starts a sentence."""
+    narr = narrative_lines(lines, tables)
+    if not narr:
+        return []
+    parts: list[str] = []
+    starts: list[int] = []
+    seps: list[str] = []
+    pos = 0
+    for ln in narr:
+        t = _normalise_line(ln.text)
+        # a title broken after its quarter word ("... TRIWULAN" / "II TAHUN 2025") is read as one line
+        seps.append(" " if parts and re.search(r"\b(triwulan|tribulan|tw)\s*$", parts[-1], re.I) else "\n")
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t) + 1
+    text = "".join(p if i == 0 else seps[i] + p for i, p in enumerate(parts))
+    pipe = nlp()
+    doc = pipe.make_doc(text)
+    # paragraph starts: every line (paragraph-per-line sources), or a line after one that ends a sentence
+    line_first_tok = set()
+    for i, st in enumerate(starts):
+        tok = doc.char_span(st, st + max(1, len(parts[i])), alignment_mode="expand")
+        if tok is not None and len(tok):
+            prev = parts[i - 1].rstrip() if i else ""
+            split_quarter = re.search(r"\b(triwulan|tribulan|tw)\s*$", prev, re.I) is not None
+            if split_quarter:
+                pass            # "... TRIWULAN" / "II TAHUN 2025": a title broken over two lines
+            elif not wrapped or not prev or prev[-1] in ".:;!?" or re.match(r"^([-•*]|\d+[.)]|[a-z][.)])\s", parts[i]):
+                line_first_tok.add(tok[0].i)
+    for name, proc in pipe.pipeline:
+        if name == "sentencizer":
+            doc = proc(doc)
+            for tk in doc:
+                if tk.i in line_first_tok:
+                    tk.is_sent_start = True
+        else:
+            doc = proc(doc)
+
+    def src(char: int):
+        k = bisect.bisect_right(starts, char) - 1
+        ln = narr[max(0, k)]
+        return ln.no, ln.page
+
+    out: list[Sentence] = []
+    for s in doc.sents:
+        if not s.text.strip():
+            continue
+        no, page = src(s.start_char)
+        sent = Sentence(s.text.replace("\n", " "), no, page)
+        sent.lines = tuple(sorted({src(t.idx)[0] for t in s if not t.is_space}))
+        for e in s.ents:
+            eno, epage = src(e.start_char)
+            after = [t.text for t in doc[e.end:min(len(doc), e.end + 4)]]
+            before = [t.text for t in doc[max(0, e.start - 3):e.start]]
+            sent.ents.append(Ent(e.label_, e.text, eno, epage, [t.text for t in e], after, before))
+        out.append(sent)
+    return out
+
+
+def quarters_of(ent: Ent) -> list[int]:
+    """Quarter numbers a QUARTER entity names ("TW II,III dan IV" -> [2, 3, 4]; "Triwulan I II" -> [3],
+    a numeral split by a stray space)."""
+    nums = [t for t in ent.tokens[1:] if t.lower() in ROMAN]
+    if len(nums) == 2 and all(set(n.upper()) == {"I"} for n in nums) and len("".join(nums)) <= 3 \
+            and not any(t in (",", "dan", "&") for t in ent.tokens[1:]):
+        nums = ["".join(nums)]
+    return [ROMAN[n.lower()] for n in nums if n.lower() in ROMAN]
+
+
+def spelled_quarter(ent: Ent) -> int | None:
+    """"Triwulan III (Dua)": the quarter spelled out in brackets after the numeral, if any."""
+    a = [t.lower() for t in ent.after]
+    if len(a) >= 3 and a[0] == "(" and a[1] in SPELLED and a[2] == ")":
+        return SPELLED[a[1]]
+    return None
+
+
+def date_range_end(ent: Ent) -> tuple[int | None, int | None]:
+    """(end month, year) of a DATE_RANGE."""
+    months = [MONTHS[t.lower()] for t in ent.tokens if t.lower() in MONTHS]
+    years = [int(t) for t in ent.tokens if re.fullmatch(r"(19|20)\d\d", t)]
+    return (months[-1] if months else None), (years[-1] if years else None)
+
+
+def date_value(ent: Ent) -> tuple[int, int, int] | None:
+    d = [t for t in ent.tokens]
+    try:
+        return int(d[0]), MONTHS[d[1].lower()], int(d[2])
+    except (ValueError, KeyError, IndexError):
+        return None
