@@ -34,6 +34,7 @@ class ReportContext:
     bundle: list["ReportContext"] = field(default_factory=list)
     checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
     wrapped: bool = False            # the source wraps paragraphs over lines (PDF text)
+    shared: dict = field(default_factory=dict)          # computed once per bundle, shared by its reports
     _sentences: list | None = None
 
     def sentences(self) -> list:
@@ -50,20 +51,25 @@ class ReportContext:
                     yield t, r
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rule:
     name: str
     severity: str
     description: str
-    func: Callable[[ReportContext], Iterable[Anomaly]]
+    funcs: list[Callable[[ReportContext], Iterable[Anomaly]]] = field(default_factory=list)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(name: str, severity: str, description: str):
+def rule(name: str, severity: str, description: str | None = None):
+    """Declare a rule (name, severity, description) and register the function that checks it; a rule
+    checked in more than one place registers each function under the same name."""
     def deco(func: Callable[[ReportContext], Iterable[Anomaly]]):
-        RULES[name] = Rule(name, severity, description, func)
+        r = RULES.setdefault(name, Rule(name, severity, description or ""))
+        if description and not r.description:
+            r.description = description
+        r.funcs.append(func)
         return func
     return deco
 
@@ -88,12 +94,15 @@ def run_checks(contexts: list[ReportContext]) -> list[tuple[ReportContext, Anoma
     from . import rules  # noqa: F401  (registers the rules)
 
     out: list[tuple[ReportContext, Anomaly]] = []
+    shared: dict = {}
     for ctx in contexts:
         ctx.bundle = contexts
+        ctx.shared = shared
         for r in RULES.values():
-            for a in r.func(ctx):
-                a.severity = a.severity or r.severity
-                out.append((ctx, a))
+            for func in r.funcs:
+                for a in func(ctx):
+                    a.severity = a.severity or r.severity
+                    out.append((ctx, a))
     return out
 
 

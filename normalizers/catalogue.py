@@ -59,3 +59,27 @@ def match_nomenclature(name: str, cutoff: float = 92.0) -> NomenclatureEntry | N
 def nomenclature_level(name: str) -> str | None:
     e = match_nomenclature(name)
     return e.level if e else None
+
+
+@lru_cache(maxsize=4096)
+def nomenclature_kode(name: str) -> str | None:
+    """The Permendagri-90 kode of a program / kegiatan / sub kegiatan name written without one. A name
+    that says "Program ..." only matches programs. First an exact-enough match (ratio >= 92), else the
+    entry whose words contain all of the name's words (token_set_ratio >= 95: "Penunjang Urusan
+    Pemerintahan Daerah" is 7.01.01 ... Kabupaten/Kota); two equal candidates give no kode."""
+    lead = re.match(r"^\s*(program|kegiatan|sub\s*kegiatan)\b", name, flags=re.I)
+    level = lead.group(1).lower().replace(" ", "_").replace("subkegiatan", "sub_kegiatan") if lead else None
+    q = fold_name(name[lead.end():] if lead else name)
+    if len(q) < 12:
+        return None
+    choices = {i: c for i, c in _choices().items() if level is None or nomenclature()[i].level == level}
+    hit = process.extractOne(q, choices, scorer=fuzz.ratio, score_cutoff=92.0)
+    if hit is not None:
+        return nomenclature()[hit[2]].kode
+    hits = process.extract(q, choices, scorer=fuzz.token_set_ratio, score_cutoff=95, limit=3)
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (-h[1], -fuzz.ratio(q, h[0])))
+    if len(hits) > 1 and hits[1][1] == hits[0][1] and fuzz.ratio(q, hits[1][0]) == fuzz.ratio(q, hits[0][0]):
+        return None
+    return nomenclature()[hits[0][2]].kode

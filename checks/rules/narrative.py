@@ -352,11 +352,14 @@ def _regulation_claims(ctx: ReportContext, sents):
             for m in _REGULATION.finditer(s.text):
                 yield s, m.group(1), m.group(2), fold_indicator(m.group(3))[:25]
 
-    votes: dict[tuple, dict[str, int]] = {}
-    for c in ctx.bundle or [ctx]:
-        for _, num, year, title in cites(c):
-            votes.setdefault((year, title), {}).setdefault(num, 0)
-            votes[(year, title)][num] += 1
+    if "regulation_votes" not in ctx.shared:
+        votes: dict[tuple, dict[str, int]] = {}
+        for c in ctx.bundle or [ctx]:
+            for _, num, year, title in cites(c):
+                votes.setdefault((year, title), {}).setdefault(num, 0)
+                votes[(year, title)][num] += 1
+        ctx.shared["regulation_votes"] = votes
+    votes = ctx.shared["regulation_votes"]
     for s, num, year, title in cites(ctx):
         v = votes.get((year, title), {})
         best = max(v, key=v.get) if v else num
