@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from checks.across_quarters import check_quarters, facts_of
 from checks.registry import ReportContext, quality_score, run_checks
 from dataset.writers import write_all
 from normalizers.rows import Row, Table, normalise_table
@@ -61,6 +62,7 @@ class FileResult:
     rows: list[dict] = field(default_factory=list)
     anomalies: list[dict] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
+    facts: list = field(default_factory=list)        # checks.across_quarters.QuarterFact
 
 
 def _mark_duplicates(tables: list[Table]) -> None:
@@ -112,13 +114,16 @@ def process_document(doc: Document) -> FileResult:
                 if r.indikator_match is not None and r.indikator_match.status == "review":
                     res.review.append(_review_record(rec, r))
         for k, a in enumerate(anoms):
-            res.anomalies.append({
-                "anomaly_id": f"{rid}-a{k + 1:03d}", "report_id": rid, "source_file": doc.source_file,
-                "report_seq": rep.seq, "table_seq": a.table_seq, "row_index": a.row_index, "rule": a.rule,
-                "severity": a.severity, "field": a.field, "reported": a.reported, "expected": a.expected,
-                "message": a.message, "page": a.page, "line": a.line,
-            })
+            res.anomalies.append(_anomaly_record(f"{rid}-a{k + 1:03d}", rid, doc.source_file, rep.seq, a))
+        res.facts += facts_of(rid, ctx)
     return res
+
+
+def _anomaly_record(aid: str, rid: str, source_file: str, seq: int, a) -> dict:
+    return {"anomaly_id": aid, "report_id": rid, "source_file": source_file, "report_seq": seq,
+            "table_seq": a.table_seq, "row_index": a.row_index, "rule": a.rule, "severity": a.severity,
+            "field": a.field, "reported": a.reported, "expected": a.expected, "message": a.message,
+            "page": a.page, "line": a.line}
 
 
 def _row_record(rid: str, doc: Document, seq: int, r: Row) -> dict:
@@ -193,6 +198,7 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
     rows: list[dict] = []
     anomalies: list[dict] = []
     review: list[dict] = []
+    facts: list = []
     for path in files:
         name = os.path.basename(path)
         try:
@@ -212,6 +218,7 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
             rows += res.rows
             anomalies += res.anomalies
             review += res.review
+            facts += res.facts
             summary.reports += len(res.reports)
             for r in res.rows:
                 summary.rows_by_kind[r["table_kind"]] += 1
@@ -222,6 +229,12 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
                                      "error": str(exc)})
         if on_file:
             on_file(path)
+    # rules across the whole run (the same kecamatan's unit in several quarters)
+    by_id = {r["report_id"]: r for r in reports}
+    for k, (rid, a) in enumerate(check_quarters(facts)):
+        rep = by_id[rid]
+        anomalies.append(_anomaly_record(f"{rid}-q{k + 1:03d}", rid, rep["source_file"], rep["report_seq"], a))
+        summary.anomalies_by_rule[a.rule] += 1
     summary.review = len(review)
     summary.by_kecamatan = summarise(reports, anomalies)
     write_all(out_dir, {"reports": reports, "rows": rows, "anomalies": anomalies, "failures": summary.failures,

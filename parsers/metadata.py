@@ -28,7 +28,9 @@ _YEAR = re.compile(r"\b(?:tahun|th\.?)\s*(?:anggaran\s*)?(20\d\d)(?:\s*[/-]\s*(2
 _REG_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\d/.]+\s*tahun\s*20\d\d", re.I)
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
 _KEC = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|CAMAT|Camat)\s*([A-Z][A-Za-z]{3,})")
-_KAB = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kab\.|Bupati|BUPATI)\s+([A-Z][A-Za-z]{3,})")
+# "Peraturan Bupati Nomor ..." names no place: function words after Bupati are not a kabupaten
+_KAB = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kab\.|Bupati|BUPATI)\s+"
+                  r"(?!(?:Nomor|NOMOR|Tentang|TENTANG|Dan|Yang|Melalui|Kepada|Sebagai|Selaku|Untuk)\b)([A-Z][A-Za-z]{3,})")
 _NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", "dengan", "selaku", "dalam",
               "sebagai", "merupakan", "tahun", "pada", "untuk", "kecamatan", "kelurahan", "desa", "mempunyai",
               "berdasarkan", "telah", "terhadap", "wilayah", "secara", "melalui", "beserta", "adalah",

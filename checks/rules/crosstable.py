@@ -132,28 +132,26 @@ def _across_reports(ctx: ReportContext):
         k = r.indikator_id
         if not k or k not in ref:
             continue
-        found = []
+        verdicts: dict[str, list] = {"target": [], "realisasi": []}
         for o, ot, orow in ref[k]:
-            ctx.checked["target_mismatch"] += 1
-            f = None
-            if (ot.kind == "pk" and t.kind != "pk") or ot.kind == t.kind:
-                if orow.unit.get("target") == r.unit.get("target") and None not in (orow.num.get("target"),
-                                                                                   r.num.get("target")):
-                    f = "target" if _differ(orow.num.get("target"), r.num.get("target")) else "same"
-            if f in (None, "same") and o.meta.quarter == ctx.meta.quarter and "pk" not in (t.kind, ot.kind) \
-                    and orow.unit.get("realisasi") == r.unit.get("realisasi") \
-                    and None not in (r.num.get("realisasi"), orow.num.get("realisasi")):
-                f = "realisasi" if _differ(orow.num.get("realisasi"), r.num.get("realisasi"),
-                                           _pct(orow, r, "realisasi")) else "same"
-            if f:
-                found.append((f, o, ot, orow))
-        if found and all(f != "same" for f, *_ in found):
-            f, o, ot, orow = found[0]
-            yield Anomaly("target_mismatch", "warning",
-                          f"'{r.text.get('indikator')}' has {f} '{_val(r, f)}' here ({where(t, r)}) but "
-                          f"'{_val(orow, f)}' in the {o.meta.unit} report (report {o.seq}, {ot.title[:40] or ot.kind}).",
-                          t.seq, r.row_index, f, _val(r, f), _val(orow, f), r.line, r.page)
-            ref.pop(k)          # one finding per indikator
+            for f in ("target", "realisasi"):
+                if f == "realisasi" and (o.meta.quarter != ctx.meta.quarter or "pk" in (t.kind, ot.kind)):
+                    continue            # realisasi is compared within one quarter, between result tables
+                a, b = orow.num.get(f), r.num.get(f)
+                if a is None or b is None or orow.unit.get(f) != r.unit.get(f):
+                    continue
+                ctx.checked["target_mismatch"] += 1
+                verdicts[f].append((_differ(a, b, f == "realisasi" and _pct(orow, r, f)), o, ot, orow))
+        for f, vs in verdicts.items():
+            if vs and all(d for d, *_ in vs):
+                _, o, ot, orow = vs[0]
+                yield Anomaly("target_mismatch", "warning",
+                              f"'{r.text.get('indikator')}' has {f} '{_val(r, f)}' here ({where(t, r)}) but "
+                              f"'{_val(orow, f)}' in the {o.meta.unit} report (report {o.seq}, "
+                              f"{ot.title[:40] or ot.kind}).",
+                              t.seq, r.row_index, f, _val(r, f), _val(orow, f), r.line, r.page)
+                ref.pop(k)      # one finding per indikator
+                break
 
 
 def _pct(a, b, f: str) -> bool:

@@ -3,6 +3,7 @@ report itself (its title, metadata and tables) contradicts."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -47,7 +48,8 @@ def period_mismatch(ctx: ReportContext):
                 qs = quarters_of(e)
                 spelled = spelled_quarter(e)
                 if spelled is not None and qs and spelled != qs[-1]:
-                    why = (e, f"'{e.text} ({e.after[1]})' names quarter {qs[-1]} and quarter {spelled} at once")
+                    e = replace(e, text=f"{e.text} ({e.after[1]})")
+                    why = (e, f"'{e.text}' names quarter {qs[-1]} and quarter {spelled} at once")
                 elif any(q < Q for q in qs) and not _COMPARE.search(s.text):
                     why = (e, f"'{e.text}' names an earlier quarter")
             elif e.label == "DATE_RANGE":
@@ -141,7 +143,8 @@ def entity_mismatch(ctx: ReportContext):
                 if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):
                     continue
                 ctx.checked["entity_mismatch"] += 1
-                other = canonical_unit(e.text)
+                named = re.sub(r"\s+(tahun|triwulan|tw|pada|di)\b.*$", "", e.text, flags=re.I)
+                other = canonical_unit(named)
                 if other in ("Other", own_unit):
                     continue
                 tseq = _title_sentence(ctx, s.text)
@@ -152,9 +155,9 @@ def entity_mismatch(ctx: ReportContext):
                     last_unit_flag[other] = e.line or 0
                 where = f"the title of table {tseq + 1}" if tseq is not None else f"line {e.line}"
                 yield Anomaly("entity_mismatch", "warning",
-                              f"{where[0].upper() + where[1:]} names {e.text} ({other}) as the unit, but this is the "
+                              f"{where[0].upper() + where[1:]} names {named} ({other}) as the unit, but this is the "
                               f"report of the {own_unit} (\"{_short(s.text)}\").",
-                              table_seq=tseq, reported=e.text, expected=own_unit, line=e.line, page=e.page)
+                              table_seq=tseq, reported=named, expected=own_unit, line=e.line, page=e.page)
                 flagged = True
                 break
 
