@@ -1,7 +1,6 @@
 """Rules across tables, reports and the narrative: a real case from the seeds that must fire, and a
 clean case beside it that must not."""
 import os
-import shutil
 
 from conftest import SEEDS, read_csv, seed
 

@@ -124,7 +124,6 @@ def entity_mismatch(ctx: ReportContext):
     own_unit = ctx.meta.unit
     last_unit_flag: dict[str, int] = {}
     for s in ctx.sentences():
-        flagged = False
         if _ADDRESS.search(s.text) or _COMPARE.search(s.text):
             continue
         for e in s.ents:
@@ -136,8 +135,7 @@ def entity_mismatch(ctx: ReportContext):
                                   f"Line {e.line}: the text names Kecamatan {name} in a report of Kecamatan "
                                   f"{ctx.meta.kecamatan} (\"{_short(s.text)}\").",
                                   reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
-                    flagged = True
-                    break
+                    break  # one finding per sentence
             elif e.label == "UNIT" and own_unit not in ("Camat", "Other") and ctx.doc_kind in ("lkj", "unknown"):
                 before = [b.lower() for b in e.before]
                 if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):
@@ -158,7 +156,6 @@ def entity_mismatch(ctx: ReportContext):
                               f"{where[0].upper() + where[1:]} names {named} ({other}) as the unit, but this is the "
                               f"report of the {own_unit} (\"{_short(s.text)}\").",
                               table_seq=tseq, reported=named, expected=own_unit, line=e.line, page=e.page)
-                flagged = True
                 break
 
 
