@@ -126,16 +126,16 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
         return []
     parts: list[str] = []
     starts: list[int] = []
-    seps: list[str] = []
+    joined: list[bool] = []       # the line continues a title broken after its quarter word
     pos = 0
     for ln in narr:
         t = _normalise_line(ln.text)
-        # a title broken after its quarter word ("... TRIWULAN" / "II TAHUN 2025") is read as one line
-        seps.append(" " if parts and re.search(r"\b(triwulan|tribulan|tw)\s*$", parts[-1], re.I) else "\n")
+        # "... TRIWULAN" / "II TAHUN 2025": one title over two lines, read as one line
+        joined.append(bool(parts) and re.search(r"\b(triwulan|tribulan|tw)\s*$", parts[-1], re.I) is not None)
         starts.append(pos)
         parts.append(t)
         pos += len(t) + 1
-    text = "".join(p if i == 0 else seps[i] + p for i, p in enumerate(parts))
+    text = "".join(p if i == 0 else (" " if joined[i] else "\n") + p for i, p in enumerate(parts))
     pipe = nlp()
     doc = pipe.make_doc(text)
     # paragraph starts: every line (paragraph-per-line sources), or a line after one that ends a sentence
@@ -144,10 +144,9 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
         tok = doc.char_span(st, st + max(1, len(parts[i])), alignment_mode="expand")
         if tok is not None and len(tok):
             prev = parts[i - 1].rstrip() if i else ""
-            split_quarter = re.search(r"\b(triwulan|tribulan|tw)\s*$", prev, re.I) is not None
-            if split_quarter:
-                pass            # "... TRIWULAN" / "II TAHUN 2025": a title broken over two lines
-            elif not wrapped or not prev or prev[-1] in ".:;!?" or re.match(r"^([-•*]|\d+[.)]|[a-z][.)])\s", parts[i]):
+            if joined[i]:
+                continue
+            if not wrapped or not prev or prev[-1] in ".:;!?" or re.match(r"^([-•*]|\d+[.)]|[a-z][.)])\s", parts[i]):
                 line_first_tok.add(tok[0].i)
     for name, proc in pipe.pipeline:
         if name == "sentencizer":

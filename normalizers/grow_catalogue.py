@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 from collections import Counter
 
 from rapidfuzz import fuzz
 
-from .indicators import ACCEPT, _DATA, acronyms_of, catalogue, fold_indicator, match_indicator, measure_of
-
-# table texts that are not indicators (sasaran/program names carried into the indikator column)
-_NOT_INDICATOR = re.compile(r"^(meningkatnya|terlaksananya|terselenggaranya|tersedianya)\b", re.I)
+from .indicators import (ACCEPT, _DATA, SASARAN_LEAD, acronyms_of, catalogue, fold_indicator, match_indicator,
+                         measure_of)
 
 
 def propose(texts: Counter) -> list[tuple[str, str, int, list[str]]]:
@@ -25,7 +22,7 @@ def propose(texts: Counter) -> list[tuple[str, str, int, list[str]]]:
     for text, n in texts.most_common():
         f = fold_indicator(text)
         m = measure_of(f)
-        if not m or _NOT_INDICATOR.search(text) or match_indicator(text).status == "accepted":
+        if not m or SASARAN_LEAD.match(f) or match_indicator(text).status == "accepted":
             continue
         for g in groups:
             if g["measure"] == m and g["acr"] == acronyms_of(f) and fuzz.token_sort_ratio(f, g["fold"]) >= ACCEPT:

@@ -113,13 +113,14 @@ def _index() -> tuple[list[str], list[str], list[frozenset[str]]]:
     return folded, [measure_of(f) for f in folded], [acronyms_of(f) for f in folded]
 
 
-_SASARAN_LEAD = re.compile(r"^(meningkatnya|terlaksananya|terselenggaranya|tersedianya|terwujudnya)\b")
+# a sasaran's opening word: such a text is a sasaran, or a sasaran run together with its indikator
+SASARAN_LEAD = re.compile(r"^(meningkatnya|terlaksananya|terselenggaranya|tersedianya|terwujudnya)\b")
 
 
 @lru_cache(maxsize=8192)
 def match_indicator(text: str, accept: float = ACCEPT, review: float = REVIEW) -> IndicatorMatch:
     q = fold_indicator(text)
-    if _SASARAN_LEAD.match(q):
+    if SASARAN_LEAD.match(q):
         # a sasaran and its indikator run together in one cell: match from the indicator's measure word
         cut = [q.find(f" {m} ") for m in MEASURES if f" {m} " in q]
         if cut:
