@@ -28,6 +28,7 @@ class Cell:
     line: int | None = None
     page: int | None = None
     bbox: BBox | None = None
+    conf: float | None = None    # OCR confidence of the cell's least sure word (0-100), None for a text layer
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class Document:
     lines: list[Line]
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: int = 0           # pages read by OCR
 
     @property
     def is_paged(self) -> bool:

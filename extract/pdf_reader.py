@@ -1,66 +1,188 @@
-"""PDF text layer -> Document lines with page and bounding box (pdfplumber).
+"""PDF -> Document: text lines and table rows with page and bounding box (PDF points).
 
-Words are grouped into lines by their baseline; a wide horizontal gap between words becomes a tab,
-so a table row printed on one baseline reaches the parsers as cells.
+Page by page:
+- pages with a text layer: words from pdfplumber; fully ruled tables (Word exports) through
+  pdfplumber's table finder; tables drawn with horizontal rules only (web printouts) through our
+  own grid (extract/pdf_layout.py); the rest as text lines;
+- pages without a text layer (scans): OCR (extract/ocr.py), the same grid on the rulings found in
+  the image, then the same lines.
+A table row reaches the parsers as one tab-separated line (cells in column order, a wrapped cell
+joined with spaces) with the cells' boxes kept; a table that runs over pages repeats its header on
+the next page, and the parsers join the two parts (the running header and footer lines between
+them are dropped here).
 """
 from __future__ import annotations
 
 import hashlib
 import io
 import os
+import re
+from collections import Counter
 
 from .detect import InputError
-from .document import Document, Line
-
-GAP = 14.0   # points of empty space between two words that separates two cells
-
-
-def _line_groups(words, tol: float = 2.5):
-    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-    lines: list[list[dict]] = []
-    for w in words:
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= tol:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return [sorted(l, key=lambda w: w["x0"]) for l in lines]
+from .document import Cell, Document, Line
+from .pdf_layout import (Block, GridCell, HSeg, VSeg, Word, build_grid, join_words, table_regions, text_blocks,
+                         union)
 
 
-def read_pdf(path: str, data: bytes) -> Document:
+def open_pdf(data: bytes):
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
-    doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), "pdf", [])
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        n = len(pdf.pages)
     except PDFPasswordIncorrect:
         raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on broken files
-        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        name = type(exc).__name__
+        if "Encrypt" in name or "Password" in name or "password" in str(exc).lower():
+            raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
+        msg = str(exc).splitlines()[0][:200] if str(exc) else name
         raise InputError("extract", f"corrupt or unreadable PDF ({msg})") from None
-    no = 0
-    empty_pages = 0
+    if n == 0:
+        pdf.close()
+        raise InputError("extract", "PDF has no pages")
+    return pdf
+
+
+def page_words(page) -> list[Word]:
+    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
+            for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)]
+
+
+def page_rules(page) -> tuple[list[HSeg], list[VSeg]]:
+    hs = [HSeg(e["x0"], e["x1"], e["top"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 2]
+    vs = [VSeg(e["top"], e["bottom"], e["x0"]) for e in page.vertical_edges if e["bottom"] - e["top"] > 2]
+    return hs, vs
+
+
+def _inside(w: Word, box, pad: float = 1.0) -> bool:
+    return box[0] - pad <= w.cx <= box[2] + pad and box[1] - pad <= w.cy <= box[3] + pad
+
+
+def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], list]:
+    """Fully ruled tables with pdfplumber's finder (lines strategy); words go to cells by centre."""
+    blocks: list[Block] = []
+    boxes = []
+    for k, t in enumerate(page.find_tables()):
+        if len(t.rows) < 2 or max(len(r.cells) for r in t.rows) < 2:
+            continue
+        boxes.append(t.bbox)
+        tw = [w for w in words if _inside(w, t.bbox, 2.0)]
+        for row in t.rows:
+            cells: list[GridCell] = []
+            for cb in row.cells:
+                if cb is None:
+                    cells.append(GridCell("", None))
+                    continue
+                ws = [w for w in tw if _inside(w, cb, 0.5)]
+                box = union((w.x0, w.top, w.x1, w.bottom) for w in ws)
+                cells.append(GridCell(join_words(ws), box, min((w.conf for w in ws if w.conf is not None), default=None)))
+            if not any(c.text for c in cells):
+                continue
+            bbox = row.bbox
+            blocks.append(Block(bbox[1], bbox, "\t".join(c.text for c in cells), cells, first_id + k))
+    return blocks, boxes
+
+
+def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: float,
+                page=None, first_id: int = 0) -> list[Block]:
+    """Blocks of one page in reading order."""
+    blocks: list[Block] = []
+    taken: list = []
+    if page is not None and vsegs:
+        b, taken = ruled_tables(page, words, first_id)
+        blocks += b
+    rest = [w for w in words if not any(_inside(w, box, 2.0) for box in taken)]
+    free_h = [s for s in hsegs if not any(box[1] - 2 <= s.y <= box[3] + 2 and box[0] - 2 <= s.x0 <= box[2] for box in taken)]
+    tid = first_id + len(taken)
+    for region in table_regions(free_h, rest, width):
+        vin = [v for v in vsegs if region[0] - 3 <= v.x <= region[2] + 3 and
+               min(v.y1, region[3]) - max(v.y0, region[1]) > 4] if vsegs else []
+        grid = build_grid(region, free_h, vin or None, rest, tid)
+        if len(grid) < 2:
+            continue
+        blocks += grid
+        tid += 1
+        x0, top, x1, bottom = region
+        rest = [w for w in rest if not (top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3)]
+    blocks += text_blocks(rest)
+    blocks.sort(key=lambda b: (b.top, b.bbox[0]))
+    return blocks
+
+
+_PAGE_NO = re.compile(r"^(hal(aman)?\.?\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|dari|of)\s*\d{1,4})?$", re.I)
+
+
+def drop_running_lines(pages: list[list[Block]], heights: list[float]) -> int:
+    """Remove running headers/footers: text lines in the top or bottom margin that repeat (digits
+    aside) on many pages, and bare page numbers there.  Returns how many were dropped."""
+    def key(b: Block) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", " ", b.text)).strip().lower()
+
+    def margin(b: Block, h: float) -> bool:
+        return b.cells is None and (b.bbox[3] < 0.1 * h or b.bbox[1] > 0.9 * h)
+
+    counts: Counter = Counter()
+    for blocks, h in zip(pages, heights):
+        counts.update({key(b) for b in blocks if margin(b, h)})
+    need = max(2, int(0.3 * len(pages)))
+    dropped = 0
+    for k, (blocks, h) in enumerate(zip(pages, heights)):
+        keep = []
+        for b in blocks:
+            if margin(b, h) and (counts[key(b)] >= need or _PAGE_NO.match(b.text.strip())):
+                dropped += 1
+                continue
+            keep.append(b)
+        pages[k] = keep
+    return dropped
+
+
+def blocks_to_lines(doc: Document, pages: list[list[Block]]) -> None:
+    no = len(doc.lines)
+    for pno, blocks in enumerate(pages, start=1):
+        for b in blocks:
+            no += 1
+            cells = None
+            if b.cells is not None:
+                cells = [Cell(c.text, no, pno, c.bbox, c.conf) for c in b.cells]
+            doc.lines.append(Line(no, b.text, pno, b.bbox, cells))
+
+
+def read_pdf(path: str, data: bytes, ocr: bool = True) -> Document:
+    doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), "pdf", [])
+    pdf = open_pdf(data)
+    pages: list[list[Block]] = []
+    heights: list[float] = []
+    scanned: list[int] = []
     with pdf:
         doc.n_pages = len(pdf.pages)
+        tid = 0
         for pno, page in enumerate(pdf.pages, start=1):
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            words = page_words(page)
+            heights.append(float(page.height))
             if not words:
-                empty_pages += 1
+                pages.append([])
+                if page.images:
+                    scanned.append(pno)
                 continue
-            for group in _line_groups(words):
-                parts = [group[0]["text"]]
-                for a, b in zip(group, group[1:]):
-                    parts.append("\t" if b["x0"] - a["x1"] > GAP else " ")
-                    parts.append(b["text"])
-                no += 1
-                bbox = (min(w["x0"] for w in group), min(w["top"] for w in group),
-                        max(w["x1"] for w in group), max(w["bottom"] for w in group))
-                doc.lines.append(Line(no, "".join(parts), pno, bbox))
-    if doc.n_pages == 0:
-        raise InputError("extract", "PDF has no pages")
+            hs, vs = page_rules(page)
+            blocks = layout_page(words, hs, vs, float(page.width), page, tid)
+            tid += 1000
+            pages.append(blocks)
+        page_sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
+    if scanned:
+        if not ocr:
+            doc.warnings.append(f"{len(scanned)} of {doc.n_pages} pages are images without text (not OCRed)")
+        else:
+            from .ocr import ocr_pages
+            for pno, blocks in ocr_pages(data, scanned, page_sizes).items():
+                pages[pno - 1] = blocks
+            doc.ocr_pages = len(scanned)
+    drop_running_lines(pages, heights)
+    blocks_to_lines(doc, pages)
     if not doc.lines:
-        raise InputError("extract", f"no text layer on any of the {doc.n_pages} pages (scanned PDF: OCR needed)")
-    if empty_pages:
-        doc.warnings.append(f"{empty_pages} of {doc.n_pages} pages have no text layer (not OCRed)")
+        raise InputError("extract", f"no text on any of the {doc.n_pages} pages (no text layer, nothing read by OCR)")
     return doc

@@ -1,0 +1,410 @@
+"""Page geometry -> table grids and text lines (hand-written: no library joins these pieces for us).
+
+Input is what a page gives: words with boxes (from the PDF text layer or from OCR), horizontal
+rule segments and, when the page has them, vertical rule segments.  Output is a list of `Block`s
+in reading order: a text line, or a table row whose cells keep their text and box.
+
+Grids are built the same way for every source of rulings:
+- rows are bounded by horizontal rules; a column's cell runs down to the next rule that crosses
+  that column, so a sasaran cell merged over several indikator rows is one cell, written in the
+  first row (the contract's convention: the rows below have an empty sasaran);
+- columns are bounded by vertical rules when there are some (Word exports, scans), else by the
+  white gutters between the words of the body rows (web printouts with horizontal rules only);
+- in the header, a label above a rule segment that spans several columns ("Anggaran" over
+  Pagu / Realisasi / Capaian) is a group label: it is written in the first column of its span,
+  the layout `parsers.headers.build_header` reads as a two-level header.
+pdfplumber's own table finder is used for fully ruled digital pages (extract/pdf_reader.py); this
+module serves the pages it cannot read (no vertical rules) and OCRed scans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float | None = None          # OCR confidence 0-100 (None for a text layer)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class HSeg:
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(slots=True)
+class VSeg:
+    y0: float
+    y1: float
+    x: float
+
+
+@dataclass
+class GridCell:
+    text: str
+    bbox: BBox | None
+    conf: float | None = None          # lowest word confidence in the cell (OCR)
+
+
+@dataclass
+class Block:
+    """One line of the page in reading order: a text line (cells is None) or a table row."""
+    top: float
+    bbox: BBox
+    text: str
+    cells: list[GridCell] | None = None
+    table_id: int | None = None
+    words: list[Word] = field(default_factory=list)
+
+
+def union(boxes) -> BBox | None:
+    boxes = [b for b in boxes if b]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def group_lines(words: list[Word], tol: float | None = None) -> list[list[Word]]:
+    """Words -> lines, by vertical overlap of their boxes (tolerant to small baseline jitter)."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        h = max(1.0, w.bottom - w.top)
+        t = tol if tol is not None else h * 0.45
+        if out:
+            last = out[-1]
+            ref = sum(x.cy for x in last) / len(last)
+            if abs(w.cy - ref) <= t:
+                last.append(w)
+                continue
+        out.append([w])
+    return [sorted(l, key=lambda w: w.x0) for l in out]
+
+
+def join_words(words: list[Word]) -> str:
+    """Cell or line text: lines top to bottom, words left to right, joined by single spaces."""
+    return " ".join(w.text for line in group_lines(words) for w in line)
+
+
+def _line_text_with_gaps(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+def _max_run(line: list[Word], gap: float) -> float:
+    """Width of the longest run of words separated by less than `gap` points."""
+    best = 0.0
+    start = line[0].x0
+    for a, b in zip(line, line[1:]):
+        if b.x0 - a.x1 > gap:
+            best = max(best, a.x1 - start)
+            start = b.x0
+    return max(best, line[-1].x1 - start)
+
+
+_TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+# ---------------------------------------------------------------------------------------------
+# table regions from horizontal rules
+
+
+def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> list[tuple[float, float, float, float]]:
+    """Groups of horizontal rules that frame one table each: (x0, top, x1, bottom).
+
+    Consecutive rules belong to one table while the band between them holds no paragraph line
+    (a run of words across most of the table's width) and no "Tabel N" title.
+    """
+    segs = sorted((s for s in hsegs if s.x1 - s.x0 >= 0.12 * page_width), key=lambda s: s.y)
+    if len(segs) < 2:
+        return []
+    lines = group_lines(words)
+    regions = []
+    cur: list[HSeg] = [segs[0]]
+
+    def close():
+        if len(cur) >= 3 or (len(cur) == 2 and cur[-1].y - cur[0].y > 12):
+            x0 = min(s.x0 for s in cur)
+            x1 = max(s.x1 for s in cur)
+            regions.append((x0, cur[0].y, x1, cur[-1].y))
+
+    for s in segs[1:]:
+        prev = cur[-1]
+        if s.y - prev.y < 1.0 and abs(s.x1 - prev.x1) < 3 and abs(s.x0 - prev.x0) < 3:
+            continue                                   # the same rule drawn twice
+        x0 = min(t.x0 for t in cur)
+        x1 = max(t.x1 for t in cur)
+        width = x1 - x0
+        overlap = min(x1, s.x1) - max(x0, s.x0)
+        breaks = overlap < 0.5 * min(width, s.x1 - s.x0) or s.y - prev.y > 320
+        if not breaks:
+            for ln in lines:
+                cy = sum(w.cy for w in ln) / len(ln)
+                if not prev.y < cy < s.y:
+                    continue
+                inside = [w for w in ln if x0 - 4 <= w.cx <= x1 + 4]
+                if not inside:
+                    continue
+                if _TITLE.match(_line_text_with_gaps(inside)) or _max_run(inside, 7.0) >= 0.62 * width:
+                    breaks = True
+                    break
+        if breaks:
+            close()
+            cur = [s]
+        else:
+            cur.append(s)
+    close()
+    return regions
+
+
+# ---------------------------------------------------------------------------------------------
+# columns
+
+
+def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, slack: float = 0.08,
+               edges: bool = False) -> list[tuple[float, float]]:
+    """X ranges that (almost) no word covers: at most `slack` of the text lines may cover a point,
+    so a sub-header label centred over two columns does not glue them together.  Without `edges`,
+    only the runs between the first and the last word."""
+    lo, hi = int(x0), int(x1) + 1
+    if not words:
+        return [(lo, hi)] if edges else []
+    lines = group_lines(words)
+    cover = [0] * (hi - lo + 2)
+    for ln in lines:
+        seen = set()
+        for w in ln:
+            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1) + 1)):
+                if x not in seen:
+                    seen.add(x)
+                    cover[x - lo] += 1
+    limit = int(slack * len(lines))
+    first = max(0, min(int(w.x0) for w in words) - lo)
+    last = min(hi - lo, max(int(w.x1) for w in words) - lo)
+    a, b = (0, hi - lo) if edges else (first, last)
+    out = []
+    run_start = None
+    for i in range(a, b + 2):
+        white = i <= b and cover[i] <= limit
+        if white and run_start is None:
+            run_start = i
+        elif not white and run_start is not None:
+            if i - run_start >= min_gap or (edges and (run_start == a or i == b + 1)):
+                out.append((lo + run_start, lo + i))
+            run_start = None
+    return out
+
+
+def column_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
+    """Column separators of a rule-less table: the white gutters of the body rows; where a gutter
+    is wide (a column empty in every body row, such as an unfilled Capaian or Ket column), the
+    header labels inside it split it further.  A label reaching into a body column belongs to it."""
+    if not body:
+        return [(a + b) / 2 for a, b in white_runs(header, x0, x1)]
+    bmin = min(w.x0 for w in body)
+    bmax = max(w.x1 for w in body)
+    seps = []
+    for a, b in white_runs(body, x0, x1, edges=True):
+        left_body = a > bmin          # a body column ends at a
+        right_body = b < bmax         # a body column starts at b
+        spans: list[list[float]] = []
+        for w in sorted((w for w in header if w.x1 > a and w.x0 < b), key=lambda w: w.x0):
+            if spans and w.x0 - spans[-1][1] < 3.0:
+                spans[-1][1] = max(spans[-1][1], w.x1)
+            else:
+                spans.append([w.x0, w.x1])
+        # the body columns on either side, as spans; labels touching them merge into them
+        if left_body:
+            spans.insert(0, [a - 1, a])
+        if right_body:
+            spans.append([b, b + 1])
+        merged: list[list[float]] = []
+        for sp in spans:
+            if merged and sp[0] - merged[-1][1] < 3.0:
+                merged[-1][1] = max(merged[-1][1], sp[1])
+            else:
+                merged.append(list(sp))
+        if not merged and left_body and right_body:
+            seps.append((a + b) / 2)
+        for p, q in zip(merged, merged[1:]):
+            seps.append((p[1] + q[0]) / 2)
+    return sorted(seps)
+
+
+# ---------------------------------------------------------------------------------------------
+# grid
+
+
+def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vsegs: list[VSeg] | None,
+               words: list[Word], table_id: int) -> list[Block]:
+    """Rows of cells for one table region (see the module docstring)."""
+    x0, top, x1, bottom = region
+    width = x1 - x0
+    rules = sorted({(round(s.y, 1), round(s.x0), round(s.x1)): s for s in hsegs
+                    if top - 1 <= s.y <= bottom + 1 and min(s.x1, x1) - max(s.x0, x0) > 8}.values(),
+                   key=lambda s: s.y)
+    ys = _cluster([s.y for s in rules], 1.5)
+    if len(ys) < 2:
+        return []
+    inside = [w for w in words if top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3]
+    if not inside:
+        return []
+    # the header band ends at the first full-width rule below the top
+    full = [y for y in ys[1:] if any(abs(s.y - y) <= 1.5 and s.x1 - s.x0 >= 0.9 * width for s in rules)]
+    header_end = full[0] if full else ys[1]
+
+    if vsegs:
+        vx = _cluster([v.x for v in vsegs if v.y1 - v.y0 > 6 and x0 - 3 <= v.x <= x1 + 3
+                       and min(v.y1, bottom) - max(v.y0, top) > 4], 3.0)
+        seps = [x for x in vx if x0 + 4 < x < x1 - 4]
+        if not seps:
+            vsegs = None             # only the frame (or a fill's sides): columns from white space
+    if not vsegs:
+        head = [w for w in inside if w.cy < header_end]
+        body = [w for w in inside if w.cy > header_end]
+        groups = _group_label_words(head, rules, top, header_end, width)
+        seps = column_separators(body, [w for w in head if id(w) not in groups], x0, x1)
+    bounds = [x0] + seps + [x1]
+    ncol = len(bounds) - 1
+    if ncol < 2:
+        return []
+
+    def col_of(x: float) -> int:
+        for c in range(ncol):
+            if x < bounds[c + 1]:
+                return c
+        return ncol - 1
+
+    def rule_crosses(y: float, c: int) -> bool:
+        cx = (bounds[c] + bounds[c + 1]) / 2
+        return any(abs(s.y - y) <= 1.5 and s.x0 - 3 <= cx <= s.x1 + 3 for s in rules)
+
+    def vsep_at(c: int, ya: float, yb: float) -> bool:
+        """Is there a vertical rule between columns c and c+1 over the band ya..yb?"""
+        if not vsegs:
+            return True
+        x = bounds[c + 1]
+        mid = (ya + yb) / 2
+        return any(abs(v.x - x) <= 3.5 and v.y0 - 2 <= mid <= v.y1 + 2 for v in vsegs)
+
+    nrow = len(ys) - 1
+    # cell (r, c) spans rows r..end[r][c]-1 (merged down until a rule crosses the column)
+    text_at: dict[tuple[int, int], list[Word]] = {}
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for c in range(ncol):
+        r = 0
+        while r < nrow:
+            end = r + 1
+            while end < nrow and not rule_crosses(ys[end], c):
+                end += 1
+            for rr in range(r, end):
+                owner[(rr, c)] = (r, c)
+            r = end
+    # horizontal merges: no vertical rule between two columns over a band (scans, Word), or, on
+    # rule-less columns, a header label sitting over a rule segment that spans several columns
+    for r in range(nrow):
+        for c in range(ncol - 1):
+            a = owner[(r, c)]
+            b = owner[(r, c + 1)]
+            if a[0] != b[0]:
+                continue
+            if vsegs and not vsep_at(c, ys[r], ys[r + 1]):
+                for rr in range(nrow):
+                    if owner.get((rr, c + 1)) == b:
+                        owner[(rr, c + 1)] = a
+    if not vsegs:
+        _header_groups(owner, rules, ys, bounds, header_end, ncol)
+
+    for w in inside:
+        r = max(0, min(nrow - 1, next((i for i in range(nrow) if w.cy < ys[i + 1]), nrow - 1)))
+        c = col_of(w.cx)
+        text_at.setdefault(owner[(r, c)], []).append(w)
+
+    used = {c for (r, c), ws in text_at.items() if ws}
+    keep_cols = [c for c in range(ncol) if c in used or any(owner[(r, c)] != (r, c) and owner[(r, c)][1] in used
+                                                           and owner[(r, c)][1] != c for r in range(nrow))]
+    blocks = []
+    for r in range(nrow):
+        cells = []
+        for c in keep_cols:
+            ws = text_at.get((r, c), []) if owner[(r, c)] == (r, c) else []
+            box = union((w.x0, w.top, w.x1, w.bottom) for w in ws)
+            conf = min((w.conf for w in ws if w.conf is not None), default=None)
+            cells.append(GridCell(join_words(ws), box, conf))
+        if not any(c.text for c in cells):
+            continue
+        bbox = (x0, ys[r], x1, ys[r + 1])
+        blocks.append(Block(ys[r], bbox, "\t".join(c.text for c in cells), cells, table_id))
+    return blocks
+
+
+def _group_label_words(head: list[Word], rules: list[HSeg], top: float, header_end: float, width: float) -> set:
+    """Header words sitting right above a rule segment that spans part of the table (group labels)."""
+    out = set()
+    for s in rules:
+        if not top + 1.5 < s.y < header_end - 1.5 or s.x1 - s.x0 >= 0.9 * width:
+            continue
+        for w in head:
+            if w.bottom <= s.y + 1 and s.x0 - 2 <= w.cx <= s.x1 + 2:
+                above = [r.y for r in rules if r.y < w.top and s.x0 - 2 <= w.cx <= s.x1 + 2]
+                if not above or max(above) < w.top:
+                    out.add(id(w))
+    return out
+
+
+def _header_groups(owner, rules, ys, bounds, header_end, ncol) -> None:
+    """In the header band, a rule segment spanning columns a..b (but not the whole table) makes the
+    cell above it one cell over a..b."""
+    table_w = bounds[-1] - bounds[0]
+    for r in range(len(ys) - 1):
+        if ys[r] >= header_end - 0.5:
+            break
+        y_below = ys[r + 1]
+        for s in rules:
+            if abs(s.y - y_below) > 1.5 or s.x1 - s.x0 >= 0.9 * table_w:
+                continue
+            cols = [c for c in range(ncol) if s.x0 - 3 <= (bounds[c] + bounds[c + 1]) / 2 <= s.x1 + 3]
+            if len(cols) < 2:
+                continue
+            a = cols[0]
+            for c in cols[1:]:
+                if owner[(r, c)] == (r, c):
+                    owner[(r, c)] = owner[(r, a)]
+
+
+def text_blocks(words: list[Word], gap: float = 14.0) -> list[Block]:
+    """Words outside tables -> text lines (a wide gap inside a line is kept as a tab)."""
+    out = []
+    for ln in group_lines(words):
+        parts = [ln[0].text]
+        for a, b in zip(ln, ln[1:]):
+            parts.append("\t" if b.x0 - a.x1 > gap else " ")
+            parts.append(b.text)
+        bbox = union((w.x0, w.top, w.x1, w.bottom) for w in ln)
+        out.append(Block(bbox[1], bbox, "".join(parts), None, None, ln))
+    return out
