@@ -117,6 +117,7 @@ def _max_run(line: list[Word], gap: float) -> float:
     return max(best, line[-1].x1 - start)
 
 
+_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
 
@@ -144,6 +145,8 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
     if len(segs) < 2:
         return []
     lines = group_lines(words)
+    heights = sorted(w.bottom - w.top for w in words) or [10.0]
+    line_h = heights[len(heights) // 2]
     regions = []
     cur: list[HSeg] = [segs[0]]
 
@@ -162,6 +165,9 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
         width = x1 - x0
         overlap = min(x1, s.x1) - max(x0, s.x0)
         breaks = overlap < 0.5 * min(width, s.x1 - s.x0) or s.y - prev.y > 320
+        band = [w for w in words if prev.y < w.cy < s.y and x0 - 4 <= w.cx <= x1 + 4]
+        if not breaks and not band and 2.0 < s.y - prev.y < 1.6 * line_h:
+            breaks = True        # a thin empty band: the space between two stacked tables
         if not breaks:
             for ln in lines:
                 cy = sum(w.cy for w in ln) / len(ln)
@@ -268,15 +274,26 @@ def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vse
     rules = sorted({(round(s.y, 1), round(s.x0), round(s.x1)): s for s in hsegs
                     if top - 1 <= s.y <= bottom + 1 and min(s.x1, x1) - max(s.x0, x0) > 8}.values(),
                    key=lambda s: s.y)
-    ys = _cluster([s.y for s in rules], 1.5)
-    if len(ys) < 2:
-        return []
     inside = [w for w in words if top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3]
-    if not inside:
+    if not inside or len(rules) < 2:
         return []
-    # the header band ends at the first full-width rule below the top
-    full = [y for y in ys[1:] if any(abs(s.y - y) <= 1.5 and s.x1 - s.x0 >= 0.9 * width for s in rules)]
-    header_end = full[0] if full else ys[1]
+
+    def header_end_of(rules) -> float:
+        ys = _cluster([s.y for s in rules], 1.5)
+        full = [y for y in ys[1:] if any(abs(s.y - y) <= 1.5 and s.x1 - s.x0 >= 0.9 * width for s in rules)]
+        return full[0] if full else (ys[1] if len(ys) > 1 else bottom)
+
+    # a row of column numbers ("1 2 3", "(1) (2) (6=5/4)") printed under the header without a rule
+    # of its own is a row of its own
+    header_end = header_end_of(rules)
+    hlines = group_lines([w for w in inside if w.cy < header_end])
+    for prev, ln in zip(hlines, hlines[1:]):
+        if len(ln) >= 3 and all(_NUMBERING.fullmatch(w.text) for w in ln):
+            y = (max(w.bottom for w in prev) + min(w.top for w in ln)) / 2
+            rules = sorted(rules + [HSeg(x0, x1, y)], key=lambda s: s.y)
+            break
+    header_end = header_end_of(rules)
+    ys = _cluster([s.y for s in rules], 1.5)
 
     if vsegs:
         vx = _cluster([v.x for v in vsegs if v.y1 - v.y0 > 6 and x0 - 3 <= v.x <= x1 + 3
