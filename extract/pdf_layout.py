@@ -121,6 +121,19 @@ _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
 
+def _is_caption_band(band: list[Word], x0: float, x1: float) -> bool:
+    """A band that is a caption or heading between two tables, not a row: every line one run of
+    words (no column gaps), in capitals, with at least three words."""
+    lines = group_lines(band)
+    words = [w for ln in lines for w in ln]
+    if len(words) < 3:
+        return False
+    if any(_max_run(ln, 7.0) < (ln[-1].x1 - ln[0].x0) - 0.5 for ln in lines):
+        return False
+    letters = [ch for w in words for ch in w.text if ch.isalpha()]
+    return len(letters) >= 10 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def _cluster(values: list[float], tol: float) -> list[float]:
     out: list[list[float]] = []
     for v in sorted(values):
@@ -179,6 +192,8 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
                 if _TITLE.match(_line_text_with_gaps(inside)) or _max_run(inside, 7.0) >= 0.62 * width:
                     breaks = True
                     break
+            if not breaks and band and _is_caption_band(band, x0, x1):
+                breaks = True
         if breaks:
             close()
             cur = [s]
