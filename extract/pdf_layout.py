@@ -241,8 +241,43 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     return out
 
 
+def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
+    """Header labels as x spans: words that overlap horizontally (stacked lines of one label) or
+    stand closer than `gap` on one line make one label."""
+    spans: list[list[float]] = []
+    for w in sorted(header, key=lambda w: w.x0):
+        if spans and w.x0 - spans[-1][1] < gap:
+            spans[-1][1] = max(spans[-1][1], w.x1)
+        else:
+            spans.append([w.x0, w.x1])
+    return spans
+
+
 def column_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
-    """Column separators of a rule-less table: the white gutters of the body rows; where a gutter
+    """Column separators of a rule-less table.
+
+    With a header of two or more labels, the labels say how many columns there are and roughly
+    where; each separator is put in the white gutter of the body rows between two neighbouring
+    labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
+    amount and a centred "-" in one column so stay one column."""
+    labels = label_spans(header)
+    if len(labels) >= 2:
+        runs = white_runs(body, x0, x1, edges=True) if body else []
+        seps = []
+        for left, right in zip(labels, labels[1:]):
+            lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
+            best, best_len = None, 0.0
+            for a, b in runs:
+                lo, hi = max(a, lc), min(b, rc)
+                if hi - lo > best_len:
+                    best, best_len = (lo, hi), hi - lo
+            seps.append((best[0] + best[1]) / 2 if best else (left[1] + right[0]) / 2)
+        return seps
+    return _gutter_separators(body, header, x0, x1)
+
+
+def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
+    """Column separators without a usable header: the white gutters of the body rows; where a gutter
     is wide (a column empty in every body row, such as an unfilled Capaian or Ket column), the
     header labels inside it split it further.  A label reaching into a body column belongs to it."""
     if not body:

@@ -87,6 +87,7 @@ def process_document(doc: Document) -> FileResult:
                                        wrapped=flat or doc.is_paged))
     found = run_checks(contexts)
     res = FileResult()
+    page_of = {l.no: l.page for l in doc.lines} if doc.is_paged else {}
     by_report: dict[int, list] = {}
     for ctx, a in found:
         by_report.setdefault(ctx.seq, []).append(a)
@@ -114,6 +115,9 @@ def process_document(doc: Document) -> FileResult:
                 if r.indikator_match is not None and r.indikator_match.status == "review":
                     res.review.append(_review_record(rec, r))
         for k, a in enumerate(anoms):
+            if doc.is_paged:
+                a.page = a.page or page_of.get(a.line)
+                a.line = None
             res.anomalies.append(_anomaly_record(f"{rid}-a{k + 1:03d}", rid, doc.source_file, rep.seq, a))
         res.facts += facts_of(rid, ctx)
     return res
@@ -130,7 +134,7 @@ def _row_record(rid: str, doc: Document, seq: int, r: Row) -> dict:
     rec = {
         "row_id": f"{rid}-t{r.table_seq:02d}-r{r.row_index:03d}", "report_id": rid, "source_file": doc.source_file,
         "report_seq": seq, "table_seq": r.table_seq, "table_kind": r.table_kind, "table_title": r.table_title,
-        "row_index": r.row_index, "level": r.level, "page": r.page, "line": r.line,
+        "row_index": r.row_index, "level": r.level, "page": r.page, "line": None if doc.is_paged else r.line,
         "bbox": ",".join(f"{x:.1f}" for x in r.bbox) if r.bbox else None,
         "indikator_id": r.indikator_id, "cells": r.cells_json,
         "target_unit": r.unit.get("target"), "realisasi_unit": r.unit.get("realisasi"),

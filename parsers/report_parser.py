@@ -34,7 +34,30 @@ def parse_document(doc: Document) -> list[RawReport]:
         if tabbed < max(5, len(doc.lines) // 200):
             tables = tables + read_flat_tables(doc.lines, s.start, s.end)
             tables.sort(key=lambda t: t.line_start or 0)
+        if paged:
+            locate(tables, doc)
         rep.tables = tables
         rep.meta = extract_meta(rep, places, directory)
         reports.append(rep)
     return reports
+
+
+def locate(tables, doc: Document) -> None:
+    """Paged inputs: give every row and cell its page and box (PDF points) from the line it was read
+    from; a cell's box is the box of the reader's cell with the same text on that line."""
+    by_no = {l.no: l for l in doc.lines}
+    for t in tables:
+        pages = []
+        for r in t.rows:
+            ln = by_no.get(r.line)
+            if ln is None:
+                continue
+            r.page, r.bbox = ln.page, ln.bbox
+            pages.append(ln.page)
+            for c in r.cells.values():
+                cl = by_no.get(c.line, ln)
+                c.page = cl.page
+                if cl.cells:
+                    c.bbox = next((x.bbox for x in cl.cells if x.text and x.text == c.text), None)
+        if pages:
+            t.page_start, t.page_end = min(pages), max(pages)
