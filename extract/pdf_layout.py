@@ -189,7 +189,7 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
                 inside = [w for w in ln if x0 - 4 <= w.cx <= x1 + 4]
                 if not inside:
                     continue
-                if _TITLE.match(_line_text_with_gaps(inside)) or _max_run(inside, 7.0) >= 0.62 * width:
+                if _TITLE.match(_line_text_with_gaps(inside)) or _max_run(inside, 7.0) >= 0.85 * width:
                     breaks = True
                     break
             if not breaks and band and _is_caption_band(band, x0, x1):
@@ -246,7 +246,7 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
     stand closer than `gap` on one line make one label."""
     spans: list[list[float]] = []
     for w in sorted(header, key=lambda w: w.x0):
-        if spans and w.x0 - spans[-1][1] < gap:
+        if spans and w.x0 - spans[-1][1] < max(gap, 0.5 * (w.bottom - w.top)):
             spans[-1][1] = max(spans[-1][1], w.x1)
         else:
             spans.append([w.x0, w.x1])
