@@ -316,17 +316,48 @@ def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: floa
 # grid
 
 
+@dataclass
+class GridLayout:
+    """Row boundaries (ys), column boundaries and, for every (row, col), the top-left (row, col) of
+    the merged cell it belongs to."""
+    region: tuple[float, float, float, float]
+    ys: list[float]
+    bounds: list[float]
+    owner: dict[tuple[int, int], tuple[int, int]]
+
+    def cell_boxes(self) -> dict[tuple[int, int], BBox]:
+        """Box of every merged cell, keyed by its top-left (row, col)."""
+        ext: dict[tuple[int, int], list[int]] = {}
+        for (r, c), o in self.owner.items():
+            e = ext.setdefault(o, [r, c])
+            e[0], e[1] = max(e[0], r), max(e[1], c)
+        return {o: (self.bounds[o[1]], self.ys[o[0]], self.bounds[e[1] + 1], self.ys[e[0] + 1])
+                for o, e in ext.items()}
+
+
 def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vsegs: list[VSeg] | None,
                words: list[Word], table_id: int) -> list[Block]:
     """Rows of cells for one table region (see the module docstring)."""
+    x0, top, x1, bottom = region
+    inside = [w for w in words if top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3]
+    if not inside:
+        return []
+    lay = grid_layout(region, hsegs, vsegs, inside)
+    if lay is None:
+        return []
+    return fill_grid(lay, inside, table_id)
+
+
+def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vsegs: list[VSeg] | None,
+                inside: list[Word]) -> GridLayout | None:
+    """Rows, columns and merged cells of a table region; words are needed only without vertical rules."""
     x0, top, x1, bottom = region
     width = x1 - x0
     rules = sorted({(round(s.y, 1), round(s.x0), round(s.x1)): s for s in hsegs
                     if top - 1 <= s.y <= bottom + 1 and min(s.x1, x1) - max(s.x0, x0) > 8}.values(),
                    key=lambda s: s.y)
-    inside = [w for w in words if top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3]
-    if not inside or len(rules) < 2:
-        return []
+    if len(rules) < 2:
+        return None
 
     def header_end_of(rules) -> float:
         ys = _cluster([s.y for s in rules], 1.5)
@@ -352,6 +383,8 @@ def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vse
         if not seps:
             vsegs = None             # only the frame (or a fill's sides): columns from white space
     if not vsegs:
+        if not inside:
+            return None
         head = [w for w in inside if w.cy < header_end]
         body = [w for w in inside if w.cy > header_end]
         groups = _group_label_words(head, rules, top, header_end, width)
@@ -359,13 +392,7 @@ def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vse
     bounds = [x0] + seps + [x1]
     ncol = len(bounds) - 1
     if ncol < 2:
-        return []
-
-    def col_of(x: float) -> int:
-        for c in range(ncol):
-            if x < bounds[c + 1]:
-                return c
-        return ncol - 1
+        return None
 
     def rule_crosses(y: float, c: int) -> bool:
         cx = (bounds[c] + bounds[c + 1]) / 2
@@ -381,7 +408,6 @@ def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vse
 
     nrow = len(ys) - 1
     # cell (r, c) spans rows r..end[r][c]-1 (merged down until a rule crosses the column)
-    text_at: dict[tuple[int, int], list[Word]] = {}
     owner: dict[tuple[int, int], tuple[int, int]] = {}
     for c in range(ncol):
         r = 0
@@ -406,7 +432,22 @@ def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vse
                         owner[(rr, c + 1)] = a
     if not vsegs:
         _header_groups(owner, rules, ys, bounds, header_end, ncol)
+    return GridLayout(region, ys, bounds, owner)
 
+
+def fill_grid(lay: GridLayout, inside: list[Word], table_id: int) -> list[Block]:
+    """Words into the merged cells of a layout; one Block per row that has any text."""
+    x0, top, x1, bottom = lay.region
+    ys, bounds, owner = lay.ys, lay.bounds, lay.owner
+    nrow, ncol = len(ys) - 1, len(bounds) - 1
+
+    def col_of(x: float) -> int:
+        for c in range(ncol):
+            if x < bounds[c + 1]:
+                return c
+        return ncol - 1
+
+    text_at: dict[tuple[int, int], list[Word]] = {}
     for w in inside:
         r = max(0, min(nrow - 1, next((i for i in range(nrow) if w.cy < ys[i + 1]), nrow - 1)))
         c = col_of(w.cx)
