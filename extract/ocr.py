@@ -72,7 +72,7 @@ def skew_angle(gray) -> float:
     lines = cv2.HoughLinesP(bw, 1, np.pi / 1800, threshold=200, minLineLength=w // 4, maxLineGap=8)
     angles = []
     if lines is not None:
-        for x1, y1, x2, y2 in lines[:, 0]:
+        for x1, y1, x2, y2 in lines.reshape(-1, 4):
             a = np.degrees(np.arctan2(y2 - y1, x2 - x1))
             if abs(a) < 8:
                 angles.append(a)
@@ -123,7 +123,7 @@ def rulings(gray, scale: float):
     grid = cv2.bitwise_or(hm, vm)
     n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     boxes = [(x, y, x + ww, y + hh) for x, y, ww, hh, _a in stats[1:] if ww > w * 0.3 and hh > 25]
-    return hs, vs, boxes
+    return hs, vs, boxes, grid
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +139,10 @@ class Reader:
         self.tess = tesserocr
         self.text = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.SINGLE_BLOCK)
         self.page = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.AUTO)
-        self.num = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.SINGLE_LINE)
+        # digits with a whitelist read best with the English model: the Indonesian one reads the
+        # "%" of a scanned "57%" as "40" or "96" even when only digits and "%" are allowed
+        lang = "eng" if os.path.exists(os.path.join(tessdata, "eng.traineddata")) else "ind"
+        self.num = tesserocr.PyTessBaseAPI(path=tessdata, lang=lang, psm=tesserocr.PSM.SINGLE_LINE)
         self.num.SetVariable("tessedit_char_whitelist", NUMERIC_CHARS)
 
     def cell(self, crop) -> tuple[str, float]:
@@ -149,11 +152,13 @@ class Reader:
         self.text.SetImage(img)
         txt = " ".join(self.text.GetUTF8Text().split())
         conf = float(self.text.MeanTextConf())
-        if txt and (_NUMERICISH.match(txt) and re.search(r"\d", txt)) and len(txt) <= 24:
+        looks_numeric = bool(txt) and bool(_NUMERICISH.match(txt)) and bool(re.search(r"\d", txt)) and len(txt) <= 24
+        short = len(txt.replace(" ", "")) <= 2
+        if looks_numeric or short:
             self.num.SetImage(img)
             t2 = " ".join(self.num.GetUTF8Text().split())
             c2 = float(self.num.MeanTextConf())
-            if t2 and re.search(r"\d", t2):
+            if t2 and re.search(r"\d", t2) and (looks_numeric or c2 > conf):
                 rp = re.match(r"^\s*rp\.?\s*", txt, re.I)
                 txt, conf = ((rp.group(0).strip() + " ") if rp else "") + t2, c2
         return txt, conf
@@ -203,9 +208,11 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
     """One page image -> Blocks (tables cell by cell, text around them); returns the skew found."""
     assert _reader is not None
     gray, angle = deskew(gray)
-    hs, vs, boxes = rulings(gray, scale)
+    hs, vs, boxes, grid = rulings(gray, scale)
     blocks: list[Block] = []
     blank = gray.copy()
+    clean = gray.copy()
+    clean[grid > 0] = 255                 # the rules themselves would be read as "|" or "I"
     for k, (bx0, by0, bx1, by1) in enumerate(boxes):
         region = (bx0 / scale, by0 / scale, bx1 / scale, by1 / scale)
         rh = [s for s in hs if region[1] - 3 <= s.y <= region[3] + 3 and min(s.x1, region[2]) - max(s.x0, region[0]) > 8]
@@ -218,7 +225,7 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
             px0, py0, px1, py1 = (int(x0 * scale) + 4, int(y0 * scale) + 4, int(x1 * scale) - 4, int(y1 * scale) - 4)
             if px1 - px0 < 6 or py1 - py0 < 6:
                 continue
-            crop = gray[py0:py1, px0:px1]
+            crop = clean[py0:py1, px0:px1]
             if crop.min() > 160:          # nothing printed in the cell
                 continue
             txt, conf = _reader.cell(_pad(crop))
