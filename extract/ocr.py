@@ -150,13 +150,13 @@ class Reader:
 
         img = Image.fromarray(crop)
         self.text.SetImage(img)
-        txt = " ".join(self.text.GetUTF8Text().split())
+        txt = " ".join(_text(self.text).split())
         conf = float(self.text.MeanTextConf())
         looks_numeric = bool(txt) and bool(_NUMERICISH.match(txt)) and bool(re.search(r"\d", txt)) and len(txt) <= 24
         short = len(txt.replace(" ", "")) <= 2
         if looks_numeric or short:
             self.num.SetImage(img)
-            t2 = " ".join(self.num.GetUTF8Text().split())
+            t2 = " ".join(_text(self.num).split())
             c2 = float(self.num.MeanTextConf())
             if t2 and re.search(r"\d", t2) and (looks_numeric or c2 > conf):
                 rp = re.match(r"^\s*rp\.?\s*", txt, re.I)
@@ -168,7 +168,10 @@ class Reader:
 
         tess = self.tess
         self.page.SetImage(Image.fromarray(gray))
-        self.page.Recognize()
+        try:
+            self.page.Recognize()
+        except RuntimeError:
+            return []
         out = []
         it = self.page.GetIterator()
         level = tess.RIL.WORD
@@ -182,6 +185,14 @@ class Reader:
             x0, y0, x1, y1 = box
             out.append(Word(txt.strip(), x0 / scale, y0 / scale, x1 / scale, y1 / scale, float(w.Confidence(level))))
         return out
+
+
+def _text(api) -> str:
+    """Recognised text, or "" (tesserocr raises when nothing is recognised)."""
+    try:
+        return api.GetUTF8Text() or ""
+    except RuntimeError:
+        return ""
 
 
 _reader: Reader | None = None

@@ -53,7 +53,10 @@ def read_document(path: str) -> Document:
     if det.fmt == "pdf":
         from .pdf_reader import read_pdf
         return read_pdf(path, data)
-    raise InputError("detect", f"{det.fmt.upper()} input is not supported yet")
+    if det.fmt == "docx":
+        from .docx_reader import read_docx
+        return read_docx(path, data)
+    raise InputError("detect", f"{det.fmt.upper()} input is not supported")
 
 
 @dataclass

@@ -33,6 +33,7 @@ class Row:
     indikator_id: str | None = None
     indikator_match: IndicatorMatch | None = None        # catalogue match (score, candidates) of indikator
     cells_json: str | None = None                        # comparison tables: every raw cell
+    conf: dict[str, float] = field(default_factory=dict)  # field -> OCR confidence of its cell (scans)
 
     def has(self, f: str) -> bool:
         return self.num.get(f) is not None
@@ -83,6 +84,8 @@ def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabular
         cell = rr.cells.get(f)
         raw = clean(cell.text) if cell else ""
         row.raw[f] = raw
+        if cell is not None and cell.conf is not None and raw:
+            row.conf[f] = cell.conf
         if f in TEXT_FIELDS:
             if f == "kode":
                 row.text[f] = normalise_kode(raw)

@@ -15,6 +15,7 @@ class RawCell:
     line: int | None = None
     page: int | None = None
     bbox: BBox | None = None
+    conf: float | None = None      # OCR confidence (0-100) of the cell, None for a text layer
 
 
 @dataclass

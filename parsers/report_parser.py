@@ -58,6 +58,8 @@ def locate(tables, doc: Document) -> None:
                 cl = by_no.get(c.line, ln)
                 c.page = cl.page
                 if cl.cells:
-                    c.bbox = next((x.bbox for x in cl.cells if x.text and x.text == c.text), None)
+                    same = next((x for x in cl.cells if x.text and x.text == c.text), None)
+                    if same is not None:
+                        c.bbox, c.conf = same.bbox, same.conf
         if pages:
             t.page_start, t.page_end = min(pages), max(pages)

@@ -1,2 +1,2 @@
 """Importing this package registers every rule."""
-from . import arithmetic, crosstable, formats, missing, narrative, totals, units  # noqa: F401
+from . import arithmetic, crosstable, formats, missing, narrative, ocr, totals, units  # noqa: F401
