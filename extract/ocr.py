@@ -131,34 +131,50 @@ def rulings(gray, scale: float):
 
 
 class Reader:
-    """Two tesseract engines: one for blocks of text, one for a single line of digits."""
+    """Tesseract engines: Indonesian for text (page and cell), English for what the Indonesian model
+    reads badly (short labels, symbols and digits: it turns a scanned "%" into "Yo" or "96"), and
+    English single-line with a digit whitelist for numbers."""
 
     def __init__(self, tessdata: str):
         import tesserocr
 
         self.tess = tesserocr
+        has_eng = os.path.exists(os.path.join(tessdata, "eng.traineddata"))
+        latin = "eng" if has_eng else "ind"
         self.text = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.SINGLE_BLOCK)
+        self.alt = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_BLOCK)
         self.page = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.AUTO)
-        # digits with a whitelist read best with the English model: the Indonesian one reads the
-        # "%" of a scanned "57%" as "40" or "96" even when only digits and "%" are allowed
-        lang = "eng" if os.path.exists(os.path.join(tessdata, "eng.traineddata")) else "ind"
-        self.num = tesserocr.PyTessBaseAPI(path=tessdata, lang=lang, psm=tesserocr.PSM.SINGLE_LINE)
+        self.line = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_LINE)
+        self.num = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_LINE)
         self.num.SetVariable("tessedit_char_whitelist", NUMERIC_CHARS)
 
+    @staticmethod
+    def _read(api, img) -> tuple[str, float]:
+        api.SetImage(img)
+        return " ".join(_text(api).split()), float(api.MeanTextConf())
+
     def cell(self, crop) -> tuple[str, float]:
+        """Text and confidence of one cell image (already free of rules)."""
+        import numpy as np
         from PIL import Image
 
-        img = Image.fromarray(crop)
-        self.text.SetImage(img)
-        txt = " ".join(_text(self.text).split())
-        conf = float(self.text.MeanTextConf())
+        ys, xs = np.where(crop < 160)
+        if len(ys) == 0:
+            return "", 100.0
+        ink = crop[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+        img = Image.fromarray(_pad(ink, 12))
+        txt, conf = self._read(self.text, img)
+        if len(txt) <= 14 or re.search(r"\d", txt) or conf < 70:
+            # short labels and values: the English model reads symbols and digits better
+            t2, c2 = self._read(self.alt, img)
+            if not t2 and ink.shape[0] < 2.2 * min(ink.shape[1], 40):
+                t2, c2 = self._read(self.line, img)      # a lone character ("R", "1") in a tall cell
+            if t2 and (re.search(r"[\d%]", t2) or len(t2.replace(" ", "")) <= 3 or c2 > conf or not txt):
+                txt, conf = t2, c2
         looks_numeric = bool(txt) and bool(_NUMERICISH.match(txt)) and bool(re.search(r"\d", txt)) and len(txt) <= 24
-        short = len(txt.replace(" ", "")) <= 2
-        if looks_numeric or short:
-            self.num.SetImage(img)
-            t2 = " ".join(_text(self.num).split())
-            c2 = float(self.num.MeanTextConf())
-            if t2 and re.search(r"\d", t2) and (looks_numeric or c2 > conf):
+        if looks_numeric:
+            t2, c2 = self._read(self.num, img)
+            if t2 and re.search(r"\d", t2):
                 rp = re.match(r"^\s*rp\.?\s*", txt, re.I)
                 txt, conf = ((rp.group(0).strip() + " ") if rp else "") + t2, c2
         return txt, conf
@@ -176,7 +192,10 @@ class Reader:
         it = self.page.GetIterator()
         level = tess.RIL.WORD
         for w in tess.iterate_level(it, level):
-            txt = w.GetUTF8Text(level)
+            try:
+                txt = w.GetUTF8Text(level)
+            except RuntimeError:          # an empty word box
+                continue
             if not txt or not txt.strip():
                 continue
             box = w.BoundingBox(level)
@@ -239,7 +258,7 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
             crop = clean[py0:py1, px0:px1]
             if crop.min() > 160:          # nothing printed in the cell
                 continue
-            txt, conf = _reader.cell(_pad(crop))
+            txt, conf = _reader.cell(crop)
             if txt:
                 cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
                 # one word per cell, placed inside the cell's first row and column

@@ -80,6 +80,9 @@ def _mark_duplicates(tables: list[Table]) -> None:
 
 def process_document(doc: Document) -> FileResult:
     raw_reports = parse_document(doc)
+    if not any(r.tables or r.doc_kind != "unknown" for r in raw_reports):
+        raise InputError("parse", "not an LKj report: no performance tables (Perjanjian Kinerja, capaian, anggaran) "
+                                  "and no LKj/PK heading found")
     flat = sum(1 for l in doc.lines if "\t" in l.text) < max(5, len(doc.lines) // 200)
     vocab = Vocabulary(clean(l.text) for l in doc.lines) if flat or doc.is_paged else None
     contexts: list[ReportContext] = []

@@ -26,13 +26,13 @@ def test_bad_inputs_end_in_failures_and_the_batch_goes_on(tmp_path):
     assert res.returncode == 1, res.stderr
     assert "Traceback" not in res.stderr
     fails = {f["source_file"]: f for f in read_csv(out / "failures.csv")}
-    assert set(fails) == {"empty.txt", "binary.bin", "fake.pdf"}
+    assert set(fails) == {"empty.txt", "binary.bin", "fake.pdf", "notes.txt"}
     assert fails["empty.txt"]["error"] == "empty file (no content)"
     assert "\n" not in fails["fake.pdf"]["error"] and fails["fake.pdf"]["error"]
     reports = {r["source_file"]: r for r in read_csv(out / "reports.csv")}
-    # cp1252 text is read (with a warning), a text that is no LKj yields a report with a warning
+    # cp1252 text is read (with a warning); a text that is no LKj is a failure with its reason
+    assert "not an LKj" in fails["notes.txt"]["error"]
     assert "Windows-1252" in reports["cp1252.txt"]["warnings"]
-    assert "no performance tables" in reports["notes.txt"]["warnings"]
     assert reports["good.txt"]["n_rows"] != "0"
 
 
