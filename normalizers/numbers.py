@@ -55,7 +55,13 @@ def _read_digits(num: str, kind: str, flags: list[str]) -> tuple[float | None, s
         sep = "." if dots else ","
         groups = num.split(sep)
         three = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
-        if len(groups) > 2:
+        if len(groups) > 2 and len(groups[-1]) == 2 and all(len(g) == 3 for g in groups[1:-1]) \
+                and 1 <= len(groups[0]) <= 3:
+            # "2.135.000.00": the decimal mark written (or OCRed) like the thousands separator
+            th = dec = sep
+            intpart, frac = "".join(groups[:-1]), groups[-1]
+            flags.append("decimal_same_as_thousands")
+        elif len(groups) > 2:
             # several separators: only a thousands separator repeats
             th = sep
             intpart, frac = num.replace(sep, ""), ""

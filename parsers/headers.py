@@ -149,7 +149,11 @@ def is_header_row(cells: list[str]) -> bool:
         return False
     if any(is_data_value(c) for c in vals):
         return False
-    recog = sum(1 for c in vals if label_role(c) is not None and len(clean(c)) <= 120)
+    long_text = any(len(clean(c)) > 40 and label_role(c) is None for c in vals)
+    # beside a long text that is no label, a bare "%" is a unit wrapped out of a value cell (a row
+    # split over a page), not a header
+    recog = sum(1 for c in vals if label_role(c) is not None and len(clean(c)) <= 120
+                and not (long_text and not re.search(r"[A-Za-z]", c)))
     return recog >= 2 and recog >= 0.4 * len(vals)
 
 
@@ -166,8 +170,33 @@ def is_header_continuation(cells: list[str]) -> bool:
     return False
 
 
+# the words header cells are made of; an OCR slip in one of them ("Kineria", "Anaaaran") is healed
+HEADER_WORDS = ("anggaran", "kinerja", "realisasi", "capaian", "target", "sasaran", "indikator", "program",
+                "kegiatan", "pagu", "efisiensi", "keterangan", "satuan", "uraian", "persentase", "sisa",
+                "jumlah", "strategis")
+
+
+def heal_header_word(word: str) -> str:
+    """A header word within one or two letters of a known header word becomes that word."""
+    from rapidfuzz import fuzz, process
+
+    core = re.sub(r"[^A-Za-z]", "", word)
+    if len(core) < 5 or core.lower() in HEADER_WORDS:
+        return word
+    hit = process.extractOne(core.lower(), HEADER_WORDS, scorer=fuzz.ratio, score_cutoff=75)
+    if hit is None:
+        return word
+    fixed = hit[0].upper() if core.isupper() else (hit[0].capitalize() if core[0].isupper() else hit[0])
+    return word.replace(core, fixed)
+
+
+def heal_header(text: str) -> str:
+    return " ".join(heal_header_word(w) for w in text.split()) if text else text
+
+
 def build_header(rows: list[list[str]]) -> HeaderMap:
     """Combine one or more header rows into columns with roles."""
+    rows = [[heal_header(c) for c in r] for r in rows]
     ncol = max(len(r) for r in rows)
     rows = [r + [""] * (ncol - len(r)) for r in rows]
     top = rows[0]

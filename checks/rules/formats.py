@@ -19,6 +19,12 @@ def number_format(ctx: ReportContext):
                 if p is None or p.value is None:
                     continue
                 ctx.checked["number_format"] += 1
+                if "decimal_same_as_thousands" in p.flags:
+                    yield Anomaly("number_format", "info",
+                                  f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' writes its decimals with the "
+                                  f"thousands separator; read as {p.value:,.2f} ({where(t, r)}).".replace(",", " "),
+                                  t.seq, r.row_index, f, r.raw.get(f), f"{p.value:.2f}", r.line, r.page)
+                    break
                 if "comma_thousands" in p.flags and dot_thousands:
                     yield Anomaly("number_format", "info",
                                   f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' uses ',' as thousands separator "
