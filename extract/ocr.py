@@ -110,8 +110,10 @@ def rulings(gray, scale: float):
     h, w = bw.shape
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(30, w // 40), 1))
     vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 80)))
-    hm = cv2.dilate(cv2.morphologyEx(bw, cv2.MORPH_OPEN, hk), cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
-    vm = cv2.dilate(cv2.morphologyEx(bw, cv2.MORPH_OPEN, vk), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    h_raw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, hk)
+    v_raw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, vk)
+    hm = cv2.dilate(h_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vm = cv2.dilate(v_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
     hs, vs = [], []
     for mask, out, horiz in ((hm, hs, True), (vm, vs, False)):
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
@@ -123,7 +125,10 @@ def rulings(gray, scale: float):
     grid = cv2.bitwise_or(hm, vm)
     n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     boxes = [(x, y, x + ww, y + hh) for x, y, ww, hh, _a in stats[1:] if ww > w * 0.3 and hh > 25]
-    return hs, vs, boxes, grid
+    # what to erase before reading cells: the rules as drawn (1 px wider), not the dilated masks,
+    # which would also take the descenders of "g" and "y" that touch a rule
+    ink_rules = cv2.dilate(cv2.bitwise_or(h_raw, v_raw), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return hs, vs, boxes, ink_rules
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,6 +150,7 @@ class Reader:
         self.alt = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_BLOCK)
         self.page = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.AUTO)
         self.line = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_LINE)
+        self.char = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_CHAR)
         self.num = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_LINE)
         self.num.SetVariable("tessedit_char_whitelist", NUMERIC_CHARS)
 
@@ -162,6 +168,11 @@ class Reader:
         if len(ys) == 0:
             return "", 100.0
         ink = crop[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+        # stretch the contrast: on a grey scan background tesseract drops whole lines of a cell
+        lo, hi = int(ink.min()), int(np.percentile(ink, 90))
+        if hi - lo > 20:
+            ink = ((ink.astype(np.float32) - lo) * (255.0 / (hi - lo))).clip(0, 255).astype(np.uint8)
+        glyph = ink.shape[0] < 45 and ink.shape[1] <= 1.6 * ink.shape[0]     # one character ("T", "%", "1")
         if ink.shape[0] < 45:
             # one line of small print: tesseract reads it better at twice the size ("50%", not "0%")
             import cv2
@@ -175,6 +186,10 @@ class Reader:
                 t2, c2 = self._read(self.line, img)      # a lone character ("R", "1") in a tall cell
             if t2 and (re.search(r"[\d%]", t2) or len(t2.replace(" ", "")) <= 3 or c2 > conf or not txt):
                 txt, conf = t2, c2
+        if glyph:
+            t3, c3 = self._read(self.char, img)
+            if t3 and (c3 > conf or not txt):
+                txt, conf = t3, c3
         looks_numeric = bool(txt) and bool(_NUMERICISH.match(txt)) and bool(re.search(r"\d", txt)) and len(txt) <= 24
         if looks_numeric:
             t2, c2 = self._read(self.num, img)
@@ -256,7 +271,8 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
             continue
         words = []
         for (r, c), (x0, y0, x1, y1) in lay.cell_boxes().items():
-            px0, py0, px1, py1 = (int(x0 * scale) + 4, int(y0 * scale) + 4, int(x1 * scale) - 4, int(y1 * scale) - 4)
+            # the rules are erased already: crop to the rules, so that a line touching one keeps its top
+            px0, py0, px1, py1 = (int(x0 * scale) + 1, int(y0 * scale) + 1, int(x1 * scale) - 1, int(y1 * scale) - 1)
             if px1 - px0 < 6 or py1 - py0 < 6:
                 continue
             crop = clean[py0:py1, px0:px1]

@@ -403,8 +403,8 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         if not vsegs:
             return True
         x = bounds[c + 1]
-        mid = (ya + yb) / 2
-        return any(abs(v.x - x) <= 3.5 and v.y0 - 2 <= mid <= v.y1 + 2 for v in vsegs)
+        q = (yb - ya) / 4          # the rule must run through the middle half of the band
+        return any(abs(v.x - x) <= 3.5 and v.y0 <= ya + q and v.y1 >= yb - q for v in vsegs)
 
     nrow = len(ys) - 1
     # cell (r, c) spans rows r..end[r][c]-1 (merged down until a rule crosses the column)
