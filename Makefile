@@ -16,8 +16,9 @@ setup: system-deps $(BIN)/lkj
 
 # tesseract (with the Indonesian model) and ghostscript serve the PDF/OCR readers; installed when missing
 system-deps:
-	@command -v tesseract >/dev/null 2>&1 && command -v gs >/dev/null 2>&1 || \
-	  { (command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-ind ghostscript >/dev/null)) \
+	@command -v tesseract >/dev/null 2>&1 && command -v gs >/dev/null 2>&1 && \
+	  tesseract --list-langs 2>/dev/null | grep -qx ind || \
+	  { (command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng ghostscript >/dev/null)) \
 	    || echo "note: tesseract/ghostscript not installed (no apt-get); scanned PDFs will fail with a clear reason"; }
 
 ## the main job: extract the shipped corpus into outputs/
@@ -30,6 +31,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_text.py
+	$(BIN)/python benchmarks/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) outputs/corpus outputs/seeds

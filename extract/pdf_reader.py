@@ -160,19 +160,22 @@ def read_pdf(path: str, data: bytes, ocr: bool = True) -> Document:
     with pdf:
         doc.n_pages = len(pdf.pages)
         tid = 0
+        page_sizes = []
         for pno, page in enumerate(pdf.pages, start=1):
-            words = page_words(page)
+            page_sizes.append((float(page.width), float(page.height)))
             heights.append(float(page.height))
+            words = page_words(page)
             if not words:
                 pages.append([])
                 if page.images:
                     scanned.append(pno)
+                page.close()
                 continue
             hs, vs = page_rules(page)
             blocks = layout_page(words, hs, vs, float(page.width), page, tid)
             tid += 1000
             pages.append(blocks)
-        page_sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
+            page.close()               # frees the page's parsed objects: a 500-page bundle stays small
     if scanned:
         if not ocr:
             doc.warnings.append(f"{len(scanned)} of {doc.n_pages} pages are images without text (not OCRed)")
