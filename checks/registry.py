@@ -86,7 +86,7 @@ def where(t: Table, r: Row) -> str:
     name = r.text.get("indikator") or r.text.get("name") or r.text.get("sasaran") or r.raw.get("kode") or ""
     name = (name[:70] + "...") if len(name) > 73 else name
     title = t.title[:60] if t.title else t.kind
-    loc = f"line {r.line}" if r.line else (f"page {r.page}" if r.page else "")
+    loc = f"page {r.page}" if r.page else (f"line {r.line}" if r.line else "")
     return f"{title}, row {r.row_index + 1}{' (' + name + ')' if name else ''}{', ' + loc if loc else ''}"
 
 

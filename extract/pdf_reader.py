@@ -34,7 +34,12 @@ def open_pdf(data: bytes):
         n = len(pdf.pages)
     except PDFPasswordIncorrect:
         raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
-    except Exception as exc:  # pdfminer raises many kinds on broken files
+    except Exception as exc:  # pdfminer raises many kinds on broken files (pdfplumber wraps them)
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else None
+        if isinstance(inner, PDFPasswordIncorrect):
+            raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
+        if inner is not None:
+            exc = inner
         name = type(exc).__name__
         if "Encrypt" in name or "Password" in name or "password" in str(exc).lower():
             raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None

@@ -15,6 +15,7 @@ def parse_document(doc: Document) -> list[RawReport]:
     places = document_places(doc.lines)
     directory = document_directory(doc.lines)
     tabbed = sum(1 for l in doc.lines if "\t" in l.text)
+    gridded = any(l.cells for l in doc.lines)      # the reader knew the table cells (PDF grid, DOCX)
     reports: list[RawReport] = []
     for k, s in enumerate(segs):
         lines = doc.lines[s.start:s.end]
@@ -31,7 +32,7 @@ def parse_document(doc: Document) -> list[RawReport]:
             doc_kind=s.doc_kind,
         )
         tables = read_tsv_tables(doc.lines, s.start, s.end)
-        if tabbed < max(5, len(doc.lines) // 200):
+        if not gridded and tabbed < max(5, len(doc.lines) // 200):
             tables = tables + read_flat_tables(doc.lines, s.start, s.end)
             tables.sort(key=lambda t: t.line_start or 0)
         if paged:

@@ -19,7 +19,8 @@ def number_format(ctx: ReportContext):
                 if p is None or p.value is None:
                     continue
                 ctx.checked["number_format"] += 1
-                if "decimal_same_as_thousands" in p.flags:
+                # on a scan, ',' read as '.' is the OCR's slip, not the report's
+                if "decimal_same_as_thousands" in p.flags and f not in r.conf:
                     yield Anomaly("number_format", "info",
                                   f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' writes its decimals with the "
                                   f"thousands separator; read as {p.value:,.2f} ({where(t, r)}).".replace(",", " "),
