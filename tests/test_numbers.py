@@ -1,7 +1,7 @@
 """Indonesian number formats as they occur in the seed reports."""
 import pytest
 
-from normalizers.numbers import parse_money, parse_number, parse_percent
+from normalizers.numbers import MONEY, parse_money, parse_number, parse_percent
 from normalizers.units import normalise_unit
 
 
@@ -59,3 +59,12 @@ def test_index_values_are_not_thousands():
 def test_unit_spelling_variants():
     assert normalise_unit("Dokumenn") == "dokumen"
     assert normalise_unit("org/bln") == "org/bln"
+
+
+def test_decimal_written_like_thousands_separator():
+    # an LRA cell "2.135.000.00" (",00" typed or OCRed as ".00") is 2,135,000.00, and is flagged
+    p = parse_number("2.135.000.00", MONEY)
+    assert p.value == 2135000.0 and "decimal_same_as_thousands" in p.flags
+    # clean: a real thousands-only amount
+    q = parse_number("1.362.345.565", MONEY)
+    assert q.value == 1362345565.0 and "decimal_same_as_thousands" not in q.flags

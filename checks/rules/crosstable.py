@@ -107,7 +107,17 @@ def target_mismatch(ctx: ReportContext):
                 ctx.checked["target_mismatch"] += 1
                 diff = [f for f in ("realisasi", "capaian")
                         if _differ(sr.num.get(f), r.num.get(f), _pct(sr, r, f))]
-                if diff:
+                quoted_realisasi = (diff == ["capaian"] or diff[:1] == ["capaian"]) and r.num.get("realisasi") is None \
+                    and sr.num.get("realisasi") is not None and not _differ(sr.num["realisasi"], r.num.get("capaian"))
+                if diff and quoted_realisasi:
+                    # a summary table with one number per indicator quotes the realisasi as the capaian:
+                    # the table's wording contradicts the measurement table, the numbers agree
+                    yield Anomaly("narrative_mismatch", "warning",
+                                  f"'{r.text.get('indikator')}' is given capaian '{_val(r, 'capaian')}' in {where(t, r)}, "
+                                  f"but that is its realisasi in {st.title[:50] or st.kind}, where the capaian is "
+                                  f"'{_val(sr, 'capaian')}'.",
+                                  t.seq, r.row_index, "capaian", _val(r, "capaian"), _val(sr, "capaian"), r.line, r.page)
+                elif diff:
                     f = diff[0]
                     yield Anomaly("target_mismatch", "warning",
                                   f"'{r.text.get('indikator')}' has {f} '{_val(sr, f)}' in {st.title[:50] or st.kind} "

@@ -11,7 +11,7 @@ from normalizers.indicators import fold_indicator
 from normalizers.jabatan import canonical_unit
 
 from ..narrative import date_range_end, date_value, quarters_of, spelled_quarter
-from ..registry import Anomaly, ReportContext, fmt, rule
+from ..registry import Anomaly, ReportContext, fmt, rule, where
 
 QUARTERLY = ("triwulan", "individu_triwulan")
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -232,6 +232,8 @@ def narrative_mismatch(ctx: ReportContext):
     flagged_numbers: set[tuple[str, int]] = set()      # (claim kind, number) already reported
     yield from _eselon_claims(ctx, sents)
     yield from _regulation_claims(ctx, sents)
+    yield from _kegiatan_count_claims(ctx, sents)
+    yield from _stated_row_values(ctx, sents)
     if t is None:
         return
     n = len(rows)
@@ -328,6 +330,78 @@ def _low_claim(sents, rows, where):
                  f"but its capaian is {fmt(r.num['capaian'])}% in {where}", "sangat rendah",
                  f"{fmt(r.num['capaian'])}%")]
     return []
+
+
+_FILLER = {"kegiatan", "program", "sasaran", "sementara", "sedangkan", "serta", "dengan", "lain", "seperti",
+           "beberapa", "yang", "untuk", "pada", "bagian"}
+_KEGIATAN_COUNT = re.compile(rf"\bsisa\s+anggaran\s+pada\s+{_N}\s+kegiatan\b", re.I)
+_STATED_ROW = re.compile(r"(?P<name>[A-Za-z][A-Za-z ,/-]{4,90}?)\s+(?:terealisasi|mencapai|realisasi)(?:\s+realisasi)?"
+                         r"\s+(?:sebesar\s+)?(?P<x>\d{1,3}(?:[.,]\d{1,2})?)\s*%\s+dengan\s+efisiensi\s+"
+                         r"(?:sebesar\s+)?(?P<y>-?\d{1,3}(?:[.,]\d{1,2})?)\s*%", re.I)
+
+
+def _kegiatan_count_claims(ctx: ReportContext, sents):
+    """"sisa anggaran pada 3 kegiatan ...": the report's budget tables must list at least that many kegiatan."""
+    keg = [(t, r) for t, r in ctx.rows("cost_per_outcome", "pk_budget", "lra")
+           if t.duplicate_of is None and r.level in ("kegiatan", "sub_kegiatan")]
+    if not keg:
+        return
+    per_table: dict[int, int] = {}
+    for t, _ in keg:
+        per_table[t.seq] = per_table.get(t.seq, 0) + 1
+    most = max(per_table.values())
+    for s in sents:
+        m = _KEGIATAN_COUNT.search(s.text)
+        if m and _num(m.group(1)) > most:
+            t = next(t for t, _ in keg if per_table[t.seq] == most)
+            yield Anomaly("narrative_mismatch", "warning",
+                          f"Line {s.line}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
+                          f"{t.title[:60] or t.kind} lists only {most} kegiatan (\"{_short(s.text)}\").",
+                          table_seq=t.seq, reported=m.group(1), expected=str(most), line=s.line, page=s.page)
+
+
+def _stated_row_values(ctx: ReportContext, sents):
+    """"<kegiatan> mencapai realisasi 83,17% dengan efisiensi 28,85%": the named row's capaian (or
+    realisasi) and efisiensi in the tables must be those numbers (rounding to a point allowed)."""
+    rows = [(t, r) for t, r in ctx.rows("cost_per_outcome", "efisiensi")
+            if t.duplicate_of is None and r.num.get("efisiensi") is not None]
+    if not rows:
+        return
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{4,}", (text or "").lower()) if w not in _FILLER}
+
+    row_words = [(t, r, words(" ".join(r.text.get(f) or "" for f in ("sasaran", "indikator", "name"))))
+                 for t, r in rows]
+    for s in sents:
+        for m in _STATED_ROW.finditer(s.text):
+            named = words(m.group("name"))
+            # the rows the phrase names: every content word of the phrase is in the row's texts
+            cands = [(t, r) for t, r, w in row_words if named and named <= w]
+            if not cands:
+                continue
+            x = float(m.group("x").replace(",", "."))
+            y = float(m.group("y").replace(",", "."))
+
+            def agrees(r) -> bool:
+                vals = [r.num.get(f) for f in ("capaian", "realisasi") if r.num.get(f) is not None]
+                e = r.num["efisiensi"]
+                e = e * 100 if abs(e) <= 1.5 and abs(y) > 1.5 else e
+                return (not vals or any(abs(v - x) <= 0.5 for v in vals)) and abs(e - y) <= 0.02
+
+            if any(agrees(r) for _, r in cands) or len({fold_indicator(r.text.get("indikator") or "") for _, r in cands}) > 2:
+                continue
+            t, r = cands[0]
+            vals = [r.num.get(f) for f in ("capaian", "realisasi") if r.num.get(f) is not None]
+            eff = r.num["efisiensi"]
+            eff_pct = eff * 100 if abs(eff) <= 1.5 and abs(y) > 1.5 else eff
+            x_ok = not vals or any(abs(v - x) <= 0.5 for v in vals)
+            yield Anomaly("narrative_mismatch", "warning",
+                          f"Line {s.line}: it states {m.group('x')}% with efisiensi {m.group('y')}% for "
+                          f"'{_short(m.group('name').strip(), 50)}', but {where(t, r)} gives "
+                          f"{'/'.join(fmt(v) + '%' for v in vals) or '-'} and efisiensi {fmt(eff_pct)}%.",
+                          t.seq, r.row_index, "efisiensi" if x_ok else "capaian",
+                          f"{m.group('x')}% / {m.group('y')}%", f"{fmt(vals[0]) if vals else ''}% / {fmt(eff_pct)}%",
+                          s.line, s.page)
 
 
 def _eselon_claims(ctx: ReportContext, sents):
