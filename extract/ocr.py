@@ -319,7 +319,7 @@ def ocr_pages(data: bytes, pages: list[int], sizes: list[tuple[float, float]],
         raise InputError("ocr", f"scanned pages need OCR but {exc.name} is not installed: run `make setup`") from None
     tessdata = tessdata_dir()
     jobs = [(data, p - 1, sizes[p - 1][0], 10_000 + 1000 * p) for p in pages]
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    workers = workers or int(os.environ.get("LKJ_OCR_WORKERS") or 0) or min(len(jobs), os.cpu_count() or 1)
     out: dict[int, list[Block]] = {}
     if workers <= 1 or len(jobs) == 1:
         _init(tessdata)

@@ -204,7 +204,55 @@ def _sha(path: str) -> str:
         return ""
 
 
-def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None = None) -> RunSummary:
+def process_path(path: str) -> tuple[FileResult | None, dict | None]:
+    """One input file -> its results, or its failure record (never an exception)."""
+    name = os.path.basename(path)
+    try:
+        try:
+            doc = read_document(path)
+        except InputError:
+            raise
+        except Exception as exc:  # a reader bug must not lose the file either
+            raise InputError("extract", f"{type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
+        try:
+            return process_document(doc), None
+        except InputError:
+            raise
+        except Exception as exc:  # a parser bug must not lose the file: it goes to failures.csv
+            raise InputError("parse", f"{type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
+    except InputError as exc:
+        return None, {"source_file": name, "source_sha256": _sha(path), "stage": exc.stage, "error": str(exc)}
+
+
+def _worker_init() -> None:
+    # files are spread over the cores already: a scanned file's pages are OCRed one after another
+    os.environ["LKJ_OCR_WORKERS"] = "1"
+
+
+def _results(files: list[str], workers: int):
+    """(path, result, failure) for every file, in input order; files are read in parallel processes
+    when there are several files and cores (LKJ_WORKERS sets how many, 1 = in this process)."""
+    if workers <= 1 or len(files) <= 1:
+        for path in files:
+            yield (path, *process_path(path))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as ex:
+            for path, out in zip(files, ex.map(process_path, files)):
+                done += 1
+                yield (path, *out)
+    except BrokenProcessPool:
+        # a worker died (a crash in a native library): the rest is read here, one by one
+        for path in files[done:]:
+            yield (path, *process_path(path))
+
+
+def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None = None,
+        workers: int | None = None) -> RunSummary:
     files = collect_inputs(inputs)
     summary = RunSummary(files=len(files))
     reports: list[dict] = []
@@ -212,21 +260,12 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
     anomalies: list[dict] = []
     review: list[dict] = []
     facts: list = []
-    for path in files:
-        name = os.path.basename(path)
-        try:
-            try:
-                doc = read_document(path)
-            except InputError:
-                raise
-            except Exception as exc:  # a reader bug must not lose the file either
-                raise InputError("extract", f"{type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
-            try:
-                res = process_document(doc)
-            except InputError:
-                raise
-            except Exception as exc:  # a parser bug must not lose the file: it goes to failures.csv
-                raise InputError("parse", f"{type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
+    if workers is None:
+        workers = int(os.environ.get("LKJ_WORKERS") or (os.cpu_count() or 1))
+    for path, res, failure in _results(files, workers):
+        if failure is not None:
+            summary.failures.append(failure)
+        else:
             reports += res.reports
             rows += res.rows
             anomalies += res.anomalies
@@ -237,9 +276,6 @@ def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None =
                 summary.rows_by_kind[r["table_kind"]] += 1
             for a in res.anomalies:
                 summary.anomalies_by_rule[a["rule"]] += 1
-        except InputError as exc:
-            summary.failures.append({"source_file": name, "source_sha256": _sha(path), "stage": exc.stage,
-                                     "error": str(exc)})
         if on_file:
             on_file(path)
     # rules across the whole run (the same kecamatan's unit in several quarters)
