@@ -117,6 +117,7 @@ def _max_run(line: list[Word], gap: float) -> float:
     return max(best, line[-1].x1 - start)
 
 
+_VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)
 _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
@@ -266,12 +267,20 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
         seps = []
         for left, right in zip(labels, labels[1:]):
             lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
+            # the values (amounts, percentages, dashes) between the two labels go to the nearer one;
+            # the separator lies in the widest white gutter between the two groups, so a
+            # right-aligned "0,00" stays in its column (text is left-aligned and needs no such care)
+            between = [w for w in body if lc < w.cx < rc and _VALUE.fullmatch(w.text)]
+            lo = max([w.x1 for w in between if w.cx - lc <= rc - w.cx], default=lc)
+            hi = min([w.x0 for w in between if w.cx - lc > rc - w.cx], default=rc)
+            if lo >= hi:
+                lo, hi = lc, rc
             best, best_len = None, 0.0
             for a, b in runs:
-                lo, hi = max(a, lc), min(b, rc)
-                if hi - lo > best_len:
-                    best, best_len = (lo, hi), hi - lo
-            seps.append((best[0] + best[1]) / 2 if best else (left[1] + right[0]) / 2)
+                x, y = max(a, lo), min(b, hi)
+                if y - x > best_len:
+                    best, best_len = (x, y), y - x
+            seps.append((best[0] + best[1]) / 2 if best else (lo + hi) / 2)
         return seps
     return _gutter_separators(body, header, x0, x1)
 
