@@ -224,6 +224,13 @@ def process_path(path: str) -> tuple[FileResult | None, dict | None]:
         return None, {"source_file": name, "source_sha256": _sha(path), "stage": exc.stage, "error": str(exc)}
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _worker_init() -> None:
     # files are spread over the cores already: a scanned file's pages are OCRed one after another
     os.environ["LKJ_OCR_WORKERS"] = "1"
@@ -239,16 +246,24 @@ def _results(files: list[str], workers: int):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    done = 0
+    # the largest files first, so that no core is left with one big file at the end; results are
+    # handed on in input order as soon as the files before them are done
+    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    ready: dict[int, tuple] = {}
+    nxt = 0
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as ex:
-            for path, out in zip(files, ex.map(process_path, files)):
-                done += 1
-                yield (path, *out)
+            futures = {ex.submit(process_path, files[i]): i for i in order}
+            from concurrent.futures import as_completed
+            for fut in as_completed(futures):
+                ready[futures[fut]] = fut.result()
+                while nxt in ready:
+                    yield (files[nxt], *ready.pop(nxt))
+                    nxt += 1
     except BrokenProcessPool:
         # a worker died (a crash in a native library): the rest is read here, one by one
-        for path in files[done:]:
-            yield (path, *process_path(path))
+        for i in range(nxt, len(files)):
+            yield (files[i], *(ready.pop(i) if i in ready else process_path(files[i])))
 
 
 def run(inputs: list[str], out_dir: str, on_file: Callable[[str], None] | None = None,
