@@ -169,6 +169,7 @@ def _review_record(rec: dict, r: Row) -> dict:
 def summarise(reports: list[dict], anomalies: list[dict]) -> list[dict]:
     """Anomalies by kecamatan and rule: how many reports of the kecamatan, how many flagged, how many
     anomalies (the per-run table researchers start from)."""
+    from checks import rules  # noqa: F401  (registers the rules: files may have been checked in workers)
     from checks.registry import RULES
 
     place = {r["report_id"]: (r.get("kabupaten") or "", r.get("kecamatan") or "") for r in reports}
