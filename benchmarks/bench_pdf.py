@@ -31,7 +31,9 @@ sys.path.insert(0, {root!r})
 task, files = sys.argv[1], json.loads(sys.argv[2])
 t0 = time.perf_counter()
 pages = 0
-if task == "pipeline":
+if task in ("pipeline", "pipeline1"):
+    if task == "pipeline1":
+        os.environ["LKJ_WORKERS"] = "1"
     from extract.pipeline import run
     import pdfplumber
     for f in files:
@@ -125,12 +127,15 @@ def main() -> None:
     print(f"digital PDFs: {len(digital)} files from {src}")
     pipe = measure("pipeline", digital)
     show("whole pipeline", pipe)
+    pipe1 = measure("pipeline1", digital)
+    show("whole pipeline, one process", pipe1)
     plumb = measure("pdfplumber", digital)
     show("pdfplumber extract_tables", plumb)
     if "error" not in pipe and "error" not in plumb:
         sp = pipe["seconds"] / pipe["pages"]
         print(f"  -> pipeline {sp:.3f} s/page (goal <= 0.2); pipeline / pdfplumber = "
-              f"{pipe['seconds'] / plumb['seconds']:.2f}x (goal <= 1.0)")
+              f"{pipe['seconds'] / plumb['seconds']:.2f}x (goal <= 1.0); in one process "
+              f"{pipe1.get('seconds', float('nan')) / plumb['seconds']:.2f}x")
     if not a.skip_camelot:
         cam = measure("camelot", digital)
         show("camelot lattice", cam)
