@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED_PDF = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "pdf")

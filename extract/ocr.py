@@ -104,7 +104,6 @@ def deskew(gray):
 def rulings(gray, scale: float):
     """Horizontal and vertical rule segments (PDF points) and the table boxes they frame (pixels)."""
     import cv2
-    import numpy as np
 
     bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
     h, w = bw.shape
@@ -280,7 +279,6 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
                 continue
             txt, conf = _reader.cell(crop)
             if txt:
-                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
                 # one word per cell, placed inside the cell's first row and column
                 words.append(Word(txt, x0 + 1, y0 + 1, min(x1, x0 + 3), min(y1, y0 + 3), conf))
         rows = fill_grid(lay, words, first_id + k)
