@@ -402,6 +402,8 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     ncol = len(bounds) - 1
     if ncol < 2:
         return None
+    if not vsegs and _runs_across_columns(inside, seps, width):
+        return None          # a boxed banner or cover block (a title runs across the "columns"): text
 
     def rule_crosses(y: float, c: int) -> bool:
         cx = (bounds[c] + bounds[c + 1]) / 2
@@ -478,6 +480,20 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int) -> list[Block]
         bbox = (x0, ys[r], x1, ys[r + 1])
         blocks.append(Block(ys[r], bbox, "\t".join(c.text for c in cells), cells, table_id))
     return blocks
+
+
+def _runs_across_columns(words: list[Word], seps: list[float], width: float) -> bool:
+    """Does a run of words (normal word spacing) over 40% of the width cross two column gutters?
+    Table cells never do; a centred title in a ruled banner does."""
+    for ln in group_lines(words):
+        start = ln[0]
+        for a, b in zip(ln + [None], ln[1:] + [None]):
+            if b is None or b.x0 - a.x1 > 7.0:
+                x0, x1 = start.x0, a.x1
+                if x1 - x0 >= 0.4 * width and sum(1 for x in seps if x0 < x < x1) >= 2:
+                    return True
+                start = b
+    return False
 
 
 def _group_label_words(head: list[Word], rules: list[HSeg], top: float, header_end: float, width: float) -> set:
