@@ -12,6 +12,8 @@ from .tsv_tables import read_tsv_tables
 
 def parse_document(doc: Document) -> list[RawReport]:
     segs = segment(doc.lines)
+    if doc.is_paged:
+        _to_page_tops(segs, doc.lines)
     places = document_places(doc.lines)
     directory = document_directory(doc.lines)
     tabbed = sum(1 for l in doc.lines if "\t" in l.text)
@@ -41,6 +43,23 @@ def parse_document(doc: Document) -> list[RawReport]:
         rep.meta = extract_meta(rep, places, directory)
         reports.append(rep)
     return reports
+
+
+def _to_page_tops(segs, lines, most: int = 3) -> None:
+    """A report that starts a few lines below the top of its page (under a running banner such as
+    "e-SAKIP Sistem Akuntabilitas ...") starts at the top of that page: the lines above its title
+    belong to it, not to the report before."""
+    for prev, seg in zip(segs, segs[1:]):
+        i = seg.start
+        if i <= prev.start or i >= len(lines):
+            continue
+        page = lines[i].page
+        j = i
+        while j > prev.start and i - j < most and lines[j - 1].page == page and not lines[j - 1].cells:
+            j -= 1
+        if j < i and (j == 0 or lines[j - 1].page != page):
+            seg.start = j
+            prev.end = j
 
 
 def locate(tables, doc: Document) -> None:
