@@ -282,10 +282,11 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
                 # one word per cell, placed inside the cell's first row and column
                 words.append(Word(txt, x0 + 1, y0 + 1, min(x1, x0 + 3), min(y1, y0 + 3), conf))
         rows = fill_grid(lay, words, first_id + k)
+        cell_boxes = lay.cell_boxes()
         for b in rows:
             for cell in b.cells or []:
                 if cell.text:
-                    cell.bbox = cell.bbox and _cell_box(lay, cell.bbox)
+                    cell.bbox = cell.bbox and _cell_box(cell_boxes, cell.bbox)
         blocks += rows
         blank[by0:by1 + 1, bx0:bx1 + 1] = 255
     blocks += text_blocks(_reader.words(blank, scale))
@@ -293,9 +294,9 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
     return index, blocks, angle
 
 
-def _cell_box(lay, probe):
+def _cell_box(cell_boxes, probe):
     """The merged cell's box for the probe word's corner box."""
-    for o, box in lay.cell_boxes().items():
+    for box in cell_boxes.values():
         if box[0] <= probe[0] <= box[2] and box[1] <= probe[1] <= box[3]:
             return box
     return probe
