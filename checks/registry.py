@@ -82,11 +82,16 @@ def fmt(v: float | None) -> str:
     return f"{v:.2f}"
 
 
+def place(line: int | None, page: int | None) -> str:
+    """Where a finding is, as a reader finds it: "page P" in a paged input, else "line L"."""
+    return f"page {page}" if page else (f"line {line}" if line else "")
+
+
 def where(t: Table, r: Row) -> str:
     name = r.text.get("indikator") or r.text.get("name") or r.text.get("sasaran") or r.raw.get("kode") or ""
     name = (name[:70] + "...") if len(name) > 73 else name
     title = t.title[:60] if t.title else t.kind
-    loc = f"page {r.page}" if r.page else (f"line {r.line}" if r.line else "")
+    loc = place(r.line, r.page)
     return f"{title}, row {r.row_index + 1}{' (' + name + ')' if name else ''}{', ' + loc if loc else ''}"
 
 

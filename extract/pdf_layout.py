@@ -102,6 +102,12 @@ def join_words(words: list[Word]) -> str:
     return " ".join(w.text for line in group_lines(words) for w in line)
 
 
+def cell_of(words: list[Word]) -> GridCell:
+    """The cell its words make: their text in reading order, their box, their lowest OCR confidence."""
+    return GridCell(join_words(words), union((w.x0, w.top, w.x1, w.bottom) for w in words),
+                    min((w.conf for w in words if w.conf is not None), default=None))
+
+
 def _line_text_with_gaps(line: list[Word]) -> str:
     return " ".join(w.text for w in line)
 
@@ -472,9 +478,7 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int) -> list[Block]
         cells = []
         for c in keep_cols:
             ws = text_at.get((r, c), []) if owner[(r, c)] == (r, c) else []
-            box = union((w.x0, w.top, w.x1, w.bottom) for w in ws)
-            conf = min((w.conf for w in ws if w.conf is not None), default=None)
-            cells.append(GridCell(join_words(ws), box, conf))
+            cells.append(cell_of(ws))
         if not any(c.text for c in cells):
             continue
         bbox = (x0, ys[r], x1, ys[r + 1])

@@ -21,8 +21,7 @@ from collections import Counter
 
 from .detect import InputError
 from .document import Cell, Document, Line
-from .pdf_layout import (Block, GridCell, HSeg, VSeg, Word, build_grid, join_words, table_regions, text_blocks,
-                         union)
+from .pdf_layout import Block, GridCell, HSeg, VSeg, Word, build_grid, cell_of, table_regions, text_blocks
 
 
 def open_pdf(data: bytes):
@@ -32,16 +31,11 @@ def open_pdf(data: bytes):
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         n = len(pdf.pages)
-    except PDFPasswordIncorrect:
-        raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
     except Exception as exc:  # pdfminer raises many kinds on broken files (pdfplumber wraps them)
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else None
-        if isinstance(inner, PDFPasswordIncorrect):
-            raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
-        if inner is not None:
-            exc = inner
+        if exc.args and isinstance(exc.args[0], Exception):
+            exc = exc.args[0]
         name = type(exc).__name__
-        if "Encrypt" in name or "Password" in name or "password" in str(exc).lower():
+        if isinstance(exc, PDFPasswordIncorrect) or "Encrypt" in name or "password" in str(exc).lower():
             raise InputError("extract", "encrypted PDF (a password is needed to open it)") from None
         msg = str(exc).splitlines()[0][:200] if str(exc) else name
         raise InputError("extract", f"corrupt or unreadable PDF ({msg})") from None
@@ -81,9 +75,7 @@ def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], l
                 if cb is None:
                     cells.append(GridCell("", None))
                     continue
-                ws = [w for w in tw if _inside(w, cb, 0.5)]
-                box = union((w.x0, w.top, w.x1, w.bottom) for w in ws)
-                cells.append(GridCell(join_words(ws), box, min((w.conf for w in ws if w.conf is not None), default=None)))
+                cells.append(cell_of([w for w in tw if _inside(w, cb, 0.5)]))
             if not any(c.text for c in cells):
                 continue
             bbox = row.bbox

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -123,9 +122,8 @@ def process_document(doc: Document) -> FileResult:
                     res.review.append(_review_record(rec, r))
         for k, a in enumerate(anoms):
             if doc.is_paged:
-                # a paged input's running line numbers mean nothing to a reader: say the page
+                # a paged input's running line numbers mean nothing to a reader: the page says where
                 a.page = a.page or page_of.get(a.line)
-                a.message = re.sub(r"\bline (\d+)", lambda m: f"page {page_of.get(int(m.group(1)), '?')}", a.message)
                 a.line = None
             res.anomalies.append(_anomaly_record(f"{rid}-a{k + 1:03d}", rid, doc.source_file, rep.seq, a))
         res.facts += facts_of(rid, ctx)

@@ -18,6 +18,7 @@ def parse_document(doc: Document) -> list[RawReport]:
     directory = document_directory(doc.lines)
     tabbed = sum(1 for l in doc.lines if "\t" in l.text)
     gridded = any(l.cells for l in doc.lines)      # the reader knew the table cells (PDF grid, DOCX)
+    by_no = {l.no: l for l in doc.lines} if doc.is_paged else {}
     reports: list[RawReport] = []
     for k, s in enumerate(segs):
         lines = doc.lines[s.start:s.end]
@@ -38,7 +39,7 @@ def parse_document(doc: Document) -> list[RawReport]:
             tables = tables + read_flat_tables(doc.lines, s.start, s.end)
             tables.sort(key=lambda t: t.line_start or 0)
         if paged:
-            locate(tables, doc)
+            locate(tables, by_no)
         rep.tables = tables
         rep.meta = extract_meta(rep, places, directory)
         reports.append(rep)
@@ -62,10 +63,9 @@ def _to_page_tops(segs, lines, most: int = 3) -> None:
             prev.end = j
 
 
-def locate(tables, doc: Document) -> None:
+def locate(tables, by_no: dict) -> None:
     """Paged inputs: give every row and cell its page and box (PDF points) from the line it was read
-    from; a cell's box is the box of the reader's cell with the same text on that line."""
-    by_no = {l.no: l for l in doc.lines}
+    (`by_no`: line number -> Line); a cell's box is the box of the reader's cell with the same text."""
     for t in tables:
         pages = []
         for r in t.rows:

@@ -107,9 +107,9 @@ def target_mismatch(ctx: ReportContext):
                 ctx.checked["target_mismatch"] += 1
                 diff = [f for f in ("realisasi", "capaian")
                         if _differ(sr.num.get(f), r.num.get(f), _pct(sr, r, f))]
-                quoted_realisasi = (diff == ["capaian"] or diff[:1] == ["capaian"]) and r.num.get("realisasi") is None \
+                quoted_realisasi = diff[:1] == ["capaian"] and r.num.get("realisasi") is None \
                     and sr.num.get("realisasi") is not None and not _differ(sr.num["realisasi"], r.num.get("capaian"))
-                if diff and quoted_realisasi:
+                if quoted_realisasi:
                     # a summary table with one number per indicator quotes the realisasi as the capaian:
                     # the table's wording contradicts the measurement table, the numbers agree
                     yield Anomaly("narrative_mismatch", "warning",

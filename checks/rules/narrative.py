@@ -11,7 +11,7 @@ from normalizers.indicators import fold_indicator
 from normalizers.jabatan import canonical_unit
 
 from ..narrative import date_range_end, date_value, quarters_of, spelled_quarter
-from ..registry import Anomaly, ReportContext, fmt, rule, where
+from ..registry import Anomaly, ReportContext, fmt, place, rule, where
 
 QUARTERLY = ("triwulan", "individu_triwulan")
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -70,7 +70,7 @@ def period_mismatch(ctx: ReportContext):
             if prev is not None and e.line is not None and e.line - prev <= 6:
                 continue            # the same phrase repeated down a list: one finding
             yield Anomaly("period_mismatch", "warning",
-                          f"Line {e.line}: {reason}, but this is a Triwulan {ROMAN_OUT[Q]} report "
+                          f"{place(e.line, e.page).capitalize()}: {reason}, but this is a Triwulan {ROMAN_OUT[Q]} report "
                           f"(\"{_short(s.text)}\").",
                           field=None, reported=e.text, expected=f"Triwulan {ROMAN_OUT[Q]}", line=e.line, page=e.page)
 
@@ -100,7 +100,7 @@ def year_mismatch(ctx: ReportContext):
         if hit:
             rep, exp, line, page, reason = hit
             yield Anomaly("year_mismatch", "warning",
-                          f"Line {line}: {reason}, but the report is for {Y} (\"{_short(s.text)}\").",
+                          f"{place(line, page).capitalize()}: {reason}, but the report is for {Y} (\"{_short(s.text)}\").",
                           reported=rep, expected=exp, line=line, page=page)
 
 
@@ -132,7 +132,7 @@ def entity_mismatch(ctx: ReportContext):
                 name = e.tokens[-1]
                 if _fold_place(name) != own_place:
                     yield Anomaly("entity_mismatch", "warning",
-                                  f"Line {e.line}: the text names Kecamatan {name} in a report of Kecamatan "
+                                  f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
                                   f"{ctx.meta.kecamatan} (\"{_short(s.text)}\").",
                                   reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
                     break  # one finding per sentence
@@ -151,7 +151,7 @@ def entity_mismatch(ctx: ReportContext):
                     if prev is not None and e.line is not None and 0 <= e.line - prev <= 8:
                         continue        # the same slip again in the same paragraph
                     last_unit_flag[other] = e.line or 0
-                where = f"the title of table {tseq + 1}" if tseq is not None else f"line {e.line}"
+                where = f"the title of table {tseq + 1}" if tseq is not None else place(e.line, e.page)
                 yield Anomaly("entity_mismatch", "warning",
                               f"{where[0].upper() + where[1:]} names {named} ({other}) as the unit, but this is the "
                               f"report of the {own_unit} (\"{_short(s.text)}\").",
@@ -287,7 +287,7 @@ def narrative_mismatch(ctx: ReportContext):
         if problems:
             what, rep, exp = problems[0]
             yield Anomaly("narrative_mismatch", "warning",
-                          f"Line {s.line}: {what} (\"{_short(text)}\").",
+                          f"{place(s.line, s.page).capitalize()}: {what} (\"{_short(text)}\").",
                           table_seq=t.seq, reported=rep, expected=exp, line=s.line, page=s.page)
 
 
@@ -300,7 +300,7 @@ def _listed_as_reached(sents, rows, where):
             break
         r = _best_row(body, rows)
         if r is not None and r.num.get("capaian") is not None and r.num["capaian"] < 100:
-            out.append((f"line {s.line} lists '{_short(r.text.get('indikator') or '', 60)}' among the targets at "
+            out.append((f"{place(s.line, s.page)} lists '{_short(r.text.get('indikator') or '', 60)}' among the targets at "
                         f"100% but its capaian is {fmt(r.num['capaian'])}% in {where}", "100%",
                         f"{fmt(r.num['capaian'])}%"))
     return out
@@ -355,7 +355,7 @@ def _kegiatan_count_claims(ctx: ReportContext, sents):
         if m and _num(m.group(1)) > most:
             t = next(t for t, _ in keg if per_table[t.seq] == most)
             yield Anomaly("narrative_mismatch", "warning",
-                          f"Line {s.line}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
+                          f"{place(s.line, s.page).capitalize()}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
                           f"{t.title[:60] or t.kind} lists only {most} kegiatan (\"{_short(s.text)}\").",
                           table_seq=t.seq, reported=m.group(1), expected=str(most), line=s.line, page=s.page)
 
@@ -396,7 +396,7 @@ def _stated_row_values(ctx: ReportContext, sents):
             eff_pct = eff * 100 if abs(eff) <= 1.5 and abs(y) > 1.5 else eff
             x_ok = not vals or any(abs(v - x) <= 0.5 for v in vals)
             yield Anomaly("narrative_mismatch", "warning",
-                          f"Line {s.line}: it states {m.group('x')}% with efisiensi {m.group('y')}% for "
+                          f"{place(s.line, s.page).capitalize()}: it states {m.group('x')}% with efisiensi {m.group('y')}% for "
                           f"'{_short(m.group('name').strip(), 50)}', but {where(t, r)} gives "
                           f"{'/'.join(fmt(v) + '%' for v in vals) or '-'} and efisiensi {fmt(eff_pct)}%.",
                           t.seq, r.row_index, "efisiensi" if x_ok else "capaian",
@@ -413,7 +413,7 @@ def _eselon_claims(ctx: ReportContext, sents):
         exp = ESELON_OF.get(unit)
         if exp and m.group(2) != exp:
             yield Anomaly("narrative_mismatch", "warning",
-                          f"Line {s.line}: the text puts {unit} at eselon {m.group(2)}, but it is an eselon {exp} "
+                          f"{place(s.line, s.page).capitalize()}: the text puts {unit} at eselon {m.group(2)}, but it is an eselon {exp} "
                           f"post (\"{_short(s.text)}\").",
                           reported=f"eselon {m.group(2)}", expected=f"eselon {exp}", line=s.line, page=s.page)
 
@@ -439,6 +439,6 @@ def _regulation_claims(ctx: ReportContext, sents):
         best = max(v, key=v.get) if v else num
         if best != num and v[best] >= 2 * v[num]:
             yield Anomaly("narrative_mismatch", "warning",
-                          f"Line {s.line}: cites Peraturan Bupati Nomor {num} Tahun {year} where the other "
+                          f"{place(s.line, s.page).capitalize()}: cites Peraturan Bupati Nomor {num} Tahun {year} where the other "
                           f"{v[best]} citations of the same regulation say Nomor {best} (\"{_short(s.text)}\").",
                           reported=f"Nomor {num}", expected=f"Nomor {best}", line=s.line, page=s.page)
