@@ -33,7 +33,7 @@ pages = 0
 if task in ("pipeline", "pipeline1"):
     if task == "pipeline1":
         os.environ["LKJ_WORKERS"] = "1"
-    from extract.pipeline import run
+    from lkj.pipeline import run
     import pdfplumber
     for f in files:
         with pdfplumber.open(f) as p:

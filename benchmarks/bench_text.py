@@ -16,7 +16,7 @@ sys.path.insert(0, ROOT)
 
 
 def main() -> None:
-    from extract.pipeline import collect_inputs, run
+    from lkj.pipeline import collect_inputs, run
 
     seeds = os.path.join(ROOT, "corpus", "seeds")
     files = collect_inputs([seeds])

@@ -1,46 +1,82 @@
-"""Anomaly rules as a registry: each rule is declared as data (name, severity, scope, description)
-with one function that yields Anomaly records for a report (or a bundle of reports)."""
+"""Anomaly rules as data, and the machinery that runs them.
+
+A `Rule` declares its name, severity, scope and one check function.  The scope says what the check
+looks at:
+    report   one report's tables and text
+    bundle   one report against the other reports of its source file (a bundle)
+    run      the facts kept of every report of the run (the same unit in several quarters)
+A check reports what it finds through its context: `ctx.flag(...)` fills in the rule's name and
+severity and the location (table, row, line or page), and `ctx.tick()` counts one check done; the
+counts are kept per rule by the context, for the quality score.  A check only ever flags its own
+rule.  The rules are listed in checks/rules/__init__.py, not registered by importing them.
+"""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Callable, Iterable
 
-from normalizers.rows import Row, Table
+from lkj.model.anomaly import Anomaly
+from lkj.model.document import Line
+from lkj.model.names import Severity
+from lkj.model.parsed import ReportMeta
+from lkj.model.settings import CheckSettings
+from lkj.model.tables import Row, Table
+
+
+class Scope(str, Enum):
+    REPORT = "report"
+    BUNDLE = "bundle"
+    RUN = "run"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: Severity
+    scope: Scope
+    check: Callable
+    description: str                 # what the rule checks, in general terms
+    fires: str = ""                  # what makes it fire
+    spares: str = ""                 # what must not make it fire
+
+
+class _Flagging:
+    """What every context gives a check: flag() and tick() for the rule being checked."""
+    rule: Rule | None = None
+
+    def _begin(self, rule: Rule) -> None:
+        self.rule = rule
+
+    def tick(self, n: int = 1) -> None:
+        """Count n checks done by the current rule (the quality score's denominator)."""
+        assert self.rule is not None
+        self.checked[self.rule.name] += n
 
 
 @dataclass
-class Anomaly:
-    rule: str
-    severity: str
-    message: str
-    table_seq: int | None = None
-    row_index: int | None = None
-    field: str | None = None
-    reported: str | None = None
-    expected: str | None = None
-    line: int | None = None
-    page: int | None = None
-
-
-@dataclass
-class ReportContext:
-    """What a rule sees: one report's metadata, normalised tables and text, and its bundle."""
+class ReportContext(_Flagging):
+    """What a report- or bundle-scope check sees: one report's metadata, normalised tables and text,
+    and the other reports of its source file."""
     seq: int
-    meta: object                     # parsers.records.ReportMeta
+    meta: ReportMeta
     doc_kind: str
     tables: list[Table]
-    lines: list                      # extract.document.Line
+    lines: list[Line]
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    wrapped: bool = False            # the source wraps paragraphs over lines (PDF text, flat text)
+    paged: bool = False              # a PDF / DOCX: locations are pages, not lines
     bundle: list["ReportContext"] = field(default_factory=list)
     checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
-    wrapped: bool = False            # the source wraps paragraphs over lines (PDF text)
-    shared: dict = field(default_factory=dict)          # computed once per bundle, shared by its reports
+    found: list[Anomaly] = field(default_factory=list)
     _sentences: list | None = None
+    _page_of: dict | None = None
 
     def sentences(self) -> list:
-        """The narrative as sentences with entities (checks.narrative), computed once."""
+        """The narrative as sentences with entities (checks.sentences), computed once."""
         if self._sentences is None:
-            from .narrative import sentences
+            from .sentences import sentences
             self._sentences = sentences(self.lines, self.tables, self.wrapped)
         return self._sentences
 
@@ -50,31 +86,83 @@ class ReportContext:
                 for r in t.rows:
                     yield t, r
 
+    def flag(self, message: str, table: Table | None = None, row: Row | None = None, field: str | None = None,
+             reported: str | None = None, expected: str | None = None, line: int | None = None,
+             page: int | None = None, table_seq: int | None = None) -> None:
+        """Record a finding of the current rule; the location defaults to the row's."""
+        assert self.rule is not None
+        if row is not None:
+            line = line if line is not None else row.line
+            page = page if page is not None else row.page
+        if self.paged:
+            if page is None and line is not None:
+                if self._page_of is None:
+                    self._page_of = {ln.no: ln.page for ln in self.lines}
+                page = self._page_of.get(line)
+            line = None          # a paged input's running line numbers mean nothing to a reader
+        if table_seq is None and table is not None:
+            table_seq = table.seq
+        self.found.append(Anomaly(self.rule.name, self.rule.severity, message, table_seq,
+                                  row.row_index if row is not None else None, field, reported, expected, line, page))
+
 
 @dataclass
-class Rule:
-    name: str
-    severity: str
-    description: str
-    funcs: list[Callable[[ReportContext], Iterable[Anomaly]]] = field(default_factory=list)
+class RunContext(_Flagging):
+    """What a run-scope check sees: the facts kept of every report of the run."""
+    facts: list
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    checked: dict = field(default_factory=dict)         # report_id -> Counter(rule -> checks)
+    found: list[tuple[str, Anomaly]] = field(default_factory=list)
+
+    def tick(self, n: int = 1, report_id: str | None = None) -> None:
+        assert self.rule is not None
+        self.checked.setdefault(report_id, Counter())[self.rule.name] += n
+
+    def flag(self, report_id: str, message: str, table_seq: int | None = None, row_index: int | None = None,
+             field: str | None = None, reported: str | None = None, expected: str | None = None,
+             line: int | None = None, page: int | None = None) -> None:
+        assert self.rule is not None
+        self.found.append((report_id, Anomaly(self.rule.name, self.rule.severity, message, table_seq, row_index,
+                                              field, reported, expected, None if page else line, page)))
 
 
-RULES: dict[str, Rule] = {}
+def run_report_rules(contexts: list[ReportContext], rules: Iterable[Rule]) -> None:
+    """Run the report- and bundle-scope rules over the reports of one source file; each context
+    collects its findings in `found` and its check counts in `checked`."""
+    rules = [r for r in rules if r.scope in (Scope.REPORT, Scope.BUNDLE)]
+    for ctx in contexts:
+        ctx.bundle = contexts
+        for r in rules:
+            ctx._begin(r)
+            r.check(ctx)
+        ctx.rule = None
 
 
-def rule(name: str, severity: str, description: str | None = None):
-    """Declare a rule (name, severity, description) and register the function that checks it; a rule
-    checked in more than one place registers each function under the same name."""
-    def deco(func: Callable[[ReportContext], Iterable[Anomaly]]):
-        r = RULES.setdefault(name, Rule(name, severity, description or ""))
-        if description and not r.description:
-            r.description = description
-        r.funcs.append(func)
-        return func
-    return deco
+def run_run_rules(facts: list, rules: Iterable[Rule], settings: CheckSettings) -> RunContext:
+    ctx = RunContext(facts, settings)
+    for r in rules:
+        if r.scope == Scope.RUN:
+            ctx._begin(r)
+            r.check(ctx)
+    ctx.rule = None
+    return ctx
 
 
-def fmt(v: float | None) -> str:
+def quality_score(checked: Counter, severities: Iterable[str], rules: dict[str, Rule]) -> float | None:
+    """0-100: severity-weighted share of checks passed (`severities`: of the report's anomalies).
+
+    score = 100 * (1 - sum(weight of each anomaly) / sum(weight of each check performed)),
+    where a rule's weight is its severity weight (error 3, warning 2, info 1).
+    """
+    total = sum(Severity(rules[k].severity).weight * n for k, n in checked.items() if k in rules)
+    if total <= 0:
+        return None
+    bad = sum(Severity(s).weight for s in severities)
+    return round(max(0.0, 100.0 * (1.0 - bad / total)), 1)
+
+
+def show_number(v: float | None) -> str:
+    """A number as a message shows it: whole numbers without decimals, thousands with dots."""
     if v is None:
         return ""
     if abs(v - round(v)) < 1e-9:
@@ -93,35 +181,3 @@ def where(t: Table, r: Row) -> str:
     title = t.title[:60] if t.title else t.kind
     loc = place(r.line, r.page)
     return f"{title}, row {r.row_index + 1}{' (' + name + ')' if name else ''}{', ' + loc if loc else ''}"
-
-
-def run_checks(contexts: list[ReportContext]) -> list[tuple[ReportContext, Anomaly]]:
-    from . import rules  # noqa: F401  (registers the rules)
-
-    out: list[tuple[ReportContext, Anomaly]] = []
-    shared: dict = {}
-    for ctx in contexts:
-        ctx.bundle = contexts
-        ctx.shared = shared
-        for r in RULES.values():
-            for func in r.funcs:
-                for a in func(ctx):
-                    a.severity = a.severity or r.severity
-                    out.append((ctx, a))
-    return out
-
-
-SEVERITY_WEIGHT = {"error": 3.0, "warning": 2.0, "info": 1.0}
-
-
-def quality_score(ctx: ReportContext, anomalies: list[Anomaly]) -> float | None:
-    """0-100: severity-weighted share of checks passed.
-
-    score = 100 * (1 - sum(weight of each anomaly) / sum(weight of each check performed)),
-    where a rule's weight is its severity weight (error 3, warning 2, info 1).
-    """
-    total = sum(SEVERITY_WEIGHT[RULES[k].severity] * n for k, n in ctx.checked.items() if k in RULES)
-    if total <= 0:
-        return None
-    bad = sum(SEVERITY_WEIGHT.get(a.severity, 1.0) for a in anomalies)
-    return round(max(0.0, 100.0 * (1.0 - bad / total)), 1)

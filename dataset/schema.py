@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lkj.model.names import NUMERIC_FIELDS as NUMERIC
+from lkj.model.names import ROW_VALUE_FIELDS
+
 CONTRACT_VERSION = "1"
 
 
@@ -43,10 +46,6 @@ REPORTS = (
     Col("warnings", "string", "problems met while reading the report, '; '-separated"),
 )
 
-ROW_VALUE_FIELDS = ("no", "sasaran", "indikator", "name", "keterangan", "kode", "target", "realisasi",
-                    "capaian", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran", "efisiensi")
-NUMERIC = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran",
-           "efisiensi")
 
 ROWS = (
     Col("row_id", "string", "report_id + table_seq + row_index"),
@@ -131,5 +130,23 @@ SUMMARY = (
     Col("anomalies", "integer", "anomalies of this rule"),
 )
 
+CELLS = (
+    Col("row_id", "string", "the row the cell belongs to"),
+    Col("report_id", "string", "the report"),
+    Col("source_file", "string", "file name of the input"),
+    Col("field", "string", "the row field the cell gives (target, pagu, indikator ...)"),
+    Col("raw", "string", "the cell text exactly as in the source"),
+    Col("page", "integer", "page of the cell (PDF/DOCX)"),
+    Col("line", "integer", "line of the cell (text)"),
+    Col("bbox", "string", "x0,top,x1,bottom of the cell in PDF points"),
+    Col("char_start", "integer", "first character of the cell in its line (text)"),
+    Col("char_end", "integer", "character after the cell in its line (text)"),
+    Col("ocr_confidence", "number", "OCR confidence of the cell's least sure word (0-100), empty for a text layer"),
+)
+
 TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES,
-          "review": REVIEW, "summary": SUMMARY}
+          "review": REVIEW, "summary": SUMMARY, "cells": CELLS}
+
+
+def column_names(table: str) -> tuple[str, ...]:
+    return tuple(c.name for c in TABLES[table])

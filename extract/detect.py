@@ -3,18 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-class InputError(Exception):
-    """A problem with one input file; its message is the one-line reason shown to the user."""
-
-    def __init__(self, stage: str, message: str):
-        super().__init__(message)
-        self.stage = stage
+from lkj.model.errors import InputError
+from lkj.model.names import FileFormat
 
 
 @dataclass(frozen=True)
 class Detected:
-    fmt: str            # "text", "pdf", "docx"
+    format: FileFormat
     encoding: str | None = None
     note: str | None = None
 
@@ -32,22 +27,22 @@ def detect(data: bytes) -> Detected:
         raise InputError("detect", "empty file (no content)")
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-"):
-        return Detected("pdf")
+        return Detected(FileFormat.PDF)
     if data[:4] == b"PK\x03\x04":
         if b"word/document.xml" in data[:200_000] or b"word/" in data[:200_000]:
-            return Detected("docx")
+            return Detected(FileFormat.DOCX)
         raise InputError("detect", "ZIP archive that is not a Word document (no word/document.xml)")
     if _looks_binary(data):
         raise InputError("detect", "binary file of an unsupported type (not text, PDF or DOCX)")
     if data.startswith(b"\xef\xbb\xbf"):
-        return Detected("text", "utf-8-sig")
+        return Detected(FileFormat.TEXT, "utf-8-sig")
     try:
         data.decode("utf-8")
-        return Detected("text", "utf-8")
+        return Detected(FileFormat.TEXT, "utf-8")
     except UnicodeDecodeError as exc:
         try:
             data.decode("cp1252")
         except UnicodeDecodeError:
             raise InputError("decode", f"text is neither UTF-8 nor Windows-1252 (byte {exc.start})") from None
-        return Detected("text", "cp1252",
+        return Detected(FileFormat.TEXT, "cp1252",
                         note=f"not UTF-8 (invalid byte at offset {exc.start}); decoded as Windows-1252")

@@ -1,7 +1,7 @@
 """DOCX originals -> Document: paragraphs as lines, tables straight from the document structure.
 
-Body paragraphs and tables are read in document order (python-docx).  A table row becomes one
-tab-separated line, like the rows of every other reader; a cell merged across columns is written
+Body paragraphs and tables are read in document order (python-docx).  A table is one grid, a
+table row one row of cells, like the rows of every other reader; a cell merged across columns is written
 once, in its first column, and a cell merged down over several rows once, in its first row (the
 contract's convention for a merged sasaran).  DOCX has no pages: `page` is the 1-based number of
 the section a line is in counted by explicit page breaks, so provenance stays a page plus the
@@ -13,8 +13,9 @@ import hashlib
 import io
 import os
 
-from .detect import InputError
-from .document import Cell, Document, Line
+from lkj.model.document import Cell, Document, Grid, Line
+from lkj.model.errors import InputError
+from lkj.model.names import FileFormat
 
 
 def read_docx(path: str, data: bytes) -> Document:
@@ -28,7 +29,7 @@ def read_docx(path: str, data: bytes) -> Document:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise InputError("extract", f"corrupt or unreadable DOCX ({type(exc).__name__})") from None
-    doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), "docx", [])
+    doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.DOCX, [])
     page = 1
     no = 0
     body = d.element.body
@@ -44,6 +45,8 @@ def read_docx(path: str, data: bytes) -> Document:
                 doc.lines.append(Line(no, text, page))
         elif tag == "tbl":
             t = Table(child, d)
+            grid = Grid(len(doc.grids) + 1, page, None, source="docx")
+            doc.grids.append(grid)
             above: list = []
             for row in t.rows:
                 tcs = [c._tc for c in row.cells]
@@ -59,8 +62,7 @@ def read_docx(path: str, data: bytes) -> Document:
                 if not any(texts):
                     continue
                 no += 1
-                doc.lines.append(Line(no, "\t".join(texts), page, None,
-                                      [Cell(x, no, page) for x in texts]))
+                doc.add_row(no, [Cell(x, no, page) for x in texts], page, None, grid)
     doc.n_pages = page
     if not doc.lines:
         raise InputError("extract", "DOCX has no text")

@@ -5,7 +5,8 @@ cell: the grid comes from the scan's own rulings (OpenCV morphology), every merg
 and read on its own (tesseract through tesserocr, Indonesian model), and a cell that reads as a
 number is read again as a single line with a character whitelist.  The text around the tables is
 read once per page with the tables blanked out.  Coordinates are converted to PDF points so that
-scanned rows carry the same kind of bbox as digital ones.  Pages are read in parallel.
+scanned rows carry the same kind of bbox as digital ones.  Pages are read in parallel when the
+settings allow more than one OCR process.
 
 Hand-written here: the deskew estimate, the segment extraction from the ruling masks and the
 cell reading policy; OpenCV, pypdfium2 and tesseract do the image work.
@@ -18,10 +19,13 @@ import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
 
-from .detect import InputError
+from functools import lru_cache
+
+from lkj.model.errors import InputError
+from lkj.model.settings import OcrSettings, Settings
+
 from .pdf_layout import Block, HSeg, VSeg, Word, fill_grid, grid_layout, text_blocks
 
-DPI = 200
 NUMERIC_CHARS = "0123456789.,%-()"
 _NUMERICISH = re.compile(r"^(rp\.?\s*)?[\dOoIlSXY%.,\-() ]+$", re.I)
 
@@ -51,11 +55,11 @@ def tessdata_dir() -> str:
 # image geometry
 
 
-def render(pdf, index: int, page_w: float):
+def render(pdf, index: int, page_w: float, dpi: int):
     import numpy as np
 
     page = pdf[index]
-    scale = DPI / 72.0
+    scale = dpi / 72.0
     img = page.render(scale=scale, grayscale=True).to_numpy()
     if img.ndim == 3:
         img = img[:, :, 0]
@@ -232,29 +236,27 @@ def _text(api) -> str:
         return ""
 
 
-_reader: Reader | None = None
-
-
-def _init(tessdata: str) -> None:
-    global _reader
-    _reader = Reader(tessdata)
+@lru_cache(maxsize=2)
+def engines(tessdata: str) -> Reader:
+    """The tesseract engines of this process (creating them costs a fraction of a second, so each
+    process creates them once per model folder)."""
+    return Reader(tessdata)
 
 
 def _read_page(args) -> tuple[int, list[Block], float]:
-    data, index, page_w, first_id = args
+    data, index, page_w, first_id, tessdata, ocr = args
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
     try:
-        gray, scale = render(pdf, index, page_w)
+        gray, scale = render(pdf, index, page_w, ocr.dpi)
     finally:
         pdf.close()
-    return read_image(gray, scale, first_id, index)
+    return read_image(engines(tessdata), gray, scale, first_id, index)
 
 
-def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[int, list[Block], float]:
+def read_image(reader: Reader, gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[int, list[Block], float]:
     """One page image -> Blocks (tables cell by cell, text around them); returns the skew found."""
-    assert _reader is not None
     gray, angle = deskew(gray)
     hs, vs, boxes, grid = rulings(gray, scale)
     blocks: list[Block] = []
@@ -277,11 +279,11 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
             crop = clean[py0:py1, px0:px1]
             if crop.min() > 160:          # nothing printed in the cell
                 continue
-            txt, conf = _reader.cell(crop)
+            txt, conf = reader.cell(crop)
             if txt:
                 # one word per cell, placed inside the cell's first row and column
                 words.append(Word(txt, x0 + 1, y0 + 1, min(x1, x0 + 3), min(y1, y0 + 3), conf))
-        rows = fill_grid(lay, words, first_id + k)
+        rows = fill_grid(lay, words, first_id + k, source="ocr")
         cell_boxes = lay.cell_boxes()
         for b in rows:
             for cell in b.cells or []:
@@ -289,7 +291,7 @@ def read_image(gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[i
                     cell.bbox = cell.bbox and _cell_box(cell_boxes, cell.bbox)
         blocks += rows
         blank[by0:by1 + 1, bx0:bx1 + 1] = 255
-    blocks += text_blocks(_reader.words(blank, scale))
+    blocks += text_blocks(reader.words(blank, scale))
     blocks.sort(key=lambda b: (b.top, b.bbox[0]))
     return index, blocks, angle
 
@@ -309,24 +311,26 @@ def _pad(crop, border: int = 10):
 
 
 def ocr_pages(data: bytes, pages: list[int], sizes: list[tuple[float, float]],
-              workers: int | None = None) -> dict[int, list[Block]]:
-    """OCR the given 1-based pages of a PDF, in parallel; {page: blocks}."""
+              settings: Settings) -> dict[int, list[Block]]:
+    """OCR the given 1-based pages of a PDF; {page: blocks}.  In parallel processes when the OCR
+    settings allow more than one (the pipeline gives each file one process when it reads several
+    files at once)."""
     try:
         import cv2  # noqa: F401
         import tesserocr  # noqa: F401
     except ImportError as exc:
         raise InputError("ocr", f"scanned pages need OCR but {exc.name} is not installed: run `make setup`") from None
     tessdata = tessdata_dir()
-    jobs = [(data, p - 1, sizes[p - 1][0], 10_000 + 1000 * p) for p in pages]
-    workers = workers or int(os.environ.get("LKJ_OCR_WORKERS") or 0) or min(len(jobs), os.cpu_count() or 1)
+    ocr: OcrSettings = settings.ocr
+    jobs = [(data, p - 1, sizes[p - 1][0], 10_000 + 1000 * p, tessdata, ocr) for p in pages]
+    workers = min(len(jobs), ocr.workers or (os.cpu_count() or 1))
     out: dict[int, list[Block]] = {}
-    if workers <= 1 or len(jobs) == 1:
-        _init(tessdata)
+    if workers <= 1:
         for j in jobs:
             idx, blocks, _ = _read_page(j)
             out[idx + 1] = blocks
         return out
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(tessdata,)) as ex:
+    with ProcessPoolExecutor(max_workers=workers) as ex:
         for idx, blocks, _ in ex.map(_read_page, jobs):
             out[idx + 1] = blocks
     return out

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-BBox = tuple[float, float, float, float]
+from lkj.model.document import BBox, Cell
+from lkj.model.document import union_box as union
 
 
 @dataclass(slots=True)
@@ -57,28 +58,16 @@ class VSeg:
 
 
 @dataclass
-class GridCell:
-    text: str
-    bbox: BBox | None
-    conf: float | None = None          # lowest word confidence in the cell (OCR)
-
-
-@dataclass
 class Block:
-    """One line of the page in reading order: a text line (cells is None) or a table row."""
+    """One line of the page in reading order: a text line (cells is None), a table row of a grid
+    (table_id set), or a line of text runs set apart by wide gaps (cells, no table_id)."""
     top: float
     bbox: BBox
     text: str
-    cells: list[GridCell] | None = None
+    cells: list[Cell] | None = None
     table_id: int | None = None
     words: list[Word] = field(default_factory=list)
-
-
-def union(boxes) -> BBox | None:
-    boxes = [b for b in boxes if b]
-    if not boxes:
-        return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    source: str = ""                   # the grid's reader: ruled, rules, ocr
 
 
 def group_lines(words: list[Word], tol: float | None = None) -> list[list[Word]]:
@@ -102,10 +91,10 @@ def join_words(words: list[Word]) -> str:
     return " ".join(w.text for line in group_lines(words) for w in line)
 
 
-def cell_of(words: list[Word]) -> GridCell:
+def cell_of(words: list[Word]) -> Cell:
     """The cell its words make: their text in reading order, their box, their lowest OCR confidence."""
-    return GridCell(join_words(words), union((w.x0, w.top, w.x1, w.bottom) for w in words),
-                    min((w.conf for w in words if w.conf is not None), default=None))
+    return Cell(join_words(words), bbox=union((w.x0, w.top, w.x1, w.bottom) for w in words),
+                conf=min((w.conf for w in words if w.conf is not None), default=None))
 
 
 def _line_text_with_gaps(line: list[Word]) -> str:
@@ -452,7 +441,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     return GridLayout(region, ys, bounds, owner)
 
 
-def fill_grid(lay: GridLayout, inside: list[Word], table_id: int) -> list[Block]:
+def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = "rules") -> list[Block]:
     """Words into the merged cells of a layout; one Block per row that has any text."""
     x0, top, x1, bottom = lay.region
     ys, bounds, owner = lay.ys, lay.bounds, lay.owner
@@ -482,7 +471,7 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int) -> list[Block]
         if not any(c.text for c in cells):
             continue
         bbox = (x0, ys[r], x1, ys[r + 1])
-        blocks.append(Block(ys[r], bbox, "\t".join(c.text for c in cells), cells, table_id))
+        blocks.append(Block(ys[r], bbox, "\t".join(c.text for c in cells), cells, table_id, source=source))
     return blocks
 
 
@@ -535,13 +524,20 @@ def _header_groups(owner, rules, ys, bounds, header_end, ncol) -> None:
 
 
 def text_blocks(words: list[Word], gap: float = 14.0) -> list[Block]:
-    """Words outside tables -> text lines (a wide gap inside a line is kept as a tab)."""
+    """Words outside tables -> text lines; a line with gaps wider than `gap` is a row of its runs
+    (each run a cell with its box), which the table readers may take for a row of an unruled table."""
     out = []
     for ln in group_lines(words):
-        parts = [ln[0].text]
+        runs = [[ln[0]]]
         for a, b in zip(ln, ln[1:]):
-            parts.append("\t" if b.x0 - a.x1 > gap else " ")
-            parts.append(b.text)
+            if b.x0 - a.x1 > gap:
+                runs.append([b])
+            else:
+                runs[-1].append(b)
         bbox = union((w.x0, w.top, w.x1, w.bottom) for w in ln)
-        out.append(Block(bbox[1], bbox, "".join(parts), None, None, ln))
+        if len(runs) == 1:
+            out.append(Block(bbox[1], bbox, " ".join(w.text for w in ln), None, None, ln))
+            continue
+        cells = [cell_of(run) for run in runs]
+        out.append(Block(bbox[1], bbox, "\t".join(c.text for c in cells), cells, None, ln))
     return out

@@ -6,10 +6,10 @@ Page by page:
   own grid (extract/pdf_layout.py); the rest as text lines;
 - pages without a text layer (scans): OCR (extract/ocr.py), the same grid on the rulings found in
   the image, then the same lines.
-A table row reaches the parsers as one tab-separated line (cells in column order, a wrapped cell
-joined with spaces) with the cells' boxes kept; a table that runs over pages repeats its header on
-the next page, and the parsers join the two parts (the running header and footer lines between
-them are dropped here).
+A table row reaches the parsers as a line with its cells (in column order, a wrapped cell joined
+with spaces), each with its own box and OCR confidence; the rows of one table region on one page
+are one grid.  A table that runs over pages repeats its header on the next page, and the parsers
+join the two parts (the running header and footer lines between them are dropped here).
 """
 from __future__ import annotations
 
@@ -19,9 +19,12 @@ import os
 import re
 from collections import Counter
 
-from .detect import InputError
-from .document import Cell, Document, Line
-from .pdf_layout import Block, GridCell, HSeg, VSeg, Word, build_grid, cell_of, table_regions, text_blocks
+from lkj.model.document import Cell, Document, Grid, Line, union_box
+from lkj.model.errors import InputError
+from lkj.model.names import FileFormat
+from lkj.model.settings import Settings
+
+from .pdf_layout import Block, HSeg, VSeg, Word, build_grid, cell_of, table_regions, text_blocks
 
 
 def open_pdf(data: bytes):
@@ -70,16 +73,16 @@ def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], l
         boxes.append(t.bbox)
         tw = [w for w in words if _inside(w, t.bbox, 2.0)]
         for row in t.rows:
-            cells: list[GridCell] = []
+            cells: list[Cell] = []
             for cb in row.cells:
                 if cb is None:
-                    cells.append(GridCell("", None))
+                    cells.append(Cell(""))
                     continue
                 cells.append(cell_of([w for w in tw if _inside(w, cb, 0.5)]))
             if not any(c.text for c in cells):
                 continue
             bbox = row.bbox
-            blocks.append(Block(bbox[1], bbox, "\t".join(c.text for c in cells), cells, first_id + k))
+            blocks.append(Block(bbox[1], bbox, "\t".join(c.text for c in cells), cells, first_id + k, source="ruled"))
     return blocks, boxes
 
 
@@ -119,7 +122,7 @@ def drop_running_lines(pages: list[list[Block]], heights: list[float]) -> int:
         return re.sub(r"\d+", "#", re.sub(r"\s+", " ", b.text)).strip().lower()
 
     def margin(b: Block, h: float) -> bool:
-        return b.cells is None and (b.bbox[3] < 0.1 * h or b.bbox[1] > 0.9 * h)
+        return b.table_id is None and (b.bbox[3] < 0.1 * h or b.bbox[1] > 0.9 * h)
 
     counts: Counter = Counter()
     for blocks, h in zip(pages, heights):
@@ -138,18 +141,30 @@ def drop_running_lines(pages: list[list[Block]], heights: list[float]) -> int:
 
 
 def blocks_to_lines(doc: Document, pages: list[list[Block]]) -> None:
+    """The pages' blocks as the document's lines: text lines, and table rows whose cells take the
+    line number and page; the rows of one table region of a page make one grid."""
     no = len(doc.lines)
     for pno, blocks in enumerate(pages, start=1):
+        grids: dict[int, Grid] = {}
         for b in blocks:
             no += 1
-            cells = None
-            if b.cells is not None:
-                cells = [Cell(c.text, no, pno, c.bbox, c.conf) for c in b.cells]
-            doc.lines.append(Line(no, b.text, pno, b.bbox, cells))
+            if b.cells is None:
+                doc.lines.append(Line(no, b.text, pno, b.bbox))
+                continue
+            for c in b.cells:
+                c.line, c.page = no, pno
+            grid = None
+            if b.table_id is not None:
+                grid = grids.get(b.table_id)
+                if grid is None:
+                    grid = grids[b.table_id] = Grid(len(doc.grids) + 1, pno, None, source=b.source)
+                    doc.grids.append(grid)
+                grid.bbox = union_box([grid.bbox, b.bbox])
+            doc.add_row(no, b.cells, pno, b.bbox, grid)
 
 
-def read_pdf(path: str, data: bytes, ocr: bool = True) -> Document:
-    doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), "pdf", [])
+def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Document:
+    doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.PDF, [])
     pdf = open_pdf(data)
     pages: list[list[Block]] = []
     heights: list[float] = []
@@ -178,7 +193,7 @@ def read_pdf(path: str, data: bytes, ocr: bool = True) -> Document:
             doc.warnings.append(f"{len(scanned)} of {doc.n_pages} pages are images without text (not OCRed)")
         else:
             from .ocr import ocr_pages
-            for pno, blocks in ocr_pages(data, scanned, page_sizes).items():
+            for pno, blocks in ocr_pages(data, scanned, page_sizes, settings).items():
                 pages[pno - 1] = blocks
             doc.ocr_pages = len(scanned)
     drop_running_lines(pages, heights)

@@ -1,7 +1,19 @@
-"""Program / kegiatan / sub kegiatan nomenclature (Permendagri 90, urusan 7.01 Kecamatan).
+"""Indicator catalogue and matcher: every indikator text gets a stable id and a score.
 
-The list lives in data/nomenclature_kecamatan.csv (kode, level, name).  Names are matched with
-rapidfuzz after folding case, punctuation and the usual spelling variants.
+The catalogue is data (data/indicators.csv: id, name, measure); it is grown from the corpus with
+`python -m lkj.normalizers.grow_catalogue RUN_DIR` which proposes entries for the review queue's texts.
+
+Matching (rapidfuzz on folded text):
+  * fold: lower case, markup and punctuation out, the spelling variants of the reports made one
+    (Persentasi / Prosentase / Presentase -> persentase, Fasilitas -> fasilitasi, RKP Desa / RKPDesa ->
+    rkpdes, penerangn -> penerangan ...), filler words ("yang", "di", "dalam") dropped;
+  * two guards no string similarity can give: the measure word (jumlah / persentase / indeks /
+    rata-rata) and the set of document acronyms (RKPDes, APBDes, LPPDes, PATEN, BMD, DPA, RKA ...)
+    must agree, so "... menetapkan RKPDes tepat waktu" never takes the APBDes id;
+  * score = rapidfuzz token_sort_ratio; >= ACCEPT gives the id, REVIEW..ACCEPT sends the row to the
+    review queue (review.csv with the top candidates), below REVIEW no id.
+The cut-offs were chosen on the labelled set tests/data/indicator_labels.csv (see README): ACCEPT is
+the lowest score with no wrong id on that set, REVIEW the score under which no right id was found.
 """
 from __future__ import annotations
 
@@ -13,73 +25,117 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-_DATA = os.path.join(os.path.dirname(__file__), "data", "nomenclature_kecamatan.csv")
+from lkj.model.values import IndicatorMatch
+
+from .text import strip_markup
+
+_DATA = os.path.join(os.path.dirname(__file__), "data", "indicators.csv")
+
+ACCEPT = 88.0
+REVIEW = 70.0
+
+_SPELLING = [
+    (r"\b(persentasi|prosentase|presentase|persentase|prosentasi|presentasi)\b", "persentase"),
+    (r"\bfasilitas\b", "fasilitasi"),
+    (r"\brata\s*-?\s*rata\b", "ratarata"),
+    (r"\b(rkp\s*des(a)?|rkpdesa)\b", "rkpdes"),
+    (r"\b(apb\s*des(a)?|apbdesa)\b", "apbdes"),
+    (r"\b(lppd\s*es(a)?|lppdesa|lpp\s*desa)\b", "lppdes"),
+    (r"\bsikronisasi\b", "sinkronisasi"),
+    (r"\bpenerangn\b", "penerangan"),
+    (r"\bkunjunagan\b", "kunjungan"),
+    (r"\bliistrik\b", "listrik"),
+    (r"\bsumberdaya\b", "sumber daya"),
+    (r"\befektifitas\b", "efektivitas"),
+    (r"\bketentraman\b", "ketenteraman"),
+    (r"\bdi\s*sediakan\b", "disediakan"),
+    (r"\bbarang milik daerah\b", "bmd"),
+    (r"\bperangkat daerah\b", "pd"),
+    (r"\bpenyelenggaraa n\b", "penyelenggaraan"),
+    (r"\bcetakan\b", "cetak"),
+    (r"\bjml\.?", "jumlah"),
+    (r"\bpers\.(?=\s)", "persentase"),
+    (r"\bkec\.?(?=\s|$)", "kecamatan"),
+    (r"\bpemdes\b", "pemerintahan desa"),
+    (r"\bops\.?(?=\s|$)", "operasional"),
+    (r"\btepat\s*waktu\b", "tepat waktu"),
+    (r"\bdi(wilayah|tingkat|bidang)\b", r"\1"),
+]
+_SPELLING_RE = [(re.compile(a), b) for a, b in _SPELLING]
+_FILLER = {"yang", "di", "dalam", "dan", "pada", "oleh", "tingkat", "rangka", "untuk", "serta"}
+MEASURES = ("jumlah", "persentase", "ratarata", "indeks")
+# document acronyms (and "perubahan") that tell near-identical indicators apart
+ACRONYMS = {"rkpdes", "apbdes", "lppdes", "paten", "bmd", "dpa", "rka", "skpd", "asn", "lkj", "sakip",
+            "musrenbangcam", "forkompimca", "pkk", "bumdes", "perdes", "sp", "sop", "perubahan"}
+
+
+def fold_indicator(text: str) -> str:
+    s = strip_markup(text or "").lower().replace("\u2013", "-")
+    s = re.sub(r"^\s*(\d+[.)]?|[a-z][.)])\s+", "", s)
+    for pat, rep in _SPELLING_RE:
+        s = pat.sub(rep, s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    return " ".join(w for w in s.split() if w not in _FILLER)
+
+
+def measure_of(folded: str) -> str | None:
+    first = folded.split(" ", 1)[0] if folded else ""
+    return first if first in MEASURES else None
+
+
+def acronyms_of(folded: str) -> frozenset[str]:
+    return frozenset(w for w in folded.split() if w in ACRONYMS)
 
 
 @dataclass(frozen=True)
-class NomenclatureEntry:
-    kode: str
-    level: str
+class Indicator:
+    id: str
     name: str
-
-
-def fold_name(s: str) -> str:
-    s = s.lower()
-    s = re.sub(r"^\s*\d+[.)]?\s*", "", s)
-    s = re.sub(r"\bp+rogram\b", "program", s)
-    s = re.sub(r"\badminstrasi\b", "administrasi", s)
-    s = re.sub(r"\bfasilitas\b", "fasilitasi", s)
-    s = re.sub(r"ketentraman", "ketenteraman", s)
-    s = re.sub(r"[^a-z0-9 ]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    measure: str
 
 
 @lru_cache(maxsize=1)
-def nomenclature() -> tuple[NomenclatureEntry, ...]:
+def catalogue() -> tuple[Indicator, ...]:
     with open(_DATA, newline="", encoding="utf-8") as fh:
-        return tuple(NomenclatureEntry(r["kode"], r["level"], r["name"]) for r in csv.DictReader(fh))
+        return tuple(Indicator(r["id"], r["name"], r["measure"]) for r in csv.DictReader(fh))
 
 
 @lru_cache(maxsize=1)
-def _choices() -> dict[int, str]:
-    return {i: fold_name(e.name) for i, e in enumerate(nomenclature())}
+def _index() -> tuple[list[str], list[str], list[frozenset[str]]]:
+    folded = [fold_indicator(e.name) for e in catalogue()]
+    return folded, [measure_of(f) for f in folded], [acronyms_of(f) for f in folded]
 
 
-@lru_cache(maxsize=4096)
-def match_nomenclature(name: str, cutoff: float = 92.0) -> NomenclatureEntry | None:
-    q = fold_name(name)
-    if len(q) < 6:
-        return None
-    hit = process.extractOne(q, _choices(), scorer=fuzz.ratio, score_cutoff=cutoff)
-    if hit is None:
-        return None
-    return nomenclature()[hit[2]]
+# a sasaran's opening word: such a text is a sasaran, or a sasaran run together with its indikator
+SASARAN_LEAD = re.compile(r"^(meningkatnya|terlaksananya|terselenggaranya|tersedianya|terwujudnya)\b")
 
 
-def nomenclature_level(name: str) -> str | None:
-    e = match_nomenclature(name)
-    return e.level if e else None
-
-
-@lru_cache(maxsize=4096)
-def nomenclature_kode(name: str) -> str | None:
-    """The Permendagri-90 kode of a program / kegiatan / sub kegiatan name written without one. A name
-    that says "Program ..." only matches programs. First an exact-enough match (ratio >= 92), else the
-    entry whose words contain all of the name's words (token_set_ratio >= 95: "Penunjang Urusan
-    Pemerintahan Daerah" is 7.01.01 ... Kabupaten/Kota); two equal candidates give no kode."""
-    lead = re.match(r"^\s*(program|kegiatan|sub\s*kegiatan)\b", name, flags=re.I)
-    level = lead.group(1).lower().replace(" ", "_").replace("subkegiatan", "sub_kegiatan") if lead else None
-    q = fold_name(name[lead.end():] if lead else name)
-    if len(q) < 12:
-        return None
-    choices = {i: c for i, c in _choices().items() if level is None or nomenclature()[i].level == level}
-    hit = process.extractOne(q, choices, scorer=fuzz.ratio, score_cutoff=92.0)
-    if hit is not None:
-        return nomenclature()[hit[2]].kode
-    hits = process.extract(q, choices, scorer=fuzz.token_set_ratio, score_cutoff=95, limit=3)
-    if not hits:
-        return None
-    hits.sort(key=lambda h: (-h[1], -fuzz.ratio(q, h[0])))
-    if len(hits) > 1 and hits[1][1] == hits[0][1] and fuzz.ratio(q, hits[1][0]) == fuzz.ratio(q, hits[0][0]):
-        return None
-    return nomenclature()[hits[0][2]].kode
+@lru_cache(maxsize=8192)
+def match_indicator(text: str, accept: float = ACCEPT, review: float = REVIEW) -> IndicatorMatch:
+    q = fold_indicator(text)
+    if SASARAN_LEAD.match(q):
+        # a sasaran and its indikator run together in one cell: match from the indicator's measure word
+        cut = [q.find(f" {m} ") for m in MEASURES if f" {m} " in q]
+        if cut:
+            q = q[min(cut) + 1:]
+    if len(q) < 8:
+        return IndicatorMatch(text, None, 0.0, "none")
+    folded, measures, acrs = _index()
+    qm, qa = measure_of(q), acronyms_of(q)
+    hits = process.extract(q, folded, scorer=fuzz.token_sort_ratio, limit=8, score_cutoff=review * 0.8)
+    cands: list[tuple[str, str, float]] = []
+    for _, score, i in hits:
+        if measures[i] != qm or acrs[i] != qa:
+            continue                       # another measure or another document: never the same indicator
+        e = catalogue()[i]
+        cands.append((e.id, e.name, round(float(score), 1)))
+    cands.sort(key=lambda c: -c[2])
+    cands = cands[:3]
+    if not cands:
+        return IndicatorMatch(text, None, 0.0, "none")
+    best = cands[0][2]
+    if best >= accept:
+        return IndicatorMatch(text, cands[0][0], best, "accepted", cands)
+    if best >= review:
+        return IndicatorMatch(text, None, best, "review", cands)
+    return IndicatorMatch(text, None, best, "none", cands)

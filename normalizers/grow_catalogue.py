@@ -1,4 +1,4 @@
-"""Grow the indicator catalogue from a run: `python -m normalizers.grow_catalogue RUN_DIR [--write]`.
+"""Grow the indicator catalogue from a run: `python -m lkj.normalizers.grow_catalogue RUN_DIR [--write]`.
 
 Reads RUN_DIR/rows.csv, takes the indikator texts that got no id (review queue and unmatched),
 groups spelling variants of one indicator (the matcher's own fold, guards and ACCEPT cut-off) and
@@ -13,7 +13,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from .indicators import (ACCEPT, _DATA, SASARAN_LEAD, acronyms_of, catalogue, fold_indicator, match_indicator,
+from .catalogue import (ACCEPT, _DATA, SASARAN_LEAD, acronyms_of, catalogue, fold_indicator, match_indicator,
                          measure_of)
 
 

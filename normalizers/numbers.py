@@ -7,21 +7,13 @@ meaning (a percentage or index is not 7644; rupiah come in 3-digit groups).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from lkj.model.values import Parsed
 
 # kinds of column, which decide how an ambiguous separator is read
 MONEY = "money"          # pagu, realisasi anggaran, sisa: thousands separators, ",00" decimals
 PERCENT = "percent"      # capaian, capaian anggaran, efisiensi: decimals
 QUANTITY = "quantity"    # kinerja target / realisasi: a number with a unit
-
-
-@dataclass
-class Parsed:
-    value: float | None
-    unit: str | None = None             # normalised unit text (see units.py), "%" for percent
-    flags: list[str] = field(default_factory=list)   # number_format observations
-    decimal_sep: str | None = None      # "," or "." when the number had a decimal part
-    thousands_sep: str | None = None
 
 
 _DASH_ONLY = re.compile(r"^[\-–—−]+$")

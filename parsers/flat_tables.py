@@ -13,18 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from normalizers.text import clean, fold
+from lkj.model.parsed import RawCell, RawRow, RawTable
+from lkj.normalizers.text import clean, fold
 
-from .records import RawCell, RawRow, RawTable
+from .headers import HEADER_WORDS
 from .table_rows import budget_level, find_title, is_total_text
 
 IND_KW = re.compile(r"^(persentase|persentasi|prosentase|presentase|jumlah|rata\s*-?\s*rata|indeks|nilai|tingkat|"
                     r"cakupan|rasio|angka)\b", re.I)
 SAS_KW = re.compile(r"^(meningkatnya|mengoptimalkan|terlaksananya|terselenggaranya|tersedianya|tercapainya|"
                     r"terpenuhinya|tepenuhinya|optimalnya|terwujudnya|menurunnya|terfasilitasinya)\b", re.I)
-HEADER_WORDS = {"no", "n", "o", "sasaran", "strategis", "kegiatan", "program", "indikator", "kinerja", "target",
-                "targe", "realisasi", "realiasasi", "capaian", "capai", "an", "ket", "anggaran", "efisiensi",
-                "efisien", "si", "pagu", "t", "r", "%", "(%)", "keterangan", "5=4/5", "sasaran/"}
+# the header words of a flat table (the words that open a row are not among them) and the
+# fragments a PDF text layer breaks them into
+HEADER_TOKENS = ({w for w in HEADER_WORDS if w not in ("satuan", "uraian", "persentase", "sisa", "jumlah")}
+                 | {"no", "n", "o", "targe", "realiasasi", "capai", "an", "ket", "efisien", "si", "t", "r", "%",
+                    "(%)", "5=4/5", "sasaran/"})
 _UNIT_WORDS = ("dokumen", "laporan", "paket", "desa", "unit", "bulan", "jenis", "kegiatan", "orang")
 _MONEY = r"(?:Rp\.?\s*)?(?:\d{1,3}(?:\.\d{3})+(?:,\d+|,-+)?|\d{1,3}(?:,\d{3}){2,})(?:,-+)?"
 _TOKEN = re.compile(
@@ -54,7 +57,7 @@ _LONG_HEADER = ("efisiensi", "capaian", "realisasi", "realiasasi", "indikator", 
 
 def _hword(w: str) -> bool:
     """A header word, or a fragment of one broken by the PDF layout ("Efisie" / "nsi", "Capaia" / "n")."""
-    if w in HEADER_WORDS or re.fullmatch(r"\d", w):
+    if w in HEADER_TOKENS or re.fullmatch(r"\d", w):
         return True
     return len(w) >= 3 and any(h.startswith(w) or h.endswith(w) for h in _LONG_HEADER)
 
@@ -197,7 +200,7 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
         if j < n and re.fullmatch(r"(\d\s*)+", texts[j] or "x"):
             j += 1
         header = " ".join(hdr)
-        title = find_title(texts, raws, i, max(0, i - 40))
+        title = find_title(texts, [l.cells is not None for l in lines[lo:hi]], i, max(0, i - 40))
         kind = _kind_of(header, title)
         if kind is None:
             i = j

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from normalizers.text import clean, fold
+from lkj.normalizers.text import clean, fold
 
 
 @dataclass

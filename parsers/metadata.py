@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-
 from rapidfuzz import fuzz
 
-from normalizers.jabatan import canonical_unit
-from normalizers.text import clean
+from lkj.model.names import DocKind, ReportPeriod
+from lkj.normalizers.calendar import FULL_MONTHS, ROMAN
+from lkj.normalizers.jabatan import canonical_unit
+from lkj.normalizers.text import clean
 
-from .records import RawReport, ReportMeta
+from lkj.model.document import Line
+from lkj.model.parsed import RawReport, ReportMeta
 from .signatures import find_signatures, name_directory, person_key, unit_of
 
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-          "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
-          "desember": 12}
+MONTHS = FULL_MONTHS
 _QUARTER = re.compile(r"\b(?:triwulan(?:an)?|tribulan(?:an)?|trw|tw)\.?\s*(IV|III|II|I|[1-4])\b(?!\s*[,/]\s*(?:III|II|IV|[2-4])\b)",
                       re.I)
 _YEAR = re.compile(r"\b(?:tahun|th\.?)\s*(?:anggaran\s*)?(20\d\d)(?:\s*[/-]\s*(20\d\d))?\b", re.I)
@@ -57,16 +55,10 @@ def _canon_place(name: str, doc_spellings: Counter) -> str:
     return best.title()
 
 
-def _cells(texts: list[str]):
-    """Mentions are looked for inside one table cell at a time (never across a tab)."""
-    for i, t in enumerate(texts):
-        for part in t.split("\t"):
-            yield i, part
-
-
-def _mentions(texts: list[str], rx: re.Pattern):
-    """(line index, place word) for every mention outside address lines."""
-    for i, t in _cells(texts):
+def _mentions(parts: list[list[str]], rx: re.Pattern):
+    """(line index, place word) for every mention outside address lines; mentions are looked for
+    inside one table cell at a time (never across two cells)."""
+    for i, t in ((i, p) for i, ps in enumerate(parts) for p in ps):
         if _ADDRESS.search(t):
             continue
         for m in rx.finditer(t):
@@ -74,13 +66,13 @@ def _mentions(texts: list[str], rx: re.Pattern):
                 yield i, m.group(1)
 
 
-def place_mentions(texts: list[str], rx: re.Pattern) -> Counter:
-    return Counter(w.title() for _, w in _mentions(texts, rx))
+def place_mentions(parts: list[list[str]], rx: re.Pattern) -> Counter:
+    return Counter(w.title() for _, w in _mentions(parts, rx))
 
 
-def _vote_place(texts, cover_end, rx, doc_spellings) -> str | None:
+def _vote_place(parts, cover_end, rx, doc_spellings) -> str | None:
     votes: Counter = Counter()
-    for i, w in _mentions(texts, rx):
+    for i, w in _mentions(parts, rx):
         votes[_canon_place(w, doc_spellings)] += 3 if i < cover_end else 1
     return votes.most_common(1)[0][0] if votes else None
 
@@ -128,11 +120,11 @@ def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
         w = 6 if i < cover_end else 1
         for m in _QUARTER.finditer(t):
             q = m.group(1).upper()
-            votes[ROMAN.get(q, int(q) if q.isdigit() else 0)] += w
+            votes[ROMAN.get(q.lower(), 0)] += w
     for title in table_titles:
         for m in _QUARTER.finditer(title):
             q = m.group(1).upper()
-            votes[ROMAN.get(q, int(q) if q.isdigit() else 0)] += 3
+            votes[ROMAN.get(q.lower(), 0)] += 3
     for d, mo in sig_dates:
         q = (mo - 1) // 3 + 1
         if d <= 20 and mo in (1, 4, 7, 10):
@@ -146,7 +138,7 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     meta = ReportMeta()
-    cells = [_cell_text(l.text) for l in rep.lines]
+    cells = [_parts(l) for l in rep.lines]
     meta.kabupaten = _vote_place(cells, cover_end, _KAB, doc_places["kab"]) or _top(doc_places["kab"])
     meta.kecamatan = _vote_place(cells, cover_end, _KEC, doc_places["kec"]) or _top(doc_places["kec"])
     sigs = find_signatures(rep.lines)
@@ -203,19 +195,19 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
         meta.quarter = qv.most_common(1)[0][0] if qv else None
     elif rep.doc_kind == "renja_evaluation":
         m = re.search(r"\b(IV|III|II|I)\b", header_text) if re.search(r"triwulan", header_text, re.I) else None
-        meta.quarter = ROMAN[m.group(1).upper()] if m else None
+        meta.quarter = ROMAN[m.group(1).lower()] if m else None
 
     # kind
     is_individual = any(re.search(r"\bINDIVIDU\b", t, re.I) for t in texts[:cover_end])
     if rep.doc_kind in ("lkj", "unknown"):
         if meta.quarter is None:
-            meta.kind = "tahunan" if rep.tables else "other"
+            meta.period = ReportPeriod.TAHUNAN if rep.tables else ReportPeriod.OTHER
         elif meta.unit == "Camat" and not is_individual:
-            meta.kind = "triwulan"
+            meta.period = ReportPeriod.TRIWULAN
         else:
-            meta.kind = "individu_triwulan"
+            meta.period = ReportPeriod.INDIVIDU_TRIWULAN
     else:
-        meta.kind = "other"
+        meta.period = ReportPeriod.OTHER
 
     # signer
     signer = None
@@ -248,14 +240,14 @@ def _top(c: Counter) -> str | None:
     return c.most_common(1)[0][0] if c else None
 
 
-@lru_cache(maxsize=100_000)
-def _cell_text(t: str) -> str:
-    return "\t".join(clean(c) for c in t.split("\t"))
+def _parts(line: Line) -> list[str]:
+    """A line's texts: its cells for a table row, else the line."""
+    return [clean(c.text) for c in line.cells] if line.cells is not None else [clean(line.text)]
 
 
-def document_places(lines) -> dict[str, Counter]:
-    texts = [_cell_text(l.text) for l in lines]
-    return {"kec": place_mentions(texts, _KEC), "kab": place_mentions(texts, _KAB)}
+def document_places(lines: list[Line]) -> dict[str, Counter]:
+    parts = [_parts(l) for l in lines]
+    return {"kec": place_mentions(parts, _KEC), "kab": place_mentions(parts, _KAB)}
 
 
 def document_directory(lines) -> dict[str, str]:

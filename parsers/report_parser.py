@@ -1,30 +1,48 @@
-"""Document -> reports with their metadata and raw tables."""
+"""Document -> reports with their metadata and raw tables.
+
+The table finders are listed in FINDERS (name -> finder); which ones read a document is decided
+once, from the document's shape: rows whose cells the reader knows are read by the grid finder;
+a text layer with (almost) no such rows is flat text, read by the flat finder too.
+"""
 from __future__ import annotations
 
-from extract.document import Document
+from typing import Callable
+
+from lkj.model.document import Document, Line
+from lkj.model.parsed import ParsedDocument, RawReport, RawTable
 
 from .flat_tables import read_flat_tables
+from .grid_tables import read_grid_tables
 from .metadata import document_directory, document_places, extract_meta
-from .records import RawReport
 from .segment import segment
-from .tsv_tables import read_tsv_tables
+
+# a table finder reads the tables of lines[lo:hi] of a document
+TableFinder = Callable[[list[Line], int, int], list[RawTable]]
+FINDERS: dict[str, TableFinder] = {"grid": read_grid_tables, "flat": read_flat_tables}
 
 
-def parse_document(doc: Document) -> list[RawReport]:
+def is_flat(doc: Document) -> bool:
+    """A text layer without table structure: (almost) no line is a row whose cells the reader knows."""
+    if doc.grids and doc.is_paged:
+        return False
+    rows = sum(1 for ln in doc.lines if ln.cells is not None)
+    return rows < max(5, len(doc.lines) // 200)
+
+
+def parse_document(doc: Document) -> ParsedDocument:
+    flat = is_flat(doc)
+    finders = [FINDERS["grid"]] + ([FINDERS["flat"]] if flat else [])
     segs = segment(doc.lines)
     if doc.is_paged:
         _to_page_tops(segs, doc.lines)
     places = document_places(doc.lines)
     directory = document_directory(doc.lines)
-    tabbed = sum(1 for l in doc.lines if "\t" in l.text)
-    gridded = any(l.cells for l in doc.lines)      # the reader knew the table cells (PDF grid, DOCX)
-    by_no = {l.no: l for l in doc.lines} if doc.is_paged else {}
+    paged = doc.is_paged
     reports: list[RawReport] = []
-    for k, s in enumerate(segs):
+    for s in segs:
         lines = doc.lines[s.start:s.end]
         if not lines:
             continue
-        paged = doc.is_paged
         rep = RawReport(
             seq=len(reports) + 1,
             line_start=None if paged else lines[0].no,
@@ -34,16 +52,12 @@ def parse_document(doc: Document) -> list[RawReport]:
             lines=lines,
             doc_kind=s.doc_kind,
         )
-        tables = read_tsv_tables(doc.lines, s.start, s.end)
-        if not gridded and tabbed < max(5, len(doc.lines) // 200):
-            tables = tables + read_flat_tables(doc.lines, s.start, s.end)
-            tables.sort(key=lambda t: t.line_start or 0)
-        if paged:
-            locate(tables, by_no)
+        tables = [t for find in finders for t in find(doc.lines, s.start, s.end)]
+        tables.sort(key=lambda t: t.line_start or 0)
         rep.tables = tables
         rep.meta = extract_meta(rep, places, directory)
         reports.append(rep)
-    return reports
+    return ParsedDocument(reports, flat=flat, wrapped=flat or paged)
 
 
 def _to_page_tops(segs, lines, most: int = 3) -> None:
@@ -56,30 +70,8 @@ def _to_page_tops(segs, lines, most: int = 3) -> None:
             continue
         page = lines[i].page
         j = i
-        while j > prev.start and i - j < most and lines[j - 1].page == page and not lines[j - 1].cells:
+        while j > prev.start and i - j < most and lines[j - 1].page == page and lines[j - 1].grid is None:
             j -= 1
         if j < i and (j == 0 or lines[j - 1].page != page):
             seg.start = j
             prev.end = j
-
-
-def locate(tables, by_no: dict) -> None:
-    """Paged inputs: give every row and cell its page and box (PDF points) from the line it was read
-    (`by_no`: line number -> Line); a cell's box is the box of the reader's cell with the same text."""
-    for t in tables:
-        pages = []
-        for r in t.rows:
-            ln = by_no.get(r.line)
-            if ln is None:
-                continue
-            r.page, r.bbox = ln.page, ln.bbox
-            pages.append(ln.page)
-            for c in r.cells.values():
-                cl = by_no.get(c.line, ln)
-                c.page = cl.page
-                if cl.cells:
-                    same = next((x for x in cl.cells if x.text and x.text == c.text), None)
-                    if same is not None:
-                        c.bbox, c.conf = same.bbox, same.conf
-        if pages:
-            t.page_start, t.page_end = min(pages), max(pages)

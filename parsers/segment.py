@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalizers.text import clean
+from lkj.normalizers.text import clean
 
 _LKJ = re.compile(r"^(LAPORAN\s+KINERJA|LKJIP\b|LKJ\b|LAKIP\b|LAPORAN\s+AKUNTABILITAS\s+KINERJA)", re.I)
 _PK = re.compile(r"^(LAMPIRAN\s+)?(PERUBAHAN\s+)?PERJANJIAN\s+KINERJA\b", re.I)
@@ -43,7 +43,7 @@ def _is_titleish(text: str) -> bool:
     return upper >= 0.6
 
 
-def _anchor_kind(texts: list[str], i: int) -> str | None:
+def _anchor_kind(texts: list[str], is_row: list[bool], i: int) -> str | None:
     t = texts[i]
     if not t:
         return None
@@ -59,7 +59,7 @@ def _anchor_kind(texts: list[str], i: int) -> str | None:
             if texts[j]:
                 if _PK_OPENING.search(texts[j]):
                     return "pk"
-                if "\t" in texts[j]:
+                if is_row[j]:
                     break
         return None
     if _LKJ.match(t) and _is_titleish(t):
@@ -68,7 +68,8 @@ def _anchor_kind(texts: list[str], i: int) -> str | None:
 
 
 def segment(lines) -> list[Segment]:
-    texts = [clean(l.text) if "\t" not in l.text else l.text for l in lines]
+    is_row = [l.cells is not None for l in lines]
+    texts = [l.text if row else clean(l.text) for l, row in zip(lines, is_row)]
     n = len(texts)
     starts: list[tuple[int, str]] = [(0, "unknown")]
     has_body = False
@@ -76,7 +77,7 @@ def segment(lines) -> list[Segment]:
     for i, t in enumerate(texts):
         if not t:
             continue
-        kind = _anchor_kind(texts, i)
+        kind = _anchor_kind(texts, is_row, i)
         if kind is not None:
             if kind == "lkj" and has_body:
                 # a running page header repeats the title: only a title followed by an opening counts
@@ -107,7 +108,7 @@ def segment(lines) -> list[Segment]:
             if starts[-1][1] == "unknown":
                 starts[-1] = (starts[-1][0], "lkj")
             continue
-        if _BAB.match(t) or "\t" in lines[i].text or len(t) > 140:
+        if _BAB.match(t) or is_row[i] or len(t) > 140:
             has_body = True
     segs = []
     for k, (s, kind) in enumerate(starts):

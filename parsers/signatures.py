@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalizers.jabatan import canonical_unit
-from normalizers.text import clean
+from lkj.normalizers.jabatan import canonical_unit
+from lkj.normalizers.text import clean
 
 _NIP = re.compile(r"^(?:NIP\.?\s*[:.]?\s*)([\d\s\-.]*\d[\d\s\-.]*|-)?\s*$", re.I)
 _BARE_NIP = re.compile(r"^\d{8}\s*\d{6}\s*\d\s*\d{3}$")

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from normalizers.catalogue import nomenclature_level
-from normalizers.text import clean, fold
-
-from .records import RawCell, RawRow
+from lkj.model.document import Cell
+from lkj.model.parsed import RawCell, RawRow
+from lkj.normalizers.kode import level_of_kode
+from lkj.normalizers.nomenclature import nomenclature_level
+from lkj.normalizers.text import clean, fold
 
 _SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan",
             "programkegiatan": "program", "kegiatansubkegiatan": "kegiatan"}
@@ -27,8 +28,9 @@ def is_separator(cells: list[str]) -> bool:
     return bool(vals) and all(re.fullmatch(r"[-=_.…]+", v) for v in vals)
 
 
-def find_title(texts: list[str], raw: list[str], h: int, floor: int) -> str:
-    """Title of the table whose header is at index h: 'Tabel X.Y' + caption, else the nearest heading."""
+def find_title(texts: list[str], is_row: list[bool], h: int, floor: int) -> str:
+    """Title of the table whose header is at index h: 'Tabel X.Y' + caption, else the nearest heading
+    (`is_row[j]`: line j is a table row)."""
     collected: list[str] = []
     paras = 0
     j = h - 1
@@ -37,7 +39,7 @@ def find_title(texts: list[str], raw: list[str], h: int, floor: int) -> str:
         if not t:
             j -= 1
             continue
-        if "\t" in raw[j]:
+        if is_row[j]:
             break
         if re.match(r"^tabel\b", t, re.I):
             return " ".join([t] + collected)
@@ -56,46 +58,6 @@ def find_title(texts: list[str], raw: list[str], h: int, floor: int) -> str:
                 break
         j -= 1
     return " ".join(collected)
-
-
-def level_of_kode(kode: str) -> str | None:
-    """Level from a kode rekening: Permendagri 90 dotted codes or SIPD spaced codes."""
-    k = kode.strip()
-    if not re.search(r"\d", k):
-        return None
-    if " " in k:                                   # SIPD: "7 01 7 01 00 01 2.01.0001 5 1 02"
-        toks = k.split()
-        sub = [i for i, t in enumerate(toks) if re.fullmatch(r"\d\.\d{2}\.\d{4}", t)]
-        keg = [i for i, t in enumerate(toks) if re.fullmatch(r"\d\.\d{2}", t)]
-        if sub:
-            return "sub_kegiatan" if len(toks) - sub[0] - 1 <= 2 else None
-        if keg:
-            return "kegiatan" if len(toks) - keg[0] - 1 <= 2 else None
-        if len(toks) >= 7 and re.fullmatch(r"0+", toks[5]):
-            return "total"
-        if len(toks) >= 7 and len(toks) <= 9:
-            return "program"
-        return None
-    segs = [s for s in re.split(r"[.]", k) if s]
-    n = len(segs)
-    if n <= 2:
-        return "program" if n == 2 else None
-    if n == 3:
-        return "program"
-    if n == 4:
-        return "kegiatan" if len(segs[3]) == 3 else "kegiatan"
-    if n == 5:
-        return "kegiatan" if len(segs[3]) == 1 else "sub_kegiatan"
-    if n == 6:
-        return "sub_kegiatan"
-    return None
-
-
-def normalise_kode(kode: str) -> str | None:
-    k = clean(kode)
-    if not k or not re.search(r"\d", k):
-        return None
-    return ".".join(t for t in re.split(r"[\s.]+", k) if t)
 
 
 def is_total_text(t: str) -> bool:
@@ -121,16 +83,17 @@ def budget_level(name: str, section: str | None, header_word: str | None) -> str
 
 
 def new_row(values: dict[str, str], line: int | None, page: int | None = None) -> RawRow:
+    """A row of texts without reader cells (flat text)."""
     return RawRow({k: RawCell(v, line, page) for k, v in values.items()}, line=line, page=page)
 
 
-def merge_into(prev: RawRow, values: dict[str, str]) -> None:
-    """A wrapped continuation line: append its texts to the row above, cell by cell."""
-    for k, v in values.items():
+def merge_into(prev: RawRow, values: dict[str, tuple[str, list[Cell]]]) -> None:
+    """A wrapped continuation line: append its texts (and their reader cells) to the row above, cell by cell."""
+    for k, (v, sources) in values.items():
         if not v:
             continue
         c = prev.cells.get(k)
-        if c is None or not c.text:
-            prev.cells[k] = RawCell(v, c.line if c else prev.line, c.page if c else prev.page)
+        if c is None:
+            prev.cells[k] = RawCell.of(v, sources, prev.line, prev.page)
         else:
-            c.text = f"{c.text} {v}"
+            c.extend(v, sources)

@@ -16,7 +16,7 @@ def read_csv(path):
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory):
     """The pipeline run once over the shipped seed reports."""
-    from extract.pipeline import run
+    from lkj.pipeline import run
 
     out = tmp_path_factory.mktemp("seeds_run")
     summary = run([SEEDS], str(out))

@@ -3,7 +3,7 @@ spellings written the way other kecamatan write them, and near misses that must 
 import csv
 import os
 
-from normalizers.indicators import ACCEPT, REVIEW, fold_indicator, match_indicator
+from lkj.normalizers.catalogue import ACCEPT, REVIEW, fold_indicator, match_indicator
 
 LABELS = os.path.join(os.path.dirname(__file__), "data", "indicator_labels.csv")
 

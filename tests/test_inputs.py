@@ -7,7 +7,7 @@ from conftest import ROOT, read_csv
 
 
 def lkj(*args):
-    return subprocess.run([sys.executable, "-m", "extract.cli", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "lkj.cli", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_bad_inputs_end_in_failures_and_the_batch_goes_on(tmp_path):
@@ -44,7 +44,7 @@ def test_usage_errors_exit_2(tmp_path):
 def test_outputs_follow_the_contract(seeds_run):
     import duckdb
 
-    from dataset.schema import TABLES
+    from lkj.dataset.schema import TABLES
     for name, cols in TABLES.items():
         with open(os.path.join(seeds_run["dir"], f"{name}.csv"), encoding="utf-8") as fh:
             assert fh.readline().strip().split(",") == [c.name for c in cols]

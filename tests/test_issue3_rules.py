@@ -123,7 +123,7 @@ def _derived_run(tmp_path, name, edit):
     (d / os.path.basename(src)).write_text(text, encoding="utf-8")
     if edit:
         edit(d, text, os.path.basename(src))
-    from extract.pipeline import run
+    from lkj.pipeline import run
     out = tmp_path / "out"
     run([str(d)], str(out))
     return read_csv(out / "anomalies.csv")

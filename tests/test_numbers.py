@@ -1,8 +1,8 @@
 """Indonesian number formats as they occur in the seed reports."""
 import pytest
 
-from normalizers.numbers import MONEY, parse_money, parse_number, parse_percent
-from normalizers.units import normalise_unit
+from lkj.normalizers.numbers import MONEY, parse_money, parse_number, parse_percent
+from lkj.normalizers.units import normalise_unit
 
 
 @pytest.mark.parametrize("text,value", [

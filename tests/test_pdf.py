@@ -10,7 +10,7 @@ PDF = os.path.join(ROOT, "corpus", "pdf")
 
 
 def _run(tmp_path, *paths):
-    from extract.pipeline import run
+    from lkj.pipeline import run
 
     out = tmp_path / "out"
     summary = run([str(p) for p in paths], str(out))
@@ -19,7 +19,7 @@ def _run(tmp_path, *paths):
 
 @pytest.fixture(scope="module")
 def word_and_borderless(tmp_path_factory):
-    from extract.pipeline import run
+    from lkj.pipeline import run
 
     out = tmp_path_factory.mktemp("pdf_run")
     run([os.path.join(PDF, "001_c564c03b0f034995.word.pdf"), os.path.join(PDF, "001_c564c03b0f034995.borderless.pdf")],
@@ -84,9 +84,10 @@ def test_scanned_page_read_cell_by_cell(tmp_path):
     """Page 4 of the 002 scan: the capaian table, OCRed cell by cell ("50%" must not become "5096")."""
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(_pages(os.path.join(PDF, "002_9775546dd054ce8e.scanned.pdf"), [3]))
-    from extract.pipeline import read_document
+    from lkj.extract import read
+    from lkj.model.settings import DEFAULT
 
-    doc = read_document(str(pdf))
+    doc = read(str(pdf), DEFAULT)
     assert doc.ocr_pages == 1
     rows = [l for l in doc.lines if l.cells]
     text = "\n".join(l.text for l in rows)
@@ -99,9 +100,10 @@ def test_mixed_pdf_digital_and_scanned_pages(tmp_path):
     scan = os.path.join(PDF, "002_9775546dd054ce8e.scanned.pdf")
     pdf = tmp_path / "mixed.pdf"
     pdf.write_bytes(_pages([(word, 0), (word, 1), (scan, 3)], []))
-    from extract.pipeline import read_document
+    from lkj.extract import read
+    from lkj.model.settings import DEFAULT
 
-    doc = read_document(str(pdf))
+    doc = read(str(pdf), DEFAULT)
     assert doc.n_pages == 3 and doc.ocr_pages == 1
     assert {l.page for l in doc.lines} == {1, 2, 3}
     assert any(l.cells for l in doc.lines if l.page == 3)

@@ -4,37 +4,31 @@ from __future__ import annotations
 
 import re
 
-from normalizers.catalogue import fold_name
+from lkj.normalizers.nomenclature import fold_name
 
-from ..registry import Anomaly, ReportContext, fmt, rule, where
-
-ROUNDING = 1.0        # reports round percentages to whole points (or truncate): allow one point
-EFF_TOLERANCE = 0.25  # efisiensi is a difference of two rounded percentages
+from ..registry import ReportContext, show_number, where
 
 
-@rule("capaian_arithmetic", "error", "capaian kinerja is not realisasi / target x 100 (beyond one point of rounding)")
-def capaian_arithmetic(ctx: ReportContext):
+
+def capaian_arithmetic(ctx: ReportContext) -> None:
     for t, r in ctx.rows("capaian", "cost_per_outcome"):
         if t.duplicate_of is not None:
             continue
         T, R, C = r.num.get("target"), r.num.get("realisasi"), r.num.get("capaian")
         if T is None or R is None or C is None or T == 0:
             continue
-        ctx.checked["capaian_arithmetic"] += 1
+        ctx.tick()
         exp = R / T * 100.0
-        if abs(C - exp) <= ROUNDING:
+        if abs(C - exp) <= ctx.settings.rounding:
             continue
         tu, ru = r.unit.get("target"), r.unit.get("realisasi")
-        if tu != ru and ru == "%" and abs(C - R) <= ROUNDING:
+        if tu != ru and ru == "%" and abs(C - R) <= ctx.settings.rounding:
             continue          # target in another unit, capaian taken as the % realisasi: consistent reading
-        yield Anomaly("capaian_arithmetic", "error",
-                      f"Capaian {fmt(C)}% does not follow from realisasi {r.raw.get('realisasi')} / target "
-                      f"{r.raw.get('target')} = {exp:.2f}% ({where(t, r)}).",
-                      t.seq, r.row_index, "capaian", r.raw.get("capaian"), f"{exp:.2f}", r.line, r.page)
+        ctx.flag(f"Capaian {show_number(C)}% does not follow from realisasi {r.raw.get('realisasi')} / target "
+                      f"{r.raw.get('target')} = {exp:.2f}% ({where(t, r)}).", table=t, row=r, field="capaian", reported=r.raw.get("capaian"), expected=f"{exp:.2f}")
 
 
-@rule("budget_arithmetic", "error", "capaian anggaran is not realisasi / pagu, or sisa is not pagu - realisasi")
-def budget_arithmetic(ctx: ReportContext):
+def budget_arithmetic(ctx: ReportContext) -> None:
     for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
         if t.duplicate_of is not None:
             continue
@@ -43,22 +37,17 @@ def budget_arithmetic(ctx: ReportContext):
             continue
         CA = r.num.get("capaian_anggaran")
         if CA is not None and P > 0:
-            ctx.checked["budget_arithmetic"] += 1
+            ctx.tick()
             exp = RA / P * 100.0
-            if abs(CA - exp) > ROUNDING:
-                yield Anomaly("budget_arithmetic", "error",
-                              f"Capaian anggaran {r.raw.get('capaian_anggaran')} does not follow from realisasi "
-                              f"{fmt(RA)} / pagu {fmt(P)} = {exp:.2f}% ({where(t, r)}).",
-                              t.seq, r.row_index, "capaian_anggaran", r.raw.get("capaian_anggaran"), f"{exp:.2f}",
-                              r.line, r.page)
+            if abs(CA - exp) > ctx.settings.rounding:
+                ctx.flag(f"Capaian anggaran {r.raw.get('capaian_anggaran')} does not follow from realisasi "
+                              f"{show_number(RA)} / pagu {show_number(P)} = {exp:.2f}% ({where(t, r)}).", table=t, row=r, field="capaian_anggaran", reported=r.raw.get("capaian_anggaran"), expected=f"{exp:.2f}")
         S = r.num.get("sisa")
         if S is not None and r.raw.get("sisa", "") != "" and P >= 0:
-            ctx.checked["budget_arithmetic"] += 1
+            ctx.tick()
             exp = P - RA
-            if abs(S - exp) > 1.0:
-                yield Anomaly("budget_arithmetic", "error",
-                              f"Sisa {fmt(S)} is not pagu {fmt(P)} - realisasi {fmt(RA)} = {fmt(exp)} ({where(t, r)}).",
-                              t.seq, r.row_index, "sisa", r.raw.get("sisa"), fmt(exp), r.line, r.page)
+            if abs(S - exp) > ctx.settings.rupiah_tolerance:
+                ctx.flag(f"Sisa {show_number(S)} is not pagu {show_number(P)} - realisasi {show_number(RA)} = {show_number(exp)} ({where(t, r)}).", table=t, row=r, field="sisa", reported=r.raw.get("sisa"), expected=show_number(exp))
 
 
 def _formula_kind(t) -> str | None:
@@ -70,7 +59,7 @@ def _formula_kind(t) -> str | None:
     return None
 
 
-def _infer_formula(t) -> str | None:
+def _infer_formula(t, tolerance: float) -> str | None:
     """No formula stated: use the difference when most rows with both capaian follow it."""
     fit = n = 0
     for r in t.rows:
@@ -78,7 +67,7 @@ def _infer_formula(t) -> str | None:
         if None in (K, A, E):
             continue
         n += 1
-        fit += abs((K - A) - E) <= EFF_TOLERANCE
+        fit += abs((K - A) - E) <= tolerance
     return "difference" if n >= 2 and fit * 2 > n else None
 
 
@@ -94,24 +83,21 @@ def _bundle_capaian(ctx: ReportContext) -> dict[str, float]:
     return out
 
 
-@rule("efisiensi_arithmetic", "warning", "efisiensi does not follow the formula the table states (e.g. 10=6-9)")
-def efisiensi_arithmetic(ctx: ReportContext):
+def efisiensi_arithmetic(ctx: ReportContext) -> None:
     lookup = None
     for t in ctx.tables:
         if t.kind not in ("cost_per_outcome", "efisiensi") or t.duplicate_of is not None:
             continue
-        form = _formula_kind(t) or _infer_formula(t)
+        form = _formula_kind(t) or _infer_formula(t, ctx.settings.efisiensi_tolerance)
         for r in t.rows:
             E = r.num.get("efisiensi")
             if E is None:
                 continue
             P, RA, A = r.num.get("pagu"), r.num.get("realisasi_anggaran"), r.num.get("capaian_anggaran")
             if P == 0 and (RA or 0) == 0 and (A or 0) == 0 and E != 0:
-                ctx.checked["efisiensi_arithmetic"] += 1
-                yield Anomaly("efisiensi_arithmetic", "warning",
-                              f"Efisiensi {r.raw.get('efisiensi')} is written for a budget line with pagu 0 and no "
-                              f"spending; no efisiensi can be derived ({where(t, r)}).",
-                              t.seq, r.row_index, "efisiensi", r.raw.get("efisiensi"), "", r.line, r.page)
+                ctx.tick()
+                ctx.flag(f"Efisiensi {r.raw.get('efisiensi')} is written for a budget line with pagu 0 and no "
+                              f"spending; no efisiensi can be derived ({where(t, r)}).", table=t, row=r, field="efisiensi", reported=r.raw.get("efisiensi"), expected="")
                 continue
             if form is None or A is None:
                 continue
@@ -127,12 +113,10 @@ def efisiensi_arithmetic(ctx: ReportContext):
                 source = "the capaian kinerja reported for it elsewhere in the bundle"
             if K is None:
                 continue
-            ctx.checked["efisiensi_arithmetic"] += 1
+            ctx.tick()
             exp = K - A if form == "difference" else (K / A * 100.0 if A else None)
-            if exp is None or abs(E - exp) <= EFF_TOLERANCE:
+            if exp is None or abs(E - exp) <= ctx.settings.efisiensi_tolerance:
                 continue
-            yield Anomaly("efisiensi_arithmetic", "warning",
-                          f"Efisiensi {r.raw.get('efisiensi')} does not follow the table's formula: {source} "
+            ctx.flag(f"Efisiensi {r.raw.get('efisiensi')} does not follow the table's formula: {source} "
                           f"{K:.2f}% {'-' if form == 'difference' else '/'} capaian anggaran {A:.2f}% = {exp:.2f} "
-                          f"({where(t, r)}).",
-                          t.seq, r.row_index, "efisiensi", r.raw.get("efisiensi"), f"{exp:.2f}", r.line, r.page)
+                          f"({where(t, r)}).", table=t, row=r, field="efisiensi", reported=r.raw.get("efisiensi"), expected=f"{exp:.2f}")

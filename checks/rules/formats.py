@@ -1,14 +1,13 @@
 """Number formats: ',' thousands beside '.' thousands, a lone percentage without its % sign."""
 from __future__ import annotations
 
-from ..registry import Anomaly, ReportContext, rule, where
+from lkj.model.names import MONEY, PERCENT
 
-MONEY = ("pagu", "realisasi_anggaran", "sisa")
-PERCENT = ("capaian", "capaian_anggaran", "efisiensi")
+from ..registry import ReportContext, where
 
 
-@rule("number_format", "info", "mixed or broken number formats (e.g. '1,706,504,410' beside '925.196.713')")
-def number_format(ctx: ReportContext):
+
+def number_format(ctx: ReportContext) -> None:
     for t in ctx.tables:
         if t.duplicate_of is not None:
             continue
@@ -18,19 +17,15 @@ def number_format(ctx: ReportContext):
                 p = r.parsed.get(f)
                 if p is None or p.value is None:
                     continue
-                ctx.checked["number_format"] += 1
+                ctx.tick()
                 # on a scan, ',' read as '.' is the OCR's slip, not the report's
-                if "decimal_same_as_thousands" in p.flags and f not in r.conf:
-                    yield Anomaly("number_format", "info",
-                                  f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' writes its decimals with the "
-                                  f"thousands separator; read as {p.value:,.2f} ({where(t, r)}).".replace(",", " "),
-                                  t.seq, r.row_index, f, r.raw.get(f), f"{p.value:.2f}", r.line, r.page)
+                if "decimal_same_as_thousands" in p.flags and r.conf(f) is None:
+                    ctx.flag(f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' writes its decimals with the "
+                                  f"thousands separator; read as {p.value:,.2f} ({where(t, r)}).".replace(",", " "), table=t, row=r, field=f, reported=r.raw.get(f), expected=f"{p.value:.2f}")
                     break
                 if "comma_thousands" in p.flags and dot_thousands:
-                    yield Anomaly("number_format", "info",
-                                  f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' uses ',' as thousands separator "
-                                  f"while the table uses '.' ({where(t, r)}).",
-                                  t.seq, r.row_index, f, r.raw.get(f), f"{p.value:.0f}", r.line, r.page)
+                    ctx.flag(f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' uses ',' as thousands separator "
+                                  f"while the table uses '.' ({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=f"{p.value:.0f}")
                     break
         for f in PERCENT:
             if f not in t.fields:
@@ -44,8 +39,6 @@ def number_format(ctx: ReportContext):
                 (with_pct if "%" in raw else without).append(r)
             if len(with_pct) >= 2 and len(without) == 1:
                 r = without[0]
-                ctx.checked["number_format"] += 1
-                yield Anomaly("number_format", "info",
-                              f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' is written without '%' while the "
-                              f"other {len(with_pct)} values of the column carry it ({where(t, r)}).",
-                              t.seq, r.row_index, f, r.raw.get(f), r.raw.get(f) + "%", r.line, r.page)
+                ctx.tick()
+                ctx.flag(f"{f.replace('_', ' ').capitalize()} '{r.raw.get(f)}' is written without '%' while the "
+                              f"other {len(with_pct)} values of the column carry it ({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=r.raw.get(f) + "%")

@@ -1,14 +1,13 @@
 """Missing values: a cell that must be filled is empty."""
 from __future__ import annotations
 
-from ..registry import Anomaly, ReportContext, rule, where
+from lkj.model.names import ANGGARAN as BUDGET, KINERJA
 
-BUDGET = ("pagu", "realisasi_anggaran", "capaian_anggaran", "sisa")
-KINERJA = ("target", "realisasi", "capaian")
+from ..registry import ReportContext, where
 
 
-@rule("missing_value", "warning", "a cell that must be filled is empty")
-def missing_value(ctx: ReportContext):
+
+def missing_value(ctx: ReportContext) -> None:
     for t in ctx.tables:
         if t.duplicate_of is not None or t.kind in ("comparison",):
             continue
@@ -16,12 +15,10 @@ def missing_value(ctx: ReportContext):
         for r in t.rows:
             if "capaian_anggaran" in t.fields and r.num.get("pagu") and r.raw.get("realisasi_anggaran") \
                     and not r.raw.get("capaian_anggaran"):
-                ctx.checked["missing_value"] += 1
+                ctx.tick()
                 exp = (r.num.get("realisasi_anggaran") or 0) / r.num["pagu"] * 100
-                yield Anomaly("missing_value", "warning",
-                              f"Capaian anggaran is empty although pagu and realisasi are given (would be {exp:.2f}%) "
-                              f"({where(t, r)}).", t.seq, r.row_index, "capaian_anggaran", "", f"{exp:.2f}",
-                              r.line, r.page)
+                ctx.flag(f"Capaian anggaran is empty although pagu and realisasi are given (would be {exp:.2f}%) "
+                              f"({where(t, r)}).", table=t, row=r, field="capaian_anggaran", reported="", expected=f"{exp:.2f}")
         # (b) a value missing from a row while the rows of the same level have it
         by_level: dict = {}
         for r in t.rows:
@@ -43,16 +40,14 @@ def missing_value(ctx: ReportContext):
                         continue
                     if f == "capaian_anggaran" and r.num.get("pagu") and r.raw.get("realisasi_anggaran"):
                         continue        # reported by (a)
-                    ctx.checked["missing_value"] += 1
-                    yield Anomaly("missing_value", "warning",
-                                  f"{f.replace('_', ' ').capitalize()} is empty while {filled} of {len(rows)} similar rows "
-                                  f"give it ({where(t, r)}).", t.seq, r.row_index, f, "", "", r.line, r.page)
+                    ctx.tick()
+                    ctx.flag(f"{f.replace('_', ' ').capitalize()} is empty while {filled} of {len(rows)} similar rows "
+                                  f"give it ({where(t, r)}).", table=t, row=r, field=f, reported="", expected="")
         # (c) an indikator column that is empty in every row
         if "indikator" in t.fields and t.kind in ("capaian", "cost_per_outcome", "pk"):
             ind_rows = [r for r in t.rows if r.level in (None, "indicator")]
             if len(ind_rows) >= 2 and not any(r.raw.get("indikator") for r in ind_rows):
-                ctx.checked["missing_value"] += 1
+                ctx.tick()
                 r0 = ind_rows[0]
-                yield Anomaly("missing_value", "warning",
-                              f"The Indikator Kinerja column of {t.title[:60] or t.kind} is empty in all "
-                              f"{len(ind_rows)} indicator rows.", t.seq, None, "indikator", "", "", r0.line, r0.page)
+                ctx.flag(f"The Indikator Kinerja column of {t.title[:60] or t.kind} is empty in all "
+                              f"{len(ind_rows)} indicator rows.", table=t, field="indikator", reported="", expected="", line=r0.line, page=r0.page)

@@ -1,10 +1,10 @@
 """OCR: a number read from a scan with low confidence, for a person to check against the page."""
 from __future__ import annotations
 
-from ..registry import Anomaly, ReportContext, fmt, rule, where
+from lkj.model.names import NUMERIC_FIELDS as NUMERIC
 
-LOW_CONFIDENCE = 60.0        # tesseract word confidence (0-100) below which a read number is doubtful
-NUMERIC = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran", "efisiensi")
+from ..registry import ReportContext, show_number, where
+
 
 
 def _implied(r, f: str) -> float | None:
@@ -21,19 +21,16 @@ def _implied(r, f: str) -> float | None:
     return None
 
 
-@rule("ocr_low_confidence", "info", "a number read by OCR with low confidence (check it on the scan)")
-def ocr_low_confidence(ctx: ReportContext):
+def ocr_low_confidence(ctx: ReportContext) -> None:
     for t, r in ctx.rows():
         for f in NUMERIC:
-            conf = r.conf.get(f)
+            conf = r.conf(f)
             if conf is None:
                 continue
-            ctx.checked["ocr_low_confidence"] += 1
-            if conf >= LOW_CONFIDENCE:
+            ctx.tick()
+            if conf >= ctx.settings.ocr_low_confidence:
                 continue
             exp = _implied(r, f)
-            hint = f"; the row's own arithmetic gives {fmt(exp)}" if exp is not None else ""
-            yield Anomaly("ocr_low_confidence", "info",
-                          f"{f} '{r.raw.get(f)}' was read from the scan with low OCR confidence ({conf:.0f}/100){hint} "
-                          f"({where(t, r)}).",
-                          t.seq, r.row_index, f, r.raw.get(f), fmt(exp) if exp is not None else None, r.line, r.page)
+            hint = f"; the row's own arithmetic gives {show_number(exp)}" if exp is not None else ""
+            ctx.flag(f"{f} '{r.raw.get(f)}' was read from the scan with low OCR confidence ({conf:.0f}/100){hint} "
+                          f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(exp) if exp is not None else None)

@@ -4,39 +4,33 @@ from __future__ import annotations
 
 import re
 
-from normalizers.text import fold
+from lkj.normalizers.kode import kode_key
+from lkj.normalizers.text import fold
 
-from ..registry import Anomaly, ReportContext, fmt, rule, where
+from ..registry import ReportContext, show_number, where
 
 SUMMED = ("pagu", "realisasi_anggaran", "sisa")
 _STOP = {"persentase", "prosentase", "presentase", "persentasi", "rata", "yang", "dan", "di", "ke", "dalam",
          "jumlah", "tingkat", "indeks", "nilai", "rata-rata"}
 
 
-def _kode_key(k: str | None) -> tuple[str, ...] | None:
-    if not k or not re.search(r"\d", k):
-        return None
-    return tuple(x for x in re.split(r"[.\s]+", k.strip()) if x)
+def _close(a: float, b: float, tolerance: float = 1.0) -> bool:
+    return abs(a - b) <= tolerance
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1.0
-
-
-@rule("total_mismatch", "error", "a JUMLAH / parent row is not the sum of its children, or an average row not their mean")
-def total_mismatch(ctx: ReportContext):
+def total_mismatch(ctx: ReportContext) -> None:
     for t in ctx.tables:
         if t.duplicate_of is not None:
             continue
         if t.kind in ("lra", "pk_budget", "cost_per_outcome"):
-            yield from _hierarchy(ctx, t)
+            _hierarchy(ctx, t)
         if t.kind in ("capaian", "cost_per_outcome"):
-            yield from _averages(ctx, t)
+            _averages(ctx, t)
 
 
-def _hierarchy(ctx, t):
+def _hierarchy(ctx: ReportContext, t) -> None:
     rows = t.rows
-    keyed = [(r, _kode_key(r.raw.get("kode"))) for r in rows]
+    keyed = [(r, kode_key(r.raw.get("kode"))) for r in rows]
     dotted = [(r, k) for r, k in keyed if k and "." in (r.raw.get("kode") or "") and " " not in (r.raw.get("kode") or "")]
     by_key = {k: r for r, k in dotted}
 
@@ -57,7 +51,7 @@ def _hierarchy(ctx, t):
             v = r.num.get(f)
             if v is None or r.raw.get(f, "") == "":
                 continue
-            ctx.checked["total_mismatch"] += 1
+            ctx.tick()
             direct = sum(c.num.get(f) or 0.0 for c in kids)
             leaf = sum(c.num.get(f) or 0.0 for c in leaves(k))
             if _close(v, direct) or _close(v, leaf):
@@ -70,15 +64,14 @@ def _hierarchy(ctx, t):
             wrong.append((f, v, direct))
         if wrong:
             f, v, direct = wrong[0]
-            also = "; ".join(f"{g.replace('_', ' ')} {fmt(x)} vs {fmt(y)}" for g, x, y in wrong[1:])
-            yield Anomaly("total_mismatch", "error",
-                          f"{f.replace('_', ' ').capitalize()} {fmt(v)} of {r.raw.get('kode')} is not the sum of its "
-                          f"{len(kids)} sub-rows ({fmt(direct)}){' (also ' + also + ')' if also else ''} "
-                          f"({where(t, r)}).", t.seq, r.row_index, f, r.raw.get(f), fmt(direct), r.line, r.page)
+            also = "; ".join(f"{g.replace('_', ' ')} {show_number(x)} vs {show_number(y)}" for g, x, y in wrong[1:])
+            ctx.flag(f"{f.replace('_', ' ').capitalize()} {show_number(v)} of {r.raw.get('kode')} is not the sum of its "
+                          f"{len(kids)} sub-rows ({show_number(direct)}){' (also ' + also + ')' if also else ''} "
+                          f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(direct))
     # JUMLAH rows (no kode) against the top-level rows above them
     tops = [r for r, k in dotted if len(k) == min((len(kk) for _, kk in dotted), default=0)]
     for r in rows:
-        if r.level != "total" or _kode_key(r.raw.get("kode")) and " " in (r.raw.get("kode") or ""):
+        if r.level != "total" or kode_key(r.raw.get("kode")) and " " in (r.raw.get("kode") or ""):
             continue
         if not re.match(r"^\s*(jumlah|total)", (r.raw.get("name") or r.raw.get("kode") or r.raw.get("sasaran") or ""), re.I) \
                 and t.kind != "pk_budget":
@@ -93,20 +86,18 @@ def _hierarchy(ctx, t):
             v = r.num.get(f)
             if v is None or r.raw.get(f, "") == "":
                 continue
-            ctx.checked["total_mismatch"] += 1
+            ctx.tick()
             s = sum(x.num.get(f) or 0.0 for x in members)
             if not _close(v, s):
-                yield Anomaly("total_mismatch", "error",
-                              f"Total {f.replace('_', ' ')} {fmt(v)} is not the sum of the {len(members)} rows it "
-                              f"totals ({fmt(s)}) ({where(t, r)}).",
-                              t.seq, r.row_index, f, r.raw.get(f), fmt(s), r.line, r.page)
+                ctx.flag(f"Total {f.replace('_', ' ')} {show_number(v)} is not the sum of the {len(members)} rows it "
+                              f"totals ({show_number(s)}) ({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(s))
 
 
 def _words(s: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", (s or "").lower()) if len(w) > 2 and w not in _STOP}
 
 
-def _averages(ctx, t):
+def _averages(ctx: ReportContext, t) -> None:
     rows = t.rows
     for i, r in enumerate(rows):
         ind = r.text.get("indikator") or ""
@@ -128,11 +119,9 @@ def _averages(ctx, t):
         best = max(groups.values(), key=len, default=[])
         if len(best) < 2:
             continue
-        ctx.checked["total_mismatch"] += 1
+        ctx.tick()
         mean = sum(c.num["realisasi"] for c in best) / len(best)
         if abs(mean - r.num["realisasi"]) > 1.0:
-            parts = ", ".join(fmt(c.num["realisasi"]) for c in best)
-            yield Anomaly("total_mismatch", "error",
-                          f"Average indicator realisasi {r.raw.get('realisasi')} is not the mean of its {len(best)} "
-                          f"component indicators ({parts}: {mean:.2f}) ({where(t, r)}).",
-                          t.seq, r.row_index, "realisasi", r.raw.get("realisasi"), f"{mean:.2f}", r.line, r.page)
+            parts = ", ".join(show_number(c.num["realisasi"]) for c in best)
+            ctx.flag(f"Average indicator realisasi {r.raw.get('realisasi')} is not the mean of its {len(best)} "
+                          f"component indicators ({parts}: {mean:.2f}) ({where(t, r)}).", table=t, row=r, field="realisasi", reported=r.raw.get("realisasi"), expected=f"{mean:.2f}")

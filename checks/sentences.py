@@ -13,34 +13,16 @@ Every sentence keeps the source line (or page) of each of its tokens.
 from __future__ import annotations
 
 import bisect
-import csv
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from normalizers.text import clean
+from lkj.normalizers.calendar import MONTHS, QUARTER_WORDS, ROMAN, SPELLED
+from lkj.normalizers.gazetteer import gazetteer
+from lkj.normalizers.text import clean
 
-MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4,
-          "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agt": 8, "agu": 8,
-          "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "nopember": 11, "november": 11,
-          "nov": 11, "desember": 12, "des": 12}
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-SPELLED = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4}
-QUARTER_WORD = r"^(triwulan|triwulanan|tribulan|tribulanan|tribuan|tribuanan|tribuanaan|tw\.?)$"
+QUARTER_WORD = r"^(" + "|".join(QUARTER_WORDS) + r")\.?$"
 UNIT_HEADS = ["kasi", "kasubag", "kasubbag", "bendahara", "sekretaris", "sekcam", "camat"]
-
-_GAZ = os.path.join(os.path.dirname(os.path.dirname(__file__)), "normalizers", "data", "gazetteer.csv")
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, tuple[str, str]]:
-    """folded kecamatan name -> (kabupaten, kecamatan) canonical spelling."""
-    out: dict[str, tuple[str, str]] = {}
-    with open(_GAZ, newline="", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            out[r["kecamatan"].lower()] = (r["kabupaten"], r["kecamatan"])
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +97,7 @@ def narrative_lines(lines: list, tables: list) -> list:
         nos = [r.line for r in t.rows if r.line is not None]
         if nos:
             skip.update(range(min(nos), max(nos) + 1))
-    return [ln for ln in lines if ln.no not in skip and "\t" not in ln.text and ln.text.strip()]
+    return [ln for ln in lines if ln.no not in skip and ln.cells is None and ln.text.strip()]
 
 
 def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
@@ -191,7 +173,7 @@ def quarters_of(ent: Ent) -> list[int]:
 def spelled_quarter(ent: Ent) -> int | None:
     """"Triwulan III (Dua)": the quarter spelled out in brackets after the numeral, if any."""
     a = [t.lower() for t in ent.after]
-    if len(a) >= 3 and a[0] == "(" and a[1] in SPELLED and a[2] == ")":
+    if len(a) >= 3 and a[0] == "(" and SPELLED.get(a[1], 9) <= 4 and a[2] == ")":
         return SPELLED[a[1]]
     return None
 

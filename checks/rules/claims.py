@@ -1,165 +1,20 @@
-"""Rules on the narrative: the text says a quarter, a year, a place, a unit or a number that the
-report itself (its title, metadata and tables) contradicts."""
+"""narrative_mismatch: a claim of the report (a sentence's count of indicators or of targets reached,
+a stated percentage, a category, an eselon, a regulation number, a summary table quoting the
+realisasi as the capaian) contradicts its tables or the rest of its bundle."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from normalizers.indicators import fold_indicator
-from normalizers.jabatan import canonical_unit
+from lkj.normalizers.calendar import SPELLED
+from lkj.normalizers.catalogue import fold_indicator
+from lkj.normalizers.jabatan import canonical_unit
 
-from ..narrative import date_range_end, date_value, quarters_of, spelled_quarter
-from ..registry import Anomaly, ReportContext, fmt, place, rule, where
+from ..registry import ReportContext, place, show_number, where
+from .common import short, value_text
+from .crosstable import kinerja_pairs, quotes_realisasi
 
-QUARTERLY = ("triwulan", "individu_triwulan")
-ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_COMPARE = re.compile(r"\b(dibanding\w*|perbandingan|sebelumnya|yang lalu)\b", re.I)
-_SIGN_DATE = re.compile(r"^[A-Z][A-Za-z ]{2,30},\s*\d{1,2}\s+[A-Za-z]+\s+(19|20)\d\d\s*$")
-
-
-def _quarterly(ctx: ReportContext) -> bool:
-    return ctx.meta.quarter is not None and ctx.doc_kind in ("lkj", "unknown")
-
-
-def _short(s: str, n: int = 110) -> str:
-    s = s.strip()
-    return s if len(s) <= n else s[: n - 3] + "..."
-
-
-def _is_pk_signature(ctx: ReportContext, line_no: int) -> bool:
-    """A date line that belongs to a Perjanjian Kinerja signature block (PIHAK PERTAMA/KEDUA)."""
-    near = [ln.text.lower() for ln in ctx.lines if line_no - 6 <= ln.no <= line_no + 6]
-    return any("pihak" in t for t in near)
-
-
-@rule("period_mismatch", "warning", "the text names a quarter or a date range other than the report's quarter")
-def period_mismatch(ctx: ReportContext):
-    if not _quarterly(ctx):
-        return
-    Q = ctx.meta.quarter
-    last: dict[str, int] = {}
-    for s in ctx.sentences():
-        ctx.checked["period_mismatch"] += 1
-        why = None
-        for e in s.ents:
-            if e.label == "QUARTER":
-                qs = quarters_of(e)
-                spelled = spelled_quarter(e)
-                if spelled is not None and qs and spelled != qs[-1]:
-                    e = replace(e, text=f"{e.text} ({e.after[1]})")
-                    why = (e, f"'{e.text}' names quarter {qs[-1]} and quarter {spelled} at once")
-                elif any(q < Q for q in qs) and not _COMPARE.search(s.text):
-                    why = (e, f"'{e.text}' names an earlier quarter")
-            elif e.label == "DATE_RANGE":
-                m, _ = date_range_end(e)
-                if m is not None and (m - 1) // 3 + 1 < Q and not _COMPARE.search(s.text):
-                    why = (e, f"the period '{e.text}' ends in quarter {(m - 1) // 3 + 1}")
-            if why:
-                break
-        if why is None and ctx.meta.kind in QUARTERLY and _SIGN_DATE.match(s.text.strip()):
-            for e in s.ents:
-                d = date_value(e) if e.label == "DATE" else None
-                if d and d[2] == ctx.meta.year and d[1] < 3 * Q and not _is_pk_signature(ctx, s.line or 0):
-                    why = (e, f"the report is dated '{e.text}', before the last month of quarter {Q}")
-        if why:
-            e, reason = why
-            prev = last.get(e.text.lower())
-            last[e.text.lower()] = e.line or 0
-            if prev is not None and e.line is not None and e.line - prev <= 6:
-                continue            # the same phrase repeated down a list: one finding
-            yield Anomaly("period_mismatch", "warning",
-                          f"{place(e.line, e.page).capitalize()}: {reason}, but this is a Triwulan {ROMAN_OUT[Q]} report "
-                          f"(\"{_short(s.text)}\").",
-                          field=None, reported=e.text, expected=f"Triwulan {ROMAN_OUT[Q]}", line=e.line, page=e.page)
-
-
-_WITH_YEAR = re.compile(r"\bdengan\s+tahun\s+((?:19|20)\d\d)\b", re.I)
-
-
-@rule("year_mismatch", "warning", "the text names a reporting period in a year other than the report's year")
-def year_mismatch(ctx: ReportContext):
-    Y = ctx.meta.year
-    if Y is None or ctx.doc_kind not in ("lkj", "unknown"):
-        return
-    for s in ctx.sentences():
-        ctx.checked["year_mismatch"] += 1
-        hit = None
-        for e in s.ents:
-            if e.label == "DATE_RANGE":
-                _, y = date_range_end(e)
-                if y is not None and y != Y:
-                    hit = (e.text, str(Y), e.line, e.page, f"the period '{e.text}' is in {y}")
-                    break
-        if hit is None and re.search(r"\bperbandingan\b|\bdibandingkan\b", s.text, re.I):
-            m = _WITH_YEAR.search(s.text)
-            if m and int(m.group(1)) not in (Y, Y - 1) and str(Y) in s.text:
-                hit = (m.group(0), f"dengan tahun {Y - 1}", s.line, s.page,
-                       f"the comparison is with {m.group(1)}, not with the year before {Y}")
-        if hit:
-            rep, exp, line, page, reason = hit
-            yield Anomaly("year_mismatch", "warning",
-                          f"{place(line, page).capitalize()}: {reason}, but the report is for {Y} (\"{_short(s.text)}\").",
-                          reported=rep, expected=exp, line=line, page=page)
-
-
-def _fold_place(s: str | None) -> str:
-    return re.sub(r"[^a-z]", "", (s or "").lower())
-
-
-_ADDRESS = re.compile(r"\b(jalan|jl\.|kelurahan|kode\s*pos|telp|telepon|email|alamat)\b|\bno(mor|\.)\s*\d", re.I)
-
-
-def _title_sentence(ctx: ReportContext, text: str) -> int | None:
-    for t in ctx.tables:
-        if t.title and len(t.title) > 8 and (t.title in text or text in t.title):
-            return t.seq
-    return None
-
-
-@rule("entity_mismatch", "warning", "the text names another kecamatan, or another unit as the reporting unit")
-def entity_mismatch(ctx: ReportContext):
-    own_place = _fold_place(ctx.meta.kecamatan)
-    own_unit = ctx.meta.unit
-    last_unit_flag: dict[str, int] = {}
-    for s in ctx.sentences():
-        if _ADDRESS.search(s.text) or _COMPARE.search(s.text):
-            continue
-        for e in s.ents:
-            if e.label == "KECAMATAN" and own_place:
-                ctx.checked["entity_mismatch"] += 1
-                name = e.tokens[-1]
-                if _fold_place(name) != own_place:
-                    yield Anomaly("entity_mismatch", "warning",
-                                  f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
-                                  f"{ctx.meta.kecamatan} (\"{_short(s.text)}\").",
-                                  reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
-                    break  # one finding per sentence
-            elif e.label == "UNIT" and own_unit not in ("Camat", "Other") and ctx.doc_kind in ("lkj", "unknown"):
-                before = [b.lower() for b in e.before]
-                if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):
-                    continue
-                ctx.checked["entity_mismatch"] += 1
-                named = re.sub(r"\s+(tahun|triwulan|tw|pada|di)\b.*$", "", e.text, flags=re.I)
-                other = canonical_unit(named)
-                if other in ("Other", own_unit):
-                    continue
-                tseq = _title_sentence(ctx, s.text)
-                if tseq is None:
-                    prev = last_unit_flag.get(other)
-                    if prev is not None and e.line is not None and 0 <= e.line - prev <= 8:
-                        continue        # the same slip again in the same paragraph
-                    last_unit_flag[other] = e.line or 0
-                where = f"the title of table {tseq + 1}" if tseq is not None else place(e.line, e.page)
-                yield Anomaly("entity_mismatch", "warning",
-                              f"{where[0].upper() + where[1:]} names {named} ({other}) as the unit, but this is the "
-                              f"report of the {own_unit} (\"{_short(s.text)}\").",
-                              table_seq=tseq, reported=named, expected=own_unit, line=e.line, page=e.page)
-                break
-
-
-# ---------------------------------------------------------------- narrative claims vs the tables
 
 def _indicator_table(ctx: ReportContext):
     for kinds in (("capaian",), ("cost_per_outcome",), ("pk",)):
@@ -223,17 +78,15 @@ def _find(pats, text: str) -> int | None:
     return None
 
 
-@rule("narrative_mismatch", "warning",
-      "a sentence's claim (number of indicators or of targets reached, a stated percentage, a category) "
-      "contradicts the report's tables")
-def narrative_mismatch(ctx: ReportContext):
+def narrative_mismatch(ctx: ReportContext) -> None:
     t, rows = _indicator_table(ctx)
     sents = ctx.sentences()
     flagged_numbers: set[tuple[str, int]] = set()      # (claim kind, number) already reported
-    yield from _eselon_claims(ctx, sents)
-    yield from _regulation_claims(ctx, sents)
-    yield from _kegiatan_count_claims(ctx, sents)
-    yield from _stated_row_values(ctx, sents)
+    _eselon_claims(ctx, sents)
+    _regulation_claims(ctx, sents)
+    _kegiatan_count_claims(ctx, sents)
+    _stated_row_values(ctx, sents)
+    _quoted_realisasi(ctx)
     if t is None:
         return
     n = len(rows)
@@ -246,7 +99,7 @@ def narrative_mismatch(ctx: ReportContext):
         text = s.text
         if _DEFINITION.search(text):
             continue
-        ctx.checked["narrative_mismatch"] += 1
+        ctx.tick()
         problems: list[tuple[str, str, str]] = []   # (what, reported, expected)
         total = _find(_TOTAL, text)
         if total is not None and total != n and ("total", total) not in flagged_numbers:
@@ -265,12 +118,12 @@ def narrative_mismatch(ctx: ReportContext):
                 flagged_numbers.add(("missed", miss))
             if _NONE_REACHED.search(text) and reached:
                 best = max(caps)
-                problems.append((f"it says none reached 100% but {reached} do in {where} (highest {fmt(best)}%)",
+                problems.append((f"it says none reached 100% but {reached} do in {where} (highest {show_number(best)}%)",
                                  "0", str(reached)))
             said = {int(x) for x in re.findall(r"\b(\d{1,2})\s+(?:target|indikator)", text, re.I)}
             repeat = any((k, x) in flagged_numbers for k in ("total", "reached") for x in said)
             if _ALL_REACHED.search(text) and min(caps) < 100 and not repeat:
-                problems.append((f"it says every target is reached but capaian goes down to {fmt(min(caps))}% in {where}",
+                problems.append((f"it says every target is reached but capaian goes down to {show_number(min(caps))}% in {where}",
                                  "all", f"{reached} of {len(caps)}"))
             m = _STATED_PCT.search(text)
             if m and mean is not None and abs(float(m.group(1).replace(",", ".")) - mean) > 2.0:
@@ -286,9 +139,7 @@ def narrative_mismatch(ctx: ReportContext):
                              m.group(0), str(len(sasaran))))
         if problems:
             what, rep, exp = problems[0]
-            yield Anomaly("narrative_mismatch", "warning",
-                          f"{place(s.line, s.page).capitalize()}: {what} (\"{_short(text)}\").",
-                          table_seq=t.seq, reported=rep, expected=exp, line=s.line, page=s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: {what} (\"{short(text)}\").", table=t, reported=rep, expected=exp, line=s.line, page=s.page)
 
 
 def _listed_as_reached(sents, rows, where):
@@ -300,9 +151,9 @@ def _listed_as_reached(sents, rows, where):
             break
         r = _best_row(body, rows)
         if r is not None and r.num.get("capaian") is not None and r.num["capaian"] < 100:
-            out.append((f"{place(s.line, s.page)} lists '{_short(r.text.get('indikator') or '', 60)}' among the targets at "
-                        f"100% but its capaian is {fmt(r.num['capaian'])}% in {where}", "100%",
-                        f"{fmt(r.num['capaian'])}%"))
+            out.append((f"{place(s.line, s.page)} lists '{short(r.text.get('indikator') or '', 60)}' among the targets at "
+                        f"100% but its capaian is {show_number(r.num['capaian'])}% in {where}", "100%",
+                        f"{show_number(r.num['capaian'])}%"))
     return out
 
 
@@ -326,9 +177,9 @@ def _low_claim(sents, rows, where):
     if r is None and len(sents) > 1:
         r = _best_row(" ".join(s.text for s in sents[:-1]), rows)
     if r is not None and r.num.get("capaian") is not None and r.num["capaian"] > 50:
-        return [(f"it calls '{_short(r.text.get('sasaran') or r.text.get('indikator') or '', 60)}' 'sangat rendah' "
-                 f"but its capaian is {fmt(r.num['capaian'])}% in {where}", "sangat rendah",
-                 f"{fmt(r.num['capaian'])}%")]
+        return [(f"it calls '{short(r.text.get('sasaran') or r.text.get('indikator') or '', 60)}' 'sangat rendah' "
+                 f"but its capaian is {show_number(r.num['capaian'])}% in {where}", "sangat rendah",
+                 f"{show_number(r.num['capaian'])}%")]
     return []
 
 
@@ -354,10 +205,8 @@ def _kegiatan_count_claims(ctx: ReportContext, sents):
         m = _KEGIATAN_COUNT.search(s.text)
         if m and _num(m.group(1)) > most:
             t = next(t for t, _ in keg if per_table[t.seq] == most)
-            yield Anomaly("narrative_mismatch", "warning",
-                          f"{place(s.line, s.page).capitalize()}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
-                          f"{t.title[:60] or t.kind} lists only {most} kegiatan (\"{_short(s.text)}\").",
-                          table_seq=t.seq, reported=m.group(1), expected=str(most), line=s.line, page=s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
+                          f"{t.title[:60] or t.kind} lists only {most} kegiatan (\"{short(s.text)}\").", table=t, reported=m.group(1), expected=str(most), line=s.line, page=s.page)
 
 
 def _stated_row_values(ctx: ReportContext, sents):
@@ -395,13 +244,9 @@ def _stated_row_values(ctx: ReportContext, sents):
             eff = r.num["efisiensi"]
             eff_pct = eff * 100 if abs(eff) <= 1.5 and abs(y) > 1.5 else eff
             x_ok = not vals or any(abs(v - x) <= 0.5 for v in vals)
-            yield Anomaly("narrative_mismatch", "warning",
-                          f"{place(s.line, s.page).capitalize()}: it states {m.group('x')}% with efisiensi {m.group('y')}% for "
-                          f"'{_short(m.group('name').strip(), 50)}', but {where(t, r)} gives "
-                          f"{'/'.join(fmt(v) + '%' for v in vals) or '-'} and efisiensi {fmt(eff_pct)}%.",
-                          t.seq, r.row_index, "efisiensi" if x_ok else "capaian",
-                          f"{m.group('x')}% / {m.group('y')}%", f"{fmt(vals[0]) if vals else ''}% / {fmt(eff_pct)}%",
-                          s.line, s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: it states {m.group('x')}% with efisiensi {m.group('y')}% for "
+                          f"'{short(m.group('name').strip(), 50)}', but {where(t, r)} gives "
+                          f"{'/'.join(show_number(v) + '%' for v in vals) or '-'} and efisiensi {show_number(eff_pct)}%.", table=t, row=r, field="efisiensi" if x_ok else "capaian", reported=f"{m.group('x')}% / {m.group('y')}%", expected=f"{show_number(vals[0]) if vals else ''}% / {show_number(eff_pct)}%", line=s.line, page=s.page)
 
 
 def _eselon_claims(ctx: ReportContext, sents):
@@ -412,10 +257,8 @@ def _eselon_claims(ctx: ReportContext, sents):
         unit = canonical_unit(m.group(1))
         exp = ESELON_OF.get(unit)
         if exp and m.group(2) != exp:
-            yield Anomaly("narrative_mismatch", "warning",
-                          f"{place(s.line, s.page).capitalize()}: the text puts {unit} at eselon {m.group(2)}, but it is an eselon {exp} "
-                          f"post (\"{_short(s.text)}\").",
-                          reported=f"eselon {m.group(2)}", expected=f"eselon {exp}", line=s.line, page=s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: the text puts {unit} at eselon {m.group(2)}, but it is an eselon {exp} "
+                          f"post (\"{short(s.text)}\").", reported=f"eselon {m.group(2)}", expected=f"eselon {exp}", line=s.line, page=s.page)
 
 
 def _regulation_claims(ctx: ReportContext, sents):
@@ -426,19 +269,29 @@ def _regulation_claims(ctx: ReportContext, sents):
             for m in _REGULATION.finditer(s.text):
                 yield s, m.group(1), m.group(2), fold_indicator(m.group(3))[:25]
 
-    if "regulation_votes" not in ctx.shared:
-        votes: dict[tuple, dict[str, int]] = {}
-        for c in ctx.bundle or [ctx]:
-            for _, num, year, title in cites(c):
-                votes.setdefault((year, title), {}).setdefault(num, 0)
-                votes[(year, title)][num] += 1
-        ctx.shared["regulation_votes"] = votes
-    votes = ctx.shared["regulation_votes"]
+    votes: dict[tuple, dict[str, int]] = {}
+    for c in ctx.bundle or [ctx]:
+        for _, num, year, title in cites(c):
+            votes.setdefault((year, title), {}).setdefault(num, 0)
+            votes[(year, title)][num] += 1
     for s, num, year, title in cites(ctx):
         v = votes.get((year, title), {})
         best = max(v, key=v.get) if v else num
         if best != num and v[best] >= 2 * v[num]:
-            yield Anomaly("narrative_mismatch", "warning",
-                          f"{place(s.line, s.page).capitalize()}: cites Peraturan Bupati Nomor {num} Tahun {year} where the other "
-                          f"{v[best]} citations of the same regulation say Nomor {best} (\"{_short(s.text)}\").",
-                          reported=f"Nomor {num}", expected=f"Nomor {best}", line=s.line, page=s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: cites Peraturan Bupati Nomor {num} Tahun {year} where the other "
+                          f"{v[best]} citations of the same regulation say Nomor {best} (\"{short(s.text)}\").", reported=f"Nomor {num}", expected=f"Nomor {best}", line=s.line, page=s.page)
+
+
+def _quoted_realisasi(ctx: ReportContext) -> None:
+    """A summary table with one number per indicator quotes the realisasi as the capaian: the table's
+    wording contradicts the measurement table, the numbers agree."""
+    for event in kinerja_pairs(ctx):
+        if event[0] != "pair":
+            continue
+        _, t, r, st, sr = event
+        ctx.tick()
+        if quotes_realisasi(sr, r):
+            ctx.flag(f"'{r.text.get('indikator')}' is given capaian '{value_text(r, 'capaian')}' in {where(t, r)}, "
+                     f"but that is its realisasi in {st.title[:50] or st.kind}, where the capaian is "
+                     f"'{value_text(sr, 'capaian')}'.", t, r, "capaian", value_text(r, "capaian"),
+                     value_text(sr, "capaian"))

@@ -18,6 +18,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
     ex.add_argument("--out", required=True, metavar="DIR", help="output folder for the dataset")
     ex.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    ex.add_argument("--workers", type=int, metavar="N", help="processes (default: LKJ_WORKERS, else one per core)")
     return p
 
 
@@ -30,7 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from lkj.model.errors import InputError
+
     from .pipeline import collect_inputs, run
+    from .settings import resolve
+
+    try:
+        settings = resolve(args.workers)
+    except InputError as exc:
+        print(f"lkj: {exc}", file=sys.stderr)
+        return 2
 
     console = Console(stderr=True, quiet=args.quiet)
     n = len(collect_inputs(args.inputs))
@@ -38,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
                   TextColumn("{task.description}"), console=console, transient=True,
                   disable=args.quiet) as progress:
         task = progress.add_task("", total=n)
-        summary = run(args.inputs, args.out,
+        summary = run(args.inputs, args.out, settings,
                       on_file=lambda p: progress.update(task, advance=1, description=os.path.basename(p)))
     if not args.quiet:
         _print_summary(console, summary, args.out)

@@ -1,47 +1,47 @@
-"""Tables in markdown/HTML conversions: one tab-separated line per row.
+"""Tables whose cells the reader knows: tab-separated rows of markdown/HTML exports, character
+columns of space-aligned text, PDF rulings and gutters, scans, DOCX.
 
-Reads the header (possibly several lines), maps columns by meaning, then the rows: repeated
+Reads the header (possibly several rows), maps columns by meaning, then the rows: repeated
 headers after a page break and sub-headers continue the same table, "Program"/"Kegiatan"
-sub-header rows set the level of the rows below, wrapped cells that the converter put on a line
-of their own are joined to the row above.
+sub-header rows set the level of the rows below, wrapped cells that the converter put on a row
+of their own are joined to the row above.  Every parsed cell keeps the reader's cells it was
+read from.
 """
 from __future__ import annotations
 
 import re
 
-from normalizers.numbers import parse_number
-from normalizers.text import clean, fold
+from lkj.model.document import Cell, Line
+from lkj.model.names import KINERJA
+from lkj.model.parsed import RawCell, RawRow, RawTable
+from lkj.normalizers.kode import level_of_kode
+from lkj.normalizers.numbers import parse_number
+from lkj.normalizers.text import clean, fold
 
 from .headers import (HeaderMap, build_header, is_data_value, is_header_continuation, is_header_row,
                       table_kind)
-from .records import RawCell, RawRow, RawTable
-from .table_rows import (budget_level, find_title, is_separator, is_total_text, level_of_kode, merge_into,
-                         new_row, section_marker)
-
-KINERJA = ("target", "realisasi", "capaian")
-ANGGARAN = ("pagu", "realisasi_anggaran", "capaian_anggaran", "sisa")
-NUMERIC = KINERJA + ANGGARAN + ("efisiensi",)
+from .table_rows import budget_level, find_title, is_separator, is_total_text, merge_into, section_marker
 
 
-def split_cells(text: str) -> list[str]:
-    return text.split("\t")
+def _texts(cells: list[Cell]) -> list[str]:
+    return [c.text for c in cells]
 
 
-def _cell_values(cells: list[str], hm: HeaderMap) -> tuple[dict[str, str], dict[int, str]]:
-    """role -> text (first non-empty column wins), and index -> text for every non-empty cell."""
-    out: dict[str, str] = {}
+def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str, list[Cell]]], dict[int, str]]:
+    """role -> (text, its cell) (first non-empty column wins), and index -> text for every non-empty cell."""
+    out: dict[str, tuple[str, list[Cell]]] = {}
     allc: dict[int, str] = {}
     for i, c in enumerate(cells):
-        t = clean(c)
+        t = clean(c.text)
         if t:
             allc[i] = t
     for col in hm.columns:
         if col.role and col.role != "comparison" and col.index < len(cells):
-            t = clean(cells[col.index])
-            if t and not out.get(col.role):
-                out[col.role] = t
+            t = clean(cells[col.index].text)
+            if t and not (out.get(col.role) or ("", []))[0]:
+                out[col.role] = (t, [cells[col.index]])
             elif col.role not in out:
-                out[col.role] = ""
+                out[col.role] = ("", [cells[col.index]])
     return out, allc
 
 
@@ -79,43 +79,46 @@ class _Builder:
                     out[c.index] = left.role
         return out
 
-    def add(self, cells: list[str], line_no: int) -> None:
-        if is_separator(cells):
+    def add(self, cells: list[Cell], line: Line) -> None:
+        if is_separator(_texts(cells)):
             return
         cells = self._realign(cells)
-        sec = section_marker(cells)
+        sec = section_marker(_texts(cells))
         if sec:
             self.section = sec
             return
         vals, allc = _cell_values(cells, self.hm)
         if not allc:
             return
+        if line.grid is not None and line.grid not in self.table.grids:
+            self.table.grids.append(line.grid)
         rows = self.table.rows
         # a wrapped tail that landed alone in the first column ("Desa")
         if rows and list(allc) == [0] and not re.search(r"\d", allc[0]) and "no" in self.hm.roles():
             prev = rows[-1]
-            key = "name" if prev.cells.get("name") and prev.cells["name"].text else (
-                "indikator" if prev.cells.get("indikator") and prev.cells["indikator"].text else "sasaran")
-            merge_into(prev, {key: allc[0]})
+            key = "name" if prev.text("name") else ("indikator" if prev.text("indikator") else "sasaran")
+            merge_into(prev, {key: (allc[0], [cells[0]])})
             return
         if rows and self._is_continuation(vals, allc):
-            merge_into(rows[-1], {k: v for k, v in vals.items() if v})
+            merge_into(rows[-1], {k: v for k, v in vals.items() if v[0]})
             self.prev_all = {**(self.prev_all or {}), **allc}
             return
-        kode = vals.get("kode", "")
-        if kode and not re.search(r"\d", kode) and len(kode.split()) > 2 and not vals.get("name"):
-            vals["name"], vals["kode"] = kode, ""          # a label ("d. Rata-rata ...") in the kode column
-        row = new_row(vals, line_no)
+        kode = vals.get("kode", ("", []))[0]
+        if kode and not re.search(r"\d", kode) and len(kode.split()) > 2 and not vals.get("name", ("",))[0]:
+            vals["name"], vals["kode"] = vals["kode"], ("", [])   # a label ("d. Rata-rata ...") in the kode column
+        row = RawRow({k: RawCell.of(t, src, line.no, line.page) for k, (t, src) in vals.items()},
+                     line=line.no, page=line.page, bbox=line.bbox)
         row.section = self.section
         for idx, role in self.unit_cols.items():
             t = allc.get(idx, "")
             if t and re.fullmatch(r"%|[A-Za-z]{2,12}", t) and role in vals:
-                row.cells.setdefault(f"{role}__unit", RawCell(t, line_no))
-        row.extra = [clean(c) for c in cells]
+                row.cells.setdefault(f"{role}__unit", RawCell.of(t, [cells[idx]], line.no, line.page))
+        row.extra = [clean(c.text) for c in cells]
+        row.source = list(cells)
         rows.append(row)
         self.prev_all = allc
 
-    def _realign(self, cells: list[str]) -> list[str]:
+    def _realign(self, cells: list[Cell]) -> list[Cell]:
         """Undo the converter's column drift.
 
         A row shifted right (its kode sits in a later column) is shifted back.  A row one cell short
@@ -126,20 +129,23 @@ class _Builder:
         if len(cells) < ncol:
             for c in self.hm.columns:
                 if c.role in KINERJA and c.index < len(cells) and \
-                        re.match(r"^-?\d[\d.,]*\s*%?\s*[A-Za-z]", clean(cells[c.index])) and len(clean(cells[c.index])) > 25:
-                    cells = cells[:c.index + 1] + [""] * (ncol - len(cells)) + cells[c.index + 1:]
+                        re.match(r"^-?\d[\d.,]*\s*%?\s*[A-Za-z]", clean(cells[c.index].text)) \
+                        and len(clean(cells[c.index].text)) > 25:
+                    ref = cells[c.index]
+                    pad = [Cell("", ref.line, ref.page) for _ in range(ncol - len(cells))]
+                    cells = cells[:c.index + 1] + pad + cells[c.index + 1:]
                     break
         kode_cols = [c.index for c in self.hm.columns if c.role == "kode"]
-        if not kode_cols or clean(cells[kode_cols[0]] if kode_cols[0] < len(cells) else ""):
+        if not kode_cols or clean(cells[kode_cols[0]].text if kode_cols[0] < len(cells) else ""):
             return cells
-        first = next((i for i, c in enumerate(cells) if clean(c)), None)
-        if first is not None and first > kode_cols[0] and re.fullmatch(r"\d+(\.\d+){2,}", clean(cells[first])):
+        first = next((i for i, c in enumerate(cells) if clean(c.text)), None)
+        if first is not None and first > kode_cols[0] and re.fullmatch(r"\d+(\.\d+){2,}", clean(cells[first].text)):
             shift = first - kode_cols[0]
             return cells[shift:]
         return cells
 
-    def _is_continuation(self, vals: dict[str, str], allc: dict[int, str]) -> bool:
-        if vals.get("no") or vals.get("kode"):
+    def _is_continuation(self, vals: dict[str, tuple[str, list[Cell]]], allc: dict[int, str]) -> bool:
+        if vals.get("no", ("",))[0] or vals.get("kode", ("",))[0]:
             return False
         prev = self.prev_all or {}
         for i, t in allc.items():
@@ -162,6 +168,9 @@ class _Builder:
                     r.cells["sasaran"] = RawCell("", s.line, s.page)
         if self.table.kind == "cost_per_outcome" and "name" not in self.table.fields:
             self.table.fields.append("name")
+        pages = [r.page for r in self.table.rows if r.page is not None]
+        if pages:
+            self.table.page_start, self.table.page_end = min(pages), max(pages)
         return self.table
 
 
@@ -206,38 +215,41 @@ def _repair_drift(table: RawTable, hm: HeaderMap) -> None:
             vals = [r.extra[nb] if nb < len(r.extra) else "" for r in table.rows]
             if sum(1 for v in vals if v and (parse_number(v).value is not None or v.strip() == "-")) >= max(1, len(vals) // 2):
                 for r, v in zip(table.rows, vals):
-                    r.cells[col.role] = RawCell(v, r.line, r.page)
+                    src = [r.source[nb]] if nb < len(r.source) else []
+                    r.cells[col.role] = RawCell.of(v, src, r.line, r.page)
                 break
 
 
-def read_tsv_tables(lines, lo: int, hi: int) -> list[RawTable]:
-    """Tables among lines[lo:hi] (indices into the document's line list)."""
-    texts = [clean(l.text) for l in lines[lo:hi]]
-    raws = [l.text for l in lines[lo:hi]]
+def read_grid_tables(lines: list[Line], lo: int, hi: int) -> list[RawTable]:
+    """Tables among lines[lo:hi] (indices into the document's line list) made of rows with cells."""
+    part = lines[lo:hi]
+    texts = [clean(l.text) if l.cells is None else "" for l in part]
+    is_row = [l.cells is not None for l in part]
+    rows = [l.cells or [] for l in part]
     tables: list[RawTable] = []
     i = 0
-    n = len(raws)
+    n = len(part)
     while i < n:
-        raw = raws[i]
-        if "\t" not in raw or not is_header_row(split_cells(raw)):
+        if not is_row[i] or not is_header_row(_texts(rows[i])):
             i += 1
             continue
-        hdr_rows = [split_cells(raw)]
+        hdr_rows = [_texts(rows[i])]
         j = i + 1
-        while j < n and "\t" in raws[j] and is_header_continuation(split_cells(raws[j])) and not section_marker(split_cells(raws[j])):
-            hdr_rows.append(split_cells(raws[j]))
+        while j < n and is_row[j] and is_header_continuation(_texts(rows[j])) and not section_marker(_texts(rows[j])):
+            hdr_rows.append(_texts(rows[j]))
             j += 1
         hm = build_header(hdr_rows)
-        title = find_title(texts, raws, i, 0)
+        title = find_title(texts, is_row, i, 0)
         kind = table_kind(hm, title)
-        b = _Builder(hm, kind, title, lines[lo + i].no)
+        b = _Builder(hm, kind, title, part[i].no)
+        if part[i].grid is not None:
+            b.table.grids.append(part[i].grid)
         k = j
         while k < n:
-            r = raws[k]
-            if not r.strip():
+            if not part[k].text.strip():
                 k += 1
                 continue
-            if "\t" not in r:
+            if not is_row[k]:
                 t = texts[k]
                 if not b.table.rows and t and len(t) <= 60:
                     b.table.title = f"{b.table.title} - {t}".strip(" -")
@@ -247,12 +259,12 @@ def read_tsv_tables(lines, lo: int, hi: int) -> list[RawTable]:
                     k += 1
                     continue
                 break
-            cells = split_cells(r)
+            cells = _texts(rows[k])
             if is_header_row(cells) and not section_marker(cells):
                 hm2_rows = [cells]
                 m = k + 1
-                while m < n and "\t" in raws[m] and is_header_continuation(split_cells(raws[m])):
-                    hm2_rows.append(split_cells(raws[m]))
+                while m < n and is_row[m] and is_header_continuation(_texts(rows[m])):
+                    hm2_rows.append(_texts(rows[m]))
                     m += 1
                 hm2 = build_header(hm2_rows)
                 kind2 = table_kind(hm2, "")
@@ -262,7 +274,7 @@ def read_tsv_tables(lines, lo: int, hi: int) -> list[RawTable]:
                     break
                 k = m
                 continue
-            b.add(cells, lines[lo + k].no)
+            b.add(rows[k], part[k])
             k += 1
         if kind:
             tables.append(b.finish())

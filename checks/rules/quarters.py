@@ -3,7 +3,7 @@ several quarters of a year.
 
 * cumulative_decrease: realisasi is cumulative within the year (s.d. triwulan); a later quarter's
   realisasi below an earlier quarter's, in the same unit of measure, is an error of one of them.
-* target_mismatch: the Perjanjian Kinerja target of an indikator changes from one quarter to the next
+* pk_target_change: the Perjanjian Kinerja target of an indikator changes from one quarter to the next
   although the later report has no Perubahan Perjanjian Kinerja.
 
 The pipeline keeps only these small facts per report (not the documents), so a batch of thousands of
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .registry import Anomaly, fmt, rule
+from ..registry import ReportContext, RunContext, show_number
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,8 @@ class QuarterFact:
     perubahan: bool             # the report's PK is a Perubahan Perjanjian Kinerja
 
 
-# declared here so the registry lists them; they run once per run, not per report
-rule("cumulative_decrease", "warning",
-     "a cumulative realisasi goes down from one quarter to the next (same kecamatan, unit, indikator, year)")(
-    lambda ctx: ())
-
-
-def facts_of(report_id: str, ctx) -> list[QuarterFact]:
+def facts_of(report_id: str, ctx: ReportContext) -> list[QuarterFact]:
+    """The small facts a run-scope rule needs of one report (the documents are not kept)."""
     m = ctx.meta
     if m.quarter is None or m.year is None or not m.kecamatan:
         return []
@@ -60,29 +55,36 @@ def facts_of(report_id: str, ctx) -> list[QuarterFact]:
     return out
 
 
-def check_quarters(facts: list[QuarterFact]) -> list[tuple[str, Anomaly]]:
+def _quarter_pairs(facts: list[QuarterFact], field: str):
+    """(place, year, earlier fact, later fact) for consecutive quarters of one indikator."""
     groups: dict[tuple, dict[int, QuarterFact]] = {}
     for f in facts:
-        key = (f.place, f.year, f.indikator_id, f.field)
-        groups.setdefault(key, {}).setdefault(f.quarter, f)
-    out: list[tuple[str, Anomaly]] = []
-    for (place, year, _, field), by_q in groups.items():
+        if f.field == field:
+            groups.setdefault((f.place, f.year, f.indikator_id), {}).setdefault(f.quarter, f)
+    for (place, year, _), by_q in groups.items():
         qs = sorted(by_q)
         for a, b in zip(qs, qs[1:]):
-            fa, fb = by_q[a], by_q[b]
-            if fa.unit != fb.unit:
-                continue
-            if field == "realisasi" and fb.value < fa.value - 1e-9:
-                out.append((fb.report_id, Anomaly(
-                    "cumulative_decrease", "warning",
-                    f"Realisasi of '{fb.indikator}' ({place[2]}, Kecamatan {place[1]}) is {fb.raw} in Triwulan {b} "
-                    f"of {year} but was already {fa.raw} in Triwulan {a}; a cumulative value cannot go down.",
-                    fb.table_seq, fb.row_index, "realisasi", fb.raw, f">= {fmt(fa.value)}", fb.line, fb.page)))
-            elif field == "target" and abs(fb.value - fa.value) > 1e-9 and not fb.perubahan:
-                out.append((fb.report_id, Anomaly(
-                    "target_mismatch", "warning",
-                    f"The Perjanjian Kinerja target of '{fb.indikator}' ({place[2]}, Kecamatan {place[1]}) is "
-                    f"{fb.raw} in Triwulan {b} of {year} but was {fa.raw} in Triwulan {a}, with no Perubahan "
-                    f"Perjanjian Kinerja.",
-                    fb.table_seq, fb.row_index, "target", fb.raw, fa.raw, fb.line, fb.page)))
-    return out
+            if by_q[a].unit == by_q[b].unit:
+                yield place, year, by_q[a], by_q[b]
+
+
+def cumulative_decrease(ctx: RunContext) -> None:
+    for place, year, fa, fb in _quarter_pairs(ctx.facts, "realisasi"):
+        ctx.tick(report_id=fb.report_id)
+        if fb.value < fa.value - 1e-9:
+            ctx.flag(fb.report_id,
+                     f"Realisasi of '{fb.indikator}' ({place[2]}, Kecamatan {place[1]}) is {fb.raw} in Triwulan "
+                     f"{fb.quarter} of {year} but was already {fa.raw} in Triwulan {fa.quarter}; a cumulative value "
+                     f"cannot go down.", fb.table_seq, fb.row_index, "realisasi", fb.raw,
+                     f">= {show_number(fa.value)}", fb.line, fb.page)
+
+
+def pk_target_change(ctx: RunContext) -> None:
+    for place, year, fa, fb in _quarter_pairs(ctx.facts, "target"):
+        ctx.tick(report_id=fb.report_id)
+        if abs(fb.value - fa.value) > 1e-9 and not fb.perubahan:
+            ctx.flag(fb.report_id,
+                     f"The Perjanjian Kinerja target of '{fb.indikator}' ({place[2]}, Kecamatan {place[1]}) is "
+                     f"{fb.raw} in Triwulan {fb.quarter} of {year} but was {fa.raw} in Triwulan {fa.quarter}, with "
+                     f"no Perubahan Perjanjian Kinerja.", fb.table_seq, fb.row_index, "target", fb.raw, fa.raw,
+                     fb.line, fb.page)

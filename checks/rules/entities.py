@@ -1,0 +1,102 @@
+"""entity_mismatch: another kecamatan's or another unit's name, sasaran or indikator pasted into a
+report: in its text (a kecamatan of the gazetteer other than the report's, a unit named as the
+reporting unit) and in its tables (another unit's Perjanjian Kinerja rows in an individual report)."""
+from __future__ import annotations
+
+import re
+
+from lkj.normalizers.catalogue import fold_indicator
+from lkj.normalizers.gazetteer import fold_place as _fold_place
+from lkj.normalizers.jabatan import canonical_unit
+
+from ..registry import ReportContext, place, where
+from .common import COMPARE, short
+
+_ADDRESS = re.compile(r"\b(jalan|jl\.|kelurahan|kode\s*pos|telp|telepon|email|alamat)\b|\bno(mor|\.)\s*\d", re.I)
+
+
+def entity_mismatch(ctx: ReportContext) -> None:
+    _text_slips(ctx)
+    _borrowed_rows(ctx)
+
+
+def _title_sentence(ctx: ReportContext, text: str) -> int | None:
+    for t in ctx.tables:
+        if t.title and len(t.title) > 8 and (t.title in text or text in t.title):
+            return t.seq
+    return None
+
+
+def _text_slips(ctx: ReportContext) -> None:
+    """The text names another kecamatan, or another unit as the reporting unit."""
+    own_place = _fold_place(ctx.meta.kecamatan)
+    own_unit = ctx.meta.unit
+    last_unit_flag: dict[str, int] = {}
+    for s in ctx.sentences():
+        if _ADDRESS.search(s.text) or COMPARE.search(s.text):
+            continue
+        for e in s.ents:
+            if e.label == "KECAMATAN" and own_place:
+                ctx.tick()
+                name = e.tokens[-1]
+                if _fold_place(name) != own_place:
+                    ctx.flag(f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
+                                  f"{ctx.meta.kecamatan} (\"{short(s.text)}\").", reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
+                    break  # one finding per sentence
+            elif e.label == "UNIT" and own_unit not in ("Camat", "Other") and ctx.doc_kind in ("lkj", "unknown"):
+                before = [b.lower() for b in e.before]
+                if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):
+                    continue
+                ctx.tick()
+                named = re.sub(r"\s+(tahun|triwulan|tw|pada|di)\b.*$", "", e.text, flags=re.I)
+                other = canonical_unit(named)
+                if other in ("Other", own_unit):
+                    continue
+                tseq = _title_sentence(ctx, s.text)
+                if tseq is None:
+                    prev = last_unit_flag.get(other)
+                    if prev is not None and e.line is not None and 0 <= e.line - prev <= 8:
+                        continue        # the same slip again in the same paragraph
+                    last_unit_flag[other] = e.line or 0
+                where = f"the title of table {tseq + 1}" if tseq is not None else place(e.line, e.page)
+                ctx.flag(f"{where[0].upper() + where[1:]} names {named} ({other}) as the unit, but this is the "
+                              f"report of the {own_unit} (\"{short(s.text)}\").", table_seq=tseq, reported=named, expected=own_unit, line=e.line, page=e.page)
+                break
+
+
+def _borrowed_rows(ctx: ReportContext) -> None:
+    """A row of an individual (non-Camat) report whose sasaran or indikator is not the unit's own (not in
+    its other tables) but is word for word the Perjanjian Kinerja of another unit in the bundle."""
+    if ctx.meta.unit in ("Camat", "Other") or ctx.doc_kind not in ("lkj", "unknown"):
+        return
+    others: dict[str, str] = {}
+    for o in ctx.bundle:
+        if o is ctx or o.meta.unit in ("Camat", "Other", ctx.meta.unit):
+            continue
+        for t, r in o.rows("pk"):
+            for f in ("sasaran", "indikator"):
+                if r.text.get(f):
+                    others.setdefault(fold_indicator(r.text[f]), o.meta.unit)
+    if not others:
+        return
+    by_kind: dict[str, set[str]] = {}
+    for t, r in ctx.rows("pk", "capaian", "cost_per_outcome"):
+        for f in ("sasaran", "indikator"):
+            if r.text.get(f):
+                by_kind.setdefault(t.kind, set()).add(fold_indicator(r.text[f]))
+    reported: set[tuple] = set()
+    for t, r in ctx.rows("pk", "capaian", "cost_per_outcome"):
+        if t.duplicate_of is not None:
+            continue
+        own = set().union(*(v for k, v in by_kind.items() if k != t.kind)) if len(by_kind) > 1 else set()
+        for f in ("sasaran", "indikator"):
+            v = r.text.get(f)
+            if not v:
+                continue
+            fv = fold_indicator(v)
+            ctx.tick()
+            if fv in others and fv not in own and (t.seq, fv) not in reported:
+                reported.add((t.seq, fv))
+                ctx.flag(f"The {f} '{v}' ({where(t, r)}) is the {others[fv]}'s, and no other table of this "
+                              f"{ctx.meta.unit} report has it.", table=t, row=r, field=f, reported=v, expected=f"a {f} of the {ctx.meta.unit}")
+                break

@@ -1,0 +1,13 @@
+"""lkj: SAKIP performance reports (LKj) into data.
+
+The stages, in the order data flows (each imports only those before it):
+    lkj.model        typed records handed between the stages
+    lkj.normalizers  the lexicon (numbers, units, text, jabatan, kode, calendar, gazetteer, catalogue)
+                     and the normalising step
+    lkj.extract      the readers: file -> Document
+    lkj.parsers      Document -> reports, tables, rows
+    lkj.checks       the anomaly rules
+    lkj.dataset      the contract's schema, records and writers
+    lkj.cli, lkj.pipeline, lkj.settings   the command, the run, the settings
+"""
+__version__ = "0.2.0"
