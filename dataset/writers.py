@@ -8,7 +8,8 @@ import os
 from .schema import CONTRACT_VERSION, TABLES, Col
 
 
-def _cell(v) -> str:
+def cell_text(v) -> str:
+    """A value as the contract's CSV writes it (numbers with a dot, None as an empty cell)."""
     if v is None:
         return ""
     if isinstance(v, float):
@@ -23,7 +24,7 @@ def write_csv(path: str, cols: tuple[Col, ...], records: list[dict]) -> None:
         w = csv.writer(fh)
         w.writerow([c.name for c in cols])
         for r in records:
-            w.writerow([_cell(r.get(c.name)) for c in cols])
+            w.writerow([cell_text(r.get(c.name)) for c in cols])
 
 
 def _frame(cols: tuple[Col, ...], records: list[dict]):

@@ -5,7 +5,7 @@ import os
 
 from lkj.normalizers.catalogue import ACCEPT, REVIEW, fold_indicator, match_indicator
 
-LABELS = os.path.join(os.path.dirname(__file__), "data", "indicator_labels.csv")
+LABELS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "indicator_labels.csv")
 
 
 def evaluate(accept=ACCEPT, review=REVIEW):

@@ -67,48 +67,6 @@ def test_pdf_reports_carry_page_spans(word_and_borderless):
     assert spans == {"word": ("1", "10"), "borderless": ("1", "7")}
 
 
-def _pages(src: str, pages: list[int]) -> bytes:
-    import pypdfium2 as pdfium
-
-    out = pdfium.PdfDocument.new()
-    for path, idx in [(src, p) for p in pages] if isinstance(src, str) else src:
-        s = pdfium.PdfDocument(path)
-        out.import_pages(s, [idx])
-    import io
-    buf = io.BytesIO()
-    out.save(buf)
-    return buf.getvalue()
-
-
-def test_scanned_page_read_cell_by_cell(tmp_path):
-    """Page 4 of the 002 scan: the capaian table, OCRed cell by cell ("50%" must not become "5096")."""
-    pdf = tmp_path / "scan.pdf"
-    pdf.write_bytes(_pages(os.path.join(PDF, "002_9775546dd054ce8e.scanned.pdf"), [3]))
-    from lkj.extract import read
-    from lkj.model.settings import DEFAULT
-
-    doc = read(str(pdf), DEFAULT)
-    assert doc.ocr_pages == 1
-    rows = [l for l in doc.lines if l.cells]
-    text = "\n".join(l.text for l in rows)
-    assert "%" in text and "5096" not in text and "10096" not in text
-    assert all(c.conf is not None for l in rows for c in l.cells if c.text)
-
-
-def test_mixed_pdf_digital_and_scanned_pages(tmp_path):
-    word = os.path.join(PDF, "002_9775546dd054ce8e.word.pdf")
-    scan = os.path.join(PDF, "002_9775546dd054ce8e.scanned.pdf")
-    pdf = tmp_path / "mixed.pdf"
-    pdf.write_bytes(_pages([(word, 0), (word, 1), (scan, 3)], []))
-    from lkj.extract import read
-    from lkj.model.settings import DEFAULT
-
-    doc = read(str(pdf), DEFAULT)
-    assert doc.n_pages == 3 and doc.ocr_pages == 1
-    assert {l.page for l in doc.lines} == {1, 2, 3}
-    assert any(l.cells for l in doc.lines if l.page == 3)
-
-
 def test_docx_tables_from_the_document_structure(tmp_path):
     import docx
 
