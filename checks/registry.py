@@ -68,6 +68,7 @@ class ReportContext(_Flagging):
     wrapped: bool = False            # the source wraps paragraphs over lines (PDF text, flat text)
     paged: bool = False              # a PDF / DOCX: locations are pages, not lines
     bundle: list["ReportContext"] = field(default_factory=list)
+    bundle_memo: dict = field(default_factory=dict)     # function -> its value for the bundle (shared by its reports)
     checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
     found: list[Anomaly] = field(default_factory=list)
     _sentences: list | None = None
@@ -79,6 +80,12 @@ class ReportContext(_Flagging):
             from .sentences import sentences
             self._sentences = sentences(self.lines, self.tables, self.wrapped)
         return self._sentences
+
+    def per_bundle(self, func: Callable[[list["ReportContext"]], object]):
+        """func(bundle), computed once for all the reports of this report's bundle."""
+        if func not in self.bundle_memo:
+            self.bundle_memo[func] = func(self.bundle or [self])
+        return self.bundle_memo[func]
 
     def rows(self, *kinds: str) -> Iterable[tuple[Table, Row]]:
         for t in self.tables:
@@ -130,8 +137,10 @@ def run_report_rules(contexts: list[ReportContext], rules: Iterable[Rule]) -> No
     """Run the report- and bundle-scope rules over the reports of one source file; each context
     collects its findings in `found` and its check counts in `checked`."""
     rules = [r for r in rules if r.scope in (Scope.REPORT, Scope.BUNDLE)]
+    memo: dict = {}
     for ctx in contexts:
         ctx.bundle = contexts
+        ctx.bundle_memo = memo
         for r in rules:
             ctx._begin(r)
             r.check(ctx)

@@ -71,10 +71,10 @@ def _infer_formula(t, tolerance: float) -> str | None:
     return "difference" if n >= 2 and fit * 2 > n else None
 
 
-def _bundle_capaian(ctx: ReportContext) -> dict[str, float]:
+def _bundle_capaian(bundle: list[ReportContext]) -> dict[str, float]:
     """Capaian kinerja of programs / kegiatan / sub kegiatan anywhere in the bundle, by folded name."""
     out: dict[str, float] = {}
-    for other in ctx.bundle:
+    for other in bundle:
         for t, r in other.rows("cost_per_outcome", "capaian"):
             name = r.text.get("name")
             C = r.num.get("capaian")
@@ -108,7 +108,7 @@ def efisiensi_arithmetic(ctx: ReportContext) -> None:
             source = "its capaian kinerja"
             if K is None and r.level in ("program", "kegiatan", "sub_kegiatan") and r.text.get("name"):
                 if lookup is None:
-                    lookup = _bundle_capaian(ctx)
+                    lookup = ctx.per_bundle(_bundle_capaian)
                 K = lookup.get(fold_name(r.text["name"]))
                 source = "the capaian kinerja reported for it elsewhere in the bundle"
             if K is None:

@@ -261,20 +261,28 @@ def _eselon_claims(ctx: ReportContext, sents):
                           f"post (\"{short(s.text)}\").", reported=f"eselon {m.group(2)}", expected=f"eselon {exp}", line=s.line, page=s.page)
 
 
+def _citations(c: ReportContext):
+    """(sentence, number, year, title) of every Peraturan Bupati a report cites."""
+    for s in c.sentences():
+        for m in _REGULATION.finditer(s.text):
+            yield s, m.group(1), m.group(2), fold_indicator(m.group(3))[:25]
+
+
+def _citation_votes(bundle: list[ReportContext]) -> dict[tuple, dict[str, int]]:
+    """How often the bundle cites each (year, title) with each number."""
+    votes: dict[tuple, dict[str, int]] = {}
+    for c in bundle:
+        for _, num, year, title in _citations(c):
+            votes.setdefault((year, title), {}).setdefault(num, 0)
+            votes[(year, title)][num] += 1
+    return votes
+
+
 def _regulation_claims(ctx: ReportContext, sents):
     """The same Peraturan Bupati (same year and title) cited with another number than in the rest of
     the bundle: the minority citation is the slip."""
-    def cites(c: ReportContext):
-        for s in c.sentences():
-            for m in _REGULATION.finditer(s.text):
-                yield s, m.group(1), m.group(2), fold_indicator(m.group(3))[:25]
-
-    votes: dict[tuple, dict[str, int]] = {}
-    for c in ctx.bundle or [ctx]:
-        for _, num, year, title in cites(c):
-            votes.setdefault((year, title), {}).setdefault(num, 0)
-            votes[(year, title)][num] += 1
-    for s, num, year, title in cites(ctx):
+    votes = ctx.per_bundle(_citation_votes)
+    for s, num, year, title in _citations(ctx):
         v = votes.get((year, title), {})
         best = max(v, key=v.get) if v else num
         if best != num and v[best] >= 2 * v[num]:
