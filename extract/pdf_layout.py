@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 
 from lkj.model.document import BBox, Cell
 from lkj.model.document import union_box as union
+from lkj.model.settings import LayoutSettings
+
+LAYOUT = LayoutSettings()
 
 
 @dataclass(slots=True)
@@ -70,12 +73,12 @@ class Block:
     source: str = ""                   # the grid's reader: ruled, rules, ocr
 
 
-def group_lines(words: list[Word], tol: float | None = None) -> list[list[Word]]:
+def group_lines(words: list[Word], tol: float | None = None, overlap: float = LAYOUT.line_overlap) -> list[list[Word]]:
     """Words -> lines, by vertical overlap of their boxes (tolerant to small baseline jitter)."""
     out: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         h = max(1.0, w.bottom - w.top)
-        t = tol if tol is not None else h * 0.45
+        t = tol if tol is not None else h * overlap
         if out:
             last = out[-1]
             ref = sum(x.cy for x in last) / len(last)
@@ -117,14 +120,14 @@ _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
 
-def _is_caption_band(band: list[Word], x0: float, x1: float) -> bool:
+def _is_caption_band(band: list[Word], x0: float, x1: float, layout: LayoutSettings = LAYOUT) -> bool:
     """A band that is a caption or heading between two tables, not a row: every line one run of
     words (no column gaps), in capitals, with at least three words."""
     lines = group_lines(band)
     words = [w for ln in lines for w in ln]
     if len(words) < 3:
         return False
-    if any(_max_run(ln, 7.0) < (ln[-1].x1 - ln[0].x0) - 0.5 for ln in lines):
+    if any(_max_run(ln, layout.word_gap) < (ln[-1].x1 - ln[0].x0) - 0.5 for ln in lines):
         return False
     letters = [ch for w in words for ch in w.text if ch.isalpha()]
     return len(letters) >= 10 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
@@ -144,13 +147,14 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 # table regions from horizontal rules
 
 
-def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> list[tuple[float, float, float, float]]:
+def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
+                  layout: LayoutSettings = LAYOUT) -> list[tuple[float, float, float, float]]:
     """Groups of horizontal rules that frame one table each: (x0, top, x1, bottom).
 
     Consecutive rules belong to one table while the band between them holds no paragraph line
     (a run of words across most of the table's width) and no "Tabel N" title.
     """
-    segs = sorted((s for s in hsegs if s.x1 - s.x0 >= 0.12 * page_width), key=lambda s: s.y)
+    segs = sorted((s for s in hsegs if s.x1 - s.x0 >= layout.min_rule_share * page_width), key=lambda s: s.y)
     if len(segs) < 2:
         return []
     lines = group_lines(words)
@@ -160,6 +164,13 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
     cur: list[HSeg] = [segs[0]]
 
     def close():
+        # a table is opened and closed by rules across it: a short rule at either end (a signature
+        # name underlined below the table) is not part of it
+        widest = max(s.x1 - s.x0 for s in cur)
+        while len(cur) > 1 and cur[-1].x1 - cur[-1].x0 < 0.5 * widest:
+            cur.pop()
+        while len(cur) > 1 and cur[0].x1 - cur[0].x0 < 0.5 * widest:
+            cur.pop(0)
         if len(cur) >= 3 or (len(cur) == 2 and cur[-1].y - cur[0].y > 12):
             x0 = min(s.x0 for s in cur)
             x1 = max(s.x1 for s in cur)
@@ -173,10 +184,12 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
         x1 = max(t.x1 for t in cur)
         width = x1 - x0
         overlap = min(x1, s.x1) - max(x0, s.x0)
-        breaks = overlap < 0.5 * min(width, s.x1 - s.x0) or s.y - prev.y > 320
+        breaks = overlap < 0.5 * min(width, s.x1 - s.x0)
         band = [w for w in words if prev.y < w.cy < s.y and x0 - 4 <= w.cx <= x1 + 4]
-        if not breaks and not band and 2.0 < s.y - prev.y < 1.6 * line_h:
-            breaks = True        # a thin empty band: the space between two stacked tables
+        if not breaks and not band and (2.0 < s.y - prev.y < 1.6 * line_h or s.y - prev.y > layout.max_empty_band * line_h):
+            # a thin empty band: the space between two stacked tables; a tall one: no row is that
+            # empty (two rules of the page that frame no table together)
+            breaks = True
         if not breaks:
             for ln in lines:
                 cy = sum(w.cy for w in ln) / len(ln)
@@ -185,10 +198,11 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
                 inside = [w for w in ln if x0 - 4 <= w.cx <= x1 + 4]
                 if not inside:
                     continue
-                if _TITLE.match(_line_text_with_gaps(inside)) or _max_run(inside, 7.0) >= 0.85 * width:
+                if _TITLE.match(_line_text_with_gaps(inside)) or \
+                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width:
                     breaks = True
                     break
-            if not breaks and band and _is_caption_band(band, x0, x1):
+            if not breaks and band and _is_caption_band(band, x0, x1, layout):
                 breaks = True
         if breaks:
             close()
@@ -197,6 +211,39 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float) -> li
             cur.append(s)
     close()
     return regions
+
+
+def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words: list[Word], page_height: float,
+                         layout: LayoutSettings = LAYOUT) -> tuple[list[tuple[float, float, float, float]], list[HSeg]]:
+    """A table that runs over a page break is often not closed by a rule at the bottom of the page:
+    its last rows stand below its last rule.  When the lines below the lowest table follow it at a
+    row's distance, follow each other closely, are the last of the page's body (only the footer
+    margin below them) and none is a paragraph, a title or a caption, they are rows of that table:
+    its region is stretched over them and a rule added under them.  Returns the regions and the
+    rules added."""
+    if not regions or not words:
+        return regions, []
+    x0, top, x1, bottom = regions[-1]
+    width = x1 - x0
+    heights = sorted(w.bottom - w.top for w in words)
+    h = heights[len(heights) // 2]
+    below = group_lines([w for w in words if w.cy > bottom + 0.5])
+    footer = (1 - layout.margin) * page_height
+    last = bottom
+    taken = 0
+    for k, ln in enumerate(below):
+        ltop = min(w.top for w in ln)
+        if ltop - last > (layout.row_gap * 2 if k == 0 else layout.page_break_gap) * h + 1.0:
+            break                                    # not the next row: the footer, or more of the page
+        if any(not x0 - 4 <= w.cx <= x1 + 4 for w in ln) or _TITLE.match(_line_text_with_gaps(ln)) or \
+                _max_run(ln, layout.word_gap) >= layout.paragraph_share * width or _is_caption_band(ln, x0, x1, layout):
+            return regions, []
+        last = max(w.bottom for w in ln)
+        taken += 1
+    if not taken or any(min(w.top for w in ln) < footer for ln in below[taken:]):
+        return regions, []
+    new_bottom = last + min(2.0, 0.2 * h)
+    return regions[:-1] + [(x0, top, x1, new_bottom)], [HSeg(x0, x1, new_bottom)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,16 +296,17 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
     return spans
 
 
-def column_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
+def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
+                      layout: LayoutSettings = LAYOUT) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
     where; each separator is put in the white gutter of the body rows between two neighbouring
     labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
     amount and a centred "-" in one column so stay one column."""
-    labels = label_spans(header)
+    labels = label_spans(header, layout.label_gap)
     if len(labels) >= 2:
-        runs = white_runs(body, x0, x1, edges=True) if body else []
+        runs = white_runs(body, x0, x1, layout.min_gutter, layout.gutter_slack, edges=True) if body else []
         seps = []
         for left, right in zip(labels, labels[1:]):
             lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -277,24 +325,25 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
                     best, best_len = (x, y), y - x
             seps.append((best[0] + best[1]) / 2 if best else (lo + hi) / 2)
         return seps
-    return _gutter_separators(body, header, x0, x1)
+    return _gutter_separators(body, header, x0, x1, layout)
 
 
-def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
+def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float,
+                       layout: LayoutSettings = LAYOUT) -> list[float]:
     """Column separators without a usable header: the white gutters of the body rows; where a gutter
     is wide (a column empty in every body row, such as an unfilled Capaian or Ket column), the
     header labels inside it split it further.  A label reaching into a body column belongs to it."""
     if not body:
-        return [(a + b) / 2 for a, b in white_runs(header, x0, x1)]
+        return [(a + b) / 2 for a, b in white_runs(header, x0, x1, layout.min_gutter, layout.gutter_slack)]
     bmin = min(w.x0 for w in body)
     bmax = max(w.x1 for w in body)
     seps = []
-    for a, b in white_runs(body, x0, x1, edges=True):
+    for a, b in white_runs(body, x0, x1, layout.min_gutter, layout.gutter_slack, edges=True):
         left_body = a > bmin          # a body column ends at a
         right_body = b < bmax         # a body column starts at b
         spans: list[list[float]] = []
         for w in sorted((w for w in header if w.x1 > a and w.x0 < b), key=lambda w: w.x0):
-            if spans and w.x0 - spans[-1][1] < 3.0:
+            if spans and w.x0 - spans[-1][1] < layout.label_gap:
                 spans[-1][1] = max(spans[-1][1], w.x1)
             else:
                 spans.append([w.x0, w.x1])
@@ -305,7 +354,7 @@ def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: floa
             spans.append([b, b + 1])
         merged: list[list[float]] = []
         for sp in spans:
-            if merged and sp[0] - merged[-1][1] < 3.0:
+            if merged and sp[0] - merged[-1][1] < layout.label_gap:
                 merged[-1][1] = max(merged[-1][1], sp[1])
             else:
                 merged.append(list(sp))
@@ -340,23 +389,25 @@ class GridLayout:
 
 
 def build_grid(region: tuple[float, float, float, float], hsegs: list[HSeg], vsegs: list[VSeg] | None,
-               words: list[Word], table_id: int) -> list[Block]:
+               words: list[Word], table_id: int, layout: LayoutSettings = LAYOUT,
+               source: str = "rules") -> list[Block]:
     """Rows of cells for one table region (see the module docstring)."""
     x0, top, x1, bottom = region
     inside = [w for w in words if top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3]
     if not inside:
         return []
-    lay = grid_layout(region, hsegs, vsegs, inside)
+    lay = grid_layout(region, hsegs, vsegs, inside, layout)
     if lay is None:
         return []
-    return fill_grid(lay, inside, table_id)
+    return fill_grid(lay, inside, table_id, source)
 
 
 def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vsegs: list[VSeg] | None,
-                inside: list[Word]) -> GridLayout | None:
+                inside: list[Word], layout: LayoutSettings = LAYOUT) -> GridLayout | None:
     """Rows, columns and merged cells of a table region; words are needed only without vertical rules."""
     x0, top, x1, bottom = region
     width = x1 - x0
+    tol = layout.rule_tol
     rules = sorted({(round(s.y, 1), round(s.x0), round(s.x1)): s for s in hsegs
                     if top - 1 <= s.y <= bottom + 1 and min(s.x1, x1) - max(s.x0, x0) > 8}.values(),
                    key=lambda s: s.y)
@@ -364,8 +415,9 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         return None
 
     def header_end_of(rules) -> float:
-        ys = _cluster([s.y for s in rules], 1.5)
-        full = [y for y in ys[1:] if any(abs(s.y - y) <= 1.5 and s.x1 - s.x0 >= 0.9 * width for s in rules)]
+        ys = _cluster([s.y for s in rules], tol)
+        full = [y for y in ys[1:] if any(abs(s.y - y) <= tol and s.x1 - s.x0 >= layout.full_rule_share * width
+                                         for s in rules)]
         return full[0] if full else (ys[1] if len(ys) > 1 else bottom)
 
     # a row of column numbers ("1 2 3", "(1) (2) (6=5/4)") printed under the header without a rule
@@ -378,7 +430,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
             rules = sorted(rules + [HSeg(x0, x1, y)], key=lambda s: s.y)
             break
     header_end = header_end_of(rules)
-    ys = _cluster([s.y for s in rules], 1.5)
+    ys = _cluster([s.y for s in rules], tol)
 
     if vsegs:
         vx = _cluster([v.x for v in vsegs if v.y1 - v.y0 > 6 and x0 - 3 <= v.x <= x1 + 3
@@ -391,18 +443,26 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
             return None
         head = [w for w in inside if w.cy < header_end]
         body = [w for w in inside if w.cy > header_end]
-        groups = _group_label_words(head, rules, top, header_end, width)
-        seps = column_separators(body, [w for w in head if id(w) not in groups], x0, x1)
+        groups = _group_label_words(head, rules, top, header_end, width, layout)
+        seps = column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
     bounds = [x0] + seps + [x1]
     ncol = len(bounds) - 1
     if ncol < 2:
         return None
-    if not vsegs and _runs_across_columns(inside, seps, width):
+    if not vsegs and _runs_across_columns(inside, seps, width, layout):
         return None          # a boxed banner or cover block (a title runs across the "columns"): text
+    if not vsegs:
+        # body rows set apart by white space only: cuts between them, over the columns that start anew
+        from .layout_rows import row_cuts
+
+        cuts = row_cuts([w for w in inside if w.cy > header_end], ys, header_end, bounds, layout)
+        if cuts:
+            rules = sorted(rules + cuts, key=lambda s: s.y)
+            ys = _cluster([s.y for s in rules], tol)
 
     def rule_crosses(y: float, c: int) -> bool:
         cx = (bounds[c] + bounds[c + 1]) / 2
-        return any(abs(s.y - y) <= 1.5 and s.x0 - 3 <= cx <= s.x1 + 3 for s in rules)
+        return any(abs(s.y - y) <= tol and s.x0 - 3 <= cx <= s.x1 + 3 for s in rules)
 
     def vsep_at(c: int, ya: float, yb: float) -> bool:
         """Is there a vertical rule between columns c and c+1 over the band ya..yb?"""
@@ -410,7 +470,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
             return True
         x = bounds[c + 1]
         q = (yb - ya) / 4          # the rule must run through the middle half of the band
-        return any(abs(v.x - x) <= 3.5 and v.y0 <= ya + q and v.y1 >= yb - q for v in vsegs)
+        return any(abs(v.x - x) <= layout.vrule_tol and v.y0 <= ya + q and v.y1 >= yb - q for v in vsegs)
 
     nrow = len(ys) - 1
     # cell (r, c) spans rows r..end[r][c]-1 (merged down until a rule crosses the column)
@@ -437,7 +497,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
                     if owner.get((rr, c + 1)) == b:
                         owner[(rr, c + 1)] = a
     if not vsegs:
-        _header_groups(owner, rules, ys, bounds, header_end, ncol)
+        _header_groups(owner, rules, ys, bounds, header_end, ncol, layout)
     return GridLayout(region, ys, bounds, owner)
 
 
@@ -475,25 +535,27 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
     return blocks
 
 
-def _runs_across_columns(words: list[Word], seps: list[float], width: float) -> bool:
+def _runs_across_columns(words: list[Word], seps: list[float], width: float, layout: LayoutSettings = LAYOUT) -> bool:
     """Does a run of words (normal word spacing) over 40% of the width cross two column gutters?
     Table cells never do; a centred title in a ruled banner does."""
     for ln in group_lines(words):
         start = ln[0]
         for a, b in zip(ln + [None], ln[1:] + [None]):
-            if b is None or b.x0 - a.x1 > 7.0:
+            if b is None or b.x0 - a.x1 > layout.word_gap:
                 x0, x1 = start.x0, a.x1
-                if x1 - x0 >= 0.4 * width and sum(1 for x in seps if x0 < x < x1) >= 2:
+                if x1 - x0 >= layout.banner_share * width and sum(1 for x in seps if x0 < x < x1) >= 2:
                     return True
                 start = b
     return False
 
 
-def _group_label_words(head: list[Word], rules: list[HSeg], top: float, header_end: float, width: float) -> set:
+def _group_label_words(head: list[Word], rules: list[HSeg], top: float, header_end: float, width: float,
+                       layout: LayoutSettings = LAYOUT) -> set:
     """Header words sitting right above a rule segment that spans part of the table (group labels)."""
     out = set()
+    tol = layout.rule_tol
     for s in rules:
-        if not top + 1.5 < s.y < header_end - 1.5 or s.x1 - s.x0 >= 0.9 * width:
+        if not top + tol < s.y < header_end - tol or s.x1 - s.x0 >= layout.full_rule_share * width:
             continue
         for w in head:
             if w.bottom <= s.y + 1 and s.x0 - 2 <= w.cx <= s.x1 + 2:
@@ -503,7 +565,7 @@ def _group_label_words(head: list[Word], rules: list[HSeg], top: float, header_e
     return out
 
 
-def _header_groups(owner, rules, ys, bounds, header_end, ncol) -> None:
+def _header_groups(owner, rules, ys, bounds, header_end, ncol, layout: LayoutSettings = LAYOUT) -> None:
     """In the header band, a rule segment spanning columns a..b (but not the whole table) makes the
     cell above it one cell over a..b."""
     table_w = bounds[-1] - bounds[0]
@@ -512,7 +574,7 @@ def _header_groups(owner, rules, ys, bounds, header_end, ncol) -> None:
             break
         y_below = ys[r + 1]
         for s in rules:
-            if abs(s.y - y_below) > 1.5 or s.x1 - s.x0 >= 0.9 * table_w:
+            if abs(s.y - y_below) > layout.rule_tol or s.x1 - s.x0 >= layout.full_rule_share * table_w:
                 continue
             cols = [c for c in range(ncol) if s.x0 - 3 <= (bounds[c] + bounds[c + 1]) / 2 <= s.x1 + 3]
             if len(cols) < 2:
@@ -523,7 +585,7 @@ def _header_groups(owner, rules, ys, bounds, header_end, ncol) -> None:
                     owner[(r, c)] = owner[(r, a)]
 
 
-def text_blocks(words: list[Word], gap: float = 14.0) -> list[Block]:
+def text_blocks(words: list[Word], gap: float = LAYOUT.text_gap) -> list[Block]:
     """Words outside tables -> text lines; a line with gaps wider than `gap` is a row of its runs
     (each run a cell with its box), which the table readers may take for a row of an unruled table."""
     out = []

@@ -22,9 +22,10 @@ from collections import Counter
 from lkj.model.document import Cell, Document, Grid, Line, union_box
 from lkj.model.errors import InputError
 from lkj.model.names import FileFormat
-from lkj.model.settings import Settings
+from lkj.model.settings import LayoutSettings, Settings
 
-from .pdf_layout import Block, HSeg, VSeg, Word, build_grid, cell_of, table_regions, text_blocks
+from .pdf_layout import (Block, HSeg, VSeg, Word, build_grid, cell_of, run_on_to_page_break, table_regions,
+                         text_blocks)
 
 
 def open_pdf(data: bytes):
@@ -86,8 +87,9 @@ def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], l
     return blocks, boxes
 
 
-def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: float,
-                page=None, first_id: int = 0) -> list[Block]:
+def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: float, height: float,
+                page=None, first_id: int = 0, layout: LayoutSettings = LayoutSettings(),
+                source: str = "rules") -> list[Block]:
     """Blocks of one page in reading order."""
     blocks: list[Block] = []
     taken: list = []
@@ -97,17 +99,19 @@ def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: 
     rest = [w for w in words if not any(_inside(w, box, 2.0) for box in taken)]
     free_h = [s for s in hsegs if not any(box[1] - 2 <= s.y <= box[3] + 2 and box[0] - 2 <= s.x0 <= box[2] for box in taken)]
     tid = first_id + len(taken)
-    for region in table_regions(free_h, rest, width):
+    regions, closing = run_on_to_page_break(table_regions(free_h, rest, width, layout), rest, height, layout)
+    free_h = free_h + closing
+    for region in regions:
         vin = [v for v in vsegs if region[0] - 3 <= v.x <= region[2] + 3 and
                min(v.y1, region[3]) - max(v.y0, region[1]) > 4] if vsegs else []
-        grid = build_grid(region, free_h, vin or None, rest, tid)
+        grid = build_grid(region, free_h, vin or None, rest, tid, layout, source)
         if len(grid) < 2:
             continue
         blocks += grid
         tid += 1
         x0, top, x1, bottom = region
         rest = [w for w in rest if not (top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3)]
-    blocks += text_blocks(rest)
+    blocks += text_blocks(rest, layout.text_gap)
     blocks.sort(key=lambda b: (b.top, b.bbox[0]))
     return blocks
 
@@ -115,19 +119,19 @@ def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: 
 _PAGE_NO = re.compile(r"^(hal(aman)?\.?\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|dari|of)\s*\d{1,4})?$", re.I)
 
 
-def drop_running_lines(pages: list[list[Block]], heights: list[float]) -> int:
+def drop_running_lines(pages: list[list[Block]], heights: list[float], layout: LayoutSettings = LayoutSettings()) -> int:
     """Remove running headers/footers: text lines in the top or bottom margin that repeat (digits
     aside) on many pages, and bare page numbers there.  Returns how many were dropped."""
     def key(b: Block) -> str:
         return re.sub(r"\d+", "#", re.sub(r"\s+", " ", b.text)).strip().lower()
 
     def margin(b: Block, h: float) -> bool:
-        return b.table_id is None and (b.bbox[3] < 0.1 * h or b.bbox[1] > 0.9 * h)
+        return b.table_id is None and (b.bbox[3] < layout.margin * h or b.bbox[1] > (1 - layout.margin) * h)
 
     counts: Counter = Counter()
     for blocks, h in zip(pages, heights):
         counts.update({key(b) for b in blocks if margin(b, h)})
-    need = max(2, int(0.3 * len(pages)))
+    need = max(2, int(layout.running_share * len(pages)))
     dropped = 0
     for k, (blocks, h) in enumerate(zip(pages, heights)):
         keep = []
@@ -184,7 +188,7 @@ def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Do
                 page.close()
                 continue
             hs, vs = page_rules(page)
-            blocks = layout_page(words, hs, vs, float(page.width), page, tid)
+            blocks = layout_page(words, hs, vs, float(page.width), float(page.height), page, tid, settings.layout)
             tid += 1000
             pages.append(blocks)
             page.close()               # frees the page's parsed objects: a 500-page bundle stays small
@@ -196,7 +200,7 @@ def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Do
             for pno, blocks in ocr_pages(data, scanned, page_sizes, settings).items():
                 pages[pno - 1] = blocks
             doc.ocr_pages = len(scanned)
-    drop_running_lines(pages, heights)
+    drop_running_lines(pages, heights, settings.layout)
     blocks_to_lines(doc, pages)
     if not doc.lines:
         raise InputError("extract", f"no text on any of the {doc.n_pages} pages (no text layer, nothing read by OCR)")

@@ -17,6 +17,18 @@ class LayoutSettings:
     margin: float = 0.1            # top / bottom share of a page where running headers and footers live
     running_share: float = 0.3     # a margin line on at least this share of pages is a running header/footer
     layout_min_gap: int = 2        # space-aligned text: spaces that separate two cells
+    line_overlap: float = 0.45     # words whose centres are closer than this share of their height are one line
+    rule_tol: float = 1.5          # rules closer than this (points) are one row boundary
+    min_rule_share: float = 0.12   # a horizontal rule shorter than this share of the page width frames no table
+    full_rule_share: float = 0.9   # a rule over this share of a table's width crosses all its columns
+    paragraph_share: float = 0.85  # a run of words over this share of a table's width is a paragraph, not a row
+    banner_share: float = 0.4      # a run of words over this share crossing two gutters is a banner title
+    max_empty_band: float = 6.0    # two rules with nothing between them farther apart than this many
+                                   # line heights belong to no table together
+    row_gap: float = 0.45          # in an unruled body, a gap between two lines of a column wider than
+                                   # this share of the line height starts a new row
+    page_break_gap: float = 1.5    # below a page's last table, its rows are lines closer than this many line heights
+    vrule_tol: float = 3.5         # a vertical rule this close to a column boundary separates the columns
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ def label_role(text: str) -> str | None:
         return "target"
     if (re.match(r"^(realis|realias)", f) and n <= 45) or f == "r" or f.startswith("kondisisaatini"):
         return "realisasi"
+    if re.match(r"^capaian(realisasi)?(anggaran|keuangan)", f) and n <= 30:
+        return "capaian_anggaran"       # "Capaian Anggaran (%)" beside "Capaian Kinerja (%)"
     if (f.startswith("capaian") or f.startswith("capai")) and n <= 30:
         return "capaian"
     if (f.startswith("pagu") or f.startswith("anggaran") or f.startswith("alokasi")) and n <= 30:
