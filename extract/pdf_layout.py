@@ -306,6 +306,7 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
     amount and a centred "-" in one column so stay one column."""
     labels = label_spans(header, layout.label_gap)
     if len(labels) >= 2:
+        values = _value_words(body, layout.word_gap)
         runs = white_runs(body, x0, x1, layout.min_gutter, layout.gutter_slack, edges=True) if body else []
         seps = []
         for left, right in zip(labels, labels[1:]):
@@ -313,7 +314,7 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
             # the values (amounts, percentages, dashes) between the two labels go to the nearer one;
             # the separator lies in the widest white gutter between the two groups, so a
             # right-aligned "0,00" stays in its column (text is left-aligned and needs no such care)
-            between = [w for w in body if lc < w.cx < rc and _VALUE.fullmatch(w.text)]
+            between = [w for w in values if lc < w.cx < rc]
             lo = max([w.x1 for w in between if w.cx - lc <= rc - w.cx], default=lc)
             hi = min([w.x0 for w in between if w.cx - lc > rc - w.cx], default=rc)
             if lo >= hi:
@@ -326,6 +327,23 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
             seps.append((best[0] + best[1]) / 2 if best else (lo + hi) / 2)
         return seps
     return _gutter_separators(body, header, x0, x1, layout)
+
+
+def _value_words(words: list[Word], word_gap: float) -> list[Word]:
+    """Words of the runs that are values and nothing else ("Rp. 1.309.500", "25%", "-"): a year or
+    a number inside a line of text ("Tahun 1945, Pelestarian") is not one."""
+    out = []
+    for ln in group_lines(words):
+        run = [ln[0]]
+        for a, b in zip(ln, ln[1:] + [None]):
+            if b is None or b.x0 - a.x1 > word_gap:
+                if all(_VALUE.fullmatch(w.text) or w.text.lower() in ("rp", "rp.") for w in run) and \
+                        any(_VALUE.fullmatch(w.text) for w in run):
+                    out += [w for w in run if _VALUE.fullmatch(w.text)]
+                run = [b] if b is not None else []
+            else:
+                run.append(b)
+    return out
 
 
 def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float,
@@ -498,6 +516,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
                         owner[(rr, c + 1)] = a
     if not vsegs:
         _header_groups(owner, rules, ys, bounds, header_end, ncol, layout)
+        _label_rows(owner, inside, ys, bounds, header_end, layout)
     return GridLayout(region, ys, bounds, owner)
 
 
@@ -563,6 +582,31 @@ def _group_label_words(head: list[Word], rules: list[HSeg], top: float, header_e
                 if not above or max(above) < w.top:
                     out.add(id(w))
     return out
+
+
+_ROW_NO = re.compile(r"\(?\d{1,3}[.)]?|[a-zA-Z][.)]")
+
+
+def _label_rows(owner, words: list[Word], ys, bounds, header_end, layout: LayoutSettings = LAYOUT) -> None:
+    """A body row holding one run of words and nothing else ("Sub Kegiatan", "Program") that crosses
+    a column gutter is a label written over several columns: one cell from the column it starts in
+    (a row number followed by text is a row, not a label)."""
+    ncol = len(bounds) - 1
+    for r in range(len(ys) - 1):
+        if ys[r] < header_end - 0.5:
+            continue
+        band = [w for w in words if ys[r] < w.cy < ys[r + 1]]
+        lines = group_lines(band)
+        if len(lines) != 1 or len(lines[0]) < 2 or _ROW_NO.fullmatch(lines[0][0].text):
+            continue
+        ln = lines[0]
+        if any(b.x0 - a.x1 > layout.word_gap for a, b in zip(ln, ln[1:])):
+            continue
+        cols = sorted({next((c for c in range(ncol) if w.cx < bounds[c + 1]), ncol - 1) for w in ln})
+        if len(cols) < 2 or any(owner[(r, c)] != (r, c) for c in range(cols[0], cols[-1] + 1)):
+            continue
+        for c in range(cols[0] + 1, cols[-1] + 1):
+            owner[(r, c)] = (r, cols[0])
 
 
 def _header_groups(owner, rules, ys, bounds, header_end, ncol, layout: LayoutSettings = LAYOUT) -> None:

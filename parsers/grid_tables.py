@@ -86,6 +86,7 @@ class _Builder:
         sec = section_marker(_texts(cells))
         if sec:
             self.section = sec
+            self.prev_all = None          # a section label ends the row above it: what follows is a new row
             return
         vals, allc = _cell_values(cells, self.hm)
         if not allc:
@@ -99,7 +100,7 @@ class _Builder:
             key = "name" if prev.text("name") else ("indikator" if prev.text("indikator") else "sasaran")
             merge_into(prev, {key: (allc[0], [cells[0]])})
             return
-        if rows and self._is_continuation(vals, allc):
+        if rows and self.prev_all is not None and self._is_continuation(vals, allc):
             merge_into(rows[-1], {k: v for k, v in vals.items() if v[0]})
             self.prev_all = {**(self.prev_all or {}), **allc}
             return
@@ -263,7 +264,9 @@ def read_grid_tables(lines: list[Line], lo: int, hi: int) -> list[RawTable]:
             if is_header_row(cells) and not section_marker(cells):
                 hm2_rows = [cells]
                 m = k + 1
-                while m < n and is_row[m] and is_header_continuation(_texts(rows[m])):
+                # a header repeated after a page break has the rows the first one had: the row after
+                # it is data, even when short ("Kabupaten/Kota", the tail of a row split by the break)
+                while m < n and m - k < len(hdr_rows) and is_row[m] and is_header_continuation(_texts(rows[m])):
                     hm2_rows.append(_texts(rows[m]))
                     m += 1
                 hm2 = build_header(hm2_rows)
