@@ -40,6 +40,8 @@ class Rule:
     description: str                 # what the rule checks, in general terms
     fires: str = ""                  # what makes it fire
     spares: str = ""                 # what must not make it fire
+    review: bool = False             # its findings go to the review queue (a person checks the source),
+                                     # not to the report's anomalies
 
 
 class _Flagging:
@@ -96,8 +98,12 @@ class ReportContext(_Flagging):
     def flag(self, message: str, table: Table | None = None, row: Row | None = None, field: str | None = None,
              reported: str | None = None, expected: str | None = None, line: int | None = None,
              page: int | None = None, table_seq: int | None = None) -> None:
-        """Record a finding of the current rule; the location defaults to the row's."""
+        """Record a finding of the current rule; the location defaults to the row's.  A finding on a
+        value the reader doubts (a scan's number no reading or arithmetic settled) is no anomaly of
+        the report: that value is already in the review queue."""
         assert self.rule is not None
+        if not self.rule.review and _on_doubt(table, row, field):
+            return
         if row is not None:
             line = line if line is not None else row.line
             page = page if page is not None else row.page
@@ -111,6 +117,14 @@ class ReportContext(_Flagging):
             table_seq = table.seq
         self.found.append(Anomaly(self.rule.name, self.rule.severity, message, table_seq,
                                   row.row_index if row is not None else None, field, reported, expected, line, page))
+
+
+def _on_doubt(table: Table | None, row: Row | None, field: str | None) -> bool:
+    """Does a finding rest on a value in doubt: its row has one, or its field is in doubt in a row of
+    its table (a total over a doubted child)?"""
+    if row is not None and row.doubt:
+        return True
+    return bool(table is not None and field and any(field in r.doubt for r in table.rows))
 
 
 @dataclass
@@ -163,7 +177,7 @@ def quality_score(checked: Counter, severities: Iterable[str], rules: dict[str, 
     score = 100 * (1 - sum(weight of each anomaly) / sum(weight of each check performed)),
     where a rule's weight is its severity weight (error 3, warning 2, info 1).
     """
-    total = sum(Severity(rules[k].severity).weight * n for k, n in checked.items() if k in rules)
+    total = sum(Severity(rules[k].severity).weight * n for k, n in checked.items() if k in rules and not rules[k].review)
     if total <= 0:
         return None
     bad = sum(Severity(s).weight for s in severities)

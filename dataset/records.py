@@ -77,11 +77,20 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool) -> list[dict]:
 
 def review_record(rid: str, source_file: str, r: Row) -> dict:
     m = r.indikator_match
-    out = dict(row_id=row_id(rid, r), report_id=rid, source_file=source_file, page=r.page, line=r.line,
-               indikator=r.text.get("indikator"), score=m.score)
+    out = dict(row_id=row_id(rid, r), report_id=rid, source_file=source_file, reason="indikator_match",
+               page=r.page, line=r.line, indikator=r.text.get("indikator"), score=m.score)
     for k, (cid, name, score) in enumerate(m.candidates[:3], 1):
         out.update({f"candidate_{k}_id": cid, f"candidate_{k}_name": name, f"candidate_{k}_score": score})
     return record("review", **out)
+
+
+def doubt_record(rid: str, source_file: str, r: Row | None, a: Anomaly) -> dict:
+    """A review-queue entry for a finding of a review rule (a scanned number in doubt)."""
+    conf = r.conf(a.field) if r is not None and a.field else None
+    return record("review", row_id=row_id(rid, r) if r is not None else None, report_id=rid, source_file=source_file,
+                  reason="ocr_doubt", page=a.page, line=a.line, field=a.field, raw=a.reported, expected=a.expected,
+                  ocr_confidence=conf, message=a.message,
+                  indikator=r.text.get("indikator") if r is not None else None)
 
 
 def anomaly_record(aid: str, rid: str, source_file: str, seq: int, a: Anomaly) -> dict:

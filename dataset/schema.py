@@ -106,13 +106,20 @@ FAILURES = (
 )
 
 REVIEW = (
-    Col("row_id", "string", "the row whose indikator needs a person's decision"),
+    Col("row_id", "string", "the row that needs a person's decision"),
     Col("report_id", "string", "the report"),
     Col("source_file", "string", "file name of the input"),
+    Col("reason", "string", "indikator_match (a doubtful catalogue match) or ocr_doubt (a scanned number "
+                            "the reading doubts and the row's arithmetic could not settle)"),
     Col("page", "integer", "page of the row"),
     Col("line", "integer", "line of the row"),
+    Col("field", "string", "ocr_doubt: the field of the doubted number"),
+    Col("raw", "string", "ocr_doubt: the number as read"),
+    Col("expected", "string", "ocr_doubt: what the row's own arithmetic gives, when it gives something"),
+    Col("ocr_confidence", "number", "ocr_doubt: the reading's confidence (0-100)"),
+    Col("message", "string", "ocr_doubt: one sentence saying what to check and where"),
     Col("indikator", "string", "the indikator text as cleaned"),
-    Col("score", "number", "best candidate's score (0-100)"),
+    Col("score", "number", "indikator_match: best candidate's score (0-100)"),
     *(c for k in (1, 2, 3) for c in (
         Col(f"candidate_{k}_id", "string", f"catalogue id of candidate {k}"),
         Col(f"candidate_{k}_name", "string", f"catalogue name of candidate {k}"),

@@ -1,33 +1,57 @@
-"""Scanned pages -> Blocks: deskew, rulings, tables read cell by cell, the rest as text lines.
+"""Scanned pages -> Blocks: the page made ready (extract/scan_prep.py), ruled tables read cell by
+cell, everything else read once as words and laid out by the same code as a digital page.
 
-Full-page OCR mangles table cells (tesseract reads "50%" as "5096"), so tables are read cell by
-cell: the grid comes from the scan's own rulings (OpenCV morphology), every merged cell is cropped
-and read on its own (tesseract through tesserocr, Indonesian model), and a cell that reads as a
-number is read again as a single line with a character whitelist.  The text around the tables is
-read once per page with the tables blanked out.  Coordinates are converted to PDF points so that
-scanned rows carry the same kind of bbox as digital ones.  Pages are read in parallel when the
-settings allow more than one OCR process.
+Full-page OCR mangles ruled table cells (tesseract reads "50%" as "5096"), so a table ruled both
+ways is read cell by cell: the grid comes from the scan's own rulings, every merged cell is cropped
+and read on its own (Indonesian model), and a cell that reads as a number is read again with the
+English model and with a digit whitelist; when those readings disagree on the digits, the cell
+is marked in doubt.  The rest of the page (text, and tables ruled with horizontal rules only or not
+at all) is read once as words with their boxes and confidences, and those words go through
+`pdf_reader.layout_page`, the digital pages' own layout (rows between rules, columns in the white
+gutters); a number found there is read again from its own crop the same way.  Coordinates are PDF
+points of the upright page.  Pages are read in parallel when the settings allow more than one OCR
+process; `workers=1` reads them in this process.
 
-Hand-written here: the deskew estimate, the segment extraction from the ruling masks and the
-cell reading policy; OpenCV, pypdfium2 and tesseract do the image work.
+Library chatter (leptonica's "Error in boxClipToRectangle", tesseract's "Empty page!!") is
+silenced at the source; a page that cannot be read becomes a warning of the document.
+
+Hand-written here: the cell reading policy and which reading to keep, the upright test (a strip of
+print read both ways, the better confidence wins) and the re-reading of numbers; tesseract
+(tesserocr), OpenCV and pypdfium2 do the image work.
 """
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
-
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lkj.model.document import Cell
 from lkj.model.errors import InputError
-from lkj.model.settings import OcrSettings, Settings
+from lkj.model.settings import LayoutSettings, OcrSettings, Settings
 
-from .pdf_layout import Block, HSeg, VSeg, Word, fill_grid, grid_layout, text_blocks
+from . import scan_prep
+from .pdf_layout import Block, Word, cell_of, fill_grid, grid_layout
 
 NUMERIC_CHARS = "0123456789.,%-()"
-_NUMERICISH = re.compile(r"^(rp\.?\s*)?[\dOoIlSXY%.,\-() ]+$", re.I)
+_NUMERICISH = re.compile(r"^(rp\.?\s*)?[-–—“\"(]?[\dOoIlSXY%.,\-() ]+$", re.I)
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class PageRead:
+    """What OCR made of one page."""
+    index: int                              # 0-based page index
+    blocks: list[Block]
+    angle: float = 0.0                      # skew corrected (degrees)
+    turns: int = 0                          # quarter turns (clockwise) that made the page upright
+    width: float = 0.0                      # the upright page's size in PDF points
+    height: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
 
 def tessdata_dir() -> str:
@@ -51,87 +75,23 @@ def tessdata_dir() -> str:
                             "is not installed: run `make setup`")
 
 
-# ---------------------------------------------------------------------------------------------
-# image geometry
+def quiet_leptonica() -> None:
+    """Leptonica prints its errors ("Error in boxClipToRectangle: box outside rectangle") straight to
+    stderr; set its message severity to none in the copy tesserocr loaded."""
+    import ctypes
+    import ctypes.util
 
+    import tesserocr
 
-def render(pdf, index: int, page_w: float, dpi: int):
-    import numpy as np
-
-    page = pdf[index]
-    scale = dpi / 72.0
-    img = page.render(scale=scale, grayscale=True).to_numpy()
-    if img.ndim == 3:
-        img = img[:, :, 0]
-    return np.ascontiguousarray(img), img.shape[1] / page_w
-
-
-def skew_angle(gray) -> float:
-    """Skew in degrees from the long near-horizontal strokes (table rules, text lines)."""
-    import cv2
-    import numpy as np
-
-    bw = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-    h, w = bw.shape
-    lines = cv2.HoughLinesP(bw, 1, np.pi / 1800, threshold=200, minLineLength=w // 4, maxLineGap=8)
-    angles = []
-    if lines is not None:
-        for x1, y1, x2, y2 in lines.reshape(-1, 4):
-            a = np.degrees(np.arctan2(y2 - y1, x2 - x1))
-            if abs(a) < 8:
-                angles.append(a)
-    if len(angles) >= 3:
-        return float(np.median(angles))
-    # no long rules: the angle whose row profile is sharpest
-    small = cv2.resize(bw, (w // 4, h // 4))
-    best, best_score = 0.0, -1.0
-    for a in np.arange(-4, 4.01, 0.25):
-        m = cv2.getRotationMatrix2D((small.shape[1] / 2, small.shape[0] / 2), a, 1.0)
-        rot = cv2.warpAffine(small, m, (small.shape[1], small.shape[0]))
-        score = float(np.var(rot.sum(axis=1)))
-        if score > best_score:
-            best, best_score = a, score
-    return float(best)
-
-
-def deskew(gray):
-    import cv2
-
-    a = skew_angle(gray)
-    if abs(a) < 0.05:
-        return gray, 0.0
-    h, w = gray.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), a, 1.0)
-    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255), a
-
-
-def rulings(gray, scale: float):
-    """Horizontal and vertical rule segments (PDF points) and the table boxes they frame (pixels)."""
-    import cv2
-
-    bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
-    h, w = bw.shape
-    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(30, w // 40), 1))
-    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 80)))
-    h_raw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, hk)
-    v_raw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, vk)
-    hm = cv2.dilate(h_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
-    vm = cv2.dilate(v_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
-    hs, vs = [], []
-    for mask, out, horiz in ((hm, hs, True), (vm, vs, False)):
-        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for x, y, ww, hh, _area in stats[1:]:
-            if horiz and ww >= 40 and hh <= 20:
-                out.append(HSeg(x / scale, (x + ww) / scale, (y + hh / 2) / scale))
-            elif not horiz and hh >= 15 and ww <= 20:
-                out.append(VSeg(y / scale, (y + hh) / scale, (x + ww / 2) / scale))
-    grid = cv2.bitwise_or(hm, vm)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
-    boxes = [(x, y, x + ww, y + hh) for x, y, ww, hh, _a in stats[1:] if ww > w * 0.3 and hh > 25]
-    # what to erase before reading cells: the rules as drawn (1 px wider), not the dilated masks,
-    # which would also take the descenders of "g" and "y" that touch a rule
-    ink_rules = cv2.dilate(cv2.bitwise_or(h_raw, v_raw), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    return hs, vs, boxes, ink_rules
+    here = os.path.dirname(os.path.abspath(tesserocr.__file__))
+    paths = sorted(glob.glob(os.path.join(here, "..", "tesserocr.libs", "libleptonica*.so*")))
+    paths += [p for p in (ctypes.util.find_library("leptonica"), ctypes.util.find_library("lept")) if p]
+    for p in paths:
+        try:
+            lib = ctypes.CDLL(p)
+            lib.setMsgSeverity(6)          # L_SEVERITY_NONE
+        except (OSError, AttributeError):
+            continue
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,65 +103,135 @@ class Reader:
     reads badly (short labels, symbols and digits: it turns a scanned "%" into "Yo" or "96"), and
     English single-line with a digit whitelist for numbers."""
 
-    def __init__(self, tessdata: str):
+    def __init__(self, tessdata: str, languages: str = "ind"):
         import tesserocr
 
+        quiet_leptonica()
         self.tess = tesserocr
         has_eng = os.path.exists(os.path.join(tessdata, "eng.traineddata"))
-        latin = "eng" if has_eng else "ind"
-        self.text = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.SINGLE_BLOCK)
-        self.alt = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_BLOCK)
-        self.page = tesserocr.PyTessBaseAPI(path=tessdata, lang="ind", psm=tesserocr.PSM.AUTO)
-        self.line = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_LINE)
-        self.char = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_CHAR)
-        self.num = tesserocr.PyTessBaseAPI(path=tessdata, lang=latin, psm=tesserocr.PSM.SINGLE_LINE)
+        latin = "eng" if has_eng else languages
+
+        def api(lang, psm):
+            a = tesserocr.PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
+            a.SetVariable("debug_file", "/dev/null")      # "Empty page!!", "Invalid resolution" ...
+            return a
+
+        self.text = api(languages, tesserocr.PSM.SINGLE_BLOCK)
+        self.alt = api(latin, tesserocr.PSM.SINGLE_BLOCK)
+        self.page = api(languages, tesserocr.PSM.AUTO)
+        self.line = api(latin, tesserocr.PSM.SINGLE_LINE)
+        self.char = api(latin, tesserocr.PSM.SINGLE_CHAR)
+        self.num = api(latin, tesserocr.PSM.SINGLE_BLOCK)      # a "%" may wrap under its number
         self.num.SetVariable("tessedit_char_whitelist", NUMERIC_CHARS)
 
     @staticmethod
     def _read(api, img) -> tuple[str, float]:
+        """Text and confidence of one image: its least sure word's, and for a number its least
+        sure word with digits (a "%" or a unit read unsurely does not make the value unsure)."""
         api.SetImage(img)
-        return " ".join(_text(api).split()), float(api.MeanTextConf())
+        txt = " ".join(_text(api).split())
+        if not txt:
+            return "", 0.0
+        words = txt.split()
+        confs = [c for c in api.AllWordConfidences() if c is not None]
+        if len(confs) == len(words) and any(_DIGITS.search(w) for w in words):
+            confs = [c for w, c in zip(words, confs) if _DIGITS.search(w)]
+        return txt, float(min(confs)) if confs else float(api.MeanTextConf())
 
-    def cell(self, crop) -> tuple[str, float]:
-        """Text and confidence of one cell image (already free of rules)."""
+    def strip_confidence(self, gray) -> float:
+        """Mean confidence of a strip of print read as it stands (the upright test)."""
+        from PIL import Image
+
+        self.text.SetImage(Image.fromarray(gray))
+        if not _text(self.text).strip():
+            return 0.0
+        return float(self.text.MeanTextConf())
+
+    def cell(self, crop, ocr: OcrSettings) -> tuple[str, float, bool]:
+        """Text, confidence and doubt of one cell image (already free of rules)."""
         import numpy as np
         from PIL import Image
 
-        ys, xs = np.where(crop < 160)
+        ys, xs = np.where(crop < 220)
         if len(ys) == 0:
-            return "", 100.0
-        ink = crop[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+            return "", 100.0, False
+        m = 3
+        ink = crop[max(0, ys.min() - m):ys.max() + 1 + m, max(0, xs.min() - m):xs.max() + 1 + m]
         # stretch the contrast: on a grey scan background tesseract drops whole lines of a cell
         lo, hi = int(ink.min()), int(np.percentile(ink, 90))
         if hi - lo > 20:
             ink = ((ink.astype(np.float32) - lo) * (255.0 / (hi - lo))).clip(0, 255).astype(np.uint8)
-        glyph = ink.shape[0] < 45 and ink.shape[1] <= 1.6 * ink.shape[0]     # one character ("T", "%", "1")
-        if ink.shape[0] < 45:
+        small = ink.shape[0] < ocr.small_print_px
+        glyph = small and ink.shape[1] <= 1.6 * ink.shape[0]     # one character ("T", "%", "1")
+        if small:
             # one line of small print: tesseract reads it better at twice the size ("50%", not "0%")
             import cv2
             ink = cv2.resize(ink, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
         img = Image.fromarray(_pad(ink, 12))
+        readings = []
         txt, conf = self._read(self.text, img)
-        if len(txt) <= 14 or re.search(r"\d", txt) or conf < 70:
+        readings.append((txt, conf))
+        if len(txt) <= 14 or _DIGITS.search(txt) or conf < 70:
             # short labels and values: the English model reads symbols and digits better
             t2, c2 = self._read(self.alt, img)
             if not t2 and ink.shape[0] < 2.2 * min(ink.shape[1], 40):
                 t2, c2 = self._read(self.line, img)      # a lone character ("R", "1") in a tall cell
+            readings.append((t2, c2))
             if t2 and (re.search(r"[\d%]", t2) or len(t2.replace(" ", "")) <= 3 or c2 > conf or not txt):
                 txt, conf = t2, c2
         if glyph:
             t3, c3 = self._read(self.char, img)
-            if t3 and (c3 > conf or not txt):
+            if t3 and (not txt or (c3 > conf + 10 and "%" not in txt)):
                 txt, conf = t3, c3
-        looks_numeric = bool(txt) and bool(_NUMERICISH.match(txt)) and bool(re.search(r"\d", txt)) and len(txt) <= 24
-        if looks_numeric:
-            t2, c2 = self._read(self.num, img)
-            if t2 and re.search(r"\d", t2):
-                rp = re.match(r"^\s*rp\.?\s*", txt, re.I)
-                txt, conf = ((rp.group(0).strip() + " ") if rp else "") + t2, c2
-        return txt, conf
+        if not any(numberish(t) for t, _ in readings) and not numberish(txt):
+            return txt, conf, False
+        tn, _cn = self._read(self.num, img)      # its confidence means nothing under a whitelist
+        return settle_number(readings + [(txt, conf)], tn, ocr)
+
+    def number(self, crop, page_reading: tuple[str, float] | None, ocr: OcrSettings) -> tuple[str, float, bool]:
+        """A cell expected to hold a number: read by the English model and with the digit
+        whitelist, the page's own reading as a third opinion."""
+        img = self._cell_image(crop, ocr)
+        if img is None:
+            return "", 100.0, False
+        tn, _cn = self._read(self.num, img)
+        if page_reading and page_reading[1] >= ocr.sure_number and _CLEAN_NUMBER.fullmatch(page_reading[0].strip()):
+            # a sure page reading: the constrained one only confirms its digits and sign
+            got = _trim(tn)
+            if _canon(got) == _canon(page_reading[0]) and (got[:1] in _DASHES) == (page_reading[0].strip()[:1] in _DASHES):
+                return page_reading[0], page_reading[1], False
+        readings = [self._read(self.alt, img)]
+        if page_reading and page_reading[0]:
+            readings.append(page_reading)
+        if not any(numberish(t) for t, _ in readings) and not _DIGITS.search(tn):
+            t, c = max(readings, key=lambda tc: tc[1])
+            return t, c, c < ocr.doubt_below
+        txt, conf, doubt = settle_number(readings, tn, ocr)
+        if not doubt and not txt.lstrip().startswith("-") and minus_left(crop):
+            doubt = True            # a faint mark before the digits: a minus the readings lost?
+        return txt, conf, doubt
+
+    def _cell_image(self, crop, ocr: OcrSettings):
+        """A cell crop as tesseract reads it best: cut to its print, contrast stretched, small
+        print doubled, a white border around."""
+        import numpy as np
+        from PIL import Image
+
+        ys, xs = np.where(crop < 220)
+        if len(ys) == 0:
+            return None
+        m = 3
+        ink = crop[max(0, ys.min() - m):ys.max() + 1 + m, max(0, xs.min() - m):xs.max() + 1 + m]
+        lo, hi = int(ink.min()), int(np.percentile(ink, 90))
+        if hi - lo > 20:
+            ink = ((ink.astype(np.float32) - lo) * (255.0 / (hi - lo))).clip(0, 255).astype(np.uint8)
+        if ink.shape[0] < ocr.small_print_px:
+            import cv2
+            ink = cv2.resize(ink, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        return Image.fromarray(_pad(ink, 12))
 
     def words(self, gray, scale: float) -> list[Word]:
+        """Words of a page image with their boxes (PDF points) and confidences."""
         from PIL import Image
 
         tess = self.tess
@@ -228,6 +258,103 @@ class Reader:
         return out
 
 
+_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "L": "1", "|": "1", "i": "1",
+                           "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9"})
+_DASHES = "-–—“”\"‘’~"
+_UNIT_TAIL = re.compile(r"\s+([A-Za-z][A-Za-z.]{2,20})$")       # "Laporan", "Dok."; not "Yo" (a "%" misread)
+
+
+def split_unit(t: str) -> tuple[str, str]:
+    """"12 Laporan" -> ("12", "Laporan"); a reading without a unit word -> (t, "")."""
+    t = t.strip()
+    m = _UNIT_TAIL.search(t)
+    if m and _DIGITS.search(t[:m.start()].translate(_AS_DIGIT)):
+        return t[:m.start()].strip(), m.group(1)
+    return t, ""
+
+
+def _canon(t: str) -> str:
+    """The digits a reading of a number stands for: letters tesseract puts for digits read as
+    digits ("LOO" is 100), a "%" read as "96" after the number dropped, a unit word left aside."""
+    t, _unit = split_unit(t)
+    t = re.sub(r"^(rp\.?\s*)", "", t, flags=re.I)
+    t = re.sub(r"(?<=[\d\s])\s*(?:[A-Za-z%][A-Za-z%]?|%\d)$", "", t.strip())    # "25 Yo", "16,42 So", "7,26%0": a "%"
+    if not t.endswith("%") and re.search(r"\d\s*9[6o0]$", t) and not re.search(r"[.,]\d{3}$", t):
+        t = re.sub(r"\s*9[6o0]$", "", t)
+    return re.sub(r"\D", "", t.translate(_AS_DIGIT))
+
+
+def minus_left(crop) -> bool:
+    """Is there a short flat mark left of the first digit, at the digits' mid-height (a minus
+    too faint for the readings at scan resolution)?"""
+    import cv2
+    import numpy as np
+
+    bw = (crop < 200).astype(np.uint8)
+    n, _lab, stats, _c = cv2.connectedComponentsWithStats(bw, connectivity=8)
+    comps = sorted((tuple(st) for st in stats[1:] if st[4] >= 2), key=lambda st: st[0])
+    if len(comps) < 2:
+        return False
+    tall = max(st[3] for st in comps)
+    first = comps[0]
+    rest = [st for st in comps[1:] if st[3] >= 0.6 * tall]
+    if not rest or first[3] >= 0.4 * tall or first[2] > 1.2 * tall:
+        return False
+    nxt = min(rest, key=lambda st: st[0])
+    top = min(st[1] for st in rest)
+    bottom = max(st[1] + st[3] for st in rest)
+    mid = first[1] + first[3] / 2
+    gap = nxt[0] - (first[0] + first[2])
+    return 0 <= gap <= tall and top + 0.25 * (bottom - top) <= mid <= top + 0.75 * (bottom - top)
+
+
+def _trim(t: str) -> str:
+    """A number's reading without the specks read after it ("2,63%,", "7,26% °")."""
+    return re.sub(r"(?<=[\d%])[\s,.;:'`\"°*]+$", "", t.strip())
+
+
+def numberish(t: str) -> bool:
+    """Does a reading stand for a number (a unit word aside, letters for digits allowed)?"""
+    core, _unit = split_unit(t)
+    core = re.sub(r"^(rp\.?\s*)", "", core, flags=re.I).translate(_AS_DIGIT)
+    return bool(core) and len(core) <= 24 and bool(_DIGITS.search(core)) and not re.search(r"[A-Za-z]{2,}", core)
+
+
+def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrSettings) -> tuple[str, float, bool]:
+    """A number read several ways: free readings (the page's, the English model's) and one
+    constrained to digits and signs.  The digits kept are the constrained reading's when a free
+    reading agrees with them, with the agreeing reading's confidence and its unit word; a number
+    no two readings agree on is in doubt.  A "%" read as "96" after the digits and letters put for
+    digits ("LOO") count as agreeing."""
+    readings = [(_trim(t), c) for t, c in readings if t and t.strip()]
+    constrained = _trim(constrained)
+    c_digits = re.sub(r"\D", "", constrained)
+    agree = [(t, c) for t, c in readings if c_digits and _canon(t) == c_digits]
+    rp = next((True for t, _ in readings if re.match(r"^\s*rp\.?", t, re.I)), False)
+    lead = "Rp. " if rp else ""
+    unit = "" if constrained.rstrip().endswith("%") else \
+        next((split_unit(t)[1] for t, _ in agree or readings if split_unit(t)[1]), "")
+    tail = f" {unit}" if unit else ""
+    if agree:
+        conf = max(c for _, c in agree)
+        text = constrained.strip()
+        if text.endswith("%") and unit:
+            text = text[:-1].strip()
+        signs = {t.strip()[:1] in _DASHES for t, _ in agree} | {text[:1] in _DASHES}
+        if len(signs) > 1 and not text.startswith("-"):
+            text = "-" + text                  # a minus the constrained reading lost, the free one saw
+        # two independent readings that agree are believed unless both are very unsure
+        # two independent readings that agree are believed unless both are very unsure, or the
+        # digits they agree on are not shaped like a number ("3.803.650,.00")
+        shaped = bool(_CLEAN_NUMBER.fullmatch((lead + text + tail).strip()))
+        return lead + text + tail, conf, conf < ocr.doubt_below / 2 or not shaped
+    floor = min((c for _, c in readings), default=0.0)
+    best = max(readings, key=lambda tc: tc[1])[0] if readings else ""
+    if constrained.strip() and (not best or not numberish(best)):
+        return lead + constrained.strip() + tail, floor, True
+    return best, floor, True
+
+
 def _text(api) -> str:
     """Recognised text, or "" (tesserocr raises when nothing is recognised)."""
     try:
@@ -236,64 +363,217 @@ def _text(api) -> str:
         return ""
 
 
+def _digits(t: str) -> str:
+    return re.sub(r"\D", "", t)
+
+
+def _looks_numeric(txt: str) -> bool:
+    return bool(txt) and bool(_NUMERICISH.match(txt)) and bool(_DIGITS.search(txt)) and len(txt) <= 24
+
+
 @lru_cache(maxsize=2)
-def engines(tessdata: str) -> Reader:
+def engines(tessdata: str, languages: str = "ind") -> Reader:
     """The tesseract engines of this process (creating them costs a fraction of a second, so each
     process creates them once per model folder)."""
-    return Reader(tessdata)
+    return Reader(tessdata, languages)
 
 
-def _read_page(args) -> tuple[int, list[Block], float]:
-    data, index, page_w, first_id, tessdata, ocr = args
-    import pypdfium2 as pdfium
+def _pad(crop, border: int = 10):
+    import cv2
 
-    pdf = pdfium.PdfDocument(data)
-    try:
-        gray, scale = render(pdf, index, page_w, ocr.dpi)
-    finally:
-        pdf.close()
-    return read_image(engines(tessdata), gray, scale, first_id, index)
+    return cv2.copyMakeBorder(crop, border, border, border, border, cv2.BORDER_CONSTANT, value=255)
 
 
-def read_image(reader: Reader, gray, scale: float, first_id: int = 0, index: int = 0) -> tuple[int, list[Block], float]:
-    """One page image -> Blocks (tables cell by cell, text around them); returns the skew found."""
-    gray, angle = deskew(gray)
-    hs, vs, boxes, grid = rulings(gray, scale)
-    blocks: list[Block] = []
-    blank = gray.copy()
+# ---------------------------------------------------------------------------------------------
+# the page
+
+
+def upright_turns(reader: Reader, gray, bw, ocr: OcrSettings) -> int:
+    """Quarter turns (clockwise) that make the page upright: sideways pages are told by their
+    profile, upside-down ones by reading a strip of print both ways."""
+    import numpy as np
+
+    base = 1 if scan_prep.sideways(bw) else 0
+    g = scan_prep.turn(gray, base)
+    b = scan_prep.turn(bw, base)
+    h = g.shape[0]
+    band = max(40, h // 14)
+    best, best_ink = None, 0.0
+    for y in range(h // 8, h - h // 8 - band, band // 2):
+        ink = float(np.count_nonzero(b[y:y + band])) / b[y:y + band].size
+        if 0.03 <= ink <= 0.25 and ink > best_ink:
+            best, best_ink = y, ink
+    if best is None:
+        return base
+    strip = g[best:best + band]
+    import cv2
+    if strip.shape[0] > 120:                    # a smaller copy reads as well and sooner
+        f = 120.0 / strip.shape[0]
+        strip = cv2.resize(strip, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    here = reader.strip_confidence(strip)
+    flipped = reader.strip_confidence(scan_prep.turn(strip, 2))
+    return (base + 2) % 4 if flipped > here + ocr.upright_margin else base
+
+
+def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, settings: Settings) -> PageRead:
+    """One page image (grey, `scale` pixels per PDF point) -> its Blocks."""
+    from .pdf_reader import layout_page
+
+    ocr, layout = settings.ocr, settings.layout
+    gray = scan_prep.stretch_ink(scan_prep.flatten(gray), ocr.paper_level)
+    bw = scan_prep.binarize(gray)
+    gray, bw = scan_prep.clear_border(gray, bw)
+    turns = upright_turns(reader, gray, bw, ocr) if ocr.orientation else 0
+    if turns:
+        gray, bw = scan_prep.turn(gray, turns), scan_prep.turn(bw, turns)
+    angle = scan_prep.skew_angle(bw, ocr.max_skew)
+    gray = scan_prep.rotate(gray, angle)
+    h, w = gray.shape
+    res = PageRead(index, [], angle, turns, w / scale, h / scale)
+    rl = scan_prep.rulings(gray, scale, ocr)
     clean = gray.copy()
-    clean[grid > 0] = 255                 # the rules themselves would be read as "|" or "I"
-    for k, (bx0, by0, bx1, by1) in enumerate(boxes):
-        region = (bx0 / scale, by0 / scale, bx1 / scale, by1 / scale)
-        rh = [s for s in hs if region[1] - 3 <= s.y <= region[3] + 3 and min(s.x1, region[2]) - max(s.x0, region[0]) > 8]
-        rv = [v for v in vs if region[0] - 3 <= v.x <= region[2] + 3 and min(v.y1, region[3]) - max(v.y0, region[1]) > 4]
-        lay = grid_layout(region, rh, rv, [])
-        if lay is None:
+    clean[rl.ink > 0] = 255                 # the rules themselves would be read as "|" or "I"
+    words = reader.words(clean, scale)
+    taken = []
+    for k, box in enumerate(rl.boxes):
+        region = tuple(v / scale for v in box)
+        inside = [wd for wd in words if region[0] - 2 <= wd.cx <= region[2] + 2 and region[1] - 2 <= wd.cy <= region[3] + 2]
+        rows = read_ruled_table(reader, clean, region, rl, inside, scale, first_id + k, settings)
+        if not rows:
             continue
-        words = []
-        for (r, c), (x0, y0, x1, y1) in lay.cell_boxes().items():
-            # the rules are erased already: crop to the rules, so that a line touching one keeps its top
-            px0, py0, px1, py1 = (int(x0 * scale) + 1, int(y0 * scale) + 1, int(x1 * scale) - 1, int(y1 * scale) - 1)
-            if px1 - px0 < 6 or py1 - py0 < 6:
-                continue
-            crop = clean[py0:py1, px0:px1]
-            if crop.min() > 160:          # nothing printed in the cell
-                continue
-            txt, conf = reader.cell(crop)
-            if txt:
-                # one word per cell, placed inside the cell's first row and column
-                words.append(Word(txt, x0 + 1, y0 + 1, min(x1, x0 + 3), min(y1, y0 + 3), conf))
-        rows = fill_grid(lay, words, first_id + k, source="ocr")
-        cell_boxes = lay.cell_boxes()
+        res.blocks += rows
+        taken.append(region)
+        ids = {id(wd) for wd in inside}
+        words = [wd for wd in words if id(wd) not in ids]
+    hs = [s for s in rl.hsegs if not any(b[1] - 2 <= s.y <= b[3] + 2 and b[0] - 2 <= (s.x0 + s.x1) / 2 <= b[2] + 2
+                                          for b in taken)]
+    rest = layout_page(words, hs, [], res.width, res.height, None, first_id + 500, layout, source="ocr")
+    grids: dict[int, list[Block]] = {}
+    for b in rest:
+        if b.table_id is not None and b.cells:
+            grids.setdefault(b.table_id, []).append(b)
+    for rows in grids.values():
+        # the page's words already carry boxes: only the numbers are read again
+        check_numbers(reader, clean, [b.cells for b in rows], scale, ocr)
         for b in rows:
-            for cell in b.cells or []:
-                if cell.text:
-                    cell.bbox = cell.bbox and _cell_box(cell_boxes, cell.bbox)
-        blocks += rows
-        blank[by0:by1 + 1, bx0:bx1 + 1] = 255
-    blocks += text_blocks(reader.words(blank, scale))
-    blocks.sort(key=lambda b: (b.top, b.bbox[0]))
-    return index, blocks, angle
+            b.text = "\t".join(c.text for c in b.cells)
+    res.blocks += rest
+    res.blocks.sort(key=lambda b: (b.top, b.bbox[0]))
+    if not res.blocks:
+        res.warnings.append(f"page {index + 1}: OCR read nothing on this page")
+    return res
+
+
+def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale: float, table_id: int,
+                     settings: Settings) -> list[Block]:
+    """A table ruled both ways: the page's words go to the cells the rules make; numbers are read
+    again from their cell's crop (`check_numbers`), and so is a cell with print but no word.  []
+    when the box has no inner vertical rules (its columns are then found from the words' gutters
+    like a printout's)."""
+    layout: LayoutSettings = settings.layout
+    rh = [s for s in rl.hsegs if region[1] - 3 <= s.y <= region[3] + 3 and min(s.x1, region[2]) - max(s.x0, region[0]) > 8]
+    rv = [v for v in rl.vsegs if region[0] - 3 <= v.x <= region[2] + 3 and min(v.y1, region[3]) - max(v.y0, region[1]) > 4]
+    if not any(region[0] + 6 < v.x < region[2] - 6 for v in rv):
+        return []
+    lay = grid_layout(region, rh, rv, [], layout)
+    if lay is None:
+        return []
+    boxes = lay.cell_boxes()
+    nrow, ncol = len(lay.ys) - 1, len(lay.bounds) - 1
+    by_cell: dict[tuple[int, int], list[Word]] = {}
+    for wd in words:
+        r = next((i for i in range(nrow) if wd.cy < lay.ys[i + 1]), nrow - 1)
+        c = next((i for i in range(ncol) if wd.cx < lay.bounds[i + 1]), ncol - 1)
+        by_cell.setdefault(lay.owner[(r, c)], []).append(wd)
+    cells: dict[tuple[int, int], Cell] = {}
+    for o, box in boxes.items():
+        ws = by_cell.get(o, [])
+        cell = cell_of(ws) if ws else Cell("")
+        cell.bbox = box
+        cells[o] = cell
+    check_numbers(reader, clean, [[cells.get((r, c)) for c in range(ncol)] for r in range(nrow)], scale,
+                  settings.ocr, empty_ink=True)
+    probes = [Word(cell.text, x0 + 1, y0 + 1, min(x1, x0 + 3), min(y1, y0 + 3), cell.conf, cell.doubt)
+              for o, cell in cells.items() if cell.text for (x0, y0, x1, y1) in [boxes[o]]]
+    rows = fill_grid(lay, probes, table_id, source="ocr")
+    for b in rows:
+        for cell in b.cells or []:
+            if cell.text:
+                cell.bbox = _cell_box(boxes, cell.bbox) if cell.bbox else None
+    return rows
+
+
+_CLEAN_NUMBER = re.compile(r"(rp\.?\s?)?-?\d{1,3}([.,]\d{3})*([.,]\d{1,2})?\s?%?(\s[A-Za-z]{3,20})?", re.I)
+_PCT_LIKE = re.compile(r"(%|(?<=[\d\s])[A-Za-z%][A-Za-z%]?)$")       # "25%", or "25 Yo": a "%" misread
+
+
+def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: OcrSettings, empty_ink: bool = False) -> None:
+    """The numbers of a table, read again where the page reading may have slipped.
+
+    `grid` is the table's cells by row and column (None where a merged cell continues).  A column
+    is numeric when most of its filled cells read as numbers; there a cell is read again from its
+    own crop (`Reader.number`) when its page reading is unsure, or not shaped like a number, or
+    lacks the "%" the rest of its column has (the page reading turns "50%" into "5096").  With
+    `empty_ink`, a cell with print but no word is read from its crop as well."""
+    h, w = clean.shape
+    ncol = max((len(r) for r in grid), default=0)
+    # the header: the rows above the first one holding a number (a row of column numbers aside);
+    # its labels are read again only when the page reading missed or doubted them
+    body = next((k for k, r in enumerate(grid) if any(x is not None and numberish(x.text) for x in r)
+                 and not all(_NUMBERING.fullmatch(x.text.strip()) for x in r if x is not None and x.text)), len(grid))
+    for r in grid[:body]:
+        for x in r:
+            if x is None or not x.bbox or (x.text and (x.conf or 0) >= ocr.doubt_below and len(x.text.strip()) > 2):
+                continue
+            crop = _crop(clean, x.bbox, scale)
+            if crop is not None and crop.min() <= 160:
+                txt, conf, _doubt = reader.cell(crop, ocr)
+                if txt:
+                    x.text, x.conf = txt, conf
+    grid = grid[body:]
+    for c in range(ncol):
+        col = [r[c] for r in grid if c < len(r) and r[c] is not None]
+        filled = [x for x in col if x.text]
+        nums = [x for x in filled if numberish(x.text)]
+        numeric = len(filled) > 0 and len(nums) >= 0.4 * len(filled)
+        pct = numeric and sum(1 for x in nums if _PCT_LIKE.search(x.text.strip())) >= 0.6 * len(nums)
+        for x in col:
+            if not x.bbox:
+                continue
+            if not x.text:
+                if not empty_ink:
+                    continue
+            elif not numeric:
+                continue
+            elif numberish(x.text):
+                shaped = _CLEAN_NUMBER.fullmatch(x.text.strip()) and (not pct or x.text.rstrip().endswith("%"))
+                if not shaped:
+                    x.conf = min(x.conf or 0.0, ocr.sure_number - 1)     # not shaped as its column: read it again fully
+            elif (x.conf or 0) >= ocr.sure_number:
+                continue                           # a label in a numeric column ("Target", "-")
+            crop = _crop(clean, x.bbox, scale)
+            if crop is None or crop.min() > 160:
+                continue
+            if x.text and numberish(x.text):
+                txt, conf, doubt = reader.number(crop, (x.text, x.conf or 0.0), ocr)
+            else:
+                txt, conf, doubt = reader.cell(crop, ocr)       # a label, or print the page reading missed
+            if txt:
+                x.text, x.conf, x.doubt = txt, conf, doubt
+
+
+_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
+
+
+def _crop(img, bbox, scale: float):
+    """The pixels of a box in PDF points, one pixel inside it; None when too small."""
+    h, w = img.shape
+    x0, y0, x1, y1 = bbox
+    px0, py0 = max(0, int(x0 * scale) + 1), max(0, int(y0 * scale) + 1)
+    px1, py1 = min(w, int(x1 * scale) - 1), min(h, int(y1 * scale) - 1)
+    if px1 - px0 < 6 or py1 - py0 < 6:
+        return None
+    return img[py0:py1, px0:px1]
 
 
 def _cell_box(cell_boxes, probe):
@@ -304,33 +584,71 @@ def _cell_box(cell_boxes, probe):
     return probe
 
 
-def _pad(crop, border: int = 10):
-    import cv2
-
-    return cv2.copyMakeBorder(crop, border, border, border, border, cv2.BORDER_CONSTANT, value=255)
+# ---------------------------------------------------------------------------------------------
+# PDF pages
 
 
-def ocr_pages(data: bytes, pages: list[int], sizes: list[tuple[float, float]],
-              settings: Settings) -> dict[int, list[Block]]:
-    """OCR the given 1-based pages of a PDF; {page: blocks}.  In parallel processes when the OCR
-    settings allow more than one (the pipeline gives each file one process when it reads several
-    files at once)."""
+def render(pdf, index: int, page_w: float, dpi: int, max_pixels: int):
+    """A PDF page as a grey image at `dpi` (less when that would exceed `max_pixels`); returns the
+    image and its pixels per PDF point."""
+    import numpy as np
+
+    page = pdf[index]
+    pw, ph = page.get_size()
+    scale = dpi / 72.0
+    if pw * ph * scale * scale > max_pixels:
+        scale = (max_pixels / (pw * ph)) ** 0.5
+    img = page.render(scale=scale, grayscale=True).to_numpy()
+    if img.ndim == 3:
+        img = img[:, :, 0]
+    return np.ascontiguousarray(img), img.shape[1] / page_w
+
+
+def _read_pdf_page(args) -> PageRead:
+    data, index, page_w, first_id, tessdata, settings = args
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        gray, scale = render(pdf, index, page_w, settings.ocr.dpi, settings.ocr.max_pixels)
+    finally:
+        pdf.close()
+    return _guarded(engines(tessdata, settings.ocr.languages), gray, scale, index, first_id, settings)
+
+
+def _guarded(reader: Reader, gray, scale: float, index: int, first_id: int, settings: Settings) -> PageRead:
+    """read_page, with a page that breaks the OCR turned into a warning."""
+    try:
+        return read_page(reader, gray, scale, index, first_id, settings)
+    except (RuntimeError, ValueError, MemoryError) as exc:
+        return PageRead(index, [], warnings=[f"page {index + 1}: OCR failed ({type(exc).__name__}: "
+                                             f"{str(exc).splitlines()[0][:120] if str(exc) else ''})"])
+
+
+def check_ocr() -> str:
+    """The tesseract model folder; an InputError when OCR cannot run here."""
     try:
         import cv2  # noqa: F401
         import tesserocr  # noqa: F401
     except ImportError as exc:
         raise InputError("ocr", f"scanned pages need OCR but {exc.name} is not installed: run `make setup`") from None
-    tessdata = tessdata_dir()
-    ocr: OcrSettings = settings.ocr
-    jobs = [(data, p - 1, sizes[p - 1][0], 10_000 + 1000 * p, tessdata, ocr) for p in pages]
-    workers = min(len(jobs), ocr.workers or (os.cpu_count() or 1))
-    out: dict[int, list[Block]] = {}
+    return tessdata_dir()
+
+
+def map_pages(func, jobs: list, workers: int) -> list:
+    """func over the jobs, in parallel processes when more than one worker is allowed."""
+    workers = min(len(jobs), workers)
     if workers <= 1:
-        for j in jobs:
-            idx, blocks, _ = _read_page(j)
-            out[idx + 1] = blocks
-        return out
+        return [func(j) for j in jobs]
     with ProcessPoolExecutor(max_workers=workers) as ex:
-        for idx, blocks, _ in ex.map(_read_page, jobs):
-            out[idx + 1] = blocks
-    return out
+        return list(ex.map(func, jobs))
+
+
+def ocr_pages(data: bytes, pages: list[int], sizes: list[tuple[float, float]], settings: Settings) -> dict[int, PageRead]:
+    """OCR the given 1-based pages of a PDF; {page: PageRead}.  In parallel processes when the OCR
+    settings allow more than one (the pipeline gives each file one process when it reads several
+    files at once)."""
+    tessdata = check_ocr()
+    jobs = [(data, p - 1, sizes[p - 1][0], 10_000 + 1000 * p, tessdata, settings) for p in pages]
+    workers = settings.ocr.workers or (os.cpu_count() or 1)
+    return {r.index + 1: r for r in map_pages(_read_pdf_page, jobs, workers)}

@@ -36,6 +36,7 @@ class Word:
     x1: float
     bottom: float
     conf: float | None = None          # OCR confidence 0-100 (None for a text layer)
+    doubt: bool = False                # OCR is unsure of this reading (a number read two ways)
 
     @property
     def cx(self) -> float:
@@ -97,7 +98,8 @@ def join_words(words: list[Word]) -> str:
 def cell_of(words: list[Word]) -> Cell:
     """The cell its words make: their text in reading order, their box, their lowest OCR confidence."""
     return Cell(join_words(words), bbox=union((w.x0, w.top, w.x1, w.bottom) for w in words),
-                conf=min((w.conf for w in words if w.conf is not None), default=None))
+                conf=min((w.conf for w in words if w.conf is not None), default=None),
+                doubt=any(w.doubt for w in words))
 
 
 def _line_text_with_gaps(line: list[Word]) -> str:

@@ -197,8 +197,11 @@ def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Do
             doc.warnings.append(f"{len(scanned)} of {doc.n_pages} pages are images without text (not OCRed)")
         else:
             from .ocr import ocr_pages
-            for pno, blocks in ocr_pages(data, scanned, page_sizes, settings).items():
-                pages[pno - 1] = blocks
+            for pno, res in ocr_pages(data, scanned, page_sizes, settings).items():
+                pages[pno - 1] = res.blocks
+                if res.height:
+                    heights[pno - 1] = res.height
+                doc.warnings += res.warnings
             doc.ocr_pages = len(scanned)
     drop_running_lines(pages, heights, settings.layout)
     blocks_to_lines(doc, pages)

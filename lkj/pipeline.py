@@ -75,7 +75,8 @@ def process_document(doc: Document, settings: Settings) -> FileResult:
         warnings = list(doc.warnings) + rep.warnings
         if not ctx.tables and rep.doc_kind in (DocKind.LKJ, DocKind.UNKNOWN):
             warnings.append("no performance tables found in this report")
-        quality = quality_score(ctx.checked, [a.severity for a in ctx.found], BY_NAME)
+        anomalies = [a for a in ctx.found if not BY_NAME[a.rule].review]
+        quality = quality_score(ctx.checked, [a.severity for a in anomalies], BY_NAME)
         out["reports"].append(rec.report_record(rid, doc.source_file, doc.sha256, rep, ctx.tables, quality, warnings))
         res.checked[rid] = ctx.checked
         for t in ctx.tables:
@@ -84,8 +85,12 @@ def process_document(doc: Document, settings: Settings) -> FileResult:
                 out["cells"] += rec.cell_records(rid, doc.source_file, r, doc.is_paged)
                 if r.indikator_match is not None and r.indikator_match.status == "review":
                     out["review"].append(rec.review_record(rid, doc.source_file, r))
-        for k, a in enumerate(ctx.found):
+        for k, a in enumerate(anomalies):
             out["anomalies"].append(rec.anomaly_record(f"{rid}-a{k + 1:03d}", rid, doc.source_file, rep.seq, a))
+        rows_at = {(t.seq, r.row_index): r for t in ctx.tables for r in t.rows}
+        for a in ctx.found:
+            if BY_NAME[a.rule].review:
+                out["review"].append(rec.doubt_record(rid, doc.source_file, rows_at.get((a.table_seq, a.row_index)), a))
         res.facts += facts_of(rid, ctx)
     return res
 

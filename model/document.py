@@ -32,6 +32,8 @@ class Cell:
     page: int | None = None             # 1-based page of a paged input
     bbox: BBox | None = None            # box in PDF points (paged inputs)
     conf: float | None = None           # OCR confidence of the cell's least sure word (0-100), None for a text layer
+    doubt: bool = False                 # the reader is unsure of this reading (OCR: a number read two ways,
+                                        # or below the confidence cut-off); the normaliser may settle it
     col: int = 0                        # column index in its row
     span: tuple[int, int] | None = None  # character offsets in the source line (text inputs)
 

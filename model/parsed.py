@@ -32,6 +32,11 @@ class RawCell:
         """OCR confidence of the least sure source cell (None for a text layer)."""
         return min((c.conf for c in self.sources if c.conf is not None and c.text), default=None)
 
+    @property
+    def doubt(self) -> bool:
+        """Is the reader unsure of any of the source cells' readings?"""
+        return any(c.doubt for c in self.sources if c.text)
+
     def extend(self, text: str, sources: list[Cell]) -> None:
         """A wrapped continuation: its text appended, its cells kept."""
         self.text = f"{self.text} {text}" if self.text else text

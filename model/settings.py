@@ -33,10 +33,19 @@ class LayoutSettings:
 
 @dataclass(frozen=True)
 class OcrSettings:
-    dpi: int = 200                 # render resolution for OCR
+    dpi: int = 200                 # resolution pages are read at (150-dpi scans read best enlarged to it)
     workers: int = 0               # processes for the pages of one scanned file (0: one per core)
     max_pixels: int = 60_000_000   # a page image larger than this is rendered at a lower resolution
     languages: str = "ind"         # tesseract model for text (English is used for digits and symbols)
+    orientation: bool = True       # find pages turned by 90, 180 or 270 degrees and read them upright
+    max_skew: float = 5.0          # degrees of skew looked for
+    min_hrule_inch: float = 0.2    # a horizontal stroke at least this long is a rule
+    min_vrule_inch: float = 0.15   # a vertical stroke at least this long is a rule
+    doubt_below: float = 60.0      # a number read with a confidence below this is in doubt
+    sure_number: float = 90.0      # a page reading of a number this sure and well shaped is not read again
+    upright_margin: float = 10.0   # a turned reading must be this many confidence points better to be taken
+    paper_level: int = 200         # on a flattened page, grey lighter than this is paper, not print
+    small_print_px: int = 45       # a cell's ink shorter than this (pixels) is read at twice the size
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,6 @@ class CheckSettings:
     rounding: float = 1.0          # percentage points of rounding a report may make
     efisiensi_tolerance: float = 0.25   # efisiensi is a difference of two rounded percentages
     rupiah_tolerance: float = 1.0  # rupiah a sum or a difference may be off by
-    ocr_low_confidence: float = 60.0    # tesseract word confidence below which a read number is doubtful
 
 
 @dataclass(frozen=True)

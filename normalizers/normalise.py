@@ -13,6 +13,7 @@ from lkj.model.values import Parsed
 from .catalogue import match_indicator
 from .kode import normalise_kode
 from .numbers import MONEY, PERCENT, QUANTITY, parse_number, parse_percent
+from .settle import settle_doubts
 from .text import Vocabulary, clean
 
 NUM_KIND = {"target": QUANTITY, "realisasi": QUANTITY, "capaian": PERCENT, "pagu": MONEY,
@@ -29,6 +30,7 @@ def normalise_tables(raw: list[RawTable], vocab: Vocabulary | None, match: Match
 
 def normalise_table(t: RawTable, seq: int, vocab: Vocabulary | None, match: MatchSettings) -> Table:
     rows = [_normalise_row(t, rr, seq, idx, vocab) for idx, rr in enumerate(t.rows)]
+    settle_doubts(rows)            # numbers a scan's reading doubts, settled by the row's arithmetic
     # carry the sasaran down to continuation indicator rows (merged cells), as the contract asks
     carried: str | None = None
     for r in rows:

@@ -80,8 +80,10 @@ RULES: tuple[Rule, ...] = (
          "mixed or broken number formats (e.g. '1,706,504,410' beside '925.196.713')",
          fires="a number written otherwise than the rest of its table", spares="OCR slips on scans"),
     Rule("ocr_low_confidence", I, Scope.REPORT, ocr_low_confidence,
-         "a number read by OCR with low confidence (check it on the scan)",
-         fires="a scanned number read below the confidence cut-off", spares="text layers"),
+         "a number the OCR doubts and the row's own arithmetic could not settle (check it on the scan); "
+         "goes to the review queue",
+         fires="a scanned number whose readings disagree or whose confidence is below the cut-off",
+         spares="text layers; a doubted number the row's arithmetic confirms or corrects", review=True),
     Rule("cumulative_decrease", W, Scope.RUN, cumulative_decrease,
          "a cumulative realisasi goes down from one quarter to the next (same kecamatan, unit, indikator, year)",
          fires="realisasi 50% in Triwulan III after 60% in Triwulan II", spares="another unit of measure"),

@@ -1,4 +1,6 @@
-"""OCR: a number read from a scan with low confidence, for a person to check against the page."""
+"""OCR: a number the reader doubts (two readings disagree, or the confidence is low) that the row's own
+arithmetic could not settle (normalizers/settle.py), for a person to check against the page.  Its
+findings go to the review queue, not to the report's anomalies."""
 from __future__ import annotations
 
 from lkj.model.names import NUMERIC_FIELDS as NUMERIC
@@ -28,9 +30,10 @@ def ocr_low_confidence(ctx: ReportContext) -> None:
             if conf is None:
                 continue
             ctx.tick()
-            if conf >= ctx.settings.ocr_low_confidence:
+            if not r.in_doubt(f):
                 continue
             exp = _implied(r, f)
             hint = f"; the row's own arithmetic gives {show_number(exp)}" if exp is not None else ""
-            ctx.flag(f"{f} '{r.raw.get(f)}' was read from the scan with low OCR confidence ({conf:.0f}/100){hint} "
-                          f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(exp) if exp is not None else None)
+            ctx.flag(f"{f} '{r.raw.get(f)}' was read from the scan with doubt (OCR confidence {conf:.0f}/100){hint} "
+                     f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f),
+                     expected=show_number(exp) if exp is not None else None)
