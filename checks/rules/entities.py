@@ -38,13 +38,13 @@ def _text_slips(ctx: ReportContext) -> None:
         for e in s.ents:
             if e.label == "KECAMATAN" and own_place:
                 ctx.tick()
-                name = e.tokens[-1]
+                name = e.value
                 if _fold_place(name) != own_place:
                     ctx.flag(f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
                                   f"{ctx.meta.kecamatan} (\"{short(s.text)}\").", reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
                     break  # one finding per sentence
             elif e.label == "UNIT" and own_unit not in ("Camat", "Other") and ctx.doc_kind in ("lkj", "unknown"):
-                before = [b.lower() for b in e.before]
+                before = e.before.lower().split()
                 if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):
                     continue
                 ctx.tick()
