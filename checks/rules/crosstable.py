@@ -2,9 +2,15 @@
 the same indikator or the same program written with different values in two places."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lkj.normalizers.nomenclature import fold_name, nomenclature_kode
+
 from ..registry import ReportContext, show_number, where
-from .common import (PLAIN_UNITS, differ, indicator_key, indicator_rows, percent_like, pk_row, program_key,
-                     same_peer, value_text)
+from .common import (PLAIN_UNITS, differ, indicator_key, indicator_rows, percent_like, pk_row, same_peer, short,
+                     value_text)
 
 
 def kinerja_pairs(ctx: ReportContext):
@@ -102,44 +108,136 @@ def _across_reports(ctx: ReportContext) -> None:
                 break
 
 
-def budget_mismatch(ctx: ReportContext) -> None:
-    first: dict[str, tuple] = {}
+# ---------------------------------------------------------------------------------------------
+# budget_mismatch: one program / kegiatan / sub kegiatan, every place of the bundle that shows it
+
+_AUTHORITY = {"pk_budget": 0, "lra": 1}        # who is right when two places disagree one against one
+_TOTAL_NAME = re.compile(r"^\s*(sub\s*)?(jumlah|total)(\s+(keseluruhan|belanja|anggaran|total|program|kegiatan))?\s*[:\d.,]*\s*$", re.I)
+
+
+@dataclass
+class _Budget:
+    ctx: ReportContext
+    table: object
+    row: object
+    keys: set
+    texts: list
+
+
+def _kode_key(k: str | None) -> tuple | None:
+    """A kode as numbers: "7.01.01.2.05.05" and "7.01.01.2.05.0005" are one sub kegiatan."""
+    segs = re.findall(r"\d+", k or "")
+    return tuple(int(x) for x in segs) if len(segs) >= 2 else None
+
+
+def _budget_rows(ctx: ReportContext) -> list[_Budget]:
+    out = []
+    names_in = Counter((t.seq, fold_name(r.text["name"])) for t, r in ctx.rows("pk_budget", "cost_per_outcome", "lra")
+                       if r.text.get("name"))
+    sasaran_in = Counter((t.seq, fold_name(r.text["sasaran"])) for t, r in ctx.rows("cost_per_outcome")
+                         if r.text.get("sasaran"))
     for t, r in ctx.rows("pk_budget", "cost_per_outcome", "lra"):
-        if t.duplicate_of is not None or r.level in ("indicator", "total") or r.num.get("pagu") is None:
+        if t.duplicate_of is not None or r.level == "total" or r.num.get("pagu") is None:
             continue
-        k = program_key(r)
-        if not k:
+        name = r.text.get("name") or ""
+        if _TOTAL_NAME.match(name) or _TOTAL_NAME.match(r.text.get("indikator") or r.text.get("sasaran") or ""):
             continue
-        if k in first and first[k][0].kind != t.kind:
-            ft, fr = first[k]
+        keys = set()
+        k = _kode_key(r.text.get("kode"))
+        if k:
+            keys.add(("kode", k))
+        if len(name) > 10 and names_in[(t.seq, fold_name(name))] == 1:      # a name written once in its table
+            keys.add(("name", fold_name(name)))
+            nk = _kode_key(nomenclature_kode(name))
+            if nk and not k:
+                keys.add(("kode", nk))
+        if not name and r.text.get("sasaran") and len(r.text["sasaran"]) > 10 \
+                and sasaran_in[(t.seq, fold_name(r.text["sasaran"]))] == 1:
+            keys.add(("name", fold_name(r.text["sasaran"])))         # a sasaran column that names the item
+        texts = [fold_name(r.text["indikator"])] if r.text.get("indikator") else []
+        if keys or texts:
+            out.append(_Budget(ctx, t, r, keys, texts))
+    return out
+
+
+def _budget_groups(bundle: list[ReportContext]) -> list[list[_Budget]]:
+    """The bundle's budget rows grouped by item: the same kode, the same name (written once in its table;
+    a sasaran column may name the item), or (a cost-per-outcome row that names no program) an indikator
+    that contains exactly one item's name ("Jumlah Laporan <sub kegiatan>")."""
+    rows = [b for c in bundle for b in _budget_rows(c)]
+    parent = list(range(len(rows)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict = {}
+    for i, b in enumerate(rows):
+        for k in b.keys:
+            if k in seen:
+                parent[find(i)] = find(seen[k])
+            else:
+                seen[k] = i
+    names = {k[1]: i for k, i in seen.items() if k[0] == "name" and len(k[1]) >= 15}
+    for i, b in enumerate(rows):
+        if any(k[0] == "kode" for k in b.keys) or b.row.text.get("name"):
+            continue
+        hits = {find(j) for text in b.texts for n, j in names.items() if n in text and j != i}
+        if len(hits) == 1:
+            parent[find(i)] = hits.pop()
+    groups: dict[int, list[_Budget]] = {}
+    for i, b in enumerate(rows):
+        groups.setdefault(find(i), []).append(b)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _reference(occ: list[_Budget], f: str):
+    """The value most places give; one against one, the Perjanjian Kinerja's (pagu) or the LRA's, else
+    the earlier report's."""
+    votes: dict[float, list[_Budget]] = {}
+    for b in occ:
+        votes.setdefault(round(b.row.num[f], 2), []).append(b)
+    ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), min(_AUTHORITY.get(b.table.kind, 9) for b in kv[1]),
+                                                   min((b.ctx.seq, b.table.seq) for b in kv[1])))
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]) and \
+            min(_AUTHORITY.get(b.table.kind, 9) for b in ranked[0][1]) == \
+            min(_AUTHORITY.get(b.table.kind, 9) for b in ranked[1][1]) and \
+            min(b.ctx.seq for b in ranked[0][1]) == min(b.ctx.seq for b in ranked[1][1]):
+        return None, None           # two places of one kind in one report disagree: no telling which
+    value, by = ranked[0]
+    return value, by[0]
+
+
+def budget_mismatch(ctx: ReportContext) -> None:
+    peers = [o for o in ctx.bundle if o is ctx or same_peer(ctx, o, same_quarter=True)]
+    for group in ctx.per_bundle(_budget_groups):
+        occ = [b for b in group if b.ctx in peers]
+        mine = [b for b in occ if b.ctx is ctx]
+        if not mine or len(occ) < 2:
+            continue
+        for f in ("pagu", "realisasi_anggaran"):
+            have = [b for b in occ if b.row.num.get(f) is not None and (b.row.raw.get(f) or "").strip()]
+            if f == "realisasi_anggaran":
+                # realisasi is compared between places that agree on the pagu (else the pagu is the finding)
+                pagus = {}
+                for b in have:
+                    pagus.setdefault(round(b.row.num["pagu"], 2), []).append(b)
+                have = max(pagus.values(), key=len) if pagus else []
+            if len(have) < 2 or not any(b.ctx is ctx for b in have):
+                continue
             ctx.tick()
-            if differ(fr.num["pagu"], r.num["pagu"]):
-                ctx.flag(f"Pagu of '{r.text.get('name')}' is {show_number(fr.num['pagu'])} in "
-                         f"{ft.title[:50] or ft.kind} but {show_number(r.num['pagu'])} in {where(t, r)}.",
-                         t, r, "pagu", value_text(r, "pagu"), show_number(fr.num["pagu"]))
-        first.setdefault(k, (t, r))
-    # across the bundle: same program, same pagu, same quarter, another realisasi
-    peers = [o for o in ctx.bundle if o.seq < ctx.seq and same_peer(ctx, o, same_quarter=True)]
-    if not peers:
-        return
-    ref: dict[tuple, tuple] = {}
-    for o in peers:
-        for t, r in o.rows("cost_per_outcome", "lra", "pk_budget"):
-            k = program_key(r)
-            if k and r.num.get("pagu") is not None and r.num.get("realisasi_anggaran") is not None:
-                ref.setdefault((k, r.num["pagu"]), (o, t, r))
-    for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
-        k = program_key(r)
-        if not k or r.num.get("pagu") is None or r.num.get("realisasi_anggaran") is None:
-            continue
-        hit = ref.get((k, r.num["pagu"]))
-        if hit is None:
-            continue
-        o, ot, orow = hit
-        ctx.tick()
-        if differ(orow.num["realisasi_anggaran"], r.num["realisasi_anggaran"]):
-            ctx.flag(f"'{r.text.get('name')}' (pagu {show_number(r.num['pagu'])}) has realisasi "
-                     f"{show_number(r.num['realisasi_anggaran'])} here ({where(t, r)}) but "
-                     f"{show_number(orow.num['realisasi_anggaran'])} in the {o.meta.unit} report (report {o.seq}).",
-                     t, r, "realisasi_anggaran", value_text(r, "realisasi_anggaran"),
-                     show_number(orow.num["realisasi_anggaran"]))
+            ref, by = _reference(have, f)
+            if ref is None:
+                continue
+            for b in have:
+                if b.ctx is not ctx or not differ(b.row.num[f], ref):
+                    continue
+                other = "this report" if by.ctx is ctx else f"the {by.ctx.meta.unit} report (report {by.ctx.seq})"
+                label = "Pagu" if f == "pagu" else "Realisasi anggaran"
+                item = b.row.text.get("name") or by.row.text.get("name") or b.row.text.get("indikator") or ""
+                ctx.flag(f"{label} of '{short(item, 70)}' is {show_number(b.row.num[f])} in {where(b.table, b.row)} but "
+                         f"{show_number(ref)} in {by.table.title[:50] or by.table.kind} of {other}.",
+                         b.table, b.row, f, value_text(b.row, f), show_number(ref))
+                break
