@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from lkj.model.anomaly import Anomaly
 from lkj.model.document import Line
-from lkj.model.names import Severity
+from lkj.model.names import NUMERIC_FIELDS, Severity
 from lkj.model.parsed import ReportMeta
 from lkj.model.settings import CheckSettings
 from lkj.model.tables import Row, Table
@@ -71,6 +71,7 @@ class ReportContext(_Flagging):
     bundle_memo: dict = field(default_factory=dict)     # function -> its value for the bundle (shared by its reports)
     checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
     found: list[Anomaly] = field(default_factory=list)
+    doubts: list[Anomaly] = field(default_factory=list)  # findings on values not read with confidence
     _sentences: list | None = None
     _page_of: dict | None = None
 
@@ -93,11 +94,28 @@ class ReportContext(_Flagging):
                 for r in t.rows:
                     yield t, r
 
+    def unsure(self, *rows: Row, fields: Iterable[str] | None = None) -> str | None:
+        """Why a finding on these rows is not sure: a value of theirs (of `fields`, default every number)
+        read by OCR with a confidence below the cut-off.  None when every value was read with confidence."""
+        low = []
+        for r in rows:
+            if r is None:
+                continue
+            for f in (fields if fields is not None else NUMERIC_FIELDS):
+                c = r.conf(f)
+                if c is not None and c < self.settings.ocr_low_confidence:
+                    low.append(f"{f} '{r.raw.get(f)}' read by OCR with confidence {c:.0f}/100")
+        return "; ".join(low) or None
+
     def flag(self, message: str, table: Table | None = None, row: Row | None = None, field: str | None = None,
              reported: str | None = None, expected: str | None = None, line: int | None = None,
-             page: int | None = None, table_seq: int | None = None) -> None:
-        """Record a finding of the current rule; the location defaults to the row's."""
+             page: int | None = None, table_seq: int | None = None, also: Iterable[Row] = (),
+             doubt: str | None = None) -> None:
+        """Record a finding of the current rule; the location defaults to the row's.  A finding on a row
+        (or on the `also` rows it was compared with) holding a number read by OCR with low confidence, or
+        one the rule calls doubtful (`doubt`: a table read incompletely), is a doubt, not a report anomaly."""
         assert self.rule is not None
+        doubt = doubt or self.unsure(row, *also)
         if row is not None:
             line = line if line is not None else row.line
             page = page if page is not None else row.page
@@ -109,8 +127,9 @@ class ReportContext(_Flagging):
             line = None          # a paged input's running line numbers mean nothing to a reader
         if table_seq is None and table is not None:
             table_seq = table.seq
-        self.found.append(Anomaly(self.rule.name, self.rule.severity, message, table_seq,
-                                  row.row_index if row is not None else None, field, reported, expected, line, page))
+        a = Anomaly(self.rule.name, self.rule.severity, message, table_seq, row.row_index if row is not None else None,
+                    field, reported, expected, line, page, doubt)
+        (self.doubts if doubt else self.found).append(a)
 
 
 @dataclass

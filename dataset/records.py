@@ -91,5 +91,12 @@ def anomaly_record(aid: str, rid: str, source_file: str, seq: int, a: Anomaly) -
         reported=a.reported, expected=a.expected, message=a.message, page=a.page, line=a.line)
 
 
+def doubt_record(did: str, rid: str, source_file: str, seq: int, a: Anomaly) -> dict:
+    return record(
+        "doubts", doubt_id=did, report_id=rid, source_file=source_file, report_seq=seq, table_seq=a.table_seq,
+        row_index=a.row_index, rule=a.rule, field=a.field, reported=a.reported, expected=a.expected,
+        message=a.message, doubt=a.doubt, page=a.page, line=a.line)
+
+
 def failure_record(source_file: str, sha256: str, stage: str, error: str) -> dict:
     return record("failures", source_file=source_file, source_sha256=sha256, stage=stage, error=error)

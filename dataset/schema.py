@@ -120,6 +120,23 @@ REVIEW = (
     )),
 )
 
+DOUBTS = (
+    Col("doubt_id", "string", "report_id + running number"),
+    Col("report_id", "string", "the report concerned"),
+    Col("source_file", "string", "file name of the input"),
+    Col("report_seq", "integer", "1-based order of the report inside its source file"),
+    Col("table_seq", "integer", "table concerned (empty for report-level findings)"),
+    Col("row_index", "integer", "row concerned (empty for table- or report-level findings)"),
+    Col("rule", "string", "the rule whose check could not be settled"),
+    Col("field", "string", "the field concerned, if one"),
+    Col("reported", "string", "the value as it was read"),
+    Col("expected", "string", "what the rest of the data implies"),
+    Col("message", "string", "one plain sentence saying what was found and where"),
+    Col("doubt", "string", "why it is not sure: a value read by OCR with low confidence, a table read incompletely"),
+    Col("page", "integer", "page where it is"),
+    Col("line", "integer", "line where it is"),
+)
+
 SUMMARY = (
     Col("kabupaten", "string", "kabupaten of the reports"),
     Col("kecamatan", "string", "kecamatan of the reports"),
@@ -145,7 +162,7 @@ CELLS = (
 )
 
 TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES,
-          "review": REVIEW, "summary": SUMMARY, "cells": CELLS}
+          "review": REVIEW, "summary": SUMMARY, "cells": CELLS, "doubts": DOUBTS}
 
 
 def column_names(table: str) -> tuple[str, ...]:

@@ -68,6 +68,7 @@ def _print_summary(console, s, out: str) -> None:
     for k, v in sorted(s.anomalies_by_rule.items()):
         t.add_row(f"anomalies: {k}", str(v))
     t.add_row("indikator rows to review (review.csv)", str(s.review))
+    t.add_row("findings on values read without confidence (doubts.csv)", str(s.doubts))
     t.add_row("failures", str(len(s.failures)))
     console.print(t)
     if s.by_kecamatan:

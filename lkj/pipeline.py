@@ -31,7 +31,7 @@ from lkj.parsers.report_parser import parse_document
 from .settings import one_process_per_file, resolve
 
 SKIP_SUFFIXES = (".json", ".md", ".csv", ".parquet", ".duckdb", ".py", ".gitkeep")
-OUTPUT_TABLES = ("reports", "rows", "anomalies", "review", "cells")
+OUTPUT_TABLES = ("reports", "rows", "anomalies", "review", "cells", "doubts")
 
 
 def collect_inputs(paths: Iterable[str]) -> list[str]:
@@ -86,6 +86,8 @@ def process_document(doc: Document, settings: Settings) -> FileResult:
                     out["review"].append(rec.review_record(rid, doc.source_file, r))
         for k, a in enumerate(ctx.found):
             out["anomalies"].append(rec.anomaly_record(f"{rid}-a{k + 1:03d}", rid, doc.source_file, rep.seq, a))
+        for k, a in enumerate(ctx.doubts):
+            out["doubts"].append(rec.doubt_record(f"{rid}-d{k + 1:03d}", rid, doc.source_file, rep.seq, a))
         res.facts += facts_of(rid, ctx)
     return res
 
@@ -167,6 +169,7 @@ class RunSummary:
     anomalies_by_rule: Counter = field(default_factory=Counter)
     failures: list[dict] = field(default_factory=list)
     review: int = 0
+    doubts: int = 0
     by_kecamatan: list[dict] = field(default_factory=list)
 
 
@@ -194,6 +197,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     summary.rows_by_kind.update(r["table_kind"] for r in tables["rows"])
     summary.anomalies_by_rule.update(a["rule"] for a in anomalies)
     summary.review = len(tables["review"])
+    summary.doubts = len(tables["doubts"])
     summary.by_kecamatan = summarise(reports, anomalies)
     write_all(out_dir, {**tables, "failures": summary.failures, "summary": summary.by_kecamatan})
     return summary

@@ -20,8 +20,9 @@ def _indicator_table(ctx: ReportContext):
     for kinds in (("capaian",), ("cost_per_outcome",), ("pk",)):
         for t in ctx.tables:
             if t.kind in kinds and t.duplicate_of is None:
+                # indicator rows: an indikator with a number read (a caption read as a row has none)
                 rows = [r for r in t.rows if r.level in (None, "indicator") and (r.text.get("indikator") or
-                        r.has("target"))]
+                        r.has("target")) and any(r.has(f) for f in ("target", "realisasi", "capaian"))]
                 if rows:
                     return t, rows
     return None, []
@@ -48,8 +49,14 @@ _NOT_REACHED = [re.compile(p, re.I) for p in (
 )]
 _NONE_REACHED = re.compile(r"\bbelum\s+ada\s+(?:indikator\s+)?yang\s+(?:sudah\s+)?(?:mencapai|mancapai|tercapai)\s+100",
                            re.I)
-_ALL_REACHED = re.compile(r"\b(tercapai\s+semua(nya)?|semua(nya)?\s+tercapai|semua\s+target\s+sasaran\b.*\b(dicapai|"
-                          r"tercapai|sangat\s+baik)|telah\s+memenuhi\s+target)", re.I)
+# "every target reached", in any order of its words: "semua target tercapai", "seluruhnya telah mencapai
+# target", "tercapai seluruhnya", "semua target sasaran ... Sangat Baik", "telah memenuhi target"; not
+# when negated, partial or wished for ("belum semua", "tidak seluruhnya", "hampir semua", "agar seluruh")
+_ALL_WORD = r"(?:semua(?:nya)?|seluruh(?:nya)?|kesemuanya)"
+_REACH_WORD = r"(?:tercapai|mencapai|mancapai|dicapai|memenuhi|terpenuhi|berhasil|sangat\s+baik)"
+_ALL_REACHED = re.compile(rf"(?<!belum\s)(?<!tidak\s)(?<!hampir\s)(?<!agar\s)(?<!supaya\s)(?<!untuk\s)(?<!harus\s)\b{_ALL_WORD}\b"
+                          rf"(?:(?!\b(?:belum|tidak|kecuali)\b)[^.;\d]){{0,160}}?"
+                          rf"\b{_REACH_WORD}\b|\b{_REACH_WORD}\s+{_ALL_WORD}\b|\btelah\s+memenuhi\s+target", re.I)
 _DEFINITION = re.compile(r"\b(gradasi|kategori\s+(?:nilai|capaian)|skala|apabila|jika|bila)\b", re.I)
 _STATED_PCT = re.compile(r"\b(?:indikator|target)\b[^.]*?\b(?:telah|sudah)\s+tercapai\s+(\d{1,3}(?:[.,]\d+)?)\s*%", re.I)
 _SASARAN_COUNT = re.compile(r"\b(kedua|ketiga|keempat|kelima)\s+sasaran\b", re.I)
@@ -139,7 +146,9 @@ def narrative_mismatch(ctx: ReportContext) -> None:
                              m.group(0), str(len(sasaran))))
         if problems:
             what, rep, exp = problems[0]
-            ctx.flag(f"{place(s.line, s.page).capitalize()}: {what} (\"{short(text)}\").", table=t, reported=rep, expected=exp, line=s.line, page=s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: {what} (\"{short(text)}\").", table=t, reported=rep,
+                     expected=exp, line=s.line, page=s.page,
+                     doubt=None if t.complete else f"{t.title[:50] or t.kind} was not read completely")
 
 
 def _listed_as_reached(sents, rows, where):

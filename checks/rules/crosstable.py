@@ -61,7 +61,7 @@ def target_mismatch(ctx: ReportContext) -> None:
             if differs:
                 ctx.flag(f"Target of '{r.text.get('indikator')}' is '{value_text(pr, 'target')}' in the Perjanjian "
                          f"Kinerja ({pt.title[:50] or 'PK'}) but '{value_text(r, 'target')}' in {where(t, r)}.",
-                         t, r, "target", value_text(r, "target"), value_text(pr, "target"))
+                         t, r, "target", value_text(r, "target"), value_text(pr, "target"), also=[pr])
             continue
         _, t, r, st, sr = event
         ctx.tick()
@@ -69,7 +69,8 @@ def target_mismatch(ctx: ReportContext) -> None:
         if diff and not quotes_realisasi(sr, r):      # a quoted realisasi is narrative_mismatch's
             f = diff[0]
             ctx.flag(f"'{r.text.get('indikator')}' has {f} '{value_text(sr, f)}' in {st.title[:50] or st.kind} "
-                     f"but '{value_text(r, f)}' in {where(t, r)}.", t, r, f, value_text(r, f), value_text(sr, f))
+                     f"but '{value_text(r, f)}' in {where(t, r)}.", t, r, f, value_text(r, f), value_text(sr, f),
+                     also=[sr])
     _across_reports(ctx)
 
 
@@ -103,7 +104,8 @@ def _across_reports(ctx: ReportContext) -> None:
                 _, o, ot, orow = vs[0]
                 ctx.flag(f"'{r.text.get('indikator')}' has {f} '{value_text(r, f)}' here ({where(t, r)}) but "
                          f"'{value_text(orow, f)}' in the {o.meta.unit} report (report {o.seq}, "
-                         f"{ot.title[:40] or ot.kind}).", t, r, f, value_text(r, f), value_text(orow, f))
+                         f"{ot.title[:40] or ot.kind}).", t, r, f, value_text(r, f), value_text(orow, f),
+                         also=[orow])
                 ref.pop(k)      # one finding per indikator
                 break
 
@@ -239,5 +241,5 @@ def budget_mismatch(ctx: ReportContext) -> None:
                 item = b.row.text.get("name") or by.row.text.get("name") or b.row.text.get("indikator") or ""
                 ctx.flag(f"{label} of '{short(item, 70)}' is {show_number(b.row.num[f])} in {where(b.table, b.row)} but "
                          f"{show_number(ref)} in {by.table.title[:50] or by.table.kind} of {other}.",
-                         b.table, b.row, f, value_text(b.row, f), show_number(ref))
+                         b.table, b.row, f, value_text(b.row, f), show_number(ref), also=[by.row])
                 break

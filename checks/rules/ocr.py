@@ -1,4 +1,5 @@
-"""OCR: a number read from a scan with low confidence, for a person to check against the page."""
+"""OCR: a number read from a scan with low confidence, for a person to check against the page.  Never a
+report anomaly: every finding is a doubt (doubts.csv), with what the row's own arithmetic implies."""
 from __future__ import annotations
 
 from lkj.model.names import NUMERIC_FIELDS as NUMERIC
@@ -27,10 +28,11 @@ def ocr_low_confidence(ctx: ReportContext) -> None:
             conf = r.conf(f)
             if conf is None:
                 continue
-            ctx.tick()
             if conf >= ctx.settings.ocr_low_confidence:
                 continue
             exp = _implied(r, f)
             hint = f"; the row's own arithmetic gives {show_number(exp)}" if exp is not None else ""
             ctx.flag(f"{f} '{r.raw.get(f)}' was read from the scan with low OCR confidence ({conf:.0f}/100){hint} "
-                          f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(exp) if exp is not None else None)
+                     f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f),
+                     expected=show_number(exp) if exp is not None else None,
+                     doubt=f"read by OCR with confidence {conf:.0f}/100")
