@@ -12,12 +12,24 @@ from lkj.normalizers.jabatan import canonical_unit
 from ..registry import ReportContext, place, where
 from .common import COMPARE, short
 
-_ADDRESS = re.compile(r"\b(jalan|jl\.|kelurahan|kode\s*pos|telp|telepon|email|alamat)\b|\bno(mor|\.)\s*\d", re.I)
+# a postal address just before the name ("Jl. Raya No. 5, Kecamatan X", "Alamat: ...")
+_ADDRESS = re.compile(r"\b(jalan|jl|alamat|kode\s*pos|telp|telepon|email|rt|rw)\b\.?", re.I)
 
 
 def entity_mismatch(ctx: ReportContext) -> None:
     _text_slips(ctx)
     _borrowed_rows(ctx)
+
+
+_NIP = re.compile(r"\bNIP\b", re.I)
+_JABATAN_BEFORE = re.compile(r"\b(sekretaris|camat|plt|plh|kepala|kasi|kasubb?ag)\.?\s*$", re.I)
+_NEXT_NAME = re.compile(r"^\s*(?!(?:kabupaten|kab|kota|provinsi|tahun|triwulan\w*)\b)[A-Z][A-Za-z.']+", re.I)
+
+
+def _signer(e) -> bool:
+    """"SEKRETARIS KECAMATAN BAMBANG MUJIB, NIP ...": a jabatan and its holder's name, not a place."""
+    return bool(_JABATAN_BEFORE.search(e.before) and (_NIP.search(e.after) or
+                (_NEXT_NAME.match(e.after) and e.after.lstrip()[:1].isupper())))
 
 
 def _title_sentence(ctx: ReportContext, text: str) -> int | None:
@@ -33,10 +45,12 @@ def _text_slips(ctx: ReportContext) -> None:
     own_unit = ctx.meta.unit
     last_unit_flag: dict[str, int] = {}
     for s in ctx.sentences():
-        if _ADDRESS.search(s.text) or COMPARE.search(s.text):
+        if COMPARE.search(s.text):
             continue
         for e in s.ents:
             if e.label == "KECAMATAN" and own_place:
+                if _ADDRESS.search(e.before[-60:]) or _ADDRESS.match(e.after.strip(" ,")) or _signer(e):
+                    continue
                 ctx.tick()
                 name = e.value
                 if _fold_place(name) != own_place:
