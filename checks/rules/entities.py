@@ -21,6 +21,7 @@ def entity_mismatch(ctx: ReportContext) -> None:
     _borrowed_rows(ctx)
 
 
+_TOTAL_WORDS = re.compile(r"^\s*(sub\s*)?(jumlah|total)\b[\s:]*\w{0,12}\s*$", re.I)
 _NIP = re.compile(r"\bNIP\b", re.I)
 _JABATAN_BEFORE = re.compile(r"\b(sekretaris|camat|plt|plh|kepala|kasi|kasubb?ag)\.?\s*$", re.I)
 _NEXT_NAME = re.compile(r"^\s*(?!(?:kabupaten|kab|kota|provinsi|tahun|triwulan\w*)\b)[A-Z][A-Za-z.']+", re.I)
@@ -105,7 +106,7 @@ def _borrowed_rows(ctx: ReportContext) -> None:
         own = set().union(*(v for k, v in by_kind.items() if k != t.kind)) if len(by_kind) > 1 else set()
         for f in ("sasaran", "indikator"):
             v = r.text.get(f)
-            if not v:
+            if not v or r.level == "total" or _TOTAL_WORDS.match(v):
                 continue
             fv = fold_indicator(v)
             ctx.tick()
