@@ -102,27 +102,40 @@ def narrative_mismatch(ctx: ReportContext) -> None:
     sasaran = {fold_indicator(r.text.get("sasaran") or "") for r in rows if r.text.get("sasaran")}
     mean = sum(caps) / len(caps) if caps else None
     where = f"{t.title or t.kind} (table {t.seq + 1})"
+    # a table with fewer indicator rows than the report's Perjanjian Kinerja may not have been read whole:
+    # a count compared with it is not sure
+    pk_n = max((sum(1 for r in pt.rows if r.level in (None, "indicator") and r.text.get("indikator")
+                    and any(r.has(f) for f in ("target", "realisasi", "capaian")))
+                for pt in ctx.tables if pt.kind == "pk" and pt.duplicate_of is None), default=0)
+    short_table = (f"{t.title[:50] or t.kind} holds {n} indicator rows where the Perjanjian Kinerja holds {pk_n}: "
+                   f"it may not have been read completely") if t.kind != "pk" and pk_n > n else None
+    if not t.complete:
+        short_table = f"{t.title[:50] or t.kind} was not read completely"
     for i, s in enumerate(sents):
         text = s.text
         if _DEFINITION.search(text):
             continue
         ctx.tick()
         problems: list[tuple[str, str, str]] = []   # (what, reported, expected)
+        counted = False                             # the first problem is a count of the table's rows
         total = _find(_TOTAL, text)
         if total is not None and total != n and ("total", total) not in flagged_numbers:
             problems.append((f"it counts {total} indicators/targets but {where} has {n}", str(total), str(n)))
             flagged_numbers.add(("total", total))
+            counted = True
         if caps:
             got = _find(_REACHED, text)
             if got is not None and got != reached and ("reached", got) not in flagged_numbers:
                 problems.append((f"it says {got} reached 100% but {reached} of {len(caps)} do in {where}",
                                  str(got), str(reached)))
                 flagged_numbers.add(("reached", got))
+                counted = counted or len(problems) == 1
             miss = _find(_NOT_REACHED, text)
             if miss is not None and miss != len(caps) - reached and ("missed", miss) not in flagged_numbers:
                 problems.append((f"it says {miss} are not reached but {len(caps) - reached} are not in {where}",
                                  str(miss), str(len(caps) - reached)))
                 flagged_numbers.add(("missed", miss))
+                counted = counted or len(problems) == 1
             if _NONE_REACHED.search(text) and reached:
                 best = max(caps)
                 problems.append((f"it says none reached 100% but {reached} do in {where} (highest {show_number(best)}%)",
@@ -148,7 +161,7 @@ def narrative_mismatch(ctx: ReportContext) -> None:
             what, rep, exp = problems[0]
             ctx.flag(f"{place(s.line, s.page).capitalize()}: {what} (\"{short(text)}\").", table=t, reported=rep,
                      expected=exp, line=s.line, page=s.page,
-                     doubt=None if t.complete else f"{t.title[:50] or t.kind} was not read completely")
+                     doubt=short_table if counted else None)
 
 
 def _listed_as_reached(sents, rows, where):
