@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from lkj.normalizers.nomenclature import fold_name, nomenclature_kode
 
 from ..registry import ReportContext, show_number, where
@@ -114,6 +116,9 @@ def _across_reports(ctx: ReportContext) -> None:
 # budget_mismatch: one program / kegiatan / sub kegiatan, every place of the bundle that shows it
 
 _AUTHORITY = {"pk_budget": 0, "lra": 1}        # who is right when two places disagree one against one
+_NEAR = 92.0              # two names of one item (rapidfuzz ratio)
+_NEAR_IN = 95.0           # an item's name inside an indikator (partial ratio)
+_LEVEL_WORD = re.compile(r"^(sub\s*kegiatan|kegiatan|program)\s+")
 _TOTAL_NAME = re.compile(r"^\s*(sub\s*)?(jumlah|total)(\s+(keseluruhan|belanja|anggaran|total|program|kegiatan))?\s*[:\d.,]*\s*$", re.I)
 
 
@@ -149,7 +154,7 @@ def _budget_rows(ctx: ReportContext) -> list[_Budget]:
         if k:
             keys.add(("kode", k))
         if len(name) > 10 and names_in[(t.seq, fold_name(name))] == 1:      # a name written once in its table
-            keys.add(("name", fold_name(name)))
+            keys.add(("name", _LEVEL_WORD.sub("", fold_name(name))))
             nk = _kode_key(nomenclature_kode(name))
             if nk and not k:
                 keys.add(("kode", nk))
@@ -183,10 +188,24 @@ def _budget_groups(bundle: list[ReportContext]) -> list[list[_Budget]]:
             else:
                 seen[k] = i
     names = {k[1]: i for k, i in seen.items() if k[0] == "name" and len(k[1]) >= 15}
+    # one item's name written with a slip in one place ("Penyelenggaran" / "Penyelenggaraan"): the names
+    # of two rows of different tables nearly equal, and each nearest to the other
+    keys = list(names)
+    if len(keys) > 1:
+        sim = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=_NEAR)
+        for a in range(len(keys)):
+            row = sim[a]
+            row[a] = 0
+            b = int(row.argmax())
+            if row[b] and int(sim[b].argmax()) == a and rows[names[keys[a]]].table is not rows[names[keys[b]]].table:
+                parent[find(names[keys[a]])] = find(names[keys[b]])
     for i, b in enumerate(rows):
         if any(k[0] == "kode" for k in b.keys) or b.row.text.get("name"):
             continue
         hits = {find(j) for text in b.texts for n, j in names.items() if n in text and j != i}
+        if not hits:
+            hits = {find(j) for text in b.texts for n, j in names.items()
+                    if j != i and fuzz.partial_ratio(n, text) >= _NEAR_IN}
         if len(hits) == 1:
             parent[find(i)] = hits.pop()
     groups: dict[int, list[_Budget]] = {}
@@ -195,25 +214,49 @@ def _budget_groups(bundle: list[ReportContext]) -> list[list[_Budget]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+def _no_conflict(a: ReportContext, b: ReportContext) -> bool:
+    """Two reports of one bundle speak of the same budget unless their kecamatan, year or quarter, where
+    both were read, differ."""
+    return all(x is None or y is None or x == y for x, y in (
+        (a.meta.kecamatan, b.meta.kecamatan), (a.meta.year, b.meta.year), (a.meta.quarter, b.meta.quarter)))
+
+
+def _adds_up(b: _Budget, f: str) -> int:
+    """1 when the row's table has a total that its rows add up to (the row's value agrees with its own
+    table), -1 when they do not, 0 when the table has no total to tell."""
+    rows = b.table.rows
+    totals = [r for r in rows if r.level == "total" or _TOTAL_NAME.match(r.text.get("name") or r.text.get("sasaran") or "")]
+    last = rows[-1] if rows else None
+    if not totals and last is not None and last.num.get(f) is not None and not any(
+            (last.raw.get(x) or "").strip() for x in ("name", "kode", "indikator", "sasaran", "no")):
+        totals = [last]
+    if len(totals) != 1 or any(_kode_key(r.text.get("kode")) for r in rows):
+        return 0                    # no single total, or a kode hierarchy (total_mismatch's to judge)
+    items = [r for r in rows if r is not totals[0] and r.num.get(f) is not None]
+    return 1 if abs(sum(r.num[f] for r in items) - (totals[0].num.get(f) or 0)) <= 1.0 else -1
+
+
 def _reference(occ: list[_Budget], f: str):
-    """The value most places give; one against one, the Perjanjian Kinerja's (pagu) or the LRA's, else
-    the earlier report's."""
+    """The value most places give; one against one, the one its own table's total agrees with, else the
+    Perjanjian Kinerja's (pagu) or the LRA's, else the earlier report's."""
     votes: dict[float, list[_Budget]] = {}
     for b in occ:
         votes.setdefault(round(b.row.num[f], 2), []).append(b)
-    ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), min(_AUTHORITY.get(b.table.kind, 9) for b in kv[1]),
-                                                   min((b.ctx.seq, b.table.seq) for b in kv[1])))
-    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]) and \
-            min(_AUTHORITY.get(b.table.kind, 9) for b in ranked[0][1]) == \
-            min(_AUTHORITY.get(b.table.kind, 9) for b in ranked[1][1]) and \
-            min(b.ctx.seq for b in ranked[0][1]) == min(b.ctx.seq for b in ranked[1][1]):
+
+    def rank(kv):
+        bs = kv[1]
+        return (-len(bs), -max(_adds_up(b, f) for b in bs), min(_AUTHORITY.get(b.table.kind, 9) for b in bs),
+                min(b.ctx.seq for b in bs))
+
+    ranked = sorted(votes.items(), key=lambda kv: rank(kv) + (min(b.table.seq for b in kv[1]),))
+    if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
         return None, None           # two places of one kind in one report disagree: no telling which
     value, by = ranked[0]
     return value, by[0]
 
 
 def budget_mismatch(ctx: ReportContext) -> None:
-    peers = [o for o in ctx.bundle if o is ctx or same_peer(ctx, o, same_quarter=True)]
+    peers = [o for o in ctx.bundle if o is ctx or _no_conflict(ctx, o)]
     for group in ctx.per_bundle(_budget_groups):
         occ = [b for b in group if b.ctx in peers]
         mine = [b for b in occ if b.ctx is ctx]
