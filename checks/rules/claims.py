@@ -244,6 +244,8 @@ def _stated_row_values(ctx: ReportContext, sents):
     row_words = [(t, r, words(" ".join(r.text.get(f) or "" for f in ("sasaran", "indikator", "name"))))
                  for t, r in rows]
     for s in sents:
+        if "%" not in s.text or "efisiensi" not in s.text.lower():
+            continue                    # the phrase states a percentage and an efisiensi
         for m in _STATED_ROW.finditer(s.text):
             named = words(m.group("name"))
             # the rows the phrase names: every content word of the phrase is in the row's texts
@@ -286,6 +288,8 @@ def _eselon_claims(ctx: ReportContext, sents):
 def _citations(c: ReportContext):
     """(sentence, number, year, title) of every Peraturan Bupati a report cites."""
     for s in c.sentences():
+        if "bupati" not in s.text.lower():
+            continue
         for m in _REGULATION.finditer(s.text):
             yield s, m.group(1), m.group(2), fold_indicator(m.group(3))[:25]
 

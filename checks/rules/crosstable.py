@@ -155,8 +155,8 @@ def _budget_rows(ctx: ReportContext) -> list[_Budget]:
             keys.add(("kode", k))
         if len(name) > 10 and names_in[(t.seq, fold_name(name))] == 1:      # a name written once in its table
             keys.add(("name", _LEVEL_WORD.sub("", fold_name(name))))
-            nk = _kode_key(nomenclature_kode(name))
-            if nk and not k:
+            nk = _kode_key(nomenclature_kode(name)) if not k else None
+            if nk:
                 keys.add(("kode", nk))
         if not name and r.text.get("sasaran") and len(r.text["sasaran"]) > 10 \
                 and sasaran_in[(t.seq, fold_name(r.text["sasaran"]))] == 1:
@@ -256,9 +256,11 @@ def _reference(occ: list[_Budget], f: str):
 
 
 def budget_mismatch(ctx: ReportContext) -> None:
-    peers = [o for o in ctx.bundle if o is ctx or _no_conflict(ctx, o)]
+    peers = {id(o) for o in ctx.bundle if o is ctx or _no_conflict(ctx, o)}
     for group in ctx.per_bundle(_budget_groups):
-        occ = [b for b in group if b.ctx in peers]
+        if not any(b.ctx is ctx for b in group):
+            continue
+        occ = [b for b in group if id(b.ctx) in peers]
         mine = [b for b in occ if b.ctx is ctx]
         if not mine or len(occ) < 2:
             continue
@@ -273,6 +275,8 @@ def budget_mismatch(ctx: ReportContext) -> None:
             if len(have) < 2 or not any(b.ctx is ctx for b in have):
                 continue
             ctx.tick()
+            if len({round(b.row.num[f], 2) for b in have}) == 1:
+                continue
             ref, by = _reference(have, f)
             if ref is None:
                 continue

@@ -79,19 +79,23 @@ def _text_slips(ctx: ReportContext) -> None:
                 break
 
 
+def _pk_texts(bundle: list[ReportContext]) -> list[tuple[ReportContext, list[str]]]:
+    """Every report's Perjanjian Kinerja sasaran and indikator, folded (once per bundle)."""
+    return [(o, [fold_indicator(r.text[f]) for t, r in o.rows("pk") for f in ("sasaran", "indikator") if r.text.get(f)])
+            for o in bundle]
+
+
 def _borrowed_rows(ctx: ReportContext) -> None:
     """A row of an individual (non-Camat) report whose sasaran or indikator is not the unit's own (not in
     its other tables) but is word for word the Perjanjian Kinerja of another unit in the bundle."""
     if ctx.meta.unit in ("Camat", "Other") or ctx.doc_kind not in ("lkj", "unknown"):
         return
     others: dict[str, str] = {}
-    for o in ctx.bundle:
+    for o, folds in ctx.per_bundle(_pk_texts):
         if o is ctx or o.meta.unit in ("Camat", "Other", ctx.meta.unit):
             continue
-        for t, r in o.rows("pk"):
-            for f in ("sasaran", "indikator"):
-                if r.text.get(f):
-                    others.setdefault(fold_indicator(r.text[f]), o.meta.unit)
+        for fv in folds:
+            others.setdefault(fv, o.meta.unit)
     if not others:
         return
     by_kind: dict[str, set[str]] = {}

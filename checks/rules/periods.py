@@ -125,12 +125,14 @@ def period_mismatch(ctx: ReportContext) -> None:
 
     for s in ctx.sentences():
         ctx.tick()
-        titled = _is_title(s.text, titles)
-        if titled:
-            seen_titles.add(fold(s.text))
+        titled = None
         why = None
         for e in s.ents:
             if e.label in ("QUARTER", "DATE_RANGE"):
+                if titled is None:
+                    titled = _is_title(s.text, titles)
+                    if titled:
+                        seen_titles.add(fold(s.text))
                 reason = _period_slip(e, s.text, Q, titled)
                 if reason:
                     why = (e, reason)
