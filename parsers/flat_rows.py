@@ -1,0 +1,601 @@
+"""Rows of a table in flat text: which lines make one row, and which words go to which cell.
+
+Written by hand (no library rebuilds table rows from a text layer).  A PDF text layer without
+layout writes a row as its cells one after the other: the row number with the first cell's first
+line, each text cell as a block of lines (blank lines between cells), the row's numbers on one
+line.  Some converters put the first line of every cell on the row's first line, numbers included,
+and the rest of each wrapped cell below ("1 Tersedianya Jumlah Paket 1 Paket 0 Paket 0 %" /
+"Pakaian Dinas ..." / "Pakaian Dinas ..."); some put the numbers first; a short table may stand on
+one line.  So a row is opened by its row number (or kode rekening, or a total label), or by text
+that follows a row already complete: one whose numbers came after its text, or whose wrapped
+cells have all been continued.
+
+The words of a row's first line are divided among its cells by what the rest of each cell says:
+a cell wrapped at a column width W keeps every line within W and breaks a line only where the
+next word would not fit, and the column's width is the same in every row of the table.  Texts read
+unambiguously elsewhere in the same report (the same sasaran in the PK table), the capital that
+opens a cell, and the words that commonly open an indicator's name are the tie-breakers.
+The numbers are matched to the header's value columns by their shapes (rupiah amounts, percentages,
+quantities with units) in the header's order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from lkj.normalizers.text import clean, fold
+
+from .flat_header import FlatHeader, is_header_line, opens_header, read_header
+from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
+from .table_rows import is_total_text
+
+# the words an indicator's name commonly opens with (Indonesian performance vocabulary); a weak cue only
+_INDICATOR_OPENING = re.compile(r"^(persentase|persentasi|prosentase|presentase|jumlah|rata\s*-?\s*rata|indeks|"
+                                r"nilai|tingkat|cakupan|rasio|angka|proporsi|banyaknya|capaian|skor|predikat)\b", re.I)
+_SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan"}
+_HEADING = re.compile(r"^(bab\s+[ivx]+\b|tabel\s+\d|sumber\s*:|\d\.\d\.?\s+[A-Z]|\d\.\d\d?\.\s+[A-Z])", re.I)
+_KODE_START = re.compile(r"^\d{1,2}\.\d{2}")
+
+
+@dataclass
+class TextLine:
+    text: str
+    line: int
+    block: int
+    phase: str          # "pre": before the row's numbers; "post": on a later line; "same": after them on their line
+
+
+@dataclass
+class FlatRow:
+    line: int
+    first_line: int
+    no: Piece | None = None
+    kode: Piece | None = None
+    texts: list[TextLine] = field(default_factory=list)
+    vals: list[Piece] = field(default_factory=list)
+    section: str | None = None
+    vals_block: int | None = None
+    values_first: bool = False       # the numbers came on the row's first line, or before any text
+
+    def post_blocks(self) -> int:
+        return len({t.block for t in self.texts if t.phase == "post"})
+
+
+class RowReader:
+    """Reads the body of one table, line by line, into FlatRows; stops where the table ends."""
+
+    def __init__(self, header: FlatHeader):
+        self.h = header
+        self.kind = header.kind
+        self.rows: list[FlatRow] = []
+        self.cur: FlatRow | None = None
+        self.block = 0
+        self.section: str | None = None
+        self.last_no = 0
+        self.n_core = len(header.text_cols)
+        self.n_vals = len(header.value_cols)
+        self.widest = 0                  # the longest text line of the table's rows so far
+
+    # -- rows --------------------------------------------------------------------------------
+    def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
+        self.cur = FlatRow(line, line, no, kode, section=self.section)
+        self.rows.append(self.cur)
+        if no is not None and re.match(r"\d+", no.text):
+            self.last_no = int(re.match(r"\d+", no.text).group(0))
+        return self.cur
+
+    def _expected(self, no: str) -> bool:
+        m = re.match(r"\d+", no)
+        return bool(m) and int(m.group(0)) in (self.last_no + 1, 1)
+
+    def _complete(self, r: FlatRow) -> bool:
+        """A row that text at the start of a block no longer continues."""
+        if not r.vals:
+            return False
+        if not r.values_first:
+            return True
+        return r.post_blocks() >= max(1, self.n_core)
+
+    # -- lines -------------------------------------------------------------------------------
+    def read(self, texts: list[str], lines: list[int], j: int) -> int:
+        """Read from index j; return the index where the table ends."""
+        n = len(texts)
+        at_block = True
+        k = j
+        while k < n:
+            t = texts[k]
+            if not t:
+                self.block += 1
+                at_block = True
+                k += 1
+                continue
+            kode_table = self.h.kode
+            if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)):
+                break
+            if at_block and self._section(t, texts, k):
+                k += 1
+                continue
+            if at_block and opens_header(t) and self._is_body_header(t):
+                end, hdr = _header_span(texts, k)
+                if hdr.kind is not None and hdr.kind != self.kind and not (
+                        self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
+                    break
+                self.cur = None
+                k = end
+                at_block = True
+                continue
+            pieces = split_line(t, lines[k], kode_col=kode_table)
+            if self._is_prose(t, pieces):
+                break
+            if not any(p.kind == "val" for p in pieces):
+                self.widest = max(self.widest, len(t))
+            self._line(pieces, at_block)
+            at_block = False
+            k += 1
+        return k
+
+    def _is_prose(self, t: str, pieces: list[Piece]) -> bool:
+        """A paragraph line below the table: long, without the numbers of a row, wider than its cells."""
+        vals = [p for p in pieces if p.kind == "val"]
+        if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals):
+            return False
+        wide = bool(self.rows) and len(t) > 1.25 * max(self.widest, 1)
+        if pieces and pieces[0].kind in ("no", "kode"):
+            return len(t) >= 56 and wide and self.widest > 0
+        if self.rows and t.rstrip().endswith(":") and not vals:
+            return True
+        return len(t) >= 56 or (len(t) >= 40 and wide)
+
+    def _is_body_header(self, t: str) -> bool:
+        from .flat_header import _line_stats
+        st = _line_stats(t)
+        return st is not None and st[0] / max(st[1], 1) >= 0.8 and (self.cur is None or self._complete(self.cur)
+                                                                    or not self.cur.texts)
+
+    def _section(self, t: str, texts: list[str], k: int) -> bool:
+        sec = _SECTION.get(fold(t))
+        if not sec:
+            return False
+        nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 4)) if texts[m]), "")
+        if self.cur is not None and not self._complete(self.cur) and not (
+                re.match(r"^\d+[.)]?(\s|$)", nxt) or _KODE_START.match(nxt) or fold(nxt).startswith(fold(t))):
+            return False
+        self.cur = None
+        self.section = sec
+        return True
+
+    def _line(self, pieces: list[Piece], at_block: bool) -> None:
+        seen_val = False
+        prefix = ""
+        for i, p in enumerate(pieces):
+            first = i == 0
+            if p.kind == "no":
+                if p.mid and not self._expected(p.text):
+                    prefix = p.text + " "
+                    continue
+                self._new(p.line, no=p)
+                continue
+            if p.kind == "kode":
+                c = self.cur
+                if c is not None and c.no is not None and c.kode is None and not c.texts and not c.vals \
+                        and c.first_line == p.line:
+                    c.kode = p
+                else:
+                    self._new(p.line, kode=p)
+                continue
+            if p.kind == "bare":
+                rest_vals = sum(1 for q in pieces[i + 1:] if q.kind == "val")
+                if self._bare_is_no(p, rest_vals, len(pieces) == 1):
+                    no, _, word = p.text.partition(" ")
+                    self._new(p.line, no=Piece("no", no, p.line))
+                    if not word:
+                        continue
+                    p = Piece("text", word.strip(), p.line)
+                else:
+                    p = Piece("val", p.text, p.line, p.shape or NUM)
+            if p.kind == "text":
+                text = prefix + p.text
+                prefix = ""
+                c = self.cur
+                opens = c is None or (first and at_block and self._complete(c)) or (
+                    _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
+                if opens:
+                    c = self._new(p.line)
+                if seen_val:
+                    phase = "same"
+                elif c.vals:
+                    phase = "post"
+                else:
+                    phase = "pre"
+                c.texts.append(TextLine(text, p.line, self.block, phase))
+                continue
+            # a value
+            c = self.cur
+            if c is None:
+                c = self._new(p.line)
+            elif c.vals and not seen_val:
+                after = [t for t in c.texts if t.phase != "pre"]
+                if c.vals_block == self.block and not after:
+                    pass                                   # the numbers go on over the next line
+                elif c.values_first and after:
+                    # the last block was not a continuation: it opens a row whose numbers are these
+                    last = after[-1].block
+                    moved = [t for t in c.texts if t.phase != "pre" and t.block == last]
+                    c.texts = [t for t in c.texts if not (t.phase != "pre" and t.block == last)]
+                    c = self._new(moved[0].line)
+                    for t in moved:
+                        c.texts.append(TextLine(t.text, t.line, t.block, "pre"))
+                else:
+                    c = self._new(p.line)
+            if not c.vals:
+                c.values_first = p.line == c.first_line or not c.texts
+                c.vals_block = self.block
+            c.vals.append(p)
+            seen_val = True
+
+    def _bare_is_no(self, p: Piece, rest_vals: int, alone: bool) -> bool:
+        if re.search(r"[.)]$", p.text):
+            return True
+        if p.shape == QTY:
+            c = self.cur
+            if c is not None and c.texts and not c.vals:
+                return False
+            return self._expected(p.text.split()[0]) and (c is None or self._complete(c))
+        c = self.cur
+        open_row = c is not None and (c.texts or c.no is not None) and not c.vals
+        if alone:
+            if open_row and c.texts:
+                return False
+            return self._expected(p.text) or c is None
+        if open_row and c.texts:
+            return rest_vals >= self.n_vals
+        return self._expected(p.text)
+
+
+def _total_label(t: str) -> bool:
+    """A short total label that opens a row of its own ("Jumlah", "TOTAL", "Rata-rata")."""
+    return is_total_text(t) and len(t.split()) <= 3
+
+
+def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
+    """The header lines from k (header words, blank lines between, the column numbers after)."""
+    hdr: list[str] = []
+    j = k
+    while j < len(texts) and j - k < 14 and (not texts[j] or is_header_line(texts[j])):
+        if texts[j]:
+            hdr.append(texts[j])
+        j += 1
+    while j < len(texts) and not texts[j]:
+        j += 1
+    if j < len(texts) and is_numbering_line(texts[j]):
+        hdr.append(texts[j])
+        j += 1
+    return j, read_header(hdr)
+
+
+
+
+# -- cells ---------------------------------------------------------------------------------------
+
+@dataclass
+class Cells:
+    """The texts of one row by column, with the line each starts on."""
+    text: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+
+def _width_violation(lines: list[str], band: tuple[int, int] | None = None) -> int:
+    """How far the lines are from being one cell wrapped at a single width (0: they can be)."""
+    if not lines:
+        return 0
+    lo = max(len(x) for x in lines)
+    hi = 10 ** 6
+    for a, b in zip(lines, lines[1:]):
+        w = b.split(" ", 1)[0]
+        hi = min(hi, len(a) + len(w))
+    if band is not None:
+        lo, hi = max(lo, band[0]), min(hi, band[1])
+    return max(0, lo - hi)
+
+
+def cell_band(lines: list[str]) -> tuple[int, int] | None:
+    """The widths a cell of these lines may have been wrapped at (None: a single line says little)."""
+    if len(lines) < 2:
+        return None
+    lo = max(len(x) for x in lines)
+    hi = min(len(a) + len(b.split(" ", 1)[0]) for a, b in zip(lines, lines[1:]))
+    return (lo, hi) if lo <= hi else None
+
+
+def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+    out: list[list[TextLine]] = []
+    for t in lines:
+        if out and out[-1][-1].block == t.block:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+class CellResolver:
+    """Divides the text of a table's rows among its text columns."""
+
+    def __init__(self, header: FlatHeader, known: dict[str, set[str]], bands: dict[str, tuple[int, int]]):
+        self.h = header
+        self.cols = list(header.text_cols)
+        self.known = known
+        self.bands = bands
+
+    def _role(self, col: str, budget: bool) -> str:
+        if col == "first":
+            return "name" if budget else "sasaran"
+        return col
+
+    def _score_cells(self, cells: list[tuple[str, list[str]]], budget: bool, first_is_row_start: bool) -> float:
+        """cells: (column, lines) of the candidate."""
+        s = 0.0
+        for idx, (col, lines) in enumerate(cells):
+            if not lines:
+                continue
+            s -= 2.0 * _width_violation(lines, self.bands.get(col))
+            text = " ".join(lines)
+            role = self._role(col, budget)
+            if _norm(text) in self.known.get(role, ()):
+                s += 6.0
+            head = text.lstrip("(\"'")
+            if head[:1].islower() and not (idx == 0 and first_is_row_start):
+                s -= 1.5
+            opens_ind = bool(_INDICATOR_OPENING.match(head))
+            if role == "indikator" and opens_ind:
+                s += 1.0
+            elif role != "indikator" and opens_ind:
+                s -= 1.0
+        return s
+
+    def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
+        """column -> (text, line); and the lines left for keterangan."""
+        pre = [t for t in r.texts if t.phase == "pre"]
+        post = [t for t in r.texts if t.phase == "post"]
+        same = [t for t in r.texts if t.phase == "same"]
+        ket: list[TextLine] = []
+        if same:
+            if self.h.keterangan:
+                ket = same
+            else:
+                post = post + same
+        cols = self.cols
+        numbered = r.no is not None or r.kode is not None
+        if r.values_first and pre:
+            out = self._first_line(pre, _blocks(post), numbered, budget)
+        else:
+            blocks = _blocks(pre if pre else post)
+            tail = post if pre else []
+            out, ket = self._blocks(blocks, numbered, budget, bool(blocks) and _total_label(_joined(blocks[0])[0]), ket)
+            if tail:
+                col = cols[0]
+                txt, line = out.get(col, ("", tail[0].line))
+                out[col] = (" ".join(x for x in [txt] + [t.text for t in tail] if x), line)
+        return out, ket
+
+    def _blocks(self, blocks: list[list[TextLine]], numbered: bool, budget: bool, total: bool,
+                ket: list[TextLine]) -> tuple[dict, list[TextLine]]:
+        """Whole blocks to cells: every block one cell, in column order; which cells they are is
+        decided by what the blocks say (a row without number under a merged cell fills the last
+        cells; a remark column takes a block only when the texts read so)."""
+        cols = list(self.cols)
+        use_ket = self.h.keterangan and not ket
+        if use_ket:
+            cols.append("keterangan")
+        m, k = len(cols), len(blocks)
+        if not blocks or not self.cols:
+            return {}, ket
+        if k > m:
+            # more blocks than cells: the division into consecutive groups that reads most like cells
+            best, best_s = None, None
+            for cuts in combinations(range(1, k), m - 1):
+                groups = [blocks[a:b] for a, b in zip((0,) + cuts, cuts + (k,))]
+                cand = [(c, [t.text for g in grp for t in g]) for c, grp in zip(cols, groups)]
+                sc = self._score_cells(cand, budget, numbered)
+                if best_s is None or sc > best_s:
+                    best, best_s = groups, sc
+            out = {c: _joined([t for g in grp for t in g]) for c, grp in zip(cols, best)}
+            return self._take_ket(out, ket)
+        best, best_s = None, None
+        for which in combinations(range(m), k):
+            if (numbered or total) and which[0] != 0:
+                continue
+            cand = [(cols[ci], [t.text for t in b]) for ci, b in zip(which, blocks)]
+            sc = self._score_cells(cand, budget, numbered)
+            core = [ci for ci in which if cols[ci] != "keterangan"]
+            if not (numbered or total):
+                # under a merged cell the row's cells are the last ones
+                sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which and ci > min(core or [0]))
+            else:
+                sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which)
+            if use_ket and (m - 1) in which:
+                sc -= 0.6
+            if best_s is None or sc > best_s + 1e-9:
+                best, best_s = which, sc
+        out = {cols[ci]: _joined(b) for ci, b in zip(best, blocks)}
+        if k == 1 and len(self.cols) >= 2 and numbered and not total and best == (0,):
+            split = self._split_block(blocks[0], budget)
+            if split is not None:
+                out = split
+        return self._take_ket(out, ket)
+
+    @staticmethod
+    def _take_ket(out: dict, ket: list[TextLine]) -> tuple[dict, list[TextLine]]:
+        if "keterangan" in out:
+            txt, line = out.pop("keterangan")
+            ket = [TextLine(txt, line, 0, "pre")]
+        return out, ket
+
+    def _split_block(self, lines: list[TextLine], budget: bool) -> dict | None:
+        """One block for two cells (a converter that leaves no blank line between them): the line
+        where the second cell starts, if the texts say so."""
+        cols = self.cols
+        best_cut, best_s = None, self._score_cells([(cols[0], [t.text for t in lines])], budget, True) + 0.5
+        for cut in range(1, len(lines)):
+            cand = [(cols[0], [t.text for t in lines[:cut]]), (cols[1], [t.text for t in lines[cut:]])]
+            sc = self._score_cells(cand, budget, True)
+            if sc > best_s:
+                best_cut, best_s = cut, sc
+        if best_cut is None:
+            return None
+        return {cols[0]: _joined(lines[:best_cut]), cols[1]: _joined(lines[best_cut:])}
+
+    def _first_line(self, pre: list[TextLine], conts: list[list[TextLine]], numbered: bool, budget: bool) -> dict:
+        """The first line holds the first line of several cells; the blocks below continue them."""
+        cols = self.cols
+        m = len(cols)
+        words = " ".join(t.text for t in pre).split()
+        line0 = pre[0].line
+        if not cols:
+            return {}
+        words = words[:24]
+        n = len(words)
+        best, best_s = None, None
+        starts = [0] if numbered else range(m)
+        for s0 in starts:
+            for c in range(1, m - s0 + 1):
+                if c > n:
+                    break
+                if len(conts) > c:
+                    continue
+                for cuts in combinations(range(1, n), c - 1):
+                    parts = [" ".join(words[a:b]) for a, b in zip((0,) + cuts, cuts + (n,))]
+                    for which in combinations(range(c), len(conts)):
+                        lines = [[p] for p in parts]
+                        for blk, ci in zip(conts, which):
+                            lines[ci] += [t.text for t in blk]
+                        cand = [(cols[s0 + i], ls) for i, ls in enumerate(lines)]
+                        sc = self._score_cells(cand, budget, numbered) + 0.3 * c - 0.2 * s0
+                        if best_s is None or sc > best_s + 1e-9:
+                            best, best_s = (s0, parts, which), sc
+        if best is None:
+            return {cols[0]: (" ".join(words), line0)}
+        s0, parts, which = best
+        out = {cols[s0 + i]: (p, line0) for i, p in enumerate(parts)}
+        for blk, ci in zip(conts, which):
+            col = cols[s0 + ci]
+            txt, line = out[col]
+            out[col] = (" ".join([txt] + [t.text for t in blk]), line)
+        return out
+
+
+def _joined(lines: list[TextLine]) -> tuple[str, int]:
+    return clean(" ".join(t.text for t in lines)), lines[0].line
+
+
+def _norm(t: str) -> str:
+    return re.sub(r"\s+", " ", t).strip().lower()
+
+
+def unambiguous_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:
+    """(column, lines) of the cells of a row whose division is certain: one block per text column,
+    numbers after the text."""
+    if r.values_first or not r.vals:
+        return []
+    pre = [t for t in r.texts if t.phase == "pre"]
+    blocks = _blocks(pre)
+    if len(blocks) != len(h.text_cols) or not (r.no is not None or r.kode is not None):
+        return []
+    return [(c, [t.text for t in b]) for c, b in zip(h.text_cols, blocks)]
+
+
+def continuation_bands(h: FlatHeader, r: FlatRow) -> list[tuple[str, tuple[int, int]]]:
+    """Widths told by the wrapped continuations of a first-line row, when every cell continues."""
+    if not (r.values_first and r.vals):
+        return []
+    blocks = _blocks([t for t in r.texts if t.phase == "post"])
+    if len(blocks) != len(h.text_cols):
+        return []
+    out = []
+    for c, b in zip(h.text_cols, blocks):
+        band = cell_band([t.text for t in b])
+        if band:
+            out.append((c, band))
+        elif b:
+            out.append((c, (max(len(t.text) for t in b), 10 ** 6)))
+    return out
+
+
+# -- values ------------------------------------------------------------------------------------
+
+_MONEY_COLS = ("pagu", "realisasi_anggaran", "sisa")
+_GROUP = {"target": "K", "realisasi": "K", "capaian": "K", "pagu": "A", "realisasi_anggaran": "A",
+          "capaian_anggaran": "A", "sisa": "A", "efisiensi": "E"}
+
+
+def _plain_number(t: str) -> float | None:
+    m = re.fullmatch(r"[-−–]?\d+(?:[.,]\d+)?", t.strip())
+    if not m:
+        return None
+    try:
+        return float(t.strip().replace("−", "-").replace("–", "-").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _fit(p: Piece, role: str) -> float | None:
+    sh = p.shape
+    if role in _MONEY_COLS:
+        if sh == MONEY:
+            return 3.0
+        if sh == DASH:
+            return 2.0
+        if sh == NUM:
+            v = _plain_number(p.text)
+            return 1.0 if v is not None and (v == 0 or v >= 1000) else None
+        return None
+    if role in ("target", "realisasi"):
+        return {QTY: 3.0, PCT: 2.0, NUM: 2.0, DASH: 1.0, MONEY: 0.5}.get(sh)
+    if role in ("capaian", "capaian_anggaran"):
+        return {PCT: 2.5, NUM: 1.5, DASH: 1.0}.get(sh)
+    if role == "efisiensi":
+        return {PCT: 2.0, NUM: 2.0, DASH: 1.0}.get(sh)
+    return None
+
+
+def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
+    """Value tokens -> value columns, in order, by shape; a column's group used from its start."""
+    n, p = len(cols), len(vals)
+    if not vals or not cols:
+        return {}
+    extra: list[Piece] = []
+    if p > n:
+        extra = vals[n:]
+        vals = vals[:n]
+        p = n
+    best, best_s = None, None
+    for combo in combinations(range(n), p):
+        s = 0.0
+        ok = True
+        for v, ci in zip(vals, combo):
+            f = _fit(v, cols[ci])
+            if f is None:
+                ok = False
+                break
+            s += f
+        if not ok:
+            continue
+        used = set(combo)
+        s -= 1.5 * sum(1 for ci in range(combo[0], combo[-1] + 1) if ci not in used)
+        s -= 0.25 * (n - 1 - combo[-1]) + 0.3 * combo[0]
+        for g, pen in (("K", 0.5), ("A", 2.0)):
+            # a budget group is never without its pagu; a kinerja group may lack its target
+            idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
+            if len(idx) >= 2 and any(i in used for i in idx) and idx[0] not in used:
+                s -= pen
+        got = {cols[ci]: v.shape for v, ci in zip(vals, combo)}
+        if "target" in got and "realisasi" in got and got["target"] != got["realisasi"]:
+            s -= 1.5 if {got["target"], got["realisasi"]} & {QTY} or PCT in (got["target"], got["realisasi"]) \
+                and DASH not in (got["target"], got["realisasi"]) else 0.5
+        if best_s is None or s > best_s + 1e-9:
+            best, best_s = combo, s
+    if best is None:
+        best = tuple(range(p))
+    out = {cols[ci]: [v] for v, ci in zip(vals, best)}
+    if extra:
+        out[cols[best[-1]]] += extra
+    return out
