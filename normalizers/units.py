@@ -59,3 +59,9 @@ def is_unit_word(word: str) -> bool:
     """A word that names a unit after a number ("12 Dokumen", "26 Desa", "4 Lap")."""
     w = re.sub(r"[^a-z]", "", word.lower())
     return w in _UNIT_WORDS
+
+
+def is_unit_start(word: str) -> bool:
+    """The first letters of a unit word broken at a column edge ("Dokum" of "Dokumen")."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    return len(w) >= 3 and any(u.startswith(w) for u in _UNIT_WORDS if len(u) > len(w))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from lkj.normalizers.text import clean, fold
+from lkj.normalizers.units import is_unit_start, is_unit_word
 
 from .flat_header import FlatHeader, is_header_line, opens_header, read_header
 from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
@@ -76,6 +77,7 @@ class RowReader:
         self.n_core = len(header.text_cols)
         self.n_vals = len(header.value_cols)
         self.widest = 0                  # the longest text line of the table's rows so far
+        self.raws: list[str] | None = None
 
     # -- rows --------------------------------------------------------------------------------
     def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
@@ -98,15 +100,19 @@ class RowReader:
         return r.post_blocks() >= max(1, self.n_core)
 
     # -- lines -------------------------------------------------------------------------------
-    def read(self, texts: list[str], lines: list[int], j: int) -> int:
-        """Read from index j; return the index where the table ends."""
+    def read(self, texts: list[str], lines: list[int], j: int, raws: list[str] | None = None) -> int:
+        """Read from index j; return the index where the table ends (raws: the lines as written,
+        whose trailing blanks tell an empty row of cells from a line of text)."""
+        self.raws = raws
         n = len(texts)
+        double = _double_spaced(texts, j)
         at_block = True
         k = j
         while k < n:
             t = texts[k]
             if not t:
-                self.block += 1
+                if not double:
+                    self.block += 1
                 at_block = True
                 k += 1
                 continue
@@ -158,8 +164,13 @@ class RowReader:
         if not sec:
             return False
         nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 4)) if texts[m]), "")
-        if self.cur is not None and not self._complete(self.cur) and not (
-                re.match(r"^\d+[.)]?(\s|$)", nxt) or _KODE_START.match(nxt) or fold(nxt).startswith(fold(t))):
+        raw = self.raws[k] if self.raws is not None else t
+        padded = len(raw) - len(raw.rstrip()) >= 3          # a row of empty cells after the label
+        alone = k + 1 >= len(texts) or not texts[k + 1]     # a block of its own
+        if not (padded or alone or re.match(r"^\d+[.)]?(\s|$)", nxt) or _KODE_START.match(nxt)
+                or fold(nxt).startswith(fold(t))):
+            return False          # the first word of a cell ("Program" / "Penyelenggaraan ...")
+        if self.cur is not None and not self._complete(self.cur) and not padded:
             return False
         self.cur = None
         self.section = sec
@@ -198,6 +209,10 @@ class RowReader:
                 text = prefix + p.text
                 prefix = ""
                 c = self.cur
+                if first and len(pieces) == 1 and c is not None and self._unit_tail(c, text):
+                    last = c.vals[-1]
+                    c.vals[-1] = Piece("val", f"{last.text} {text}", last.line, QTY, unit_of=True)
+                    continue
                 opens = c is None or (first and at_block and self._complete(c)) or (
                     _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
                 if opens:
@@ -234,6 +249,20 @@ class RowReader:
             c.vals.append(p)
             seen_val = True
 
+    @staticmethod
+    def _unit_tail(c: FlatRow, text: str) -> bool:
+        """A unit wrapped below its number ("12" / "Dokumen", "12 Dokum" / "en")."""
+        if not c.vals or " " in text.strip() or len(text) > 12:
+            return False
+        last = c.vals[-1]
+        if last.shape == NUM and re.fullmatch(r"\d+(?:[.,]\d+)?", last.text):
+            return is_unit_word(text) or is_unit_start(text)
+        if last.shape == QTY and last.unit_of:
+            so_far = re.sub(r"^[\d.,]+\s*", "", last.text).replace(" ", "") + text.strip()
+            return not is_unit_word(re.sub(r"^[\d.,]+\s*", "", last.text).replace(" ", "")) and (
+                is_unit_word(so_far) or is_unit_start(so_far))
+        return False
+
     def _bare_is_no(self, p: Piece, rest_vals: int, alone: bool) -> bool:
         if re.search(r"[.)]$", p.text):
             return True
@@ -253,6 +282,19 @@ class RowReader:
         return self._expected(p.text)
 
 
+def _double_spaced(texts: list[str], j: int, window: int = 160) -> bool:
+    """A text layer that puts a blank line after every line: blank lines then separate nothing."""
+    after_blank = lines = 0
+    for k in range(j, min(len(texts), j + window)):
+        if not texts[k]:
+            continue
+        if _HEADING.match(texts[k]):
+            break
+        lines += 1
+        after_blank += k > 0 and not texts[k - 1]
+    return lines >= 6 and after_blank >= 0.85 * lines
+
+
 def _total_label(t: str) -> bool:
     """A short total label that opens a row of its own ("Jumlah", "TOTAL", "Rata-rata")."""
     return is_total_text(t) and len(t.split()) <= 3
@@ -262,7 +304,9 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     """The header lines from k (header words, blank lines between, the column numbers after)."""
     hdr: list[str] = []
     j = k
-    while j < len(texts) and j - k < 14 and (not texts[j] or is_header_line(texts[j])):
+    words = 0
+    while j < len(texts) and words < 14 and (not texts[j] or is_header_line(texts[j])):
+        words += bool(texts[j])
         if texts[j]:
             hdr.append(texts[j])
         j += 1
@@ -580,17 +624,24 @@ def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
         if not ok:
             continue
         used = set(combo)
-        s -= 1.5 * sum(1 for ci in range(combo[0], combo[-1] + 1) if ci not in used)
+        used_groups = {_GROUP.get(cols[ci]) for ci in used}
+        for ci in range(combo[0], combo[-1] + 1):
+            if ci not in used:
+                # a whole group left empty (a budget row's kinerja cells) is common; a hole inside one is not
+                s -= 1.5 if _GROUP.get(cols[ci]) in used_groups else 0.3
+        for g in used_groups:
+            idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
+            first_used = min(i for i in idx if i in used)
+            s -= 0.6 * sum(1 for i in idx if i > first_used and i not in used and i > combo[-1])
         s -= 0.25 * (n - 1 - combo[-1]) + 0.3 * combo[0]
-        for g, pen in (("K", 0.5), ("A", 2.0)):
+        for g, pen in (("K", 1.0), ("A", 2.0)):
             # a budget group is never without its pagu; a kinerja group may lack its target
             idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
             if len(idx) >= 2 and any(i in used for i in idx) and idx[0] not in used:
                 s -= pen
         got = {cols[ci]: v.shape for v, ci in zip(vals, combo)}
         if "target" in got and "realisasi" in got and got["target"] != got["realisasi"]:
-            s -= 1.5 if {got["target"], got["realisasi"]} & {QTY} or PCT in (got["target"], got["realisasi"]) \
-                and DASH not in (got["target"], got["realisasi"]) else 0.5
+            s -= 0.7 if DASH not in (got["target"], got["realisasi"]) else 0.0
         if best_s is None or s > best_s + 1e-9:
             best, best_s = combo, s
     if best is None:

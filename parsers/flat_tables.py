@@ -27,27 +27,31 @@ _TEXT_FIELDS = {"pk": ["no", "sasaran", "indikator"], "capaian": ["no", "sasaran
 _ROW_START = re.compile(r"\s(1[.)]?)\s+(?=[A-Z])")
 
 
-def _split_inline_headers(texts: list[str], nos: list[int]) -> tuple[list[str], list[int]]:
+def _split_inline_headers(texts: list[str], nos: list[int], raws: list[str]):
     """A header and the first row on one line ("No Program Anggaran 1 Penunjang ... Rp 1.000.000 2 ..."):
     the header words become a line of their own, the rows another with the same line number."""
     out_t: list[str] = []
     out_n: list[int] = []
-    for t, no in zip(texts, nos):
-        m = _ROW_START.search(t) if t and not is_header_line(t) and len(t) > 12 else None
-        if m and is_header_line(t[:m.start()]) and len(t[:m.start()].split()) >= 2:
+    out_r: list[str] = []
+    for t, no, raw in zip(texts, nos, raws):
+        m = _ROW_START.search(t) if t and len(t) > 12 and not is_header_line(t) else None
+        if m and opens_header(t[:m.start()]) and len(t[:m.start()].split()) >= 2:
             out_t += [t[:m.start()].strip(), t[m.start():].strip()]
             out_n += [no, no]
+            out_r += [t[:m.start()].strip(), t[m.start():].strip()]
         else:
             out_t.append(t)
             out_n.append(no)
-    return out_t, out_n
+            out_r.append(raw)
+    return out_t, out_n, out_r
 
 
 def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
     part = lines[lo:hi]
-    texts = [clean(l.text) if l.cells is None else "" for l in part]
+    raws = [l.text if l.cells is None else "" for l in part]
+    texts = [clean(t) for t in raws]
     nos = [l.no for l in part]
-    texts, nos = _split_inline_headers(texts, nos)
+    texts, nos, raws = _split_inline_headers(texts, nos, raws)
     n = len(texts)
     found: list[tuple[FlatHeader, str, int, list[FlatRow]]] = []
     i = 0
@@ -62,7 +66,7 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
             i += 1
             continue
         reader = RowReader(hdr)
-        k = reader.read(texts, nos, end)
+        k = reader.read(texts, nos, end, raws)
         if hdr.kind != "comparison":
             title = find_title(texts, [False] * n, i, floor)
             found.append((hdr, title, nos[i], reader.rows))

@@ -40,6 +40,7 @@ class Piece:
     line: int            # the source line
     shape: str = ""      # value shape (MONEY, PCT, QTY, NUM, DASH)
     mid: bool = False    # a row number found after a value run inside the line
+    unit_of: bool = False  # a number joined with its unit written on the next line
 
 
 def _shape(m: re.Match) -> str | None:
