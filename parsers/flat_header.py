@@ -129,10 +129,19 @@ def opens_header(text: str) -> bool:
     words = header_words(text)
     if not words:
         return False
-    if words[0] not in _ANCHOR and words[0] not in ("n",):
+    if words[0] not in _ANCHOR:
         return False
     roles = {_ROLE.get(w) for w in words} - {None}
-    return len(roles) >= 2 or words[0] in ("no", "n", "nomor") or len(words) == 1 and words[0] in _ANCHOR
+    return len(roles) >= 2 or words[0] in ("no", "nomor") or len(words) == 1 and words[0] in _ANCHOR
+
+
+def opens_header_at(texts: list[str], k: int) -> bool:
+    """opens_header, and "No" broken over two lines ("N" / "o")."""
+    t = texts[k]
+    if re.fullmatch(r"\s*[Nn]\s*", t or ""):
+        nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
+        return bool(re.match(r"\s*[oO]\b", nxt))
+    return bool(t) and opens_header(t)
 
 
 @dataclass

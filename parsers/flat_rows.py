@@ -27,7 +27,7 @@ from itertools import combinations
 from lkj.normalizers.text import clean, fold
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
-from .flat_header import FlatHeader, is_header_line, opens_header, read_header
+from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header
 from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
 from .table_rows import is_total_text
 
@@ -122,7 +122,7 @@ class RowReader:
             if at_block and self._section(t, texts, k):
                 k += 1
                 continue
-            if at_block and opens_header(t) and self._is_body_header(t):
+            if at_block and opens_header_at(texts, k) and self._is_body_header(t):
                 end, hdr = _header_span(texts, k)
                 if hdr.kind is not None and hdr.kind != self.kind and not (
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
@@ -156,7 +156,7 @@ class RowReader:
     def _is_body_header(self, t: str) -> bool:
         from .flat_header import _line_stats
         st = _line_stats(t)
-        return st is not None and st[0] / max(st[1], 1) >= 0.8 and (self.cur is None or self._complete(self.cur)
+        return st is not None and len(st[2]) >= 2 and st[0] / max(st[1], 1) >= 0.8 and (self.cur is None or self._complete(self.cur)
                                                                     or not self.cur.texts)
 
     def _section(self, t: str, texts: list[str], k: int) -> bool:
@@ -231,7 +231,8 @@ class RowReader:
                 c = self._new(p.line)
             elif c.vals and not seen_val:
                 after = [t for t in c.texts if t.phase != "pre"]
-                if c.vals_block == self.block and not after:
+                if not after and (c.vals_block == self.block or len(c.vals) + sum(
+                        1 for q in pieces if q.kind == "val") <= self.n_vals):
                     pass                                   # the numbers go on over the next line
                 elif c.values_first and after:
                     # the last block was not a continuation: it opens a row whose numbers are these
@@ -433,7 +434,7 @@ class CellResolver:
         m, k = len(cols), len(blocks)
         if not blocks or not self.cols:
             return {}, ket
-        if k > m:
+        if k > max(m, 6):
             # more blocks than cells: the division into consecutive groups that reads most like cells
             best, best_s = None, None
             for cuts in combinations(range(1, k), m - 1):
@@ -445,23 +446,28 @@ class CellResolver:
             out = {c: _joined([t for g in grp for t in g]) for c, grp in zip(cols, best)}
             return self._take_ket(out, ket)
         best, best_s = None, None
-        for which in combinations(range(m), k):
-            if (numbered or total) and which[0] != 0:
-                continue
-            cand = [(cols[ci], [t.text for t in b]) for ci, b in zip(which, blocks)]
-            sc = self._score_cells(cand, budget, numbered)
-            core = [ci for ci in which if cols[ci] != "keterangan"]
-            if not (numbered or total):
-                # under a merged cell the row's cells are the last ones
-                sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which and ci > min(core or [0]))
-            else:
-                sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which)
-            if use_ket and (m - 1) in which:
-                sc -= 0.6
-            if best_s is None or sc > best_s + 1e-9:
-                best, best_s = which, sc
-        out = {cols[ci]: _joined(b) for ci, b in zip(best, blocks)}
-        if k == 1 and len(self.cols) >= 2 and numbered and not total and best == (0,):
+        for g in range(1, min(k, m) + 1):
+            for cuts in combinations(range(1, k), g - 1):
+                groups = [[t for b in blocks[a:b2] for t in b] for a, b2 in zip((0,) + cuts, cuts + (k,))]
+                for which in combinations(range(m), g):
+                    if (numbered or total) and which[0] != 0:
+                        continue
+                    cand = [(cols[ci], [t.text for t in grp]) for ci, grp in zip(which, groups)]
+                    sc = self._score_cells(cand, budget, numbered) - 0.8 * (k - g)
+                    core = [ci for ci in which if cols[ci] != "keterangan"]
+                    if not (numbered or total):
+                        # under a merged cell the row's cells are the last ones
+                        sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which and ci > min(core or [0]))
+                    else:
+                        sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which)
+                    if use_ket and (m - 1) in which:
+                        sc -= 0.6
+                    if best_s is None or sc > best_s + 1e-9:
+                        best, best_s = (which, groups), sc
+        which, groups = best
+        out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
+        if len(groups) == 1 and len(self.cols) >= 2 and numbered and not total and which == (0,):
+            blocks = groups
             split = self._split_block(blocks[0], budget)
             if split is not None:
                 out = split

@@ -16,7 +16,7 @@ from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean
 
-from .flat_header import FlatHeader, is_header_line, opens_header
+from .flat_header import FlatHeader, is_header_line, opens_header, opens_header_at
 from .flat_rows import (CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values, cell_band,
                         continuation_bands, unambiguous_cells)
 from .table_rows import budget_level, find_title, is_total_text
@@ -58,7 +58,7 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
     floor = 0
     while i < n:
         t = texts[i]
-        if not t or not opens_header(t):
+        if not t or not opens_header_at(texts, i):
             i += 1
             continue
         end, hdr = _header_span(texts, i)
@@ -119,8 +119,11 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     # rows after the last row that has numbers or a number of its own are text below the table
     while rows and not rows[-1].vals and rows[-1].no is None and rows[-1].kode is None:
         rows = rows[:-1]
+    budget_cols = [c for c in hdr.value_cols if c not in ("target", "realisasi", "capaian")]
     for r in rows:
-        vals = assign_values(hdr.value_cols, r.vals)
+        # under a "Program" / "Kegiatan" sub-header a row's numbers are its budget's
+        cols = budget_cols if kind == "cost_per_outcome" and r.section else hdr.value_cols
+        vals = assign_values(cols, r.vals)
         budget = _is_budget_row(hdr, r, vals)
         texts, ket = resolver.resolve(r, budget)
         cells: dict[str, RawCell] = {f: RawCell("", r.line) for f in fields}
