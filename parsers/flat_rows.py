@@ -186,6 +186,7 @@ class RowReader:
                     prefix = p.text + " "
                     continue
                 self._new(p.line, no=p)
+                seen_val = False                 # a row opened inside the line starts afresh
                 continue
             if p.kind == "kode":
                 c = self.cur
@@ -217,6 +218,7 @@ class RowReader:
                     _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
                 if opens:
                     c = self._new(p.line)
+                    seen_val = False
                 if seen_val:
                     phase = "same"
                 elif c.vals:
