@@ -279,6 +279,8 @@ class RowReader:
         if alone:
             if open_row and c.texts:
                 return False
+            if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts):
+                return False                 # the row's numbers written one per line
             return self._expected(p.text) or c is None
         if open_row and c.texts:
             return rest_vals >= self.n_vals
