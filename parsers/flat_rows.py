@@ -29,6 +29,7 @@ from lkj.normalizers.units import is_unit_start, is_unit_word
 
 from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header
 from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
+from .flat_widths import CHARS, Measure, width_violation
 from .table_rows import is_total_text
 
 # the words an indicator's name commonly opens with (Indonesian performance vocabulary); a weak cue only
@@ -333,29 +334,6 @@ class Cells:
     text: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
-def _width_violation(lines: list[str], band: tuple[int, int] | None = None) -> int:
-    """How far the lines are from being one cell wrapped at a single width (0: they can be)."""
-    if not lines:
-        return 0
-    lo = max(len(x) for x in lines)
-    hi = 10 ** 6
-    for a, b in zip(lines, lines[1:]):
-        w = b.split(" ", 1)[0]
-        hi = min(hi, len(a) + len(w))
-    if band is not None:
-        lo, hi = max(lo, band[0]), min(hi, band[1])
-    return max(0, lo - hi)
-
-
-def cell_band(lines: list[str]) -> tuple[int, int] | None:
-    """The widths a cell of these lines may have been wrapped at (None: a single line says little)."""
-    if len(lines) < 2:
-        return None
-    lo = max(len(x) for x in lines)
-    hi = min(len(a) + len(b.split(" ", 1)[0]) for a, b in zip(lines, lines[1:]))
-    return (lo, hi) if lo <= hi else None
-
-
 def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
     out: list[list[TextLine]] = []
     for t in lines:
@@ -369,11 +347,19 @@ def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
 class CellResolver:
     """Divides the text of a table's rows among its text columns."""
 
-    def __init__(self, header: FlatHeader, known: dict[str, set[str]], bands: dict[str, tuple[int, int]]):
+    def __init__(self, header: FlatHeader, known: dict[str, dict[str, set[int]]],
+                 bands: dict[str, tuple[float, float]], measure: Measure = CHARS):
         self.h = header
+        self.measure = measure
         self.cols = list(header.text_cols)
         self.known = known
         self.bands = bands
+        self._row = 0                    # id of the row being resolved
+
+    def _known(self, role: str, text: str) -> bool:
+        """The text was read unambiguously in another row of the report."""
+        rows = self.known.get(role, {}).get(_norm(text), ())
+        return any(r != self._row for r in rows)
 
     def _role(self, col: str, budget: bool) -> str:
         if col == "first":
@@ -386,10 +372,10 @@ class CellResolver:
         for idx, (col, lines) in enumerate(cells):
             if not lines:
                 continue
-            s -= 2.0 * _width_violation(lines, self.bands.get(col))
+            s -= 2.0 * width_violation(lines, self.bands.get(col), self.measure)
             text = " ".join(lines)
             role = self._role(col, budget)
-            if _norm(text) in self.known.get(role, ()):
+            if self._known(role, text):
                 s += 6.0
             head = text.lstrip("(\"'")
             if head[:1].islower() and not (idx == 0 and first_is_row_start):
@@ -403,6 +389,7 @@ class CellResolver:
 
     def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
         """column -> (text, line); and the lines left for keterangan."""
+        self._row = id(r)
         pre = [t for t in r.texts if t.phase == "pre"]
         post = [t for t in r.texts if t.phase == "post"]
         same = [t for t in r.texts if t.phase == "same"]
@@ -547,31 +534,33 @@ def _norm(t: str) -> str:
 
 def unambiguous_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:
     """(column, lines) of the cells of a row whose division is certain: one block per text column,
-    numbers after the text."""
+    numbers after the text, and every block after the first opening as a cell does (a block that
+    opens in lower case may be the rest of the cell above it, broken by a blank line)."""
     if r.values_first or not r.vals:
         return []
     pre = [t for t in r.texts if t.phase == "pre"]
     blocks = _blocks(pre)
     if len(blocks) != len(h.text_cols) or not (r.no is not None or r.kode is not None):
         return []
+    if not all(_opens_cell(b[0].text) for b in blocks[1:]):
+        return []
     return [(c, [t.text for t in b]) for c, b in zip(h.text_cols, blocks)]
 
 
-def continuation_bands(h: FlatHeader, r: FlatRow) -> list[tuple[str, tuple[int, int]]]:
-    """Widths told by the wrapped continuations of a first-line row, when every cell continues."""
+def _opens_cell(text: str) -> bool:
+    """Text that may open a cell: a capital, a digit, a bracket or quote, or an indicator's opening word."""
+    head = text.lstrip()
+    return bool(head) and (not head[0].islower() or bool(_INDICATOR_OPENING.match(head)))
+
+
+def continuation_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:
+    """(column, lines) of the wrapped continuations of a first-line row, when every cell continues."""
     if not (r.values_first and r.vals):
         return []
     blocks = _blocks([t for t in r.texts if t.phase == "post"])
     if len(blocks) != len(h.text_cols):
         return []
-    out = []
-    for c, b in zip(h.text_cols, blocks):
-        band = cell_band([t.text for t in b])
-        if band:
-            out.append((c, band))
-        elif b:
-            out.append((c, (max(len(t.text) for t in b), 10 ** 6)))
-    return out
+    return [(c, [t.text for t in b]) for c, b in zip(h.text_cols, blocks) if b]
 
 
 # -- values ------------------------------------------------------------------------------------

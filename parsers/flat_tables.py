@@ -17,8 +17,9 @@ from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean
 
 from .flat_header import FlatHeader, is_header_line, opens_header, opens_header_at
-from .flat_rows import (CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values, cell_band,
-                        continuation_bands, unambiguous_cells)
+from .flat_rows import (CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values, continuation_cells,
+                        unambiguous_cells)
+from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text
 
 _TEXT_FIELDS = {"pk": ["no", "sasaran", "indikator"], "capaian": ["no", "sasaran", "indikator"],
@@ -72,27 +73,43 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
             found.append((hdr, title, nos[i], reader.rows))
         floor = max(k, i + 1)
         i = floor
-    known: dict[str, set[str]] = {}
+    # text -> the rows that read it unambiguously (a row's own reading is no evidence for itself)
+    known: dict[str, dict[str, set[int]]] = {}
     for hdr, _, _, rows in found:
         for r in rows:
             budget = _is_budget_row(hdr, r)
             for col, ls in unambiguous_cells(hdr, r):
                 role = ("name" if budget else "sasaran") if col == "first" else col
-                known.setdefault(role, set()).add(_norm(" ".join(ls)))
-    return [t for t in (_table(hdr, title, line, rows, known) for hdr, title, line, rows in found) if t.rows]
+                known.setdefault(role, {}).setdefault(_norm(" ".join(ls)), set()).add(id(r))
+    # the measure of line widths that the report's certain cells follow (characters or a font's glyphs)
+    measure = choose_measure([[ls for ls, _ in cells] for hdr, _, _, rows in found
+                              for cells in _certain_cells(hdr, rows).values()])
+    return [t for t in (_table(hdr, title, line, rows, known, measure) for hdr, title, line, rows in found) if t.rows]
 
 
-def _bands(hdr: FlatHeader, rows: list[FlatRow]) -> dict[str, tuple[int, int]]:
-    """Per text column, the wrap widths that every certain cell of the table allows."""
-    bands: dict[str, tuple[int, int]] = {}
+def _certain_cells(hdr: FlatHeader, rows: list[FlatRow]) -> dict[str, list[tuple[list[str], bool]]]:
+    """Per text column, the lines of the table's cells whose division is certain, each with whether
+    it is the wrapped rest of a cell (whose single line still shows the column's least width)."""
+    out: dict[str, list[tuple[list[str], bool]]] = {}
     for r in rows:
-        cand = [(c, cell_band(ls)) for c, ls in unambiguous_cells(hdr, r)] + continuation_bands(hdr, r)
-        for c, band in cand:
-            if band is None:
-                continue
-            lo, hi = bands.get(c, (0, 10 ** 6))
-            bands[c] = (max(lo, band[0]), min(hi, band[1]))
-    return {c: b for c, b in bands.items() if b[0] <= b[1]}
+        for c, ls in unambiguous_cells(hdr, r):
+            out.setdefault(c, []).append((ls, False))
+        for c, ls in continuation_cells(hdr, r):
+            out.setdefault(c, []).append((ls, True))
+    return out
+
+
+def _bands(hdr: FlatHeader, rows: list[FlatRow], m: Measure) -> dict[str, tuple[float, float]]:
+    """Per text column, the wrap widths the table's certain cells tell."""
+    out = {}
+    for c, cells in _certain_cells(hdr, rows).items():
+        # a single line says only that the column is at least that wide
+        bands = [b for b in (cell_band(ls, m) or (rest and (max(m.width(x) for x in ls), float(10 ** 6)) or None)
+                             for ls, rest in cells) if b is not None]
+        band = column_band(bands)
+        if band is not None:
+            out[c] = band
+    return out
 
 
 def _is_budget_row(hdr: FlatHeader, r: FlatRow, vals: dict | None = None) -> bool:
@@ -106,7 +123,8 @@ def _is_budget_row(hdr: FlatHeader, r: FlatRow, vals: dict | None = None) -> boo
     return bool(set(vals) & {"pagu", "realisasi_anggaran"}) and not set(vals) & {"target", "realisasi", "capaian"}
 
 
-def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: dict[str, set[str]]) -> RawTable:
+def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: dict[str, dict[str, set[int]]],
+           measure: Measure) -> RawTable:
     kind = hdr.kind
     fields = list(_TEXT_FIELDS[kind])
     if kind == "lra" and hdr.has_no:
@@ -115,7 +133,7 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     if hdr.keterangan:
         fields.append("keterangan")
     table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text)
-    resolver = CellResolver(hdr, known, _bands(hdr, rows))
+    resolver = CellResolver(hdr, known, _bands(hdr, rows, measure), measure)
     # rows after the last row that has numbers or a number of its own are text below the table
     while rows and not rows[-1].vals and rows[-1].no is None and rows[-1].kode is None:
         rows = rows[:-1]
