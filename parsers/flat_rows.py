@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, combinations_with_replacement
 
 from lkj.normalizers.text import clean, fold
 from lkj.normalizers.units import is_unit_start, is_unit_word
@@ -59,6 +59,7 @@ class FlatRow:
     section: str | None = None
     vals_block: int | None = None
     values_first: bool = False       # the numbers came on the row's first line, or before any text
+    value_tails: bool = False        # a value's unit was wrapped below the row's text: its text cells are done
 
     def post_blocks(self) -> int:
         return len({t.block for t in self.texts if t.phase == "post"})
@@ -82,11 +83,27 @@ class RowReader:
 
     # -- rows --------------------------------------------------------------------------------
     def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
+        if no is not None or kode is not None:
+            self._absorb_leftover()
         self.cur = FlatRow(line, line, no, kode, section=self.section)
         self.rows.append(self.cur)
         if no is not None and re.match(r"\d+", no.text):
             self.last_no = int(re.match(r"\d+", no.text).group(0))
         return self.cur
+
+    def _absorb_leftover(self) -> None:
+        """Text alone (no number, no values) after a row whose cells already went on below its numbers,
+        before the next numbered row or the table's end, is more of those cells, not a row."""
+        c = self.cur
+        if c is None or c.vals or c.no is not None or c.kode is not None or not c.texts or len(self.rows) < 2:
+            return
+        prev = self.rows[-2]
+        if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
+                not any(t.phase != "pre" for t in prev.texts):
+            return
+        prev.texts += [TextLine(t.text, t.line, t.block, "post") for t in c.texts]
+        self.rows.pop()
+        self.cur = prev
 
     def _expected(self, no: str) -> bool:
         m = re.match(r"\d+", no)
@@ -96,7 +113,7 @@ class RowReader:
         """A row that text at the start of a block no longer continues."""
         if not r.vals:
             return False
-        if not r.values_first:
+        if not r.values_first or r.value_tails:
             return True
         return r.post_blocks() >= max(1, self.n_core)
 
@@ -133,19 +150,21 @@ class RowReader:
                 at_block = True
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
-            if self._is_prose(t, pieces):
+            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)):
                 break
             if not any(p.kind == "val" for p in pieces):
                 self.widest = max(self.widest, len(t))
             self._line(pieces, at_block)
             at_block = False
             k += 1
+        self._absorb_leftover()
         return k
 
-    def _is_prose(self, t: str, pieces: list[Piece]) -> bool:
-        """A paragraph line below the table: long, without the numbers of a row, wider than its cells."""
+    def _is_prose(self, t: str, pieces: list[Piece], unit_below: bool = False) -> bool:
+        """A paragraph line below the table: long, without the numbers of a row, wider than its cells
+        (a line that ends in a number whose unit is wrapped onto the next line holds a row's quantity)."""
         vals = [p for p in pieces if p.kind == "val"]
-        if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals):
+        if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals) or unit_below:
             return False
         wide = bool(self.rows) and len(t) > 1.25 * max(self.widest, 1)
         if pieces and pieces[0].kind in ("no", "kode"):
@@ -211,9 +230,12 @@ class RowReader:
                 text = prefix + p.text
                 prefix = ""
                 c = self.cur
-                if first and len(pieces) == 1 and c is not None and self._unit_tail(c, text):
-                    last = c.vals[-1]
-                    c.vals[-1] = Piece("val", f"{last.text} {text}", last.line, QTY, unit_of=True)
+                vi = self._unit_tail(c, text, at_block) if first and len(pieces) == 1 and c is not None else None
+                if vi is not None:
+                    v = c.vals[vi]
+                    shape = PCT if text.strip() == "%" else QTY
+                    c.vals[vi] = Piece("val", f"{v.text} {text.strip()}", v.line, shape, unit_of=shape == QTY)
+                    c.value_tails = c.value_tails or vi < len(c.vals) - 1 or any(t.phase != "pre" for t in c.texts)
                     continue
                 opens = c is None or (first and at_block and self._complete(c)) or (
                     _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
@@ -237,6 +259,8 @@ class RowReader:
                 if not after and (c.vals_block == self.block or len(c.vals) + sum(
                         1 for q in pieces if q.kind == "val") <= self.n_vals):
                     pass                                   # the numbers go on over the next line
+                elif not c.values_first and after and self._rest_of_values(c, pieces):
+                    pass                                   # a cell wrapped between the row's numbers ("6 Laporan" / text / "0")
                 elif c.values_first and after:
                     # the last block was not a continuation: it opens a row whose numbers are these
                     last = after[-1].block
@@ -254,18 +278,47 @@ class RowReader:
             seen_val = True
 
     @staticmethod
-    def _unit_tail(c: FlatRow, text: str) -> bool:
-        """A unit wrapped below its number ("12" / "Dokumen", "12 Dokum" / "en")."""
-        if not c.vals or " " in text.strip() or len(text) > 12:
-            return False
-        last = c.vals[-1]
-        if last.shape == NUM and re.fullmatch(r"\d+(?:[.,]\d+)?", last.text):
-            return is_unit_word(text) or is_unit_start(text)
-        if last.shape == QTY and last.unit_of:
-            so_far = re.sub(r"^[\d.,]+\s*", "", last.text).replace(" ", "") + text.strip()
-            return not is_unit_word(re.sub(r"^[\d.,]+\s*", "", last.text).replace(" ", "")) and (
-                is_unit_word(so_far) or is_unit_start(so_far))
-        return False
+    def _unit_tail(c: FlatRow, text: str, at_block: bool) -> int | None:
+        """The index of the value whose unit (or percent sign) is wrapped below it: "12" / "Dokumen",
+        "12 Dokum" / "en", "0,14" / "%"; in a row whose numbers came first, the units of its bare
+        numbers may follow the wrapped text cells, each in a block of its own ("12 3 25%" / ... /
+        "lapora" "n" / "Lapora" "n"), the first number still without its unit taking the next."""
+        t = text.strip()
+        if not c.vals or " " in t or len(t) > 12:
+            return None
+        last = len(c.vals) - 1
+        if t == "%":
+            return last if _bare_number(c.vals[last]) else None
+        cands = [last]
+        if c.values_first and at_block:
+            cands = [i for i, v in enumerate(c.vals) if _bare_number(v) or _unit_open(v)][:1] or cands
+        i = cands[0]
+        v = c.vals[i]
+        if _bare_number(v):
+            return i if is_unit_word(t) or is_unit_start(t) else None
+        if _unit_open(v):
+            so_far = re.sub(r"^[\d.,]+\s*", "", v.text).replace(" ", "") + t
+            return i if is_unit_word(so_far) or is_unit_start(so_far) else None
+        # a unit being completed in an earlier value ("12 lapora" / "n" after the first number took "lapora")
+        if c.values_first:
+            for j, w in enumerate(c.vals):
+                if _unit_open(w):
+                    so_far = re.sub(r"^[\d.,]+\s*", "", w.text).replace(" ", "") + t
+                    return j if is_unit_word(so_far) or is_unit_start(so_far) else None
+        return None
+
+    def _rest_of_values(self, c: FlatRow, pieces: list[Piece]) -> bool:
+        """A line of numbers only that completes a row whose numbers stand one per line."""
+        new = sum(1 for q in pieces if q.kind in ("val", "bare"))
+        lines = [v.line for v in c.vals]
+        return all(q.kind in ("val", "bare") for q in pieces) and len(set(lines)) == len(lines) and \
+            len(c.vals) + new <= self.n_vals
+
+    def _one_per_line(self, c: FlatRow) -> bool:
+        """The row's numbers so far stand one per line, fewer than the header's, no text after them."""
+        lines = [v.line for v in c.vals]
+        return bool(lines) and len(lines) < self.n_vals and len(set(lines)) == len(lines) and \
+            not any(t.phase != "pre" for t in c.texts)
 
     def _bare_is_no(self, p: Piece, rest_vals: int, alone: bool) -> bool:
         if re.search(r"[.)]$", p.text):
@@ -274,6 +327,8 @@ class RowReader:
             c = self.cur
             if c is not None and c.texts and not c.vals:
                 return False
+            if c is not None and self._one_per_line(c):
+                return False                 # "8 Unit" / "2 unit": the row's numbers written one per line
             return self._expected(p.text.split()[0]) and (c is None or self._complete(c))
         c = self.cur
         open_row = c is not None and (c.texts or c.no is not None) and not c.vals
@@ -286,6 +341,26 @@ class RowReader:
         if open_row and c.texts:
             return rest_vals >= self.n_vals
         return self._expected(p.text)
+
+
+def _bare_number(v: Piece) -> bool:
+    return v.shape == NUM and bool(re.fullmatch(r"\d+(?:[.,]\d+)?", v.text))
+
+
+def _unit_open(v: Piece) -> bool:
+    """A quantity whose unit word is still incomplete ("12 lapora")."""
+    if not (v.shape == QTY and v.unit_of):
+        return False
+    return not is_unit_word(re.sub(r"^[\d.,]+\s*", "", v.text).replace(" ", ""))
+
+
+def _unit_below(pieces: list[Piece], texts: list[str], k: int) -> bool:
+    """The line ends in a bare number and the next line is a unit word alone ("... diterbitkan 1" / "dokumen")."""
+    if not pieces or pieces[-1].kind != "val" or pieces[-1].shape != NUM:
+        return False
+    nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
+    word = nxt.strip()
+    return bool(word) and " " not in word and is_unit_word(word)
 
 
 def _double_spaced(texts: list[str], j: int, window: int = 160) -> bool:
@@ -396,21 +471,59 @@ class CellResolver:
         ket: list[TextLine] = []
         if same:
             if self.h.keterangan:
+                # a remark that begins after the numbers on their line: the text below goes on with it
                 ket = same
+                if not r.values_first:
+                    ket, post = sorted(same + post, key=lambda t: t.line), []
             else:
                 post = post + same
-        cols = self.cols
         numbered = r.no is not None or r.kode is not None
+        self._lines = {}
         if r.values_first and pre:
             out = self._first_line(pre, _blocks(post), numbered, budget)
         else:
             blocks = _blocks(pre if pre else post)
             tail = post if pre else []
-            out, ket = self._blocks(blocks, numbered, budget, bool(blocks) and _total_label(_joined(blocks[0])[0]), ket)
+            # a total row is labelled by its whole text ("Jumlah"), not by the opening of a longer cell
+            total = bool(blocks) and _total_label(_joined([t for b in blocks for t in b])[0])
+            out, ket = self._blocks(blocks, numbered, budget, total, ket)
             if tail:
-                col = cols[0]
-                txt, line = out.get(col, ("", tail[0].line))
-                out[col] = (" ".join(x for x in [txt] + [t.text for t in tail] if x), line)
+                out, ket = self._tails(out, _blocks(tail), budget, numbered, ket)
+        return out, ket
+
+    def _tails(self, out: dict, tails: list[list[TextLine]], budget: bool, numbered: bool,
+               ket: list[TextLine]) -> tuple[dict, list[TextLine]]:
+        """Text below a row's numbers: the rest of its cells, wrapped past the numbers (or over a page
+        break).  The converter writes what is left of each cell in column order, one block per cell,
+        so the blocks go to the row's own cells in order; which cells is what reads best as wrapped
+        cells (a line broken only where the next word would not fit, texts known elsewhere)."""
+        lines = {c: list(self._lines.get(c, [])) for c in out}
+        cols = [c for c in self.cols if c in out] or self.cols[:1]
+        use_ket = self.h.keterangan and not ket
+        if use_ket:
+            cols = cols + ["keterangan"]
+        k = len(tails)
+        if k > 10:
+            tails = tails[:9] + [[t for b in tails[9:] for t in b]]
+            k = 10
+        best, best_s = None, None
+        for assign in combinations_with_replacement(range(len(cols)), k):
+            cand = {c: [t.text for t in lines.get(c, [])] for c in cols}
+            for b, ci in zip(tails, assign):
+                cand[cols[ci]] = cand[cols[ci]] + [t.text for t in b]
+            sc = self._score_cells([(c, ls) for c, ls in cand.items() if ls], budget, numbered)
+            sc -= 0.8 * sum(1 for a, b in zip(assign, assign[1:]) if a == b)   # one block per cell
+            if use_ket and cols.index("keterangan") in assign:
+                sc -= 0.6
+            if best_s is None or sc > best_s + 1e-9:
+                best, best_s = assign, sc
+        for b, ci in zip(tails, best):
+            c = cols[ci]
+            if c == "keterangan":
+                ket = ket + b
+                continue
+            txt, line = out.get(c, ("", b[0].line))
+            out[c] = (" ".join(x for x in [txt] + [t.text for t in b] if x), line)
         return out, ket
 
     def _blocks(self, blocks: list[list[TextLine]], numbered: bool, budget: bool, total: bool,
@@ -434,7 +547,8 @@ class CellResolver:
                 sc = self._score_cells(cand, budget, numbered)
                 if best_s is None or sc > best_s:
                     best, best_s = groups, sc
-            out = {c: _joined([t for g in grp for t in g]) for c, grp in zip(cols, best)}
+            self._lines = {c: [t for g in grp for t in g] for c, grp in zip(cols, best)}
+            out = {c: _joined(ls) for c, ls in self._lines.items()}
             return self._take_ket(out, ket)
         best, best_s = None, None
         for g in range(1, min(k, m) + 1):
@@ -456,6 +570,7 @@ class CellResolver:
                     if best_s is None or sc > best_s + 1e-9:
                         best, best_s = (which, groups), sc
         which, groups = best
+        self._lines = {cols[ci]: grp for ci, grp in zip(which, groups)}
         out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
         if len(groups) == 1 and len(self.cols) >= 2 and numbered and not total and which == (0,):
             blocks = groups
@@ -483,6 +598,7 @@ class CellResolver:
                 best_cut, best_s = cut, sc
         if best_cut is None:
             return None
+        self._lines = {cols[0]: lines[:best_cut], cols[1]: lines[best_cut:]}
         return {cols[0]: _joined(lines[:best_cut]), cols[1]: _joined(lines[best_cut:])}
 
     def _first_line(self, pre: list[TextLine], conts: list[list[TextLine]], numbered: bool, budget: bool) -> dict:
@@ -605,6 +721,7 @@ def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
     n, p = len(cols), len(vals)
     if not vals or not cols:
         return {}
+    all_vals = vals
     extra: list[Piece] = []
     if p > n:
         extra = vals[n:]
@@ -644,6 +761,11 @@ def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
         if best_s is None or s > best_s + 1e-9:
             best, best_s = combo, s
     if best is None:
+        kinerja = [c for c in cols if _GROUP.get(c) == "K"]
+        if any(v.shape == QTY for v in all_vals) and 0 < len(kinerja) < n:
+            # more numbers than fit: a quantity says they are the kinerja cells', the extra ones
+            # staying in the last of them (a cell of two lines "0" / "0")
+            return assign_values(kinerja, all_vals)
         best = tuple(range(p))
     out = {cols[ci]: [v] for v, ci in zip(vals, best)}
     if extra:
