@@ -484,8 +484,10 @@ class CellResolver:
         else:
             blocks = _blocks(pre if pre else post)
             tail = post if pre else []
-            # a total row is labelled by its whole text ("Jumlah"), not by the opening of a longer cell
-            total = bool(blocks) and _total_label(_joined([t for b in blocks for t in b])[0])
+            # a total row is labelled by its whole text ("Jumlah"), not by the opening of a longer cell,
+            # and adds up no quantities of a unit ("4 Unit" is one indicator's target)
+            total = bool(blocks) and _total_label(_joined([t for b in blocks for t in b])[0]) and \
+                not any(v.shape == QTY for v in r.vals)
             out, ket = self._blocks(blocks, numbered, budget, total, ket)
             if tail:
                 out, ket = self._tails(out, _blocks(tail), budget, numbered, ket)
