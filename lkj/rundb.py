@@ -41,7 +41,12 @@ class RunDB:
 
         self._lock = threading.RLock()
         self.read_only = read_only
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            busy = "lock" in str(exc).lower()
+            raise InputError("read", f"{self.path} is in use by another lkj process (lkj serve?); stop it or ask "
+                                     f"that process" if busy else f"cannot open {self.path}: {exc}") from None
         if not read_only:
             with self._lock:
                 for name, cols in {**TABLES, **USER_TABLES}.items():
@@ -93,8 +98,20 @@ class RunDB:
     def records(self, table: str, where: str = "", params: list | tuple = (), order: str = "",
                 limit: int | None = None, offset: int = 0) -> list[dict]:
         """Rows as plain dicts (None for empty cells), for JSON."""
-        df = self.frame(table, where, params, order, limit, offset)
-        return [{k: _plain(v) for k, v in r.items()} for r in df.to_dict("records")]
+        cols = {**TABLES, **USER_TABLES}[table]
+        sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "") + (f" ORDER BY {order}" if order else "")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        with self.cursor() as cur:
+            if table not in self.tables():
+                return []
+            res = cur.execute(sql, list(params))
+            names = [d[0] for d in res.description]
+            out = [dict(zip(names, r)) for r in res.fetchall()]
+        known = {c.name for c in cols}
+        if any(n not in known for n in names):
+            out = [{k: v for k, v in r.items() if k in known} for r in out]
+        return out
 
     def distinct(self, table: str, column: str) -> list:
         with self.cursor() as cur:
@@ -174,14 +191,3 @@ def _typed(df, cols: tuple[Col, ...]):
             df[c.name] = pd.array(df[c.name], dtype="Float64")
     return df
 
-
-def _plain(v):
-    try:
-        import pandas as pd
-        if v is pd.NA or (isinstance(v, float) and v != v):
-            return None
-    except ImportError:
-        pass
-    if hasattr(v, "item"):
-        return v.item()
-    return v
