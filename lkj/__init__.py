@@ -11,3 +11,11 @@ The stages, in the order data flows (each imports only those before it):
     lkj.cli, lkj.pipeline, lkj.settings   the command, the run, the settings
 """
 __version__ = "0.2.0"
+
+
+def __getattr__(name):
+    # the Python API (lkj/api.py), loaded on first use so that `import lkj` stays light
+    if name in ("open", "extract", "read_csv", "dtypes", "Dataset"):
+        from . import api
+        return getattr(api, name)
+    raise AttributeError(f"module 'lkj' has no attribute {name!r}")

@@ -26,6 +26,7 @@ def register(sub) -> None:
                    help="folder holding the run's source files, to show them beside the data (repeatable)")
     s.add_argument("--open-reads", action="store_true", help="let other machines read without the token")
     s.add_argument("-q", "--quiet", action="store_true", help="no request log")
+    s.add_argument("--screenshot", metavar="PNG", help="do not serve: write a screenshot of the review page and stop")
     s.set_defaults(handler=_serve)
 
     p = sub.add_parser("sample", help="draw reports at random for a person to check in full",
@@ -75,6 +76,10 @@ def _serve(a: argparse.Namespace) -> int:
         app = create_app(a.run_dir, token, a.sources, a.open_reads, resolve(1))
     except InputError as exc:
         return _fail(str(exc))
+    if a.screenshot:
+        from .serve.screenshot import screenshot
+        print(screenshot(app, a.screenshot, token))
+        return 0
     shown = "127.0.0.1" if a.host in ("0.0.0.0", "::") else a.host
     print(f"lkj serve: {os.path.abspath(a.run_dir)}", file=sys.stderr)
     print(f"  review page  http://{shown}:{a.port}/?token={token}" if made else

@@ -27,6 +27,10 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+function put(node, ...kids) {
+  node.replaceChildren(...kids.flat().filter((k) => k !== null && k !== undefined && k !== false));
+}
+
 function say(text, kind = "") {
   const s = $("#status");
   s.textContent = text;
@@ -88,7 +92,7 @@ async function loadQueue(keep) {
   $("#queue-count").textContent = `${res.total} item${res.total === 1 ? "" : "s"}` +
     (res.total > res.items.length ? ` (first ${res.items.length} shown)` : "");
   const list = $("#queue");
-  list.replaceChildren(...res.items.map((it, i) => el("li", {
+  put(list, res.items.map((it, i) => el("li", {
       "data-id": it.id, "data-index": i, class: it.status === "open" ? "" : "done",
       onclick: () => select(i) },
     el("div", {},
@@ -101,8 +105,8 @@ async function loadQueue(keep) {
   else if (state.items.length) select(Math.min(Math.max(state.index, 0), state.items.length - 1));
   else {
     state.index = -1;
-    $("#source").replaceChildren();
-    $("#detail").replaceChildren(el("p", { class: "muted" }, "Nothing to review with these filters."));
+    put($("#source"), );
+    put($("#detail"), el("p", { class: "muted" }, "Nothing to review with these filters."));
   }
 }
 
@@ -193,8 +197,8 @@ function renderSource(src, it) {
 // --- the row and the actions ----------------------------------------------------------------------------------
 function renderReportFinding(it) {
   $("#source-head").textContent = `${it.source_file || ""}` + (it.page ? `, page ${it.page}` : it.line ? `, line ${it.line}` : "");
-  $("#source").replaceChildren(el("p", { class: "muted" }, "This finding is about the report as a whole, not one row."));
-  $("#detail").replaceChildren(
+  put($("#source"), el("p", { class: "muted" }, "This finding is about the report as a whole, not one row."));
+  put($("#detail"), 
     el("h2", {}, it.rule),
     el("div", { class: "sentence" + (it.status === "cleared" ? " cleared" : "") }, it.message),
     verdictBar(it), noteBox());
@@ -233,7 +237,7 @@ function renderDetail(d, it) {
   ];
   const cur = it.kind === "anomaly" ? [...d.anomalies, ...d.cleared].find((a) => a.anomaly_id === it.anomaly_id) : null;
   const status = cur ? (d.cleared.some((a) => a.anomaly_id === it.anomaly_id) ? "cleared" : cur.status || "open") : it.status;
-  $("#detail").replaceChildren(
+  put($("#detail"), 
     el("h2", {}, d.label),
     el("div", { class: "muted" }, `${d.row.table_kind} · ${d.row.table_title || ""} · row ${d.row.row_index + 1}`),
     el("div", { class: "sentence" + (status === "cleared" ? " cleared" : ""), id: "sentence" },
@@ -297,13 +301,13 @@ async function send(body, done) {
                                              a.row_index === state.detail.row.row_index);
       if (here.length) msg += " · re-check cleared " + [...new Set(here.map((a) => a.rule))].join(", ");
     }
-    say(msg, "ok");
     await loadSummary();
     const again = state.items.findIndex((it) => it.id === keep);
     await loadQueue(keep);
     const at = state.items.findIndex((it) => it.id === keep);
     if (at >= 0) await select(at);
     else if (again >= 0 && state.items.length) await select(Math.min(again, state.items.length - 1));
+    say(msg, "ok");
   } catch (e) {
     say(e.message, "error");
   }
