@@ -42,7 +42,12 @@ class RunDB:
         self._lock = threading.RLock()
         self.read_only = read_only
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+            except duckdb.ConnectionException:
+                # this process already has the file open for writing (a server in a notebook): share that
+                self.con = duckdb.connect(self.path)
+                self.read_only = read_only = False
         except duckdb.IOException as exc:
             busy = "lock" in str(exc).lower()
             raise InputError("read", f"{self.path} is in use by another lkj process (lkj serve?); stop it or ask "

@@ -26,7 +26,7 @@ def check_upload(name: str, data: bytes, limit: int) -> FileFormat:
     if "/" in name or "\\" in name or "\x00" in name or name in (".", "..") or name.startswith("."):
         raise HTTPException(400, f"the file name must be a plain name without folders, not {name!r}")
     if len(data) > limit:
-        raise HTTPException(413, f"{name} is larger than the upload limit of {limit // (1024 * 1024)} MB")
+        raise HTTPException(413, f"{name} is larger than the upload limit of {_size(limit)}")
     try:
         det = detect(data)
     except InputError as exc:
@@ -39,6 +39,10 @@ def check_upload(name: str, data: bytes, limit: int) -> FileFormat:
     if claimed is None and not (det.format == FileFormat.TEXT and suffix in TEXT_SUFFIXES):
         raise HTTPException(415, f"{name}: only PDF, DOCX and text (.txt, .md) files are taken")
     return det.format
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n / 1024:g} kB"
 
 
 def _result(st, sha: str, already: bool) -> dict:

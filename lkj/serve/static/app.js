@@ -359,6 +359,10 @@ $("#who").value = localStorage.getItem("lkj-who") || "";
 (async () => {
   try {
     await loadSummary();
+    if (params.get("report_id")) {          // a link from report.html: that report's items, all of them
+      $("#f-report").value = params.get("report_id");
+      $("#f-status").value = "";
+    }
     const want = decodeURIComponent(location.hash.slice(1));
     await loadQueue(want || undefined);
     const at = state.items.findIndex((it) => it.id === want);
