@@ -29,7 +29,7 @@ _ROW_POS = re.compile(r"-t(\d+)-r(\d+)$")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _row(db: RunDB, row_id: str) -> dict:
@@ -102,7 +102,7 @@ def _add(db: RunDB, **values) -> dict:
 def in_force(db: RunDB) -> list[dict]:
     """The latest correction of each cell, indikator, anomaly and checked report, oldest first."""
     latest: dict[tuple, dict] = {}
-    for c in db.records("corrections", order="made_at, correction_id"):
+    for c in db.records("corrections", order="made_at, rowid"):
         key = (c["what"], c.get("row_id") if c["what"] != "verdict" else c.get("anomaly_id"), c.get("field"),
                c.get("report_id") if c["what"] == "checked" else None)
         latest[key] = c

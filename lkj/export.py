@@ -22,7 +22,7 @@ def corrected_tables(db: RunDB, settings: Settings | None = None) -> tuple[dict[
     tables = dict(view.tables)
     tables["failures"] = db.records("failures")
     tables["summary"] = db.records("summary")
-    tables["corrections"] = db.records("corrections", order="made_at, correction_id")
+    tables["corrections"] = db.records("corrections", order="made_at, rowid")
     changed = {(c["row_id"], c["field"]): c for c in in_force(db) if c["what"] in ("value", "indikator")}
     return tables, changed
 

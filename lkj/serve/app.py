@@ -281,7 +281,7 @@ def create_app(run_dir: str, token: str | None = None, sources: list[str] | None
     def list_corrections(report_id: str | None = None):
         """Every correction made, oldest first (the audit trail)."""
         recs = st.db.records("corrections", "report_id = ?" if report_id else "", [report_id] if report_id else [],
-                             order="made_at, correction_id")
+                             order="made_at, rowid")
         return {"total": len(recs), "items": recs}
 
     @app.post("/api/files", status_code=201)
