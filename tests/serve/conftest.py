@@ -1,15 +1,9 @@
 """A small run folder made once by the pipeline (a Word-export PDF and the same report as text), copied
 for each test that writes; the server and a headless Chromium (Debian's, through Playwright)."""
-import os
 import shutil
 
 import pytest
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CORPUS = os.path.join(ROOT, "corpus")
-PDF = os.path.join(CORPUS, "pdf", "001_c564c03b0f034995.word.pdf")
-TEXT = os.path.join(CORPUS, "seeds", "001_c564c03b0f034995.txt")
-TOKEN = "test-token-5f2c"
+from serve.serving import PDF, TEXT, make_app
 
 
 @pytest.fixture(scope="session")
@@ -27,14 +21,6 @@ def run_dir(made_run, tmp_path):
     d = str(tmp_path / "run")
     shutil.copytree(made_run, d)
     return d
-
-
-def make_app(run_dir, **kw):
-    from lkj.serve.app import create_app
-    from lkj.settings import resolve
-
-    return create_app(run_dir, kw.pop("token", TOKEN), kw.pop("sources", [CORPUS]), settings=kw.pop("settings", None)
-                      or resolve(1), **kw)
 
 
 @pytest.fixture

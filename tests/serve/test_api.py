@@ -3,7 +3,7 @@ path in the file name and a missing token are refused with one plain sentence, a
 import os
 
 import pytest
-from conftest import PDF, TOKEN, make_app
+from serve.serving import PDF, TOKEN, make_app
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 

@@ -5,7 +5,7 @@ the keyboard judges an anomaly."""
 import csv
 import os
 
-from conftest import TOKEN, make_app
+from serve.serving import TOKEN, make_app
 
 
 def _anomaly(run_dir, source_suffix, rule="capaian_arithmetic"):
@@ -107,7 +107,7 @@ def test_screenshot_command_writes_a_picture(run_dir, tmp_path):
     import subprocess
     import sys
 
-    from conftest import CORPUS
+    from serve.serving import CORPUS
 
     png = str(tmp_path / "review.png")
     res = subprocess.run([sys.executable, "-m", "lkj.cli", "serve", run_dir, "--sources", CORPUS, "--screenshot", png],
