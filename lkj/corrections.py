@@ -131,10 +131,20 @@ class Corrected:
     changed_cells: set = field(default_factory=set)          # (row_id, field) corrected
 
 
-def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings | None = None) -> Corrected:
-    """The corrected dataset (every table, or the given reports' bundles only)."""
+BASE_TABLES = ("reports", "rows", "anomalies", "cells", "review")
+
+
+def base_tables(db: RunDB) -> dict[str, list[dict]]:
+    """The run's tables as the run wrote them (what `corrected` starts from; a server keeps them)."""
+    return {t: db.records(t) for t in BASE_TABLES}
+
+
+def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings | None = None,
+              base: dict[str, list[dict]] | None = None) -> Corrected:
+    """The corrected dataset (every table, or the given reports' bundles only).  `base`: the run's
+    tables already read (they are not changed: what a correction changes is copied first)."""
     force = in_force(db)
-    reports = db.records("reports")
+    reports = base["reports"] if base is not None else db.records("reports")
     bundle_of = {r["report_id"]: r["source_sha256"] for r in reports}
     if report_ids is not None:
         shas = {bundle_of.get(r) for r in report_ids}
@@ -148,6 +158,8 @@ def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings 
     verdict_of = [c for c in force if c["what"] == "verdict" and c["report_id"] in wanted]
 
     def of(table: str) -> list[dict]:
+        if base is not None:
+            return list(base[table]) if report_ids is None else [r for r in base[table] if r["report_id"] in wanted]
         if report_ids is None:
             return db.records(table)
         if not wanted:
@@ -157,6 +169,7 @@ def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings 
 
     tables = {t: of(t) for t in ("rows", "anomalies", "cells", "review")}
     tables["reports"] = reports
+    tables["anomalies"] = [dict(a) for a in tables["anomalies"]]       # statuses are added to them
     fixed_reports = {bundle_of[r] for r in {c["report_id"] for c in force
                                             if c["what"] in ("value", "indikator") and c["report_id"] in wanted}
                      if r in bundle_of}
@@ -166,7 +179,11 @@ def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings 
         ids = {r["report_id"] for r in bundle}
         res = recheck(bundle, [r for r in tables["rows"] if r["report_id"] in ids],
                       [c for c in tables["cells"] if c["report_id"] in ids], value_fixes, indikator_fixes, settings)
+        fixed_rows = {k[0] for k in res.values} | set(indikator_fixes)
+        tables["rows"] = [dict(r) if r["row_id"] in fixed_rows else r for r in tables["rows"]]
         for r in tables["rows"]:
+            if r["row_id"] not in fixed_rows:
+                continue
             for f in ROW_VALUE_FIELDS:
                 if (r["row_id"], f) in res.values:
                     r[f] = res.values[(r["row_id"], f)]

@@ -52,6 +52,7 @@ class State:
         self.extract_lock = threading.Lock()
         self._view = None
         self._view_key = None
+        self._base = None
         self._view_lock = threading.Lock()
         self._paths: dict[str, str | None] = {}
 
@@ -60,7 +61,9 @@ class State:
         key = (self.db.count("corrections"), self.db.count("reports"), self.db.count("anomalies"))
         with self._view_lock:
             if key != self._view_key:
-                self._view = corr.corrected(self.db, settings=self.settings)
+                if self._base is None or key[1:] != self._view_key[1:]:
+                    self._base = corr.base_tables(self.db)     # read again only when the run changed
+                self._view = corr.corrected(self.db, settings=self.settings, base=self._base)
                 self._view_key = key
             return self._view
 
