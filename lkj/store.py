@@ -1,0 +1,252 @@
+"""The run folder's store, DIR/lkj.duckdb: the source of truth of a run (DuckDB, embedded).
+
+It holds the contract tables (reports, rows, anomalies, review, cells; failures is a view of the
+files that failed; summary is rebuilt at export) and `files`: every path given or found, with its
+size, sha256, status (pending, done, failed, skipped, duplicate), the stage and reason of a failure
+or a skip, seconds, pages, the pipeline version that read it and when.  What the run-scope rules
+need of a file (the checks done and the quarter facts of its reports) is kept beside, in `_state`.
+
+A file's records go in with its `files` row in one transaction, so a kill loses at most the files
+being read and never leaves one half written; DuckDB's write-ahead log makes the committed ones
+survive.  Records are keyed by content: the same bytes under two paths are one set of records
+(the second path is a duplicate of the first), and a file's report ids come from its sha256 and
+the report's position in it.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lkj.dataset.schema import RECORD_TABLES, TABLES, Col
+from lkj.model.errors import InputError
+
+STORE_FILE = "lkj.duckdb"
+_SQL_TYPE = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE"}
+RUN_ANOMALY = "-q"                  # run-scope anomaly ids: <report_id>-qNNN (a file's own: -aNNN)
+
+
+def _ddl(name: str, cols: tuple[Col, ...], key: str | None = None) -> str:
+    body = ", ".join(f"{c.name} {_SQL_TYPE[c.type]}{' PRIMARY KEY' if c.name == key else ''}" for c in cols)
+    return f"CREATE TABLE IF NOT EXISTS {name} ({body})"
+
+
+PLAN_COLUMNS = ("path", "source_file", "size", "mtime_ns", "sha256", "status", "stage", "reason", "duplicate_of",
+                "pipeline_version")
+STAT_COLUMNS = ("seconds", "pages", "reports", "rows", "anomalies", "finished_at")
+
+
+@dataclass
+class FileRow:
+    path: str
+    size: int | None
+    mtime_ns: int | None
+    sha256: str
+    status: str
+    stage: str | None
+    reason: str | None
+    duplicate_of: str | None
+    pipeline_version: str | None
+
+    KEYS = ("size", "mtime_ns", "sha256", "status", "stage", "reason", "duplicate_of", "pipeline_version")
+
+
+def store_path(out_dir: str) -> str:
+    return os.path.join(out_dir, STORE_FILE)
+
+
+class Store:
+    """One open store; a single writer (a second `lkj extract` on the same folder is refused)."""
+
+    def __init__(self, out_dir: str, read_only: bool = False, memory_limit: str = "256MB"):
+        import duckdb
+
+        self.path = store_path(out_dir)
+        if read_only and not os.path.exists(self.path):
+            raise InputError("store", f"no store in {out_dir} (no {STORE_FILE}): nothing extracted there yet")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only,
+                                      config={"memory_limit": memory_limit, "threads": "2"})
+        except duckdb.IOException as exc:
+            msg = str(exc).splitlines()[0]
+            if "lock" in msg.lower():
+                raise InputError("store", f"{self.path} is in use by another lkj run") from None
+            raise InputError("store", f"cannot open {self.path}: {msg}") from None
+        except duckdb.Error as exc:
+            raise InputError("store", f"cannot open {self.path}: {str(exc).splitlines()[0]}") from None
+        if not read_only:
+            self._create()
+
+    def _create(self) -> None:
+        c = self.con
+        for name in RECORD_TABLES:
+            c.execute(_ddl(name, TABLES[name]))
+        c.execute(_ddl("files", TABLES["files"], key="path"))
+        c.execute(_ddl("summary", TABLES["summary"]))
+        c.execute("CREATE TABLE IF NOT EXISTS _state (sha256 VARCHAR PRIMARY KEY, state BLOB)")
+        c.execute("CREATE TABLE IF NOT EXISTS _meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        fail_cols = ", ".join(
+            {"source_file": "source_file", "source_sha256": "sha256 AS source_sha256", "stage": "stage",
+             "error": "reason AS error", "path": "path"}[col.name] for col in TABLES["failures"])
+        c.execute(f"CREATE OR REPLACE VIEW failures AS SELECT {fail_cols} FROM files WHERE status = 'failed'")
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:
+            pass
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def files(self) -> dict[str, FileRow]:
+        rows = self.con.execute("SELECT path, size, mtime_ns, sha256, status, stage, reason, duplicate_of, "
+                                "pipeline_version FROM files").fetchall()
+        return {r[0]: FileRow(*r) for r in rows}
+
+    def done_contents(self, version: str) -> dict[str, str]:
+        """sha256 -> the path whose reading gave its records, for contents done by this version."""
+        rows = self.con.execute("SELECT sha256, min(path) FROM files WHERE status = 'done' AND pipeline_version = ? "
+                                "GROUP BY sha256", [version]).fetchall()
+        return dict(rows)
+
+    def meta(self, key: str) -> str | None:
+        r = self.con.execute("SELECT value FROM _meta WHERE key = ?", [key]).fetchone()
+        return r[0] if r else None
+
+    def generation(self) -> int:
+        return int(self.meta("generation") or 0)
+
+    def counts(self) -> dict:
+        """Files by status; failures and skips by stage and reason; records by table."""
+        c = self.con
+        by_status = dict(c.execute("SELECT status, count(*) FROM files GROUP BY status").fetchall())
+        reasons = c.execute("SELECT status, coalesce(stage, ''), reason, count(*) n FROM files "
+                            "WHERE status IN ('failed', 'skipped') GROUP BY ALL ORDER BY n DESC, 1, 2, 3").fetchall()
+        records = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES}
+        return {"files": by_status, "reasons": reasons, "records": records}
+
+    # ---- writing ---------------------------------------------------------------------------
+
+    def _bump(self) -> None:
+        self.con.execute("INSERT INTO _meta VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE "
+                         "SET value = CAST(CAST(_meta.value AS BIGINT) + 1 AS VARCHAR)")
+
+    def plan(self, rows: list[dict]) -> None:
+        """Write the run's view of its inputs in one transaction (each dict a `files` row: pending,
+        failed or skipped before reading, duplicate), then drop the records of contents that are no
+        longer done (read again, changed, or gone)."""
+        from lkj.dataset.writers import records_table
+
+        c = self.con
+        cols = tuple(col for col in TABLES["files"] if col.name in PLAN_COLUMNS)
+        c.execute("BEGIN TRANSACTION")
+        try:
+            if rows:
+                c.register("_in", records_table(cols, rows))
+                names = ", ".join(PLAN_COLUMNS)
+                # a file's figures stay while its status and content do (an unchanged file touched)
+                keep = ", ".join(f"{k} = CASE WHEN files.status = excluded.status AND files.sha256 = excluded.sha256 "
+                                 f"THEN files.{k} ELSE NULL END" for k in STAT_COLUMNS)
+                sets = ", ".join(f"{k} = excluded.{k}" for k in PLAN_COLUMNS if k != "path")
+                c.execute(f"INSERT INTO files ({names}) SELECT {names} FROM _in "
+                          f"ON CONFLICT (path) DO UPDATE SET {keep}, {sets}")
+                c.unregister("_in")
+            self._drop_orphans()
+            self._bump()
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def _drop_orphans(self) -> None:
+        c = self.con
+        c.execute("CREATE OR REPLACE TEMP TABLE _done AS SELECT DISTINCT sha256, substr(sha256, 1, 16) AS prefix "
+                  "FROM files WHERE status = 'done'")
+        c.execute("DELETE FROM reports WHERE source_sha256 NOT IN (SELECT sha256 FROM _done)")
+        for t in ("rows", "anomalies", "review", "cells"):
+            c.execute(f"DELETE FROM {t} WHERE substr(report_id, 1, 16) NOT IN (SELECT prefix FROM _done)")
+        c.execute("DELETE FROM _state WHERE sha256 NOT IN (SELECT sha256 FROM _done)")
+        c.execute("DROP TABLE _done")
+
+    def commit_file(self, path: str, outcome: dict, version: str) -> None:
+        """One file's outcome (records and its `files` row) in one transaction."""
+        c = self.con
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        c.execute("BEGIN TRANSACTION")
+        try:
+            sha = outcome.get("sha256") or ""
+            if outcome["status"] == "done":
+                for name in RECORD_TABLES:
+                    tbl = outcome["tables"].get(name)
+                    if tbl is not None and tbl.num_rows:
+                        c.register("_in", tbl)
+                        c.execute(f"INSERT INTO {name} SELECT * FROM _in")
+                        c.unregister("_in")
+                c.execute("INSERT OR REPLACE INTO _state VALUES (?, ?)", [sha, outcome["state"]])
+            c.execute("UPDATE files SET status = ?, stage = ?, reason = ?, seconds = ?, pages = ?, reports = ?, "
+                      "rows = ?, anomalies = ?, pipeline_version = ?, finished_at = ?, sha256 = ? WHERE path = ?",
+                      [outcome["status"], outcome.get("stage"), outcome.get("reason"), outcome.get("seconds"),
+                       outcome.get("pages"), outcome.get("reports"), outcome.get("rows"), outcome.get("anomalies"),
+                       version, now, sha, path])
+            self._bump()
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    # ---- the run as a whole ----------------------------------------------------------------
+
+    def states(self):
+        """(sha256, checked, facts) of every done content, in the order of the paths that gave them."""
+        rows = self.con.execute(
+            "SELECT s.sha256, s.state FROM _state s JOIN (SELECT sha256, min(path) p FROM files WHERE status = 'done' "
+            "GROUP BY sha256) f USING (sha256) ORDER BY f.p").fetchall()
+        for sha, blob in rows:
+            checked, facts = pickle.loads(blob)
+            yield sha, checked, facts
+
+    def replace_run_scope(self, anomalies: list[dict], quality: dict[str, float | None]) -> None:
+        """The run-scope anomalies and the quality scores that take them into account, in one transaction."""
+        import pyarrow as pa
+
+        from lkj.dataset.writers import records_table
+
+        c = self.con
+        c.execute("BEGIN TRANSACTION")
+        try:
+            c.execute(f"DELETE FROM anomalies WHERE contains(anomaly_id, '{RUN_ANOMALY}')")
+            if anomalies:
+                c.register("_in", records_table(TABLES["anomalies"], anomalies))
+                c.execute("INSERT INTO anomalies SELECT * FROM _in")
+                c.unregister("_in")
+            if quality:
+                q = pa.table({"report_id": pa.array(list(quality), pa.string()),
+                              "q": pa.array(list(quality.values()), pa.float64())})
+                c.register("_q", q)
+                c.execute("UPDATE reports SET quality_score = _q.q FROM _q WHERE reports.report_id = _q.report_id "
+                          "AND reports.quality_score IS DISTINCT FROM _q.q")
+                c.unregister("_q")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def replace_summary(self, records: list[dict]) -> None:
+        from lkj.dataset.writers import records_table
+
+        c = self.con
+        c.execute("BEGIN TRANSACTION")
+        try:
+            c.execute("DELETE FROM summary")
+            if records:
+                c.register("_in", records_table(TABLES["summary"], records))
+                c.execute("INSERT INTO summary SELECT * FROM _in")
+                c.unregister("_in")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO _meta VALUES (?, ?)", [key, value])
