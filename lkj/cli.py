@@ -114,7 +114,10 @@ def _extract(args) -> int:
     console = Console(stderr=True, quiet=args.quiet)
     progress = Progress(console, enabled=not args.quiet)
 
+    terminated: list[int] = []
+
     def on_term(signum, frame):
+        terminated.append(signum)
         raise _Terminated()
 
     old = signal.signal(signal.SIGTERM, on_term)
@@ -137,7 +140,7 @@ def _extract(args) -> int:
             log.close()
     if summary.interrupted:
         _resume_line(console, args, summary)
-        return 130
+        return 143 if terminated else 130
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, default=str))
     elif not args.quiet:
@@ -152,7 +155,7 @@ def _resume_line(console, args, summary=None) -> None:
 
     cmd = " ".join(shlex.quote(a) for a in sys.argv) if sys.argv and sys.argv[0].endswith("lkj") else \
         f"lkj extract ... --out {shlex.quote(args.out)}"
-    done = f"{summary.done_now} files finished in this run are kept; " if summary else ""
+    done = f"{summary.done_now} files read in this run are kept; " if summary else ""
     print(f"lkj: interrupted. {done}the store {safe(os.path.join(args.out, 'lkj.duckdb'))} holds every finished file. "
           f"Run the same command again to go on: {safe(cmd)}", file=sys.stderr)
 
@@ -166,9 +169,11 @@ def _print_summary(console, s, out: str) -> None:
     t = Table(title=Text(f"lkj extract -> {safe(out)}"), show_header=True)
     t.add_column("what")
     t.add_column("count", justify="right")
-    if s.files and s.done_now == 0 and not s.failures and s.already_done:
-        console.print(Text(f"every file was already done ({s.already_done} files); nothing read again"))
+    if s.files and s.done_now == 0 and s.already_done + s.already_failed:
+        console.print(Text(f"every file was already done ({s.already_done} done, {s.already_failed} failed before; "
+                           "--retry-failed tries those again): nothing read again"))
     for k, v in (("inputs", s.files), ("read now", s.done_now), ("already done", s.already_done),
+                 ("failed before, not tried again", s.already_failed),
                  ("duplicates (same bytes as another input)", s.duplicates), ("skipped (see files.csv)", s.skipped)):
         t.add_row(k, str(v))
     t.add_row("reports", str(s.reports))

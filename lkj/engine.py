@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterator
 
 POLL = 0.25                  # seconds between checks of the time and memory limits
+START_TIMEOUT = 180.0        # seconds a worker may take to load the pipeline
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Worker:
         self.conn = Connection(parent.detach())
         self.task: Task | None = None
         self.started = 0.0
+        self.born = time.monotonic()
 
     def send(self, task: Task, settings) -> None:
         self.task, self.started = task, time.monotonic()
@@ -125,22 +127,54 @@ class LocalEngine:
         self.settings = settings                       # given to a worker reading one of several files
         self.one_file_settings = one_file_settings or settings     # ... and to the one reading a batch of one
         self.pool: list[Worker] = []
+        self.idle: list[Worker] = []
+        self.starting: dict[Connection, Worker] = {}
+        self.failed_starts = 0
         self.peak_worker_mb = 0.0
 
     def run(self, tasks: list[Task]) -> Iterator[Event]:
-        """Events of every task, as they happen; every task ends in exactly one `done` event."""
+        """Events of every task, as they happen; every task ends in exactly one `done` event.  The
+        workers are stopped at the end."""
+        try:
+            yield from self.run_keep(tasks)
+        finally:
+            self.close()
+
+    def run_keep(self, tasks: list[Task]) -> Iterator[Event]:
+        """As `run`, the idle workers kept for the next call (a worker of a cluster task)."""
         limits = self.settings.limits
         queue = deque(sorted(tasks, key=lambda t: -t.size))      # the largest first: no core left with one big file
         settings = self.one_file_settings if len(tasks) == 1 else self.settings
-        idle: list[Worker] = []
+        idle = self.idle
         busy: dict[Connection, Worker] = {}
+        starting = self.starting
         last_mem = 0.0
         try:
             while queue or busy:
-                while queue and len(busy) + len(idle) < self.n:
+                while queue and len(busy) + len(idle) + len(starting) < self.n:
                     w = Worker()
                     self.pool.append(w)
-                    idle.append(w)
+                    starting[w.conn] = w
+                for conn in wait(list(starting), timeout=0 if idle or busy else POLL) if starting else ():
+                    w = starting.pop(conn)
+                    try:
+                        ok = conn.recv() == ("ready",)
+                    except (EOFError, OSError):
+                        ok = False
+                    if ok:
+                        idle.append(w)
+                    else:
+                        self._drop(w)
+                        self.failed_starts += 1
+                        if self.failed_starts > 3 * self.n:
+                            raise RuntimeError("lkj worker processes cannot start (see `python -m lkj.worker`)")
+                for conn, w in list(starting.items()):
+                    if time.monotonic() - w.born > START_TIMEOUT:
+                        del starting[conn]
+                        self._drop(w)
+                        self.failed_starts += 1
+                if not idle and not busy:
+                    continue
                 while queue and idle:
                     w = idle.pop()
                     t = queue.popleft()
@@ -172,6 +206,7 @@ class LocalEngine:
                         del busy[conn]
                         w.task = None
                         idle.append(w)
+                        self.peak_worker_mb = max(self.peak_worker_mb, msg[2].get("worker_peak_mb") or 0.0)
                         yield Event("done", t, outcome=msg[2])
                 now = time.monotonic()
                 for conn, w in list(busy.items()):
@@ -192,8 +227,10 @@ class LocalEngine:
                             yield Event("done", w.task, outcome=failed(
                                 w.task, "limit", f"memory limit: the worker used {mb:.0f} MB (limit "
                                                  f"{limits.worker_memory_mb} MB)", self._took(w)))
-        finally:
-            self.close()
+        except BaseException:
+            for w in busy.values():
+                self._drop(w)
+            raise
 
     @staticmethod
     def _took(w: Worker) -> float:
@@ -203,10 +240,13 @@ class LocalEngine:
         w.kill()
         if w in self.pool:
             self.pool.remove(w)
+        if w in self.idle:
+            self.idle.remove(w)
+        self.starting.pop(w.conn, None)
 
     def close(self) -> None:
         """Stop every worker (and its OCR processes)."""
-        pool, self.pool = self.pool, []
+        pool, self.pool, self.idle, self.starting = self.pool, [], [], {}
         for w in pool:
             if w.task is None:
                 try:

@@ -127,3 +127,27 @@ def export(store, out_dir: str, settings, force: bool = False) -> bool:
     write_datapackage(out_dir, resources, {n: export_columns(n) for n in TABLES})
     store.set_meta("exported", json.dumps({"generation": store.generation(), "files": _written(out_dir)}))
     return True
+
+
+def verify(out_dir: str) -> list[str]:
+    """What is wrong with the exports in out_dir (empty when every file named by datapackage.json is
+    there with its hash and size, i.e. a whole snapshot)."""
+    import hashlib
+
+    from lkj.dataset.writers import read_datapackage
+
+    pkg = read_datapackage(out_dir)
+    if pkg is None:
+        return ["no readable datapackage.json"]
+    problems = []
+    for r in pkg.get("resources", []):
+        p = os.path.join(out_dir, r["path"])
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            problems.append(f"{r['path']}: {exc.strerror}")
+            continue
+        if len(data) != r.get("bytes") or f"sha256:{hashlib.sha256(data).hexdigest()}" != r.get("hash"):
+            problems.append(f"{r['path']}: not the file datapackage.json describes")
+    return problems

@@ -150,6 +150,7 @@ class RunSummary:
     files: int = 0                    # inputs of this run (paths given or found)
     done_now: int = 0                 # read in this run
     already_done: int = 0             # done before, not read again
+    already_failed: int = 0           # failed before, not tried again (--retry-failed does)
     failed: int = 0                   # of this run's inputs
     skipped: int = 0
     duplicates: int = 0
@@ -175,6 +176,7 @@ class Plan:
     rows: list[dict] = field(default_factory=list)          # files rows to write before reading
     tasks: list = field(default_factory=list)               # engine.Task
     already_done: int = 0
+    already_failed: int = 0
 
 
 def make_plan(store, found, version: str, limits, force: bool = False, retry_failed: bool = False) -> Plan:
@@ -224,7 +226,10 @@ def make_plan(store, found, version: str, limits, force: bool = False, retry_fai
             put({**base, "status": "duplicate", "duplicate_of": canon, "pipeline_version": version})
         elif k and not force and k.sha256 == sha and k.pipeline_version == version and (
                 k.status == "done" or (k.status == "failed" and not retry_failed)):
-            plan.already_done += 1
+            if k.status == "done":
+                plan.already_done += 1
+            else:
+                plan.already_failed += 1
             put({**base, "status": k.status, "stage": k.stage, "reason": k.reason, "pipeline_version": version})
         else:
             put({**base, "status": "pending"})
@@ -272,7 +277,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         if plan.rows:
             store.plan(plan.rows)
         if progress:
-            progress.begin(len(found), len(plan.tasks), plan.already_done)
+            progress.begin(len(found), len(plan.tasks), plan.already_done + plan.already_failed)
         if scheduler:
             from .engine_dask import DaskEngine
             engine = DaskEngine(scheduler, one_process_per_file(settings))
@@ -312,7 +317,8 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
 
 def _summary(store, names: set[str], n: int, plan: Plan, interrupted: bool) -> RunSummary:
     c = store.con
-    s = RunSummary(files=n, interrupted=interrupted, already_done=plan.already_done)
+    s = RunSummary(files=n, interrupted=interrupted, already_done=plan.already_done,
+                   already_failed=plan.already_failed)
     statuses: Counter = Counter()
     for path, status, source_file, sha, stage, reason in c.execute(
             "SELECT path, status, source_file, sha256, stage, reason FROM files ORDER BY path").fetchall():

@@ -126,6 +126,29 @@ class Store:
         records = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES}
         return {"files": by_status, "reasons": reasons, "records": records}
 
+    def consistency(self) -> list[str]:
+        """What is inconsistent in the store (empty when every done file has exactly its records and
+        no other file has any): checked after a kill."""
+        c = self.con
+        problems = []
+        bad = c.execute("SELECT f.path, f.reports, count(r.report_id) FROM files f LEFT JOIN reports r "
+                        "ON r.source_sha256 = f.sha256 WHERE f.status = 'done' GROUP BY f.path, f.reports "
+                        "HAVING f.reports IS DISTINCT FROM count(r.report_id)").fetchall()
+        problems += [f"{p}: {n} reports in the files table, {m} in reports" for p, n, m in bad]
+        orphans = c.execute("SELECT count(*) FROM reports WHERE source_sha256 NOT IN "
+                            "(SELECT sha256 FROM files WHERE status = 'done')").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} reports of no done file")
+        for t in ("rows", "anomalies", "review", "cells"):
+            n = c.execute(f"SELECT count(*) FROM {t} WHERE report_id NOT IN (SELECT report_id FROM reports)").fetchone()[0]
+            if n:
+                problems.append(f"{n} {t} of no report")
+        bad = c.execute("SELECT f.path FROM files f JOIN (SELECT substr(report_id, 1, 16) p, count(*) n FROM rows "
+                        "GROUP BY 1) w ON substr(f.sha256, 1, 16) = w.p WHERE f.status = 'done' "
+                        "AND f.rows IS DISTINCT FROM w.n").fetchall()
+        problems += [f"{p}: rows in the files table differ from the rows table" for (p,) in bad]
+        return problems
+
     # ---- writing ---------------------------------------------------------------------------
 
     def _bump(self) -> None:
