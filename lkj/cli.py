@@ -103,7 +103,7 @@ def _extract(args) -> int:
 
     from lkj.model.errors import InputError
 
-    from .pipeline import run
+    from .batch import run
     from .progress import Progress
     from .settings import resolve
 
@@ -196,7 +196,7 @@ def _print_summary(console, s, out: str) -> None:
     for f in s.failures[:20]:
         line = Text("failed ", style="red")
         line.append(f"{safe(f['path'] or f['source_file'])}: {safe(f['error'])}")
-        console.print(line)
+        console.print(line, soft_wrap=True)
     if len(s.failures) > 20:
         console.print(Text(f"... and {len(s.failures) - 20} more in failures.csv"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..registry import ReportContext, show_number, where
 from .common import (PLAIN_UNITS, differ, indicator_key, indicator_rows, percent_like, pk_row, program_key,
-                     same_peer, value_text)
+                     value_text)
 
 
 def kinerja_pairs(ctx: ReportContext):
