@@ -61,7 +61,7 @@ def build_batch(folder: str, n: int, dup_share: float = 0.02, pdf_every: int = 2
     for k in range(n):
         sub = os.path.join(folder, f"box{k // 500:03d}")
         os.makedirs(sub, exist_ok=True)
-        if pdf_bytes and k % pdf_every == pdf_every - 1:
+        if pdf_bytes and pdf_every and k % pdf_every == pdf_every - 1:
             data, ext = pdf_bytes[(k // pdf_every) % len(pdf_bytes)], ".pdf"     # past the first: duplicates
         elif dup_every and k % dup_every == dup_every - 1 and k > 0:
             prev = os.path.join(folder, f"box{(k - 1) // 500:03d}", f"lkj_{k - 1:05d}.txt")
