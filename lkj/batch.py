@@ -111,6 +111,8 @@ def make_plan(store, found, version: str, limits, force: bool = False, retry_fai
             plan.rows.append(full)
 
     for inp in found:
+        if inp.name in names:              # two paths written alike (bytes shown as \xNN beside a real "\x")
+            inp.name = f"{inp.name} [{len(names)}]"
         names.add(inp.name)
         base = {"path": inp.name, "size": inp.size, "mtime_ns": inp.mtime_ns}
         if inp.skip:
@@ -151,6 +153,52 @@ def make_plan(store, found, version: str, limits, force: bool = False, retry_fai
             put({"path": path, "size": k.size, "mtime_ns": k.mtime_ns, "sha256": k.sha256, "status": "duplicate",
                  "duplicate_of": reread[k.sha256], "pipeline_version": version})
     return plan
+
+
+class LiveStatus:
+    """DIR/.lkj-running.json while a run reads: what `lkj status DIR` shows while the store is held
+    by the run (files to do, done, failed, being read), rewritten at most every two seconds."""
+
+    def __init__(self, out_dir: str, todo: int):
+        import time
+
+        self.path = os.path.join(out_dir, ".lkj-running.json")
+        self.todo, self.done, self.failed, self.reading = todo, 0, 0, {}
+        self.t0 = self.last = time.monotonic()
+        self.write(force=True)
+
+    def event(self, ev) -> None:
+        if ev.kind == "start":
+            self.reading[ev.task.id] = ev.task.name
+        elif ev.kind == "done":
+            self.reading.pop(ev.task.id, None)
+            self.done += 1
+            self.failed += ev.outcome.get("status") == "failed"
+        self.write()
+
+    def write(self, force: bool = False) -> None:
+        import time
+
+        now = time.monotonic()
+        if not force and now - self.last < 2.0:
+            return
+        self.last = now
+        rate = self.done / (now - self.t0) * 60 if now > self.t0 else 0.0
+        state = {"pid": os.getpid(), "todo": self.todo, "done": self.done, "failed": self.failed,
+                 "files_per_min": round(rate, 1), "reading": sorted(self.reading.values())[:10]}
+        tmp = f"{self.path}.tmp"
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(state, fh, ensure_ascii=False)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        try:
+            os.remove(self.path)
+        except OSError:
+            pass
 
 
 def _log_line(task, outcome: dict) -> str:
@@ -194,8 +242,10 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         else:
             engine = LocalEngine(settings.workers, one_process_per_file(settings), settings)
         read: Counter = Counter()
+        live = LiveStatus(out_dir, len(plan.tasks))
         try:
             for ev in engine.run(plan.tasks):
+                live.event(ev)
                 if ev.kind == "done":
                     store.commit_file(ev.task.name, ev.outcome, version)
                     read[ev.outcome["status"]] += 1
@@ -210,6 +260,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
             interrupted = True
         finally:
             engine.close()
+            live.close()
         if not interrupted:
             if progress:
                 progress.exporting()

@@ -220,6 +220,15 @@ def _export(out: str) -> int:
     return 0
 
 
+def _running(out: str) -> dict | None:
+    """What a run holding the store says of itself (DIR/.lkj-running.json), if one does."""
+    try:
+        with open(os.path.join(out, ".lkj-running.json"), encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None
+
+
 def _status(out: str, as_json: bool) -> int:
     from lkj.model.errors import InputError
 
@@ -231,7 +240,17 @@ def _status(out: str, as_json: bool) -> int:
     try:
         store = Store(out, read_only=True)
     except InputError as exc:
-        return _usage(str(exc))
+        running = _running(out)
+        if running is None:
+            return _usage(str(exc))
+        if as_json:
+            print(json.dumps({"running": running}, ensure_ascii=False))
+        else:
+            print(f"running (process {running.get('pid')}): done={running.get('done')} of {running.get('todo')} "
+                  f"to read in this run, failed={running.get('failed')}, {running.get('files_per_min')} files/min")
+            for name in running.get("reading", []):
+                print(f"  reading {safe(name)}")
+        return 0
     try:
         c = store.counts()
     finally:
