@@ -24,6 +24,10 @@ from lkj.model.settings import Settings
 from .settings import one_process_per_file, resolve
 
 
+COMMIT_EVERY = 1.0           # seconds a finished file may wait for the transaction that commits it
+COMMIT_FILES = 64            # ... or files
+
+
 def _one_line_text(s: str) -> str:
     return (s.splitlines() or [""])[0][:300]
 
@@ -243,21 +247,40 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
             engine = LocalEngine(settings.workers, one_process_per_file(settings), settings)
         read: Counter = Counter()
         live = LiveStatus(out_dir, len(plan.tasks))
+        pending: list = []                 # finished files not yet committed (at most COMMIT_EVERY seconds)
+        since = [0.0]
+
+        def commit() -> None:
+            if not pending:
+                return
+            store.commit_files([(e.task.name, e.outcome) for e in pending], version)
+            for e in pending:
+                read[e.outcome["status"]] += 1
+                if log is not None:
+                    log.write(_log_line(e.task, e.outcome) + "\n")
+                if on_file:
+                    on_file(e.task.path)
+            if log is not None:
+                log.flush()
+            pending.clear()
+
         try:
             for ev in engine.run(plan.tasks):
-                live.event(ev)
+                now = time.monotonic()
                 if ev.kind == "done":
-                    store.commit_file(ev.task.name, ev.outcome, version)
-                    read[ev.outcome["status"]] += 1
-                    if log is not None:
-                        log.write(_log_line(ev.task, ev.outcome) + "\n")
-                        log.flush()
-                    if on_file:
-                        on_file(ev.task.path)
-                if progress:
-                    progress.event(ev)
+                    if not pending:
+                        since[0] = now
+                    pending.append(ev)
+                if pending and (now - since[0] >= COMMIT_EVERY or len(pending) >= COMMIT_FILES):
+                    commit()
+                if ev.task is not None:
+                    live.event(ev)
+                    if progress:
+                        progress.event(ev)
+            commit()
         except KeyboardInterrupt:
             interrupted = True
+            commit()                       # what is finished is kept
         finally:
             engine.close()
             live.close()

@@ -41,8 +41,8 @@ class Task:
 @dataclass
 class Event:
     """What the engine tells the run: a file started, a page read, a file finished."""
-    kind: str                # start, page, done
-    task: Task
+    kind: str                # start, page, done; tick: nothing happened for a moment
+    task: Task | None
     page: int = 0
     pages: int = 0
     outcome: dict = field(default_factory=dict)
@@ -187,6 +187,8 @@ class LocalEngine:
                     busy[w.conn] = w
                     yield Event("start", t)
                 ready = wait(list(busy), timeout=POLL)
+                if not ready:
+                    yield Event("tick", None)
                 for conn in ready:
                     w = busy[conn]
                     try:

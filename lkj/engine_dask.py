@@ -85,20 +85,27 @@ class DaskEngine:
         for t in tasks:
             yield Event("start", t)
         t0 = time.monotonic()
-        for fut in as_completed(self.futures, loop=client.loop):
-            t = by_key[fut.key]
-            try:
-                outcome = fut.result()
-            except Exception as exc:            # KilledWorker (died twice), or a task error
-                name = type(exc).__name__
-                reason = ("the worker reading it died" + (f" ({RETRIES + 1} times)" if name == "KilledWorker" else "")
-                          if name == "KilledWorker" else f"{name}: {str(exc).splitlines()[0] if str(exc) else ''}"[:300])
-                outcome = failed(t, "worker", reason, round(time.monotonic() - t0, 3))
-            if outcome is None:
-                outcome = failed(t, "worker", "no outcome from the worker")
-            fut.release()
-            self.peak_worker_mb = max(self.peak_worker_mb, outcome.get("worker_peak_mb") or 0.0)
-            yield Event("done", t, outcome=outcome)
+        ac = as_completed(self.futures, loop=client.loop)
+        while not ac.is_empty():
+            done = ac.next_batch(block=False)
+            if not done:
+                time.sleep(0.25)
+                yield Event("tick", None)
+                continue
+            for fut in done:
+                t = by_key[fut.key]
+                try:
+                    outcome = fut.result()
+                except Exception as exc:            # KilledWorker (died twice), or a task error
+                    name = type(exc).__name__
+                    reason = ("the worker reading it died" if name == "KilledWorker"
+                              else f"{name}: {str(exc).splitlines()[0] if str(exc) else ''}"[:300])
+                    outcome = failed(t, "worker", reason, round(time.monotonic() - t0, 3))
+                if outcome is None:
+                    outcome = failed(t, "worker", "no outcome from the worker")
+                fut.release()
+                self.peak_worker_mb = max(self.peak_worker_mb, outcome.get("worker_peak_mb") or 0.0)
+                yield Event("done", t, outcome=outcome)
         self.futures = []
 
     def close(self) -> None:
