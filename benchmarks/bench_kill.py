@@ -73,7 +73,7 @@ def main() -> None:
         p = subprocess.Popen(cli(inputs, out, *(["--force"] if force else [])), cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         me = psutil.Process(p.pid)
-        moment = rng.uniform(1.0, max(5.0, full * 0.6))
+        moment = rng.uniform(2.0, max(5.0, min(45.0, full * 0.6)))
         t0 = time.monotonic()
         workers: set = set()
         while time.monotonic() - t0 < moment and p.poll() is None:

@@ -6,8 +6,8 @@ size, sha256, status (pending, done, failed, skipped, duplicate), the stage and 
 or a skip, seconds, pages, the pipeline version that read it and when.  What the run-scope rules
 need of a file (the checks done and the quarter facts of its reports) is kept beside, in `_state`.
 
-A file's records go in with its `files` row in one transaction, so a kill loses at most the files
-being read and never leaves one half written; DuckDB's write-ahead log makes the committed ones
+A file's records go in with its `files` row in one transaction (files finished together share
+one), so a kill loses at most the files being read or just finished and never leaves one half written; DuckDB's write-ahead log makes the committed ones
 survive.  Records are keyed by content: the same bytes under two paths are one set of records
 (the second path is a duplicate of the first), and a file's report ids come from its sha256 and
 the report's position in it.
