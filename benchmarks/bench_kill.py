@@ -9,7 +9,7 @@ records of a file that is not done, every done file with all its records), the p
 are whole (every file as datapackage.json describes it), no worker process is left.  At the end a
 resumed run must give exports byte-identical to the uninterrupted run's.
 
-    python benchmarks/bench_kill.py [--kills 20] [--extra 200] [--seed 13]
+    python benchmarks/bench_kill.py [--kills 20] [--extra 200] [--seed 13] [--corpus corpus/seeds] [--max-moment 90]
 """
 from __future__ import annotations
 
@@ -53,12 +53,14 @@ def main() -> None:
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--extra", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--corpus", default="corpus", help="corpus (texts and PDFs, the scan included) or corpus/seeds")
+    ap.add_argument("--max-moment", type=float, default=90.0, help="latest kill moment, seconds into a run")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="lkj-kill-")
     extra = os.path.join(work, "extra")
     build_batch(extra, args.extra, pdf_every=0)
-    inputs = [os.path.join(ROOT, "corpus"), extra]
+    inputs = [os.path.join(ROOT, args.corpus), extra]
     whole = os.path.join(work, "whole")
     t0 = time.monotonic()
     subprocess.run(cli(inputs, whole), cwd=ROOT, check=False)
@@ -73,7 +75,7 @@ def main() -> None:
         p = subprocess.Popen(cli(inputs, out, *(["--force"] if force else [])), cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         me = psutil.Process(p.pid)
-        moment = rng.uniform(2.0, max(5.0, min(45.0, full * 0.6)))
+        moment = rng.uniform(3.0, max(5.0, min(args.max_moment, full * 0.7)))
         t0 = time.monotonic()
         workers: set = set()
         while time.monotonic() - t0 < moment and p.poll() is None:
