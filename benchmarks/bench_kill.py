@@ -46,7 +46,7 @@ def main() -> None:
     import psutil
 
     from bench_archive import build_batch
-    from lkj.export import verify
+    from lkj.snapshot import verify
     from lkj.store import Store
 
     ap = argparse.ArgumentParser()

@@ -207,7 +207,7 @@ def run_batch(folder: str, out: str) -> dict:
 
 
 def check(folder: str, out: str, res: dict) -> dict:
-    from lkj.export import verify
+    from lkj.snapshot import verify
 
     found = {"crash": 0, "traceback": 0, "missing": 0, "hang": int(res["hang"]), "notes": []}
     if res["hang"]:

@@ -56,6 +56,22 @@ def records_table(cols: tuple[Col, ...], records: list[dict]):
                      for c, t in zip(cols, arrow_schema(cols))}, schema=arrow_schema(cols))
 
 
+def _frame(cols: tuple[Col, ...], records: list[dict]):
+    """Records as a pandas DataFrame of the schema's types (ids and codes as text)."""
+    import pandas as pd
+
+    data = {}
+    for c in cols:
+        vals = [r.get(c.name) for r in records]
+        if c.type == "integer":
+            data[c.name] = pd.array([None if v in (None, "") else int(v) for v in vals], dtype="Int64")
+        elif c.type == "number":
+            data[c.name] = pd.array([None if v in (None, "") else float(v) for v in vals], dtype="Float64")
+        else:
+            data[c.name] = pd.array([None if v is None else str(v) for v in vals], dtype="string")
+    return pd.DataFrame(data)
+
+
 def _tmp(path: str) -> str:
     return f"{path}.tmp-{os.getpid()}"
 
@@ -73,7 +89,10 @@ def _finish(tmp: str, path: str) -> dict:
 
 
 def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
-    """A CSV of the columns from Arrow record batches (or lists of dicts); returns its hash and size."""
+    """A CSV of the columns from Arrow record batches (or lists of dicts, or one list of records);
+    returns its hash and size."""
+    if isinstance(batches, list) and (not batches or isinstance(batches[0], dict)):
+        batches = [batches]
     tmp = _tmp(path)
     try:
         with open(tmp, "w", newline="", encoding="utf-8") as fh:

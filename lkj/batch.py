@@ -98,7 +98,7 @@ def make_plan(store, found, version: str, limits, force: bool = False, retry_fai
     (not a regular file, too large), list it as a duplicate of the path that gives its content, leave
     it (already done, or failed, by this version), or read it."""
     from .engine import Task
-    from .inputs import sha256_of
+    from .listing import sha256_of
     from .store import FileRow
 
     known = store.files()
@@ -222,8 +222,8 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     import time
 
     from .engine import LocalEngine
-    from .export import export
-    from .inputs import collect
+    from .snapshot import export
+    from .listing import collect
     from .store import Store
 
     t0 = time.monotonic()
@@ -232,6 +232,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     os.makedirs(out_dir, exist_ok=True)
     store = Store(out_dir)
     interrupted = False
+    exported = False
     engine = None
     try:
         found = collect(list(inputs), settings.limits, out_dir)
@@ -287,7 +288,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         if not interrupted:
             if progress:
                 progress.exporting()
-            export(store, out_dir, settings)
+            exported = export(store, out_dir, settings)
         summary = _summary(store, {i.name for i in found}, len(found), plan, interrupted)
         summary.done_now = read["done"]
         summary.peak_worker_mb = getattr(engine, "peak_worker_mb", 0.0)
@@ -295,6 +296,10 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         if engine is not None:
             engine.close()
         store.close()
+    if not interrupted and (exported or not os.path.exists(os.path.join(out_dir, "report.html"))):
+        from .export import write_run_report
+
+        write_run_report(out_dir, settings)      # DIR/report.html, with the corrections kept in the folder
     summary.seconds = round(time.monotonic() - t0, 3)
     return summary
 

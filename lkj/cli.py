@@ -1,9 +1,8 @@
 """The `lkj` command.
 
-    lkj extract INPUT... --out DIR [--workers N | --scheduler ADDRESS] [--force | --retry-failed]
-                                   [--file-timeout S] [--worker-memory MB] [--json] [--log FILE] [--quiet]
-    lkj export DIR
-    lkj status DIR [--json]
+    lkj extract INPUT... -o DIR [--workers N | --scheduler ADDRESS] [--force | --retry-failed]
+                                [--file-timeout S] [--worker-memory MB] [--json] [--log FILE] [-q] [-v]
+    lkj serve | sample | status | export | report DIR      (lkj/commands.py)
 
 Exit codes: 0 every input processed, 1 some inputs failed (listed in DIR/failures.csv), 2 usage
 error, 130 / 143 interrupted by Ctrl-C / SIGTERM (finished files kept; the same command resumes).
@@ -22,12 +21,20 @@ class _Terminated(KeyboardInterrupt):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from lkj import __version__
+
+    from .commands import register
+
     p = argparse.ArgumentParser(prog="lkj", description="Turn SAKIP performance reports (LKj) into a dataset.")
+    p.add_argument("--version", action="version", version=f"lkj {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract reports, table rows and anomalies from files or folders")
-    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
-    ex.add_argument("--out", required=True, metavar="DIR", help="output folder: the store (lkj.duckdb) and its exports")
-    ex.add_argument("--quiet", action="store_true", help="no progress or summary")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="files or folders (searched recursively), globs ('corpus/*.pdf'), - for standard input")
+    ex.add_argument("-o", "--out", required=True, metavar="DIR",
+                    help="output folder: the store (lkj.duckdb) and its exports")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+    ex.add_argument("-v", "--verbose", action="store_true", help="name each file as it is done")
     ex.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: LKJ_WORKERS, else one per core)")
     ex.add_argument("--scheduler", metavar="ADDRESS", help="read on a Dask cluster (tcp://host:8786): one task per file")
     again = ex.add_mutually_exclusive_group()
@@ -37,12 +44,34 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--worker-memory", type=int, metavar="MB", help="memory a worker may use (default 2048)")
     ex.add_argument("--json", action="store_true", help="print the end summary as JSON on stdout")
     ex.add_argument("--log", metavar="FILE", help="append one JSON line per file read to FILE")
-    exp = sub.add_parser("export", help="write DIR's CSV, Parquet and datapackage.json again from its store")
-    exp.add_argument("dir", metavar="DIR")
-    st = sub.add_parser("status", help="files done, failed, pending in DIR's store, by stage and reason")
-    st.add_argument("dir", metavar="DIR")
-    st.add_argument("--json", action="store_true", help="as JSON on stdout")
+    register(sub)
     return p
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse; a wrong flag is reported with the subcommand's own usage, not the top one."""
+    p = _parser()
+    args, extra = p.parse_known_args(argv)
+    if extra:
+        sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[args.command]
+        sub.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    if getattr(args, "handler", None):
+        return args.handler(args)
+    from .inputs import expand, stdin_as_file
+
+    raw = args.inputs
+    args.inputs, missing = expand(args.inputs)
+    args.inputs += [p for p in raw if p not in args.inputs and os.path.islink(p)]     # a broken link given is an input
+    missing = [m for m in missing if not os.path.islink(m)]
+    if missing:
+        return _usage(f"no such file or folder: {', '.join(missing)}")
+    with stdin_as_file(args.inputs) as args.inputs:
+        return _extract(args)
 
 
 def _usage(msg: str) -> int:
@@ -70,19 +99,7 @@ def check_out(out: str) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "extract":
-        return _extract(args)
-    if args.command == "export":
-        return _export(args.dir)
-    return _status(args.dir, args.json)
-
-
 def _extract(args) -> int:
-    missing = [p for p in args.inputs if not os.path.lexists(p)]
-    if missing:
-        return _usage(f"no such file or folder: {missing[0]}")
     if args.workers is not None and args.workers < 1:
         return _usage("--workers must be at least 1")
     if args.file_timeout is not None and args.file_timeout <= 0:
@@ -123,8 +140,13 @@ def _extract(args) -> int:
     old = signal.signal(signal.SIGTERM, on_term)
     code_if_stopped = 130
     try:
-        summary = run(args.inputs, args.out, settings, force=args.force, retry_failed=args.retry_failed,
-                      scheduler=args.scheduler, progress=progress, log=log)
+        from rich.text import Text
+
+        from .progress import safe
+
+        verbose = (lambda p: console.print(Text(f"done {safe(p)}"), soft_wrap=True)) if args.verbose else None
+        summary = run(args.inputs, args.out, settings, on_file=verbose, force=args.force,
+                      retry_failed=args.retry_failed, scheduler=args.scheduler, progress=progress, log=log)
     except InputError as exc:                  # the store is in use, or cannot be opened
         progress.close()
         return _usage(str(exc))
@@ -201,25 +223,6 @@ def _print_summary(console, s, out: str) -> None:
         console.print(Text(f"... and {len(s.failures) - 20} more in failures.csv"))
 
 
-def _export(out: str) -> int:
-    from lkj.model.errors import InputError
-
-    from .export import export
-    from .settings import resolve
-    from .store import Store
-
-    try:
-        store = Store(out)
-    except InputError as exc:
-        return _usage(str(exc))
-    try:
-        export(store, out, resolve(1), force=True)
-    finally:
-        store.close()
-    print(f"exported {out}: CSV, parquet/ and datapackage.json", file=sys.stderr)
-    return 0
-
-
 def _running(out: str) -> dict | None:
     """What a run holding the store says of itself (DIR/.lkj-running.json), if one does."""
     try:
@@ -229,7 +232,8 @@ def _running(out: str) -> dict | None:
         return None
 
 
-def _status(out: str, as_json: bool) -> int:
+def store_status(out: str, as_json: bool = False) -> int:
+    """`lkj status DIR`: the store's files by status, stage and reason (a running run: what it does)."""
     from lkj.model.errors import InputError
 
     from .progress import safe

@@ -31,7 +31,7 @@ OUTPUT_TABLES = ("reports", "rows", "anomalies", "review", "cells")
 def collect_inputs(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
     """The files a run over these paths reads (files given, and files under folders given; what is
     listed but not read is in lkj.inputs.collect)."""
-    from .inputs import collect
+    from .listing import collect
 
     return [i.path for i in collect(list(paths), (settings or Settings()).limits) if not (i.skip or i.fail)]
 

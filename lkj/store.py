@@ -82,6 +82,12 @@ class Store:
         c = self.con
         for name in RECORD_TABLES:
             c.execute(_ddl(name, TABLES[name]))
+        kinds = dict(c.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall())
+        if kinds.get("failures") == "BASE TABLE":      # a folder written before the store (or by lkj serve)
+            c.execute("DROP TABLE failures")
+        if "files" in kinds and not c.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'files' "
+                                              "AND constraint_type = 'PRIMARY KEY'").fetchone()[0]:
+            c.execute("DROP TABLE files")                 # made without its key (nothing to keep: no store yet)
         c.execute(_ddl("files", TABLES["files"], key="path"))
         c.execute(_ddl("summary", TABLES["summary"]))
         c.execute("CREATE TABLE IF NOT EXISTS _state (sha256 VARCHAR PRIMARY KEY, state BLOB)")
