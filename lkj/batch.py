@@ -41,8 +41,7 @@ def pipeline_version() -> str:
     """The package version and a digest of the code and data that read a file (the stages,
     lkj/pipeline.py and lkj/worker.py): a file done by another version is read again."""
     import importlib.util
-
-    import lkj
+    import re
 
     h = hashlib.sha256()
     roots = [os.path.dirname(importlib.util.find_spec(f"lkj.{p}").origin) for p in _VERSIONED]
@@ -56,7 +55,9 @@ def pipeline_version() -> str:
         h.update(os.path.basename(f).encode())
         with open(f, "rb") as fh:
             h.update(fh.read())
-    return f"{lkj.__version__}+{h.hexdigest()[:12]}"
+    with open(os.path.join(here, "__init__.py"), encoding="utf-8") as fh:
+        m = re.search(r'__version__ = "([^"]+)"', fh.read())
+    return f"{m.group(1) if m else '0'}+{h.hexdigest()[:12]}"
 
 
 @dataclass

@@ -118,7 +118,7 @@ def _status(a: argparse.Namespace) -> int:
                  for t in ("reports", "rows", "anomalies", "failures", "corrections", "samples")}
             acc = accuracy(db)
     except InputError as exc:
-        from .cli import _running, store_status
+        from .status import _running, store_status
 
         if _running(a.run_dir):             # the store is held by a run: what the run says of itself
             return store_status(a.run_dir)
@@ -126,7 +126,7 @@ def _status(a: argparse.Namespace) -> int:
     print(f"{a.run_dir}: {n['reports']} reports, {n['rows']} rows, {n['anomalies']} anomalies, "
           f"{n['failures']} failures, {n['corrections']} corrections")
     print(acc.sentence())
-    from .cli import store_status
+    from .status import store_status
 
     return store_status(a.run_dir)          # the files: done, failed, pending, skipped, duplicate
 
