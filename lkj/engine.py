@@ -178,6 +178,14 @@ class LocalEngine:
                 while queue and idle:
                     w = idle.pop()
                     t = queue.popleft()
+                    mb = w.rss_mb()                # a worker already over its limit takes no file
+                    if mb > limits.worker_memory_mb:
+                        w.started = time.monotonic()
+                        self._drop(w)
+                        yield Event("done", t, outcome=failed(
+                            t, "limit", f"memory limit: the worker used {mb:.0f} MB (limit "
+                                        f"{limits.worker_memory_mb} MB)", 0.0))
+                        continue
                     try:
                         w.send(t, settings)
                     except OSError:                # the worker died before it got the file
