@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= outputs/corpus
 
-.PHONY: run test setup system-deps bench clean
+.PHONY: run test setup system-deps bench bench-archive fuzz clean
 
 $(BIN)/lkj: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,16 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_scaling.py
+
+## archive scale: 10,000 files with 1 and 2 workers, then kill -9 at 20 moments and resume (long)
+bench-archive: setup
+	$(BIN)/python benchmarks/bench_archive.py
+	$(BIN)/python benchmarks/bench_kill.py
+
+## thousands of fuzzed, hostile and odd inputs through the command (long)
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz.py
 
 clean:
 	rm -rf $(VENV) outputs/corpus outputs/seeds

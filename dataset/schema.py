@@ -101,9 +101,32 @@ ANOMALIES = (
 FAILURES = (
     Col("source_file", "string", "file name of the input"),
     Col("source_sha256", "string", "sha256 of the input file's bytes (empty when unreadable)"),
-    Col("stage", "string", "where it failed: read, detect, decode, extract, parse, check"),
+    Col("stage", "string", "where it failed: read, limit, detect, decode, extract, ocr, parse, check, worker"),
     Col("error", "string", "one-line reason"),
+    # beyond the contract
+    Col("path", "string", "the input's path as given or found (two inputs may share a file name)"),
 )
+
+FILES = (
+    Col("path", "string", "the input's path as given or found under a folder given (bytes that are not UTF-8 as \\xNN)"),
+    Col("source_file", "string", "its file name"),
+    Col("size", "integer", "bytes"),
+    Col("sha256", "string", "sha256 of its bytes (empty when it could not be read)"),
+    Col("status", "string", "done, failed, skipped (not read, see reason) or duplicate (same bytes as duplicate_of)"),
+    Col("stage", "string", "failed: where (read, limit, detect, decode, extract, ocr, parse, check, worker)"),
+    Col("reason", "string", "failed or skipped: the one-line reason"),
+    Col("duplicate_of", "string", "duplicate: the path whose reading gave the records of these bytes"),
+    Col("pages", "integer", "pages of a paged input"),
+    Col("reports", "integer", "reports found"),
+    Col("rows", "integer", "table rows extracted"),
+    Col("anomalies", "integer", "anomalies of the file's own reports (run-scope ones not counted)"),
+    Col("pipeline_version", "string", "version of the code that read it: a later version reads it again"),
+    # in the store only (they change from run to run, so the exports leave them out)
+    Col("mtime_ns", "integer", "modification time when hashed (a file whose size and time are unchanged is not hashed again)"),
+    Col("seconds", "number", "time the file took"),
+    Col("finished_at", "string", "when it was finished (UTC, ISO 8601)"),
+)
+STORE_ONLY = {"files": ("mtime_ns", "seconds", "finished_at")}
 
 REVIEW = (
     Col("row_id", "string", "the row whose indikator needs a person's decision"),
@@ -181,8 +204,30 @@ ANOMALY_REVIEW = (
 )
 
 TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES,
-          "review": REVIEW, "summary": SUMMARY, "cells": CELLS}
+          "review": REVIEW, "summary": SUMMARY, "cells": CELLS, "files": FILES}
+
+# the records a file's reading gives (kept per file in the store; failures, summary and files are the run's)
+RECORD_TABLES = ("reports", "rows", "anomalies", "review", "cells")
+
+# unique per table (datapackage.json primaryKey); ids come from the content (sha256) and the position
+PRIMARY_KEYS = {"reports": ("report_id",), "rows": ("row_id",), "anomalies": ("anomaly_id",),
+                "review": ("row_id",), "cells": ("row_id", "field"), "failures": ("path",), "files": ("path",)}
+# (table, columns) -> (table, columns) it refers to (datapackage.json foreignKeys)
+FOREIGN_KEYS = {
+    "rows": ((("report_id",), "reports", ("report_id",)),),
+    "anomalies": ((("report_id",), "reports", ("report_id",)),),
+    "review": ((("row_id",), "rows", ("row_id",)), (("report_id",), "reports", ("report_id",))),
+    "cells": ((("row_id",), "rows", ("row_id",)), (("report_id",), "reports", ("report_id",))),
+    "failures": ((("path",), "files", ("path",)),),
+}
 
 
 def column_names(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in {**TABLES, **USER_TABLES}[table])
+
+
+def export_columns(table: str) -> tuple[Col, ...]:
+    """The columns of a table as the CSV / Parquet exports write them (what changes from run to run
+    stays in the store)."""
+    drop = STORE_ONLY.get(table, ())
+    return tuple(c for c in TABLES[table] if c.name not in drop)

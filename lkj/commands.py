@@ -118,16 +118,33 @@ def _status(a: argparse.Namespace) -> int:
                  for t in ("reports", "rows", "anomalies", "failures", "corrections", "samples")}
             acc = accuracy(db)
     except InputError as exc:
+        from .status import _running, store_status
+
+        if _running(a.run_dir):             # the store is held by a run: what the run says of itself
+            return store_status(a.run_dir)
         return _fail(str(exc))
     print(f"{a.run_dir}: {n['reports']} reports, {n['rows']} rows, {n['anomalies']} anomalies, "
           f"{n['failures']} failures, {n['corrections']} corrections")
     print(acc.sentence())
-    return 0
+    from .status import store_status
+
+    return store_status(a.run_dir)          # the files: done, failed, pending, skipped, duplicate
 
 
 def _export(a: argparse.Namespace) -> int:
     from .export import export
+    from .settings import resolve
+    from .snapshot import export as snapshot
+    from .store import Store
 
+    try:                                    # the run's own CSV, Parquet, datapackage.json from the store first
+        store = Store(a.run_dir)
+        try:
+            snapshot(store, a.run_dir, resolve(1), force=True)
+        finally:
+            store.close()
+    except InputError as exc:
+        return _fail(str(exc))
     try:
         written = export(a.run_dir, a.out, tuple(a.format or ["csv"]))
     except InputError as exc:
