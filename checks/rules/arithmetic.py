@@ -272,21 +272,30 @@ def efisiensi_arithmetic(ctx: ReportContext) -> None:
         _rounded_against_bundle(ctx, rounded_only)
 
 
+def _efisiensi_rows_by_indikator(bundle: list[ReportContext]) -> dict[str, list[tuple]]:
+    """indikator -> (report, table, row) of every row of the bundle with capaian anggaran and efisiensi."""
+    out: dict[str, list[tuple]] = {}
+    for o in bundle:
+        for ot, orow in o.rows("cost_per_outcome", "efisiensi"):
+            if ot.duplicate_of is None and orow.num.get("capaian_anggaran") is not None \
+                    and orow.num.get("efisiensi") is not None and indicator_key(orow):
+                out.setdefault(indicator_key(orow), []).append((o, ot, orow))
+    return out
+
+
 def _rounded_against_bundle(ctx: ReportContext, rows) -> None:
     """An efisiensi that follows the formula only with the capaian rounded as written, while another
     table of the bundle gives the same indikator, at the same capaian anggaran, the efisiensi of the
     unrounded capaian: the bundle's own reckoning says this one is off."""
+    index = ctx.per_bundle(_efisiensi_rows_by_indikator)
     for t, r, E, A, K, name, scale in rows:
         exp = FORMULAS[name](K, A) * scale
         tol = _tolerance(ctx, r, name in _RATIO and scale == 1.0)
-        key = indicator_key(r)
-        for o in ctx.bundle:
-            hit = next((ot for ot, orow in o.rows("cost_per_outcome", "efisiensi")
-                        if orow is not r and ot.duplicate_of is None and indicator_key(orow) == key
-                        and orow.num.get("capaian_anggaran") is not None
-                        and abs(orow.num["capaian_anggaran"] - A) < 0.01 and orow.num.get("efisiensi") is not None
-                        and abs(orow.num["efisiensi"] - exp) <= tol < abs(E - orow.num["efisiensi"])), None)
-            if hit is not None:
+        for o, ot, orow in index.get(indicator_key(r), ()):
+            if orow is r or abs(orow.num["capaian_anggaran"] - A) >= 0.01:
+                continue
+            if abs(orow.num["efisiensi"] - exp) <= tol < abs(E - orow.num["efisiensi"]):
+                hit = ot
                 ctx.flag(f"Efisiensi {r.raw.get('efisiensi')} follows {_show_formula(name, scale)} only with the capaian "
                          f"rounded as written; with the unrounded capaian {K:.2f}% it is {exp:.2f}, as "
                          f"{'the ' + o.meta.unit + ' report' if o is not ctx else 'this report'} writes it "

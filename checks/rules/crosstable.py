@@ -76,39 +76,67 @@ def target_mismatch(ctx: ReportContext) -> None:
     _across_reports(ctx)
 
 
+def _indicator_values(bundle) -> dict[tuple, dict[str, dict[tuple, list]]]:
+    """(kecamatan, year) -> indikator id -> field -> the distinct (quarter, in a PK, value, unit) the
+    bundle's reports give it, each with [order of its first row, its first (report, table, row), the
+    seqs of the reports that give it]: an earlier-reports comparison then looks at each distinct value
+    once instead of at every earlier row (same verdicts, same counts of checks)."""
+    out: dict[tuple, dict[str, dict[tuple, list]]] = {}
+    order = 0
+    for o in sorted(bundle, key=lambda c: c.seq):
+        if not o.meta.kecamatan:
+            continue
+        by_id = out.setdefault((o.meta.kecamatan, o.meta.year), {})
+        for t, r in indicator_rows(o, "pk", "capaian", "cost_per_outcome"):
+            if not r.indikator_id:
+                continue
+            order += 1
+            for f in ("target", "realisasi"):
+                a = r.num.get(f)
+                if a is None:
+                    continue
+                key = (o.meta.quarter, t.kind == "pk", a, r.unit.get(f))
+                cls = by_id.setdefault(r.indikator_id, {}).setdefault(f, {}).setdefault(key, [order, (o, t, r), []])
+                cls[2].append(o.seq)
+    return out
+
+
 def _across_reports(ctx: ReportContext) -> None:
     """An earlier report of the bundle (same kecamatan, year) gives the same indikator another target,
     or (same quarter) another realisasi: flagged once, on the later report."""
-    earlier = [o for o in ctx.bundle if o.seq < ctx.seq and same_peer(ctx, o, same_quarter=False)]
-    if not earlier:
+    from bisect import bisect_left
+
+    if not ctx.meta.kecamatan:
         return
-    ref: dict[str, list] = {}
-    for o in earlier:
-        for t, r in indicator_rows(o, "pk", "capaian", "cost_per_outcome"):
-            if r.indikator_id:
-                ref.setdefault(r.indikator_id, []).append((o, t, r))
+    ref = ctx.per_bundle(_indicator_values).get((ctx.meta.kecamatan, ctx.meta.year), {})
+    done: set[str] = set()
     for t, r in indicator_rows(ctx, "pk", "capaian", "cost_per_outcome"):
         k = r.indikator_id
-        if not k or k not in ref:
+        if not k or k not in ref or k in done:
             continue
         verdicts: dict[str, list] = {"target": [], "realisasi": []}
-        for o, ot, orow in ref[k]:
-            for f in ("target", "realisasi"):
-                if f == "realisasi" and (o.meta.quarter != ctx.meta.quarter or "pk" in (t.kind, ot.kind)):
+        for f in ("target", "realisasi"):
+            b = r.num.get(f)
+            if b is None:
+                continue
+            for (quarter, in_pk, a, unit), (first, (o, ot, orow), seqs) in ref[k].get(f, {}).items():
+                if f == "realisasi" and (quarter != ctx.meta.quarter or in_pk or t.kind == "pk"):
                     continue            # realisasi is compared within one quarter, between result tables
-                a, b = orow.num.get(f), r.num.get(f)
-                if a is None or b is None or orow.unit.get(f) != r.unit.get(f):
+                if unit != r.unit.get(f):
                     continue
-                ctx.tick()
-                verdicts[f].append((differ(a, b, f == "realisasi" and percent_like(orow, r, f)), o, ot, orow))
+                n = bisect_left(seqs, ctx.seq)          # rows of earlier reports with this value
+                if not n:
+                    continue
+                ctx.tick(n)
+                verdicts[f].append((first, differ(a, b, f == "realisasi" and percent_like(orow, r, f)), o, ot, orow))
         for f, vs in verdicts.items():
-            if vs and all(d for d, *_ in vs):
-                _, o, ot, orow = vs[0]
+            if vs and all(d for _, d, *_ in vs):
+                _, _, o, ot, orow = min(vs, key=lambda v: v[0])
                 ctx.flag(f"'{r.text.get('indikator')}' has {f} '{value_text(r, f)}' here ({where(t, r)}) but "
                          f"'{value_text(orow, f)}' in the {o.meta.unit} report (report {o.seq}, "
                          f"{ot.title[:40] or ot.kind}).", t, r, f, value_text(r, f), value_text(orow, f),
                          also=[orow])
-                ref.pop(k)      # one finding per indikator
+                done.add(k)     # one finding per indikator
                 break
 
 
@@ -167,10 +195,11 @@ def _budget_rows(ctx: ReportContext) -> list[_Budget]:
     return out
 
 
-def _budget_groups(bundle: list[ReportContext]) -> list[list[_Budget]]:
+def _budget_groups(bundle: list[ReportContext]) -> dict[int, list[list[_Budget]]]:
     """The bundle's budget rows grouped by item: the same kode, the same name (written once in its table;
     a sasaran column may name the item), or (a cost-per-outcome row that names no program) an indikator
-    that contains exactly one item's name ("Jumlah Laporan <sub kegiatan>")."""
+    that contains exactly one item's name ("Jumlah Laporan <sub kegiatan>"); by report (id), the groups it
+    has a place in."""
     rows = [b for c in bundle for b in _budget_rows(c)]
     parent = list(range(len(rows)))
 
@@ -211,7 +240,12 @@ def _budget_groups(bundle: list[ReportContext]) -> list[list[_Budget]]:
     groups: dict[int, list[_Budget]] = {}
     for i, b in enumerate(rows):
         groups.setdefault(find(i), []).append(b)
-    return [g for g in groups.values() if len(g) > 1]
+    by_report: dict[int, list[list[_Budget]]] = {}
+    for g in groups.values():
+        if len(g) > 1:
+            for rid in {id(b.ctx) for b in g}:
+                by_report.setdefault(rid, []).append(g)
+    return by_report
 
 
 def _no_conflict(a: ReportContext, b: ReportContext) -> bool:
@@ -257,9 +291,7 @@ def _reference(occ: list[_Budget], f: str):
 
 def budget_mismatch(ctx: ReportContext) -> None:
     peers = {id(o) for o in ctx.bundle if o is ctx or _no_conflict(ctx, o)}
-    for group in ctx.per_bundle(_budget_groups):
-        if not any(b.ctx is ctx for b in group):
-            continue
+    for group in ctx.per_bundle(_budget_groups).get(id(ctx), ()):
         occ = [b for b in group if id(b.ctx) in peers]
         mine = [b for b in occ if b.ctx is ctx]
         if not mine or len(occ) < 2:
