@@ -12,6 +12,7 @@ rule.  The rules are listed in checks/rules/__init__.py, not registered by impor
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
@@ -19,10 +20,51 @@ from typing import Callable, Iterable
 
 from lkj.model.anomaly import Anomaly
 from lkj.model.document import Line
-from lkj.model.names import NUMERIC_FIELDS, Severity
+from lkj.model.names import MONEY, NUMERIC_FIELDS, PERCENT, Severity
 from lkj.model.parsed import ReportMeta
 from lkj.model.settings import CheckSettings
 from lkj.model.tables import Row, Table
+
+
+_GROUPED = re.compile(r"\d[.,]\d{3}(?:[.,]\d{3})*(?![\d])")
+
+
+def misfits(r: Row) -> list[str]:
+    """Values of a row written in the shape of another column: a rupiah amount with a '%' or far below the
+    row's other amounts and written without thousands, a percentage written like a rupiah amount."""
+    out = []
+    money = [r.num[f] for f in MONEY if r.num.get(f) and _GROUPED.search(r.raw.get(f) or "")]
+    for f in MONEY:
+        raw, v = (r.raw.get(f) or "").strip(), r.num.get(f)
+        if not raw or not v:
+            continue
+        if "%" in raw or (money and not _GROUPED.search(raw) and abs(v) * 1000 < max(money)):
+            out.append(f"{f} '{raw}' has the shape of another column: the row may have been read across columns")
+    for f in PERCENT:
+        raw, v = (r.raw.get(f) or "").strip(), r.num.get(f)
+        if raw and v is not None and (abs(v) >= 1000 or (_GROUPED.search(raw) and "%" not in raw and abs(v) >= 100)):
+            out.append(f"{f} '{raw}' has the shape of a rupiah amount: the row may have been read across columns")
+    return out
+
+
+_LABELS = ("indikator", "name", "sasaran", "kode")
+
+
+def table_doubt(t: Table) -> str | None:
+    """Why a table as read is not to be trusted: its reader says it is incomplete, or a quarter of its
+    rows carry numbers but no label, or values in the shape of another column (read across columns)."""
+    if not t.complete:
+        return f"{t.title[:50] or t.kind} was not read completely"
+    rows = [r for r in t.rows if r.level != "total" and any(r.num.get(f) is not None for f in NUMERIC_FIELDS)]
+    if len(rows) < 2:
+        return None
+    bare = sum(1 for r in rows if not any((r.text.get(f) or "").strip() for f in _LABELS))
+    crossed = sum(1 for r in rows if misfits(r))
+    if 4 * max(bare, crossed) >= len(rows):
+        what = "carry numbers but no label" if bare >= crossed else "hold values in the shape of another column"
+        return (f"{max(bare, crossed)} of the {len(rows)} rows of {t.title[:50] or t.kind} {what}: the table was "
+                f"likely not read as printed")
+    return None
 
 
 class Scope(str, Enum):
@@ -74,6 +116,7 @@ class ReportContext(_Flagging):
     doubts: list[Anomaly] = field(default_factory=list)  # findings on values not read with confidence
     _sentences: list | None = None
     _page_of: dict | None = None
+    _table_doubts: dict | None = None
 
     def sentences(self) -> list:
         """The narrative as sentences with entities (checks.sentences), computed once."""
@@ -96,7 +139,9 @@ class ReportContext(_Flagging):
 
     def unsure(self, *rows: Row, fields: Iterable[str] | None = None) -> str | None:
         """Why a finding on these rows is not sure: a value of theirs (of `fields`, default every number)
-        read by OCR with a confidence below the cut-off.  None when every value was read with confidence."""
+        read by OCR with a confidence below the cut-off, or one with the shape of another column (a
+        percentage or a small count in a rupiah column, a rupiah amount in a percentage column: the
+        row was likely read across its columns).  None when every value was read with confidence."""
         low = []
         for r in rows:
             if r is None:
@@ -105,7 +150,16 @@ class ReportContext(_Flagging):
                 c = r.conf(f)
                 if c is not None and c < self.settings.ocr_low_confidence:
                     low.append(f"{f} '{r.raw.get(f)}' read by OCR with confidence {c:.0f}/100")
+            low += misfits(r)
         return "; ".join(low) or None
+
+    def table_doubt(self, t: Table) -> str | None:
+        """table_doubt(t), computed once per table."""
+        if self._table_doubts is None:
+            self._table_doubts = {}
+        if id(t) not in self._table_doubts:
+            self._table_doubts[id(t)] = table_doubt(t)
+        return self._table_doubts[id(t)]
 
     def flag(self, message: str, table: Table | None = None, row: Row | None = None, field: str | None = None,
              reported: str | None = None, expected: str | None = None, line: int | None = None,
@@ -115,7 +169,7 @@ class ReportContext(_Flagging):
         (or on the `also` rows it was compared with) holding a number read by OCR with low confidence, or
         one the rule calls doubtful (`doubt`: a table read incompletely), is a doubt, not a report anomaly."""
         assert self.rule is not None
-        doubt = doubt or self.unsure(row, *also)
+        doubt = doubt or self.unsure(row, *also) or (self.table_doubt(table) if table is not None else None)
         if row is not None:
             line = line if line is not None else row.line
             page = page if page is not None else row.page
