@@ -57,6 +57,7 @@ _REACH_WORD = r"(?:tercapai|mencapai|mancapai|dicapai|memenuhi|terpenuhi|berhasi
 _ALL_REACHED = re.compile(rf"(?<!belum\s)(?<!tidak\s)(?<!hampir\s)(?<!agar\s)(?<!supaya\s)(?<!untuk\s)(?<!harus\s)\b{_ALL_WORD}\b"
                           rf"(?:(?!\b(?:belum|tidak|kecuali)\b)[^.;\d]){{0,160}}?"
                           rf"\b{_REACH_WORD}\b|\b{_REACH_WORD}\s+{_ALL_WORD}\b|\btelah\s+memenuhi\s+target", re.I)
+_CLAIM_WORDS = ("indikator", "target", "sasaran", "tercapai", "semua", "seluruh", "rendah")
 _DEFINITION = re.compile(r"\b(gradasi|kategori\s+(?:nilai|capaian)|skala|apabila|jika|bila)\b", re.I)
 _STATED_PCT = re.compile(r"\b(?:indikator|target)\b[^.]*?\b(?:telah|sudah)\s+tercapai\s+(\d{1,3}(?:[.,]\d+)?)\s*%", re.I)
 _SASARAN_COUNT = re.compile(r"\b(kedua|ketiga|keempat|kelima)\s+sasaran\b", re.I)
@@ -113,8 +114,9 @@ def narrative_mismatch(ctx: ReportContext) -> None:
         short_table = f"{t.title[:50] or t.kind} was not read completely"
     for i, s in enumerate(sents):
         text = s.text
-        if _DEFINITION.search(text):
-            continue
+        low = text.lower()
+        if not any(w in low for w in _CLAIM_WORDS) or _DEFINITION.search(text):
+            continue                # every claim read below names indicators, targets or sasaran
         ctx.tick()
         problems: list[tuple[str, str, str]] = []   # (what, reported, expected)
         counted = False                             # the first problem is a count of the table's rows

@@ -216,7 +216,8 @@ def _budget_groups(bundle: list[ReportContext]) -> dict[int, list[list[_Budget]]
                 parent[find(i)] = find(seen[k])
             else:
                 seen[k] = i
-    names = {k[1]: i for k, i in seen.items() if k[0] == "name" and len(k[1]) >= 15}
+    # names that identify an item inside other text: long enough not to be a fragment of one
+    names = {k[1]: i for k, i in seen.items() if k[0] == "name" and len(k[1]) >= 15 and len(k[1].split()) >= 3}
     # one item's name written with a slip in one place ("Penyelenggaran" / "Penyelenggaraan"): the names
     # of two rows of different tables nearly equal, and each nearest to the other
     keys = list(names)
