@@ -17,6 +17,15 @@ class LayoutSettings:
     margin: float = 0.1            # top / bottom share of a page where running headers and footers live
     running_share: float = 0.3     # a margin line on at least this share of pages is a running header/footer
     layout_min_gap: int = 2        # space-aligned text: spaces that separate two cells
+    # space-aligned text (pdftotext -layout, fixed-width exports): the same geometry in character columns
+    text_min_gutter: float = 1.0   # narrowest white gutter (characters) between two columns
+    text_label_gap: float = 2.0    # header words this close (the next word starts within one space) make one label
+    text_aligned_lines: int = 10   # a text is laid out with spaces when at least this many lines align ...
+    text_aligned_share: float = 0.05        # ... and they are this share of its lines
+    text_aligned_share_paged: float = 0.02  # (the share when form feeds split it into pages)
+    text_margin_lines: int = 2     # non-blank lines at a page's top and bottom where running headers live
+    text_fragment_cost: float = 0.75   # cost of reading lines above a page's first row as the tail of a row
+                                       # continued from the page before (rows centred on their values)
 
 
 @dataclass(frozen=True)

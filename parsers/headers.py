@@ -67,6 +67,8 @@ def label_role(text: str) -> str | None:
         return "target_renstra"
     if (f.startswith("targe") and n <= 60) or f == "t":
         return "target"
+    if re.match(r"^(capaian|realisasi)(anggaran|keuangan)", f) and n <= 30:
+        return "capaian_anggaran" if f.startswith("capaian") else "realisasi_anggaran"
     if (re.match(r"^(realis|realias)", f) and n <= 45) or f == "r" or f.startswith("kondisisaatini"):
         return "realisasi"
     if (f.startswith("capaian") or f.startswith("capai")) and n <= 30:
