@@ -136,9 +136,10 @@ _DATA = re.compile(r"^(rp\.?)?[-–(]?\d[\d.,]*\)?\s*%$|^(rp\.?)?[-–]?\d{1,3}(
                    r"^[-–]?\d+[.,]\d+$|^rp\.?\d", re.I)
 _ROWNO = re.compile(r"^\(?(\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})([.)]\d{0,2})?\)?\.?$")
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d()/x*+\-%]+\)?$|^\(?[IVX]{1,4}\)?$")
-_NUMERIC_START = re.compile(r"^(rp\.?)?[-–(]?\d|^[-–—]+$", re.I)
+_NUMERIC_START = re.compile(r"^(rp\.?\s*)?[-–(]?\d|^[-–—]+$", re.I)
 _CAPTION = re.compile(r"^(tabel|table|gambar|grafik|lampiran)\s+[\dIVX]", re.I)
 _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(?(19|20)\d\d\)?$|^\(?tw\.?$|"
+                          r"^\(?[A-Z0-9%]{1,3}(\s*[-/x*:]\s*\(?[A-Z0-9%]{1,3}\)?)+\)?$|"
                           r"^(kinerja|anggaran|keuangan|perubahan|setelah|sebelum|murni|\(?rp\.?\)?|iv\)?|iii\)?|ii\)?|i\))$",
                           re.I)
 
@@ -262,7 +263,16 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                     break
                 j += 1
                 continue
-            if _CAPTION.match(x.text.strip()) or (_header_core(x) and not _repeats_header(x, header)):
+            if _CAPTION.match(x.text.strip()):
+                break
+            if _header_core(x) and not _repeats_header(x, header):
+                # another table: the label lines right above its header line are its own
+                t = j
+                while t - 1 >= hb and page[t - 1].words and _label_line(page[t - 1], below=False):
+                    t -= 1
+                last = t - 1
+                while last >= hb and not page[last].words:
+                    last -= 1
                 break
             blanks = 0
             last = j
@@ -294,20 +304,23 @@ def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
 
 def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     """A header line inside a body that repeats labels of the table's header (a sub-header such as
-    "No | Sasaran Program | Indikator Kinerja") rather than opening another table: its runs start,
-    end or centre where header labels do."""
+    "No | Sasaran Program | Indikator Kinerja") rather than opening another table: two thirds of
+    its runs start, end or centre where header labels do."""
+    def words(r: list[Word]) -> set[str]:
+        return {re.sub(r"[^a-z]", "", w.text.lower()) for w in r} - {""}
+
     marks = []
     for h in header:
         for r in _runs(h.words):
-            marks.append((_start(r[0]), _end(r[-1]), (_start(r[0]) + _end(r[-1])) / 2, {w.text.lower() for w in r}))
+            marks.append((_start(r[0]), _end(r[-1]), (_start(r[0]) + _end(r[-1])) / 2, words(r)))
     hits = 0
-    for r in _runs(x.words):
-        a, b = _start(r[0]), _end(r[-1])
-        words = {w.text.lower() for w in r}
-        if any(abs(a - m[0]) <= 2 or abs(b - m[1]) <= 2 or abs((a + b) / 2 - m[2]) <= 2 or words & m[3]
+    runs = _runs(x.words)
+    for r in runs:
+        a, b, ws = _start(r[0]), _end(r[-1]), words(r)
+        if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3) and ws & m[3]
                for m in marks):
             hits += 1
-    return hits >= 2 and hits * 3 >= 2 * len(_runs(x.words))
+    return hits >= 2 and hits * 3 >= 2 * len(runs)
 
 
 def _columns(reg: _Region, s: LayoutSettings) -> None:
@@ -335,15 +348,24 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     runs = [_run_word(r) for r in hline_runs]
     group_of = _group_labels(runs)
     labels = [w for k, w in enumerate(runs) if k not in group_of]
-    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=2 * s.text_min_gutter - 1) \
-        if labels else []
+    gap = 2 * s.text_min_gutter - 1
+    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap) if labels else []
+    if len(reg.seps) >= 2:
+        # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
+        # wider than the numbers and fills the gutter between two value columns
+        cols: dict[int, list[Word]] = {}
+        for w in body_words:
+            cols.setdefault(_col_of(reg.seps, w.cx), []).append(w)
+        value_cols = {c for c, ws in cols.items() if sum(1 for w in ws if VALUE.fullmatch(w.text)) * 3 >= len(ws)}
+        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)]
+        reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
     ncol = len(reg.seps) + 1
     for w in labels:
         reg.label_words.setdefault(_col_of(reg.seps, w.cx), []).append(w)
     for c, ws in reg.label_words.items():
         ws.sort(key=lambda w: (w.top, w.x0))
         reg.labels[c] = " ".join(w.text for w in ws)
-    _place_groups(reg, [(runs[k], [runs[m] for m in subs]) for k, subs in group_of.items()])
+    _place_groups(reg, [(runs[k], [runs[m] for m in subs]) for k, subs in group_of.items()], x0, x1)
 
 
 def _overlap(a: Word, b: Word) -> float:
@@ -356,6 +378,30 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
     above it), all of whose lines stand above two or more neighbouring labels that are no other
     label's lower lines, and centred over them.  Returns group run -> its sub-label runs."""
     out: dict[int, list[int]] = {}
+    if not runs:
+        return out
+    # each label's stack (its lines one under the other) and the stack's middle line: sub-labels
+    # stand below the middle of the header, where the full-height labels are centred
+    tops = sorted({r.top for r in runs})
+    middle = (tops[0] + tops[-1]) / 2
+    below_of: dict[int, int] = {}
+    for m, r in enumerate(runs):
+        under = [q for q, u in enumerate(runs) if u.top > r.top and _overlap(u, r) >= 0 and abs(u.cx - r.cx) <= 4
+                 and q not in below_of]
+        if under:
+            below_of[min(under, key=lambda q: runs[q].top)] = m
+    centre: dict[int, float] = {}
+    for m, r in enumerate(runs):
+        if m in below_of:
+            continue
+        lines, q = [r.top], m
+        while True:
+            nxt = [u for u, up in below_of.items() if up == q]
+            if not nxt:
+                break
+            q = nxt[0]
+            lines.append(runs[q].top)
+        centre[m] = (min(lines) + max(lines)) / 2
     for k, g in enumerate(runs):
         if any(r.top < g.top and _overlap(r, g) >= 0 for r in runs):
             continue
@@ -364,7 +410,7 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
                and not any(q is not r and q.top == r.top and q.x1 >= g.x0 - 4 and q.x0 <= g.x1 + 4 for q in runs)]
         cands = []
         for m, r in enumerate(runs):
-            if r.top <= g.top or any(r is o for o in own):
+            if r.top <= g.top or any(r is o for o in own) or centre.get(m, -1.0) <= middle + 0.25:
                 continue
             if any(q is not g and q.top < r.top and _overlap(q, r) >= 0 for q in runs):
                 continue                                # another label's lower line
@@ -380,8 +426,12 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
                 d = abs((lo + hi) / 2 - g.cx)
                 if d <= max(4.0, 0.15 * (hi - lo)) and (best_d is None or hi - lo < best_d):
                     best, best_d = cands[a:z + 1], hi - lo       # the narrowest such set
-        if best and all(o.top <= min(runs[m].top for m in best) for o in own):
-            out[k] = best
+        # the label's own lower lines must stand above its sub-labels, or among them (a sub-label
+        # right under the group label: "Anggaran" over "Pagu  Realisasi  Capaian")
+        if best and all(o.top <= min(runs[m].top for m in best) or any(o.top == runs[m].top for m in best)
+                        for o in own):
+            out[k] = sorted(best + [runs.index(o) for o in own if any(o.top == runs[m].top for m in best)],
+                            key=lambda m: runs[m].cx)
     return out
 
 
@@ -392,15 +442,42 @@ def _col_of(seps: list[float], x: float) -> int:
     return len(seps)
 
 
-def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]]) -> None:
-    """A group label takes the columns of its sub-labels and is written in the first of them."""
-    taken: set[int] = set()
-    for g, subs in sorted(groups, key=lambda t: t[0].cx):
-        cols = sorted({_col_of(reg.seps, r.cx) for r in subs})
-        cols = list(range(cols[0], cols[-1] + 1))
-        if len(cols) >= 2 and not taken & set(cols):
-            reg.groups[cols[0]] = (g, cols)
-            taken.update(cols)
+def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float, x1: float) -> None:
+    """The columns whose labels stand below the header's middle (sub-labels) are shared out among
+    the group labels over them, in order, each group centred over its columns as well as can be; a
+    group is written in the first of its columns."""
+    if not groups:
+        return
+    from itertools import combinations
+
+    tops = sorted({w.top for x in reg.header for w in x.words})
+    middle = (tops[0] + tops[-1]) / 2
+    bounds = [x0] + reg.seps + [x1]
+    gtop = min(g.top for g, _ in groups)
+    sub = sorted(c for c, ws in reg.label_words.items()
+                 if (min(w.top for w in ws) + max(w.top for w in ws)) / 2 > middle + 0.25
+                 and min(w.top for w in ws) > gtop)
+    runs: list[list[int]] = []
+    for c in sub:
+        if runs and c == runs[-1][-1] + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    gs = sorted((g for g, _ in groups), key=lambda g: g.cx)
+    for run in runs:
+        lo, hi = bounds[run[0]], bounds[run[-1] + 1]
+        over = [g for g in gs if lo <= g.cx <= hi]
+        if not over:
+            continue
+        best, best_cost = None, None
+        for cuts in combinations(range(1, len(run)), len(over) - 1):
+            parts = [run[a:z] for a, z in zip((0,) + cuts, cuts + (len(run),))]
+            cost = sum(abs((bounds[p[0]] + bounds[p[-1] + 1]) / 2 - g.cx) for p, g in zip(parts, over))
+            if best_cost is None or cost < best_cost:
+                best, best_cost = parts, cost
+        for p, g in zip(best or [], over):
+            if len(p) >= 2:
+                reg.groups[p[0]] = (g, p)
 
 
 def _trim_body(reg: _Region) -> None:
@@ -453,6 +530,86 @@ class _Body:
                 p.setdefault(_col_of(reg.seps, w.cx), []).append(w)
             self.pieces.append(p)
         self._classify()
+        self._repair_drift()
+        # the indicator column: one cell per row, never merged over rows
+        self.per_row_col = next((c for c, t in sorted(reg.labels.items())
+                                 if re.match(r"(?i)\s*indikator", t)), None)
+
+    def _repair_drift(self) -> None:
+        """Values back into their columns.  pdftotext sets each line's words from the widths of the
+        words before them, so a column's values drift a few characters from line to line and from
+        their header label (more so to the right of long text), and a gutter between two value
+        columns may not hold on every line.  On each line the value cells are in column order, one
+        per column: they are shared out over the value columns in order, each as near its column
+        as can be; a unit on a line of its own ("Dokumen" under "12") goes to the column of the
+        number it stands under."""
+        vcols = sorted(self.values)
+        if len(vcols) < 2:
+            return
+        seps = self.reg.seps
+        lo_of = {c: (seps[c - 1] if c > 0 else -1e9) for c in vcols}
+        hi_of = {c: (seps[c] if c < len(seps) else 1e9) for c in vcols}
+
+        def dist(t: list[Word], c: int) -> float:
+            x = (t[0].x0 + t[-1].x1) / 2
+            return max(0.0, lo_of[c] - x, x - hi_of[c])
+
+        units: list[tuple[int, list[Word]]] = []
+        placed: list[list[tuple[list[Word], int]]] = [[] for _ in self.pieces]
+        for k, p in enumerate(self.pieces):
+            words = sorted((w for c in vcols for w in p.get(c, [])), key=lambda w: w.x0)
+            if not words:
+                continue
+            tokens: list[list[Word]] = []
+            for w in words:
+                numeric = bool(VALUE.fullmatch(w.text)) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
+                prev = tokens[-1] if tokens else None
+                joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
+                    not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
+                if joined and (VALUE.fullmatch(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                    prev.append(w)
+                else:
+                    tokens.append([w])
+            nums = [t for t in tokens if VALUE.fullmatch(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
+            for t in tokens:
+                if not any(t is u for u in nums):
+                    units.append((k, t))
+            for c in vcols:
+                p.pop(c, None)
+            # monotone assignment of the numbers to distinct value columns (a small DP)
+            n, m = len(nums), len(vcols)
+            if n > m:
+                for t in nums:
+                    c = _col_of(seps, (t[0].x0 + t[-1].x1) / 2)
+                    placed[k].append((t, c if c in self.values else vcols[0]))
+                continue
+            INF = float("inf")
+            best = [[INF] * (m + 1) for _ in range(n + 1)]
+            best[0] = [0.0] * (m + 1)
+            for i in range(1, n + 1):
+                for j in range(i, m + 1):
+                    best[i][j] = min(best[i][j - 1] if j - 1 >= i else INF,
+                                     best[i - 1][j - 1] + dist(nums[i - 1], vcols[j - 1]))
+            i, j = n, m
+            while i > 0:
+                if j - 1 >= i and best[i][j] == best[i][j - 1]:
+                    j -= 1
+                    continue
+                placed[k].append((nums[i - 1], vcols[j - 1]))
+                i, j = i - 1, j - 1
+        for k, t in units:
+            x0, x1 = t[0].x0, t[-1].x1
+            near = [(abs(j - k), -min(x1, u[-1].x1) + max(x0, u[0].x0), c) for j in range(k - 2, k + 3)
+                    if 0 <= j < len(placed) and j != k for u, c in placed[j]
+                    if min(x1, u[-1].x1) - max(x0, u[0].x0) >= 0]
+            c = min(near)[2] if near else min(vcols, key=lambda c: dist(t, c))
+            placed[k].append((t, c))
+        for k, items in enumerate(placed):
+            p = self.pieces[k]
+            for t, c in items:
+                p.setdefault(c, []).extend(t)
+            for c in items and {c for _, c in items}:
+                p[c].sort(key=lambda w: w.x0)
 
     def _classify(self) -> None:
         texts: dict[int, list[str]] = {}
@@ -528,7 +685,7 @@ def _value_cells(b: _Body, lo: int, hi: int) -> list[_VCell]:
             p = b.pieces[k].get(c)
             if not p:
                 continue
-            t = p[0].text
+            t = " ".join(w.text for w in p[:2]) if p[0].text.lower().rstrip(".") == "rp" else p[0].text
             numeric = bool(_NUMERIC_START.match(t))
             if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix):
                 cur.bottom = k
@@ -655,8 +812,8 @@ def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, 
     if mode in (None, "centre"):
         results.append(_centre_rows(b, cnt, cells, numbers, lo, hi, fragment, frag_cost))
     results = [r for r in results if r is not None]
-    if not results:
-        return mode or "top", 0.0, ([_Row(list(range(lo, hi)), "fragment")] if _any_content(b, lo, hi) else [])
+    if not results:         # no anchor for this reading (a large cost, so it is not preferred)
+        return mode or "top", 1e6, ([_Row(list(range(lo, hi)), "fragment")] if _any_content(b, lo, hi) else [])
     return min(results, key=lambda r: r[1])
 
 
@@ -744,7 +901,9 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
                     continue
                 per_row = sum(_centre_cost(_Single(cnt, c), anchors[i], *spans[i]) for i in members)
                 whole = _centre_cost(_Single(cnt, c), _Anchor(float(p), p, p), g_lo, g_hi)
-                if whole < per_row:
+                # where both readings balance, a column left of the indicators (sasaran, programme)
+                # is the merged one
+                if whole < per_row or (whole <= per_row and b.per_row_col is not None and c < b.per_row_col):
                     gs.add(c)
             for i in members:
                 skips[i] = gs
@@ -760,18 +919,19 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
     # a merged cell and the row number go to the first row of their group
     for g, (p, members) in enumerate(groups):
         head = by_anchor[members[0]]
-        cols = set(merged.get(g, set()))
-        if b.numbering is not None:
-            cols.add(b.numbering)
-        if len(members) < 2 and not (b.numbering is not None and p not in head.lines):
-            continue
-        for i in members:
+        cols = merged.get(g, set())
+        for i in members[1:]:
             r = by_anchor[i]
             for k in r.lines:
                 for c in cols:
-                    if b.has(k, c) and r is not head:
+                    if b.has(k, c):
                         r.take[(k, c)] = -1
                         head.take[(k, c)] = 1
+        if b.numbering is not None and p not in head.lines:
+            owner = next((r for r in rows + by_anchor if p in r.lines), None)
+            if owner is not None:
+                owner.take[(p, b.numbering)] = -1
+            head.take[(p, b.numbering)] = 1
     rows += by_anchor
     return ("centre", cost, rows)
 
@@ -806,7 +966,7 @@ def _centre_groups(b: _Body, anchors: list[_Anchor], numbers: list[int]) -> list
 
     def span_cost(p: int, idxs: list[int]) -> float:
         if not idxs:
-            return 2.0
+            return 10.0         # a row number over no row
         return abs((pos[idxs[0]] + pos[idxs[-1]]) / 2 - p)
 
     free_between: list[list[int]] = []

@@ -250,14 +250,15 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
 
 
 def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
-                      label_gap: float = 3.0, min_gap: float = 4.0) -> list[float]:
+                      label_gap: float = 3.0, min_gap: float = 4.0, values_to_labels: bool = True) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
     where; each separator is put in the white gutter of the body rows between two neighbouring
     labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
     amount and a centred "-" in one column so stay one column.  `label_gap` and `min_gap` are in the
-    words' unit (PDF points; character columns for space-aligned text)."""
+    words' unit (PDF points; half characters for space-aligned text, whose labels drift a few
+    characters from their values, so there `values_to_labels` is off and the gutter alone decides)."""
     labels = label_spans(header, label_gap)
     if len(labels) >= 2:
         runs = white_runs(body, x0, x1, min_gap=min_gap, edges=True) if body else []
@@ -267,7 +268,7 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
             # the values (amounts, percentages, dashes) between the two labels go to the nearer one;
             # the separator lies in the widest white gutter between the two groups, so a
             # right-aligned "0,00" stays in its column (text is left-aligned and needs no such care)
-            between = [w for w in body if lc < w.cx < rc and VALUE.fullmatch(w.text)]
+            between = [w for w in body if lc < w.cx < rc and VALUE.fullmatch(w.text)] if values_to_labels else []
             lo = max([w.x1 for w in between if w.cx - lc <= rc - w.cx], default=lc)
             hi = min([w.x0 for w in between if w.cx - lc > rc - w.cx], default=rc)
             if lo >= hi:

@@ -27,7 +27,7 @@ _MORE = ("no", "nomor", "urut", "kode", "rekening", "rek", "sub", "subkegiatan",
 LABEL_WORDS = frozenset(HEADER_WORDS + _MORE)
 
 _YEAR = re.compile(r"^\(?(19|20)\d\d\)?[.,:]?$")
-_FORMULA = re.compile(r"^\(?\d{1,2}\s*=\s*[\d()/x*+\-]+\)?$")
+_FORMULA = re.compile(r"^\(?\d{1,2}\s*=\s*[\d()/x*+\-]+\)?$|^\(?[A-Za-z0-9%]{1,3}(\s*[-/x*:]\s*\(?[A-Za-z0-9%]{1,3}\)?)+\)?$")
 _SYMBOL = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?[.,:]?$", re.I)
 _PUNCT = re.compile(r"^[/\-–|()&.,:]+$")
 

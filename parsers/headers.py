@@ -265,6 +265,13 @@ def _contextualise(hm: HeaderMap) -> None:
                 c.role = "realisasi_anggaran"
             elif c.role == "capaian":
                 c.role = "capaian_anggaran"
+    # in an efisiensi table (no pagu), the budget column beside capaian kinerja is a percentage:
+    # "Capaian Realisasi" over "Kinerja | Anggaran"
+    roles = hm.roles()
+    if "efisiensi" in roles and "capaian" in roles and "pagu" not in roles and "capaian_anggaran" not in roles:
+        for c in hm.columns:
+            if c.role == "realisasi_anggaran":
+                c.role = "capaian_anggaran"
     # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
     roles = hm.roles()
     if "target_renstra" in roles or "comparison" in roles:
