@@ -158,8 +158,9 @@ def _header_core(s: _Src) -> bool:
     column or the row number / kode column."""
     if len(s.words) < 2 or _has_data(s):
         return False
-    runs = [r for r in _runs(s.words) if _label_run(r) and any(is_header_word(w.text) for w in r)]
-    if len(runs) < 2:
+    every = _runs(s.words)
+    runs = [r for r in every if _label_run(r) and any(is_header_word(w.text) for w in r)]
+    if len(runs) < 2 or 3 * sum(1 for r in every if _label_run(r)) < 2 * len(every):
         return False
     return any(is_value_label(w.text) or re.fullmatch(r"(?i)no\.?|nomor|kode", w.text) for r in runs for w in r)
 
@@ -339,7 +340,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         for r in _runs(x.words):
             part = [r[0]]
             for a, b in zip(r, r[1:]):
-                if any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters):
+                if re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and \
+                        any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters):
                     hline_runs.append(part)
                     part = [b]
                 else:
@@ -917,16 +919,27 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
         rows.append(_Row(list(range(lo, first)), "fragment"))
     by_anchor = [_Row(list(range(t, u + 1))) for t, u in spans]
     # a merged cell and the row number go to the first row of their group
+    every = rows + by_anchor
+    centres = [p for p, _ in groups]
     for g, (p, members) in enumerate(groups):
         head = by_anchor[members[0]]
         cols = merged.get(g, set())
-        for i in members[1:]:
-            r = by_anchor[i]
-            for k in r.lines:
-                for c in cols:
-                    if b.has(k, c):
-                        r.take[(k, c)] = -1
-                        head.take[(k, c)] = 1
+        if cols:
+            # a merged cell is centred on its row number: its lines are those of the column nearer
+            # that number than any other, a line or two beyond the group's rows included (the
+            # lines of a page interleave the cells of neighbouring rows)
+            g_lo, g_hi = by_anchor[members[0]].lines[0], by_anchor[members[-1]].lines[-1]
+            reach = max(p - g_lo, g_hi - p) + 2
+            for c in cols:
+                for k in range(max(lo, p - reach), min(hi, p + reach + 1)):
+                    if not b.has(k, c) or min(centres, key=lambda q: (abs(q - k), q)) != p:
+                        continue
+                    owner = next((r for r in every if k in r.lines), None)
+                    if owner is head and head.take.get((k, c), 0) != -1:
+                        continue
+                    if owner is not None:
+                        owner.take[(k, c)] = -1
+                    head.take[(k, c)] = 1
         if b.numbering is not None and p not in head.lines:
             owner = next((r for r in rows + by_anchor if p in r.lines), None)
             if owner is not None:
