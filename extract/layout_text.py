@@ -165,6 +165,10 @@ def _header_core(s: _Src) -> bool:
     return any(is_value_label(w.text) or re.fullmatch(r"(?i)no\.?|nomor|kode", w.text) for r in runs for w in r)
 
 
+def _header_runs(s: _Src) -> int:
+    return sum(1 for r in _runs(s.words) if _label_run(r) and any(is_header_word(w.text) for w in r))
+
+
 def _numbering_line(s: _Src) -> bool:
     """A row of column numbers under a header ("1 2 3 4", "(1) (2) (6=4-5)", "I II III")."""
     toks = [w.text for w in s.words]
@@ -267,10 +271,17 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
             if _CAPTION.match(x.text.strip()):
                 break
             if _header_core(x) and not _repeats_header(x, header):
-                # another table: the label lines right above its header line are its own
+                # another table: the label lines right above its header line are its own; a table
+                # is set apart from the one before by a blank line (else it takes three labels:
+                # two label-like runs of a wrapped row are no header)
                 t = j
                 while t - 1 >= hb and page[t - 1].words and _label_line(page[t - 1], below=False):
                     t -= 1
+                if not (t == hb or not page[t - 1].words or _header_runs(x) >= 3):
+                    blanks = 0
+                    last = j
+                    j += 1
+                    continue
                 last = t - 1
                 while last >= hb and not page[last].words:
                     last -= 1
@@ -388,8 +399,8 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
     middle = (tops[0] + tops[-1]) / 2
     below_of: dict[int, int] = {}
     for m, r in enumerate(runs):
-        under = [q for q, u in enumerate(runs) if u.top > r.top and _overlap(u, r) >= 0 and abs(u.cx - r.cx) <= 4
-                 and q not in below_of]
+        under = [q for q, u in enumerate(runs) if u.top > r.top and _overlap(u, r) >= 0 and q not in below_of
+                 and (abs(u.cx - r.cx) <= 4 or r.x0 <= u.x0 and u.x1 <= r.x1)]
         if under:
             below_of[min(under, key=lambda q: runs[q].top)] = m
     centre: dict[int, float] = {}
