@@ -227,6 +227,7 @@ class _Region:
     numbering: _Src | None              # the column-number row
     body: list[_Src]                    # body lines (blank ones included)
     at_top: bool                        # the table starts the page (a continued table repeats its header)
+    at_bottom: bool = False             # the table ends the page (its last row may go on over the page)
     seps: list[float] = field(default_factory=list)
     groups: dict[int, tuple[Word, list[int]]] = field(default_factory=dict)   # first column -> (label, columns)
     labels: dict[int, str] = field(default_factory=dict)                      # column -> its label text
@@ -295,6 +296,7 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
         _columns(reg, s)
         _trim_body(reg)
         reg.end = hb + len(reg.body)  # type: ignore[attr-defined]
+        reg.at_bottom = not any(x.words for x in page[reg.end:])  # type: ignore[attr-defined]
         out.append(reg)
         i = max(reg.end, hb)  # type: ignore[attr-defined]
     return out
@@ -750,8 +752,9 @@ class _Counts:
         return self.pre[c][z] - self.pre[c][a]
 
 
-def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = frozenset()) -> float:
-    """How far the columns' lines of rows t..u fail to balance around the anchor."""
+def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = frozenset(), cut: bool = False) -> float:
+    """How far the columns' lines of rows t..u fail to balance around the anchor (`cut`: the row
+    goes on over the page, so only lines above the anchor beyond those below count)."""
     import math
     up = math.ceil(a.pos)
     down = math.floor(a.pos) + 1
@@ -759,12 +762,14 @@ def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = froz
     for c in cnt.cols:
         if c in skip:
             continue
-        cost += abs(cnt.between(c, t, up) - cnt.between(c, down, u + 1))
+        d = cnt.between(c, t, up) - cnt.between(c, down, u + 1)
+        cost += max(0, d) if cut else abs(d)
     return cost
 
 
 def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: int, fragment: bool,
-                  frag_cost: float, skips: list[set[int]] | None = None) -> tuple[float, list[tuple[int, int]], int]:
+                  frag_cost: float, skips: list[set[int]] | None = None, cut: bool = False
+                  ) -> tuple[float, list[tuple[int, int]], int]:
     """Row boundaries for rows centred on their anchors: (cost, [(first, last line)] per anchor,
     first line of the first row (lines before it are the fragment))."""
     m = len(anchors)
@@ -794,7 +799,7 @@ def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: i
                 best[k][t] = (bc, bp)
     total, last_t = INF, None
     for t, (c, _) in best[m - 1].items():
-        cc = c + _centre_cost(cnt, anchors[m - 1], t, hi - 1, skips[m - 1])
+        cc = c + _centre_cost(cnt, anchors[m - 1], t, hi - 1, skips[m - 1], cut)
         if cc < total:
             total, last_t = cc, t
     if last_t is None:
@@ -811,8 +816,8 @@ def _any_content(b: _Body, a: int, z: int) -> bool:
     return any(b.lines[k].words for k in range(a, z))
 
 
-def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, mode: str | None
-                  ) -> tuple[str, float, list[_Row]]:
+def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, mode: str | None,
+                  cut: bool = False) -> tuple[str, float, list[_Row]]:
     """Rows of body lines lo..hi-1 (no hard line among them), read top-aligned or centred
     (`mode` None: the reading that fits best)."""
     cells = _value_cells(b, lo, hi)
@@ -821,23 +826,25 @@ def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, 
     cnt = _Counts(b, text_cols)
     results = []
     if mode in (None, "top"):
-        results.append(_top_rows(b, cells, numbers, lo, hi, text_cols))
+        results.append(_top_rows(b, cells, numbers, lo, hi, text_cols, frag_cost))
     if mode in (None, "centre"):
-        results.append(_centre_rows(b, cnt, cells, numbers, lo, hi, fragment, frag_cost))
+        results.append(_centre_rows(b, cnt, cells, numbers, lo, hi, fragment, frag_cost, cut))
     results = [r for r in results if r is not None]
     if not results:         # no anchor for this reading (a large cost, so it is not preferred)
         return mode or "top", 1e6, ([_Row(list(range(lo, hi)), "fragment")] if _any_content(b, lo, hi) else [])
     return min(results, key=lambda r: r[1])
 
 
-def _top_rows(b: _Body, cells: list[_VCell], numbers: list[int], lo: int, hi: int, text_cols: list[int]):
+def _top_rows(b: _Body, cells: list[_VCell], numbers: list[int], lo: int, hi: int, text_cols: list[int],
+              frag_cost: float):
     starts = sorted({v.top for v in cells} | set(numbers))
     if not starts:
         return None
     rows: list[_Row] = []
+    cost = 0.0
     if starts[0] > lo and _any_content(b, lo, starts[0]):
         rows.append(_Row(list(range(lo, starts[0])), "fragment"))
-    cost = 0.0
+        cost += frag_cost                   # priced as the centred reading prices it
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else hi
         rows.append(_Row(list(range(s, e))))
@@ -883,7 +890,7 @@ def _moved(r: _Row, c: int) -> list[int]:
 
 
 def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int], lo: int, hi: int,
-                 fragment: bool, frag_cost: float):
+                 fragment: bool, frag_cost: float, cut: bool = False):
     anchors = _anchors(cells, centred=True)
     # row numbers set apart from every value anchor and not between two unnumbered anchors are anchors too
     for k in numbers:
@@ -897,7 +904,7 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
     anchors.sort(key=lambda a: a.pos)
     if not anchors:
         return None
-    cost, spans, first = _centred_rows(b, cnt, anchors, lo, hi, fragment, frag_cost)
+    cost, spans, first = _centred_rows(b, cnt, anchors, lo, hi, fragment, frag_cost, cut=cut)
     if not spans:
         return None
     groups = _centre_groups(b, anchors, numbers)
@@ -922,7 +929,7 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
                 skips[i] = gs
             merged[g] = gs
         if any(merged.values()):
-            cost2, spans2, first2 = _centred_rows(b, cnt, anchors, lo, hi, fragment, frag_cost, skips)
+            cost2, spans2, first2 = _centred_rows(b, cnt, anchors, lo, hi, fragment, frag_cost, skips, cut)
             if spans2:
                 cost, spans, first = cost2, spans2, first2
     rows: list[_Row] = []
@@ -1060,7 +1067,8 @@ def _region_rows(reg: _Region, s: LayoutSettings) -> list[tuple[int, list[Cell],
         tot = 0.0
         for n_seg, (lo, hi) in enumerate(plain):
             frag = reg.at_top and n_seg == 0 and lo == segs[0][0]
-            tot += _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode)[1]
+            cut = reg.at_bottom and hi == b.n
+            tot += _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, cut)[1]
         totals[mode] = tot
     mode = "top" if totals["top"] <= totals["centre"] else "centre"
     for n_seg, (lo, hi) in enumerate(segs):
@@ -1068,7 +1076,7 @@ def _region_rows(reg: _Region, s: LayoutSettings) -> list[tuple[int, list[Cell],
             rows = [_Row(list(range(lo, -hi)), hard[lo])]
         else:
             frag = reg.at_top and n_seg == 0
-            rows = _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode)[2]
+            rows = _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, reg.at_bottom and hi == b.n)[2]
         for r in rows:
             cells = _row_cells(b, r, rows)
             if cells is None:
