@@ -35,6 +35,7 @@ space.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -740,10 +741,21 @@ class _Counts:
     def __init__(self, b: _Body, cols: list[int]):
         self.cols = cols
         self.pre = {c: [0] * (b.n + 1) for c in cols}
+        # for text columns: the next line with content, and whether a line's piece starts in lower
+        # case (the rest of a cell, "dan Penilaian Kinerja", rarely the start of one)
+        self.nxt: dict[int, list[int]] = {}
+        self.low: dict[int, set[int]] = {}
         for c in cols:
             acc = self.pre[c]
             for k in range(b.n):
                 acc[k + 1] = acc[k] + (1 if b.has(k, c) else 0)
+            if c in b.values:
+                continue
+            nxt = [b.n] * (b.n + 1)
+            for k in range(b.n - 1, -1, -1):
+                nxt[k] = k if b.has(k, c) else nxt[k + 1]
+            self.nxt[c] = nxt
+            self.low[c] = {k for k in range(b.n) if b.has(k, c) and b.pieces[k][c][0].text[:1].islower()}
 
     def between(self, c: int, a: int, z: int) -> int:
         """Lines a..z-1 with content in column c."""
@@ -752,18 +764,25 @@ class _Counts:
         return self.pre[c][z] - self.pre[c][a]
 
 
-def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = frozenset(), cut: bool = False) -> float:
+_LOWER_START = 0.5     # a row whose cell begins with a lower-case word: probably a boundary one line off
+
+
+def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = frozenset(), cut: bool = False,
+                 only: int | None = None) -> float:
     """How far the columns' lines of rows t..u fail to balance around the anchor (`cut`: the row
-    goes on over the page, so only lines above the anchor beyond those below count)."""
-    import math
+    goes on over the page, so only lines above the anchor beyond those below count); a cell that
+    begins in lower case adds a little (rows of equal height balance as well one line off)."""
     up = math.ceil(a.pos)
     down = math.floor(a.pos) + 1
     cost = 0.0
-    for c in cnt.cols:
+    for c in (cnt.cols if only is None else (only,)):
         if c in skip:
             continue
         d = cnt.between(c, t, up) - cnt.between(c, down, u + 1)
         cost += max(0, d) if cut else abs(d)
+        nxt = cnt.nxt.get(c)
+        if nxt is not None and t < len(nxt) and nxt[t] <= u and nxt[t] in cnt.low[c]:
+            cost += _LOWER_START
     return cost
 
 
@@ -919,8 +938,8 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
             for c in cnt.cols:
                 if c in b.values:
                     continue
-                per_row = sum(_centre_cost(_Single(cnt, c), anchors[i], *spans[i]) for i in members)
-                whole = _centre_cost(_Single(cnt, c), _Anchor(float(p), p, p), g_lo, g_hi)
+                per_row = sum(_centre_cost(cnt, anchors[i], *spans[i], only=c) for i in members)
+                whole = _centre_cost(cnt, _Anchor(float(p), p, p), g_lo, g_hi, only=c)
                 # where both readings balance, a column left of the indicators (sasaran, programme)
                 # is the merged one
                 if whole < per_row or (whole <= per_row and b.per_row_col is not None and c < b.per_row_col):
@@ -965,17 +984,6 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
             head.take[(p, b.numbering)] = 1
     rows += by_anchor
     return ("centre", cost, rows)
-
-
-class _Single:
-    """One column of a _Counts (to price one column alone)."""
-
-    def __init__(self, cnt: _Counts, c: int):
-        self.cols = [c]
-        self.pre = cnt.pre
-
-    def between(self, c: int, a: int, z: int) -> int:
-        return _Counts.between(self, c, a, z)  # type: ignore[arg-type]
 
 
 def _centre_groups(b: _Body, anchors: list[_Anchor], numbers: list[int]) -> list[tuple[int, list[int]]]:
