@@ -166,6 +166,11 @@ def _header_core(s: _Src) -> bool:
     return any(is_value_label(w.text) or re.fullmatch(r"(?i)no\.?|nomor|kode", w.text) for r in runs for w in r)
 
 
+def _prose(s: _Src) -> bool:
+    """A line of running text: a run of six words or more."""
+    return any(len(r) >= 6 for r in _runs(s.words))
+
+
 def _header_runs(s: _Src) -> int:
     return sum(1 for r in _runs(s.words) if _label_run(r) and any(is_header_word(w.text) for w in r))
 
@@ -241,8 +246,8 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
     i = 0
     first_text = next((k for k, x in enumerate(page) if x.words), n)
     while i < n:
-        if not _header_core(page[i]):
-            i += 1
+        if not _header_core(page[i]) or (i > 0 and _prose(page[i - 1])):
+            i += 1              # (a justified paragraph line with header words is no header)
             continue
         top = i
         while top - 1 >= 0 and page[top - 1].words and _label_line(page[top - 1], below=False) \
