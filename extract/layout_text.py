@@ -898,8 +898,10 @@ def _top_groups(b: _Body, rows: list[_Row]) -> None:
         first = r.lines[0]
         texts = [c for c in range(b.ncol) if c != b.numbering and c not in b.values]
         for c in texts:
+            if b.per_row_col is not None and c >= b.per_row_col:
+                continue                    # the indicators and what follows them are per row
             # a sub-row has a cell of its own beside the merged one (its indicator) on its first line
-            if not any(b.has(first, o) and not b.has(first - 1, o) for o in texts if o != c):
+            if not any(b.has(first, o) for o in texts if o != c):
                 continue
             if first - 1 >= 0 and b.has(first - 1, c) and b.has(first, c) and (first - 1) in head.lines + _moved(head, c):
                 k = first
