@@ -638,6 +638,8 @@ class _Body:
             for c, ws in p.items():
                 texts.setdefault(c, []).append(" ".join(w.text for w in ws))
         col0 = texts.get(0, [])
+        # the row-number column: numbers, beside the labels of rows of their own ("Program", "Sub")
+        col0 = [t for t in col0 if _ROWNO.match(t) or not all(is_label_word(w) for w in t.split())]
         self.numbering = 0 if self.ncol >= 2 and col0 and \
             sum(1 for t in col0 if _ROWNO.match(t)) >= 0.6 * len(col0) else None
         self.values = {c for c, ts in texts.items() if c != self.numbering and ts
