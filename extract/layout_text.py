@@ -1115,6 +1115,12 @@ def _row_cells(b: _Body, r: _Row, rows: list[_Row]) -> tuple[list[Cell], int] | 
             per_col.setdefault(c, []).append((k, ws))
     if not per_col:
         return None
+    if r.kind == "label":
+        # a row label runs across the columns ("Sub Kegiatan", "Program"): one cell, in the first
+        first_col = min(per_col)
+        joined = [(k, sorted((w for c in per_col for kk, ws in per_col[c] if kk == k for w in ws),
+                             key=lambda w: w.x0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
+        per_col = {first_col: joined}
     cells = [_cell(b, per_col.get(c, [])) for c in range(b.ncol)]
     first = min(k for v in per_col.values() for k, _ in v)
     return cells, b.lines[first].no
