@@ -86,6 +86,7 @@ class _Builder:
         sec = section_marker(_texts(cells))
         if sec:
             self.section = sec
+            self.prev_all = None            # the row after a "Program" / "Sub Kegiatan" label starts anew
             return
         vals, allc = _cell_values(cells, self.hm)
         if not allc:
@@ -99,7 +100,7 @@ class _Builder:
             key = "name" if prev.text("name") else ("indikator" if prev.text("indikator") else "sasaran")
             merge_into(prev, {key: (allc[0], [cells[0]])})
             return
-        if rows and self._is_continuation(vals, allc):
+        if rows and self.prev_all is not None and self._is_continuation(vals, allc):
             merge_into(rows[-1], {k: v for k, v in vals.items() if v[0]})
             self.prev_all = {**(self.prev_all or {}), **allc}
             return
