@@ -644,6 +644,9 @@ class _Body:
             sum(1 for t in col0 if _ROWNO.match(t)) >= 0.6 * len(col0) else None
         self.values = {c for c, ts in texts.items() if c != self.numbering and ts
                        and sum(1 for t in ts if _NUMERIC_START.match(t)) >= 0.5 * len(ts)}
+        # a value column no value landed in (they drifted into its neighbour) is known by its label
+        self.values |= {c for c, t in self.reg.labels.items() if c not in texts and c != self.numbering
+                        and any(is_value_label(w) or w in ("%", "(%)") for w in t.split())}
 
     def number_at(self, k: int) -> bool:
         if self.numbering is None:

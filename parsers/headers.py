@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lkj.normalizers.table_words import HEADER_WORDS, is_label_word
 from lkj.normalizers.text import clean, fold
 
 
@@ -179,16 +180,19 @@ def is_header_continuation(cells: list[str]) -> bool:
     if any(_FORMULA.search(clean(c)) or re.fullmatch(r"[IVX]{1,4}", clean(c)) for c in vals):
         # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
         return all(len(clean(c)) <= 40 for c in vals)
+    if len(vals) == 1 and not (is_numbering_cell(vals[0]) or label_role(vals[0]) is not None
+                               or all(is_label_word(w) for w in clean(vals[0]).split())):
+        # one short text under a repeated header is the tail of a row the page break cut
+        # ("satu minggu"), not a header line
+        return False
     if all(is_numbering_cell(c) or label_role(c) is not None or len(clean(c)) <= 25 and not is_data_value(c)
            for c in vals):
         return all(len(clean(c)) <= 40 or label_role(c) for c in vals)
     return False
 
 
-# the words header cells are made of; an OCR slip in one of them ("Kineria", "Anaaaran") is healed
-HEADER_WORDS = ("anggaran", "kinerja", "realisasi", "capaian", "target", "sasaran", "indikator", "program",
-                "kegiatan", "pagu", "efisiensi", "keterangan", "satuan", "uraian", "persentase", "sisa",
-                "jumlah", "strategis")
+# the words header cells are made of (normalizers/table_words.py); an OCR slip in one of them
+# ("Kineria", "Anaaaran") is healed
 
 
 def heal_header_word(word: str) -> str:
