@@ -7,9 +7,9 @@ from lkj.model.document import BBox
 from lkj.model.parsed import RawReport
 from lkj.model.tables import Row, Table
 
-from .schema import TABLES
+from .schema import TABLES, USER_TABLES
 
-_COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in TABLES.items()}
+_COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in {**TABLES, **USER_TABLES}.items()}
 
 
 def record(table: str, **values) -> dict:
@@ -91,5 +91,5 @@ def anomaly_record(aid: str, rid: str, source_file: str, seq: int, a: Anomaly) -
         reported=a.reported, expected=a.expected, message=a.message, page=a.page, line=a.line)
 
 
-def failure_record(source_file: str, sha256: str, stage: str, error: str) -> dict:
-    return record("failures", source_file=source_file, source_sha256=sha256, stage=stage, error=error)
+def failure_record(source_file: str, sha256: str, stage: str, error: str, path: str | None = None) -> dict:
+    return record("failures", source_file=source_file, source_sha256=sha256, stage=stage, error=error, path=path)

@@ -103,9 +103,32 @@ ANOMALIES = (
 FAILURES = (
     Col("source_file", "string", "file name of the input"),
     Col("source_sha256", "string", "sha256 of the input file's bytes (empty when unreadable)"),
-    Col("stage", "string", "where it failed: read, detect, decode, extract, parse, check"),
+    Col("stage", "string", "where it failed: read, limit, detect, decode, extract, ocr, parse, check, worker"),
     Col("error", "string", "one-line reason"),
+    # beyond the contract
+    Col("path", "string", "the input's path as given or found (two inputs may share a file name)"),
 )
+
+FILES = (
+    Col("path", "string", "the input's path as given or found under a folder given (bytes that are not UTF-8 as \\xNN)"),
+    Col("source_file", "string", "its file name"),
+    Col("size", "integer", "bytes"),
+    Col("sha256", "string", "sha256 of its bytes (empty when it could not be read)"),
+    Col("status", "string", "done, failed, skipped (not read, see reason) or duplicate (same bytes as duplicate_of)"),
+    Col("stage", "string", "failed: where (read, limit, detect, decode, extract, ocr, parse, check, worker)"),
+    Col("reason", "string", "failed or skipped: the one-line reason"),
+    Col("duplicate_of", "string", "duplicate: the path whose reading gave the records of these bytes"),
+    Col("pages", "integer", "pages of a paged input"),
+    Col("reports", "integer", "reports found"),
+    Col("rows", "integer", "table rows extracted"),
+    Col("anomalies", "integer", "anomalies of the file's own reports (run-scope ones not counted)"),
+    Col("pipeline_version", "string", "version of the code that read it: a later version reads it again"),
+    # in the store only (they change from run to run, so the exports leave them out)
+    Col("mtime_ns", "integer", "modification time when hashed (a file whose size and time are unchanged is not hashed again)"),
+    Col("seconds", "number", "time the file took"),
+    Col("finished_at", "string", "when it was finished (UTC, ISO 8601)"),
+)
+STORE_ONLY = {"files": ("mtime_ns", "seconds", "finished_at")}
 
 REVIEW = (
     Col("row_id", "string", "the row whose indikator needs a person's decision"),
@@ -146,9 +169,67 @@ CELLS = (
     Col("ocr_confidence", "number", "OCR confidence of the cell's least sure word (0-100), empty for a text layer"),
 )
 
+# Tables people write (the review page, `lkj sample`): kept in DIR/lkj.duckdb when a batch is run again,
+# never rewritten by a run.  Their ids are the run's stable ids (sha256 of the source + position), so a
+# correction keeps meaning the same cell after a re-run.
+CORRECTIONS = (
+    Col("correction_id", "string", "random id of the correction"),
+    Col("what", "string", "value (a row's field given another value), indikator (a catalogue id picked), "
+                          "verdict (an anomaly marked confirmed or false_alarm), or checked (a sampled report "
+                          "checked in full)"),
+    Col("report_id", "string", "the report concerned"),
+    Col("row_id", "string", "the row corrected (value, indikator)"),
+    Col("anomaly_id", "string", "the anomaly judged (verdict)"),
+    Col("rule", "string", "the judged anomaly's rule, so the verdict finds it again when ids move"),
+    Col("field", "string", "the row field corrected (value, indikator)"),
+    Col("old", "string", "the value before (as the run read it, or as an earlier correction left it)"),
+    Col("new", "string", "the value after: a number or text as a person typed it, a catalogue id, "
+                         "confirmed / false_alarm"),
+    Col("who", "string", "the person, as they named themselves"),
+    Col("made_at", "string", "when: UTC, ISO 8601"),
+    Col("note", "string", "the person's note"),
+)
+
+SAMPLES = (
+    Col("sample_id", "string", "the draw: UTC time it was drawn and its seed"),
+    Col("report_id", "string", "a report drawn for a person to check in full"),
+    Col("drawn_at", "string", "UTC, ISO 8601"),
+    Col("seed", "integer", "random seed of the draw"),
+)
+
+USER_TABLES = {"corrections": CORRECTIONS, "samples": SAMPLES}
+
+# Columns the exports add to the anomalies: what people and the re-check made of each finding.
+ANOMALY_REVIEW = (
+    Col("status", "string", "open, confirmed, false_alarm, or raised (found by the re-check of corrected values)"),
+    Col("status_note", "string", "the note given with the verdict"),
+)
+
 TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES,
-          "review": REVIEW, "summary": SUMMARY, "cells": CELLS}
+          "review": REVIEW, "summary": SUMMARY, "cells": CELLS, "files": FILES}
+
+# the records a file's reading gives (kept per file in the store; failures, summary and files are the run's)
+RECORD_TABLES = ("reports", "rows", "anomalies", "review", "cells")
+
+# unique per table (datapackage.json primaryKey); ids come from the content (sha256) and the position
+PRIMARY_KEYS = {"reports": ("report_id",), "rows": ("row_id",), "anomalies": ("anomaly_id",),
+                "review": ("row_id",), "cells": ("row_id", "field"), "failures": ("path",), "files": ("path",)}
+# (table, columns) -> (table, columns) it refers to (datapackage.json foreignKeys)
+FOREIGN_KEYS = {
+    "rows": ((("report_id",), "reports", ("report_id",)),),
+    "anomalies": ((("report_id",), "reports", ("report_id",)),),
+    "review": ((("row_id",), "rows", ("row_id",)), (("report_id",), "reports", ("report_id",))),
+    "cells": ((("row_id",), "rows", ("row_id",)), (("report_id",), "reports", ("report_id",))),
+    "failures": ((("path",), "files", ("path",)),),
+}
 
 
 def column_names(table: str) -> tuple[str, ...]:
-    return tuple(c.name for c in TABLES[table])
+    return tuple(c.name for c in {**TABLES, **USER_TABLES}[table])
+
+
+def export_columns(table: str) -> tuple[Col, ...]:
+    """The columns of a table as the CSV / Parquet exports write them (what changes from run to run
+    stays in the store)."""
+    drop = STORE_ONLY.get(table, ())
+    return tuple(c for c in TABLES[table] if c.name not in drop)

@@ -55,11 +55,15 @@ def tessdata_dir() -> str:
 # image geometry
 
 
-def render(pdf, index: int, page_w: float, dpi: int):
+def render(pdf, index: int, page_w: float, dpi: int, max_pixels: int = 0):
+    """The page as a grey image at `dpi`, or smaller when that would exceed `max_pixels`."""
     import numpy as np
 
     page = pdf[index]
     scale = dpi / 72.0
+    w, h = page.get_size()
+    if max_pixels and w * h * scale * scale > max_pixels:
+        scale = (max_pixels / (w * h)) ** 0.5
     img = page.render(scale=scale, grayscale=True).to_numpy()
     if img.ndim == 3:
         img = img[:, :, 0]
@@ -249,7 +253,7 @@ def _read_page(args) -> tuple[int, list[Block], float]:
 
     pdf = pdfium.PdfDocument(data)
     try:
-        gray, scale = render(pdf, index, page_w, ocr.dpi)
+        gray, scale = render(pdf, index, page_w, ocr.dpi, ocr.max_pixels)
     finally:
         pdf.close()
     return read_image(engines(tessdata), gray, scale, first_id, index)

@@ -155,9 +155,14 @@ def blocks_to_lines(doc: Document, pages: list[list[Block]]) -> None:
             doc.add_row(no, b.cells, pno, b.bbox, grid)
 
 
-def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Document:
+def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True, on_page=None) -> Document:
+    """`on_page(page, pages)` hears of each page as its text layer is read (progress)."""
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.PDF, [])
     pdf = open_pdf(data)
+    limits = settings.limits
+    if len(pdf.pages) > limits.max_pages:
+        pdf.close()
+        raise InputError("limit", f"PDF of {len(pdf.pages):,} pages is over the limit of {limits.max_pages:,} pages")
     pages: list[list[Block]] = []
     heights: list[float] = []
     scanned: list[int] = []
@@ -166,12 +171,17 @@ def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Do
         tid = 0
         page_sizes = []
         for pno, page in enumerate(pdf.pages, start=1):
+            if on_page:
+                on_page(pno, doc.n_pages)
             page_sizes.append((float(page.width), float(page.height)))
             heights.append(float(page.height))
             words = page_words(page)
             if not words:
                 pages.append([])
-                if page.images:
+                if page.images and max(page_sizes[-1]) > limits.max_page_points:
+                    doc.warnings.append(f"page {pno} ({page_sizes[-1][0]:.0f} x {page_sizes[-1][1]:.0f} pt) is too "
+                                        f"large to render for OCR (limit {limits.max_page_points:.0f} pt a side)")
+                elif page.images:
                     scanned.append(pno)
                 page.close()
                 continue

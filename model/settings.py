@@ -52,13 +52,28 @@ class CheckSettings:
 
 @dataclass(frozen=True)
 class LimitSettings:
+    """What one input may cost: checked before reading (size, kind), while reading (unpacked
+    size, page size) and around it (time and memory of the process that reads it)."""
     max_file_bytes: int = 200 * 1024 * 1024     # larger inputs are not read
     max_text_bytes: int = 50 * 1024 * 1024      # larger text inputs are not read
     max_line_chars: int = 1_000_000             # a text line longer than this is not a report
+    max_unpacked_bytes: int = 300 * 1024 * 1024  # a DOCX whose parts unpack to more is not read
+    max_zip_ratio: float = 100.0                # nor one that unpacks to more than this many times its size
+    max_zip_members: int = 10_000               # nor one of more parts
     max_pages: int = 2000
     max_page_points: float = 14_400.0           # a page side longer than this (200 inches) is not rendered whole
-    file_timeout: float = 300.0                 # seconds a file may take
-    worker_memory_mb: int = 2048                # address space a worker may use
+    file_timeout: float = 300.0                 # seconds a file may take (its worker is then replaced)
+    worker_memory_mb: int = 2048                # resident memory a worker (with its OCR processes) may use
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """The review page and JSON API (lkj serve)."""
+    max_upload_bytes: int = 50 * 1024 * 1024    # a larger upload is refused (413)
+    page_dpi: int = 110                         # resolution of a source page drawn beside the data
+    page_cache: int = 48                        # rendered pages kept in memory
+    context_lines: int = 14                     # text source lines shown above and below a cell
+    max_page_size: int = 1000                   # most records one API page gives
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,7 @@ class Settings:
     match: MatchSettings = field(default_factory=MatchSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
 
 DEFAULT = Settings()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..registry import ReportContext, show_number, where
 from .common import (PLAIN_UNITS, differ, indicator_key, indicator_rows, percent_like, pk_row, program_key,
-                     same_peer, value_text)
+                     value_text)
 
 
 def kinerja_pairs(ctx: ReportContext):
@@ -67,38 +67,83 @@ def target_mismatch(ctx: ReportContext) -> None:
     _across_reports(ctx)
 
 
+def _first_budget_rows(bundle) -> dict[tuple, dict[tuple, tuple]]:
+    """(kecamatan, year, quarter) -> (program key, pagu) -> its first (report, table, row) in the
+    bundle with a realisasi; once per bundle (reading every earlier report again for each report made
+    a bundle's cost grow with the square of its reports)."""
+    out: dict[tuple, dict[tuple, tuple]] = {}
+    for o in sorted(bundle, key=lambda c: c.seq):
+        m = o.meta
+        if not m.kecamatan or m.quarter is None:
+            continue
+        ref = out.setdefault((m.kecamatan, m.year, m.quarter), {})
+        for t, r in o.rows("cost_per_outcome", "lra", "pk_budget"):
+            k = program_key(r)
+            if k and r.num.get("pagu") is not None and r.num.get("realisasi_anggaran") is not None:
+                ref.setdefault((k, r.num["pagu"]), (o, t, r))
+    return out
+
+
+def _indicator_values(bundle) -> dict[tuple, dict[str, dict[tuple, list]]]:
+    """(kecamatan, year) -> indikator id -> field -> the distinct (quarter, in a PK, value, unit) the
+    bundle's reports give it, each with [order of its first row, its first (report, table, row), the
+    seqs of the reports that give it]: an earlier-reports comparison then looks at each distinct value
+    once instead of at every earlier row (same verdicts, same counts of checks)."""
+    out: dict[tuple, dict[str, dict[tuple, list]]] = {}
+    order = 0
+    for o in sorted(bundle, key=lambda c: c.seq):
+        if not o.meta.kecamatan:
+            continue
+        by_id = out.setdefault((o.meta.kecamatan, o.meta.year), {})
+        for t, r in indicator_rows(o, "pk", "capaian", "cost_per_outcome"):
+            if not r.indikator_id:
+                continue
+            order += 1
+            for f in ("target", "realisasi"):
+                a = r.num.get(f)
+                if a is None:
+                    continue
+                key = (o.meta.quarter, t.kind == "pk", a, r.unit.get(f))
+                cls = by_id.setdefault(r.indikator_id, {}).setdefault(f, {}).setdefault(key, [order, (o, t, r), []])
+                cls[2].append(o.seq)
+    return out
+
+
 def _across_reports(ctx: ReportContext) -> None:
     """An earlier report of the bundle (same kecamatan, year) gives the same indikator another target,
     or (same quarter) another realisasi: flagged once, on the later report."""
-    earlier = [o for o in ctx.bundle if o.seq < ctx.seq and same_peer(ctx, o, same_quarter=False)]
-    if not earlier:
+    from bisect import bisect_left
+
+    if not ctx.meta.kecamatan:
         return
-    ref: dict[str, list] = {}
-    for o in earlier:
-        for t, r in indicator_rows(o, "pk", "capaian", "cost_per_outcome"):
-            if r.indikator_id:
-                ref.setdefault(r.indikator_id, []).append((o, t, r))
+    ref = ctx.per_bundle(_indicator_values).get((ctx.meta.kecamatan, ctx.meta.year), {})
+    done: set[str] = set()
     for t, r in indicator_rows(ctx, "pk", "capaian", "cost_per_outcome"):
         k = r.indikator_id
-        if not k or k not in ref:
+        if not k or k not in ref or k in done:
             continue
         verdicts: dict[str, list] = {"target": [], "realisasi": []}
-        for o, ot, orow in ref[k]:
-            for f in ("target", "realisasi"):
-                if f == "realisasi" and (o.meta.quarter != ctx.meta.quarter or "pk" in (t.kind, ot.kind)):
+        for f in ("target", "realisasi"):
+            b = r.num.get(f)
+            if b is None:
+                continue
+            for (quarter, in_pk, a, unit), (first, (o, ot, orow), seqs) in ref[k].get(f, {}).items():
+                if f == "realisasi" and (quarter != ctx.meta.quarter or in_pk or t.kind == "pk"):
                     continue            # realisasi is compared within one quarter, between result tables
-                a, b = orow.num.get(f), r.num.get(f)
-                if a is None or b is None or orow.unit.get(f) != r.unit.get(f):
+                if unit != r.unit.get(f):
                     continue
-                ctx.tick()
-                verdicts[f].append((differ(a, b, f == "realisasi" and percent_like(orow, r, f)), o, ot, orow))
+                n = bisect_left(seqs, ctx.seq)          # rows of earlier reports with this value
+                if not n:
+                    continue
+                ctx.tick(n)
+                verdicts[f].append((first, differ(a, b, f == "realisasi" and percent_like(orow, r, f)), o, ot, orow))
         for f, vs in verdicts.items():
-            if vs and all(d for d, *_ in vs):
-                _, o, ot, orow = vs[0]
+            if vs and all(d for _, d, *_ in vs):
+                _, _, o, ot, orow = min(vs, key=lambda v: v[0])
                 ctx.flag(f"'{r.text.get('indikator')}' has {f} '{value_text(r, f)}' here ({where(t, r)}) but "
                          f"'{value_text(orow, f)}' in the {o.meta.unit} report (report {o.seq}, "
                          f"{ot.title[:40] or ot.kind}).", t, r, f, value_text(r, f), value_text(orow, f))
-                ref.pop(k)      # one finding per indikator
+                done.add(k)     # one finding per indikator
                 break
 
 
@@ -118,22 +163,18 @@ def budget_mismatch(ctx: ReportContext) -> None:
                          f"{ft.title[:50] or ft.kind} but {show_number(r.num['pagu'])} in {where(t, r)}.",
                          t, r, "pagu", value_text(r, "pagu"), show_number(fr.num["pagu"]))
         first.setdefault(k, (t, r))
-    # across the bundle: same program, same pagu, same quarter, another realisasi
-    peers = [o for o in ctx.bundle if o.seq < ctx.seq and same_peer(ctx, o, same_quarter=True)]
-    if not peers:
+    # across the bundle: same program, same pagu, same quarter, another realisasi (the first such
+    # row of an earlier report of the same kecamatan, year and quarter)
+    m = ctx.meta
+    if not m.kecamatan or m.quarter is None:
         return
-    ref: dict[tuple, tuple] = {}
-    for o in peers:
-        for t, r in o.rows("cost_per_outcome", "lra", "pk_budget"):
-            k = program_key(r)
-            if k and r.num.get("pagu") is not None and r.num.get("realisasi_anggaran") is not None:
-                ref.setdefault((k, r.num["pagu"]), (o, t, r))
+    ref = ctx.per_bundle(_first_budget_rows).get((m.kecamatan, m.year, m.quarter), {})
     for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
         k = program_key(r)
         if not k or r.num.get("pagu") is None or r.num.get("realisasi_anggaran") is None:
             continue
         hit = ref.get((k, r.num["pagu"]))
-        if hit is None:
+        if hit is None or hit[0].seq >= ctx.seq:
             continue
         o, ot, orow = hit
         ctx.tick()
