@@ -55,16 +55,18 @@ _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
     """Many lines whose runs of two or more spaces end at the same column as on a neighbouring line
     (columns aligned with spaces), not a few double spaces in running text."""
-    starts = [{m.end() for m in _GAP.finditer(t.replace("\f", ""))} for t in lines]
-    nonblank = sum(1 for t in lines if t.strip())
+    starts = [{m.end() for m in _GAP.finditer(t.lstrip("\f"))} if "  " in t else None for t in lines]
+    gapped = [i for i, st in enumerate(starts) if st]
+    if len(gapped) < s.text_aligned_lines:
+        return False
+    nonblank = sum(1 for t in lines if t and not t.isspace())
     aligned = 0
-    for i, st in enumerate(starts):
-        if not st:
-            continue
-        for j in range(max(0, i - 3), min(len(lines), i + 4)):
-            if j != i and starts[j] and any(p - 1 <= q <= p + 1 for p in st for q in starts[j]):
-                aligned += 1
-                break
+    for i in gapped:
+        st = starts[i]
+        near = {q + d for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i and starts[j]
+                for q in starts[j] for d in (-1, 0, 1)}
+        if not st.isdisjoint(near):
+            aligned += 1
     share = aligned / max(1, nonblank)
     paged = any("\f" in t for t in lines)
     return aligned >= s.text_aligned_lines and (share >= s.text_aligned_share
@@ -81,6 +83,7 @@ class _Src:
     text: str                   # the line without its form feeds
     off: int                    # form feeds removed at its start (source offset of column 0)
     words: list[Word]
+    core: bool | None = None    # is it a header line (worked out once)
 
 
 # A word's x is counted in half characters: a word over characters s..e-1 spans 2s..2(e-1), so the
@@ -157,6 +160,12 @@ def _label_run(run: list[Word]) -> bool:
 def _header_core(s: _Src) -> bool:
     """A header line: no values, two or more label runs with header words, one naming a value
     column or the row number / kode column."""
+    if s.core is None:
+        s.core = _is_header_core(s)
+    return s.core
+
+
+def _is_header_core(s: _Src) -> bool:
     if len(s.words) < 2 or _has_data(s):
         return False
     every = _runs(s.words)
@@ -1081,22 +1090,17 @@ def _region_rows(reg: _Region, s: LayoutSettings) -> list[tuple[int, list[Cell],
         segs.append((k, j))
         k = j
     # one reading (top or centred) for the whole region: the one that fits its segments best
-    plain = [(lo, hi) for lo, hi in segs if hi > 0]
-    totals = {}
-    for mode in ("top", "centre"):
-        tot = 0.0
-        for n_seg, (lo, hi) in enumerate(plain):
-            frag = reg.at_top and n_seg == 0 and lo == segs[0][0]
-            cut = reg.at_bottom and hi == b.n
-            tot += _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, cut)[1]
-        totals[mode] = tot
+    read: dict[tuple[int, str], tuple[str, float, list[_Row]]] = {}
+    for lo, hi in segs:
+        if hi > 0:
+            frag = reg.at_top and lo == segs[0][0]     # the lines above a page's first row
+            cut = reg.at_bottom and hi == b.n          # the last row may go on over the page
+            for mode in ("top", "centre"):
+                read[(lo, mode)] = _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, cut)
+    totals = {mode: sum(r[1] for (lo, m), r in read.items() if m == mode) for mode in ("top", "centre")}
     mode = "top" if totals["top"] <= totals["centre"] else "centre"
-    for n_seg, (lo, hi) in enumerate(segs):
-        if hi < 0:
-            rows = [_Row(list(range(lo, -hi)), hard[lo])]
-        else:
-            frag = reg.at_top and n_seg == 0
-            rows = _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, reg.at_bottom and hi == b.n)[2]
+    for lo, hi in segs:
+        rows = [_Row(list(range(lo, -hi)), hard[lo])] if hi < 0 else read[(lo, mode)][2]
         for r in rows:
             cells = _row_cells(b, r, rows)
             if cells is None:

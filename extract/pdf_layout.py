@@ -73,16 +73,19 @@ class Block:
 def group_lines(words: list[Word], tol: float | None = None) -> list[list[Word]]:
     """Words -> lines, by vertical overlap of their boxes (tolerant to small baseline jitter)."""
     out: list[list[Word]] = []
+    total = 0.0                     # the sum of the last line's word centres (its mean is the reference)
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         h = max(1.0, w.bottom - w.top)
         t = tol if tol is not None else h * 0.45
+        cy = w.cy
         if out:
             last = out[-1]
-            ref = sum(x.cy for x in last) / len(last)
-            if abs(w.cy - ref) <= t:
+            if abs(cy - total / len(last)) <= t:
                 last.append(w)
+                total += cy
                 continue
         out.append([w])
+        total = cy
     return [sorted(l, key=lambda w: w.x0) for l in out]
 
 
@@ -212,14 +215,29 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     if not words:
         return [(lo, hi)] if edges else []
     lines = group_lines(words)
-    cover = [0] * (hi - lo + 2)
+    # how many lines cover each x: each line's word spans merged, then counted with a difference array
+    diff = [0] * (hi - lo + 3)
     for ln in lines:
-        seen = set()
-        for w in ln:
-            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1) + 1)):
-                if x not in seen:
-                    seen.add(x)
-                    cover[x - lo] += 1
+        spans = sorted((max(lo, int(w.x0)), min(hi, int(w.x1) + 1)) for w in ln)
+        cur_a, cur_b = None, None
+        for a0, b0 in spans:
+            if a0 >= b0:
+                continue
+            if cur_b is not None and a0 <= cur_b:
+                cur_b = max(cur_b, b0)
+                continue
+            if cur_b is not None:
+                diff[cur_a - lo] += 1
+                diff[cur_b - lo] -= 1
+            cur_a, cur_b = a0, b0
+        if cur_b is not None:
+            diff[cur_a - lo] += 1
+            diff[cur_b - lo] -= 1
+    cover = []
+    acc = 0
+    for d in diff[:hi - lo + 2]:
+        acc += d
+        cover.append(acc)
     limit = int(slack * len(lines))
     first = max(0, min(int(w.x0) for w in words) - lo)
     last = min(hi - lo, max(int(w.x1) for w in words) - lo)
