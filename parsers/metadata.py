@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from rapidfuzz import fuzz
 
 from lkj.model.names import DocKind, ReportPeriod
 from lkj.normalizers.calendar import FULL_MONTHS, ROMAN
@@ -17,6 +16,7 @@ from lkj.normalizers.text import clean
 
 from lkj.model.document import Line
 from lkj.model.parsed import RawReport, ReportMeta
+from .places import Mention, Place, decide, line_parts, mentions
 from .signatures import find_signatures, name_directory, person_key, unit_of
 
 MONTHS = FULL_MONTHS
@@ -25,16 +25,6 @@ _QUARTER = re.compile(r"\b(?:triwulan(?:an)?|tribulan(?:an)?|trw|tw)\.?\s*(IV|II
 _YEAR = re.compile(r"\b(?:tahun|th\.?)\s*(?:anggaran\s*)?(20\d\d)(?:\s*[/-]\s*(20\d\d))?\b", re.I)
 _REG_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\d/.]+\s*tahun\s*20\d\d", re.I)
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
-_KEC = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|CAMAT|Camat)\s*([A-Z][A-Za-z]{3,})")
-# "Peraturan Bupati Nomor ..." names no place: function words after Bupati are not a kabupaten
-_KAB = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kab\.|Bupati|BUPATI)\s+"
-                  r"(?!(?:Nomor|NOMOR|Tentang|TENTANG|Dan|Yang|Melalui|Kepada|Sebagai|Selaku|Untuk)\b)([A-Z][A-Za-z]{3,})")
-_NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", "dengan", "selaku", "dalam",
-              "sebagai", "merupakan", "tahun", "pada", "untuk", "kecamatan", "kelurahan", "desa", "mempunyai",
-              "berdasarkan", "telah", "terhadap", "wilayah", "secara", "melalui", "beserta", "adalah",
-              "perangkat", "memiliki", "dipimpin", "berkewajiban", "bertanggungjawab", "jumlah", "persentase",
-              "sebagaimana", "bahwa", "maka", "atas", "juga", "lain", "tersebut", "kepada", "oleh", "serta"}
-_ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Laman|Pos-el|e-mail|email|Kelurahan\s+\w+,)", re.I)
 
 
 def _cover_end(texts: list[str]) -> int:
@@ -44,37 +34,6 @@ def _cover_end(texts: list[str]) -> int:
         if i > 60:
             break
     return min(len(texts), 12)
-
-
-def _canon_place(name: str, doc_spellings: Counter) -> str:
-    """The most frequent spelling in the document among names similar to this one."""
-    best, best_n = name, 0
-    for s, n in doc_spellings.items():
-        if fuzz.ratio(s.lower(), name.lower()) >= 80 and n > best_n:
-            best, best_n = s, n
-    return best.title()
-
-
-def _mentions(parts: list[list[str]], rx: re.Pattern):
-    """(line index, place word) for every mention outside address lines; mentions are looked for
-    inside one table cell at a time (never across two cells)."""
-    for i, t in ((i, p) for i, ps in enumerate(parts) for p in ps):
-        if _ADDRESS.search(t):
-            continue
-        for m in rx.finditer(t):
-            if m.group(1).lower() not in _NOT_PLACE:
-                yield i, m.group(1)
-
-
-def place_mentions(parts: list[list[str]], rx: re.Pattern) -> Counter:
-    return Counter(w.title() for _, w in _mentions(parts, rx))
-
-
-def _vote_place(parts, cover_end, rx, doc_spellings) -> str | None:
-    votes: Counter = Counter()
-    for i, w in _mentions(parts, rx):
-        votes[_canon_place(w, doc_spellings)] += 3 if i < cover_end else 1
-    return votes.most_common(1)[0][0] if votes else None
 
 
 def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int]]:
@@ -134,13 +93,25 @@ def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
     return votes
 
 
-def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict[str, str]) -> ReportMeta:
+def _place(cells: list[list[str]], cover_end: int, doc_places: list[Mention]) -> Place:
+    """The report's own mentions (the cover block weighs three), the whole document's when the report
+    names no place; each of kabupaten and kecamatan falls back to the document's on its own."""
+    own = [(m, 3 if m.line < cover_end else 1) for m in mentions(cells)]
+    doc = [(m, 1) for m in doc_places]
+    place = decide(own) if own else decide(doc)
+    if own and (place.kabupaten is None or place.kecamatan is None):
+        whole = decide(own + doc)
+        place = Place(place.kabupaten or whole.kabupaten, place.kecamatan or whole.kecamatan)
+    return place
+
+
+def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str]) -> ReportMeta:
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     meta = ReportMeta()
     cells = [_parts(l) for l in rep.lines]
-    meta.kabupaten = _vote_place(cells, cover_end, _KAB, doc_places["kab"]) or _top(doc_places["kab"])
-    meta.kecamatan = _vote_place(cells, cover_end, _KEC, doc_places["kec"]) or _top(doc_places["kec"])
+    place = _place(cells, cover_end, doc_places)
+    meta.kabupaten, meta.kecamatan = place.kabupaten, place.kecamatan
     sigs = find_signatures(rep.lines)
     titles = [t.title for t in rep.tables]
 
@@ -236,18 +207,11 @@ def _line_index(rep: RawReport, line_no: int) -> int:
     return max(0, min(len(rep.lines), line_no - first))
 
 
-def _top(c: Counter) -> str | None:
-    return c.most_common(1)[0][0] if c else None
+_parts = line_parts
 
 
-def _parts(line: Line) -> list[str]:
-    """A line's texts: its cells for a table row, else the line."""
-    return [clean(c.text) for c in line.cells] if line.cells is not None else [clean(line.text)]
-
-
-def document_places(lines: list[Line]) -> dict[str, Counter]:
-    parts = [_parts(l) for l in lines]
-    return {"kec": place_mentions(parts, _KEC), "kab": place_mentions(parts, _KAB)}
+def document_places(lines: list[Line]) -> list[Mention]:
+    return mentions([line_parts(l) for l in lines])
 
 
 def document_directory(lines) -> dict[str, str]:
