@@ -32,7 +32,7 @@ from lkj.normalizers.jabatan import canonical_unit
 from lkj.normalizers.text import clean
 
 from .places import Mention, Place, decide, line_parts, mentions
-from .signatures import Signature, find_signatures, is_superior, name_directory, person_key, unit_of
+from .signatures import Signature, find_signatures, is_superior, name_directory, same_person, unit_of
 
 MONTHS = FULL_MONTHS
 _QUARTER = re.compile(QUARTER_PHRASE, re.I)
@@ -54,6 +54,7 @@ _NAMA = re.compile(r"^Nama\s*:?\s+(.+)$", re.I)
 _JABATAN = re.compile(r"^Jabatan\s*:?\s+(.+)$", re.I)
 _NIP_FIELD = re.compile(r"^NIP\s*:?\s*([\d\s.\-]{9,})$", re.I)
 _FIRST_PARTY = re.compile(r"pihak\s+(pertama|kesatu|ke-?1|I)\b", re.I)
+_CALLED_FIRST = re.compile(r"(disebut|sebagai)\s+(sebagai\s+)?pihak\s+(pertama|kesatu|ke-?1|I)\b", re.I)
 _SECOND_PARTY = re.compile(r"pihak\s+(kedua|ke-?2|II)\b", re.I)
 
 
@@ -203,12 +204,16 @@ def _first_party(texts: list[str]) -> tuple[str | None, str | None, str | None]:
         blocks.append((i, m.group(1).strip(), jab, nip))
     if not blocks:
         return None, None, None
+    second = set()
     for n, (i, name, jab, nip) in enumerate(blocks):
         end = blocks[n + 1][0] if n + 1 < len(blocks) else min(len(texts), i + 14)
         following = " ".join(texts[i:end])
-        if _FIRST_PARTY.search(following) and not _SECOND_PARTY.search(following.split("pertama")[0]):
+        if _CALLED_FIRST.search(following):
             return name, jab, nip
-    return blocks[0][1], blocks[0][2], blocks[0][3]
+        if _SECOND_PARTY.search(following):
+            second.add(n)
+    rest = [b for n, b in enumerate(blocks) if n not in second] or blocks
+    return rest[0][1], rest[0][2], rest[0][3]
 
 
 def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str]) -> ReportMeta:
@@ -234,6 +239,10 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
         meta.unit = canonical_unit(jab) if jab else "Other"
     elif periodic:
         cands = _unit_candidates(rep, texts, cover_end)
+        # the official who signs last (the superior acknowledges first, or on the left)
+        own = [s for s in sigs if not is_superior(s) and unit_of(s, directory) != "Other"]
+        if own:
+            cands.append((unit_of(own[-1], directory), own[-1].role or own[-1].name, 3))
         if cands:
             score: Counter = Counter()
             raws: dict[str, str] = {}
@@ -242,12 +251,8 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
                 raws.setdefault(u, raw)
             meta.unit = score.most_common(1)[0][0]
             meta.unit_raw = raws[meta.unit]
-        else:
-            own = [s for s in sigs if not is_superior(s) and unit_of(s, directory) != "Other"]
-            if own:
-                meta.unit, meta.unit_raw = unit_of(own[-1], directory), own[-1].role
-            elif any(re.search(r"\b(kecamatan|camat)\b", t, re.I) for t in texts[:cover_end]):
-                meta.unit = "Camat"           # the report of the kecamatan as a whole
+        elif any(re.search(r"\b(kecamatan|camat)\b", t, re.I) for t in texts[:cover_end]):
+            meta.unit = "Camat"           # the report of the kecamatan as a whole
     else:
         meta.unit = "Other"
         m = next((re.search(r"ORGANISASI\s*:\s*[\d.\s]*(.+)$", t, re.I) for t in texts
@@ -298,8 +303,7 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
     signer: Signature | None = None
     if rep.doc_kind == "pk":
         if first_name:
-            key = person_key(first_name)
-            signer = next((s for s in sigs if person_key(s.name) == key), None)
+            signer = next((s for s in sigs if same_person(s.name, first_name)), None)
         if signer is None:
             signer = next((s for s in sigs if s.role and _FIRST_PARTY.search(s.role)), None)
             if signer is None and first_name:

@@ -224,7 +224,17 @@ def name_directory(lines) -> dict[str, str]:
 def person_key(name: str) -> str:
     core = re.sub(r",.*$", "", name)
     core = re.sub(r"\b(Dra?|Drs|Ir|Hj|H|Dr|Prof)\.", "", core)
-    return re.sub(r"[^A-Z]", "", core.upper())
+    words = core.split()
+    while len(words) > 1 and re.fullmatch(_DEGREE, words[-1]):     # "LUQMAN HADI S.H" (no comma)
+        words.pop()
+    return re.sub(r"[^A-Z]", "", " ".join(words).upper())
+
+
+def same_person(a: str, b: str) -> bool:
+    ka, kb = person_key(a), person_key(b)
+    if not ka or not kb:
+        return False
+    return ka == kb or (min(len(ka), len(kb)) >= 8 and (ka.startswith(kb) or kb.startswith(ka)))
 
 
 def is_superior(sig: Signature) -> bool:
