@@ -45,7 +45,9 @@ _REG_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\w/.\-]*\d[\w/.\-]*\s*tahun\s
                        r"\b(?:peraturan|undang|permendagri|permenpan\w*|perpres|perbup|perwali|perda|keputusan|"
                        r"instruksi|surat\s+edaran|PP|UU)\b[^.;:]{0,60}?\btahun\s*20\d\d", re.I)
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
-_ANNUAL = re.compile(r"\b(LKjIP|LAKIP|LKIP|LAKIN|LPPD|tahunan|instansi\s+pemerintah(?:an)?)\b", re.I)
+_ANNUAL = re.compile(r"\b(LKjIP|L\s?Kj\s?I\s?P|LAKIP|LKIP|LAKIN|LPPD|tahunan|instansi\s+pemerintah(?:an)?)\b", re.I)
+_LKJ_TITLE = re.compile(r"^(LAPORAN\s+KINERJA|LKJ\s*-?\s*IP\b|LKJ\b|LAKIP\b|LKIP\b|LAKIN\b|"
+                        r"LAPORAN\s+AKUNTABILITAS\s+KINERJA|L\s?K\s?j\s?I\s?P\b)", re.I)
 _INDIVIDUAL = re.compile(r"\bINDIVIDU(AL)?\b", re.I)
 _UNIT_TITLE = re.compile(r"(?:perjanjian\s+kinerja|capaian\s+kinerja|cost\s+per\s+outcome|pengukuran\s+kinerja|"
                          r"kinerja\s+individu|laporan\s+kinerja|data\s+kinerja|realisasi\s+kinerja)\s*:?\s+"
@@ -149,9 +151,15 @@ def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
 
 def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int) -> int | None:
     yv: Counter = Counter()
+    first_cover_year = None
     for i, t in enumerate(texts):
         tt = _REG_YEAR.sub(" ", t)
         cover = i < cover_end
+        if cover and first_cover_year is None:
+            m = re.search(r"(?<![-/])(?<![-/]\s)\b(20\d\d)\b(?!\s*[/-]\s*20\d\d)", tt)
+            if m:
+                first_cover_year = int(m.group(1))
+                yv[first_cover_year] += 3      # the title's year; a publication year stands below it
         for m in _YEAR.finditer(tt):
             y1, y2 = int(m.group(2)), int(m.group(3)) if m.group(3) else None
             if y2 is not None and not 0 < y2 - y1 <= 1:
@@ -274,7 +282,10 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
     header_text = " ".join(t.header_text for t in rep.tables)
     cover = " ".join(texts[:cover_end])
     cover_quarter = bool(_QUARTER.search(cover))
-    annual = not cover_quarter and bool(_ANNUAL.search(cover) or re.search(r"\btahunan\b", cover, re.I))
+    titled = any(_LKJ_TITLE.match(t) for t in texts[:cover_end])
+    titles_quarter = any(_QUARTER.search(t) for t in titles if t)
+    # an annual report: named so on its cover, or a titled cover (and table titles) naming no quarter
+    annual = not cover_quarter and (bool(_ANNUAL.search(cover)) or (titled and not titles_quarter))
     semester = not cover_quarter and bool(_SEMESTER.search(cover))
     if periodic:
         if annual or semester:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from lkj.normalizers.text import clean
 
 _LKJ = re.compile(r"^(LAPORAN\s+KINERJA|LKJ\s*-?\s*IP\b|LKJ\b|LAKIP\b|LKIP\b|LAKIN\b|"
-                  r"LAPORAN\s+AKUNTABILITAS\s+KINERJA)", re.I)
+                  r"LAPORAN\s+AKUNTABILITAS\s+KINERJA|L\s?K\s?j\s?I\s?P\b)", re.I)
 _PK = re.compile(r"^(LAMPIRAN\s+)?(PERUBAHAN\s+)?PERJANJIAN\s+KINERJA\b", re.I)
 _PK_OPENING = re.compile(r"^(Dalam rangka|Pada hari ini)|bertanda\s*tangan", re.I)
 _LRA = re.compile(r"^LAPORAN\s+REALISASI\s+ANGGARAN\b", re.I)
@@ -43,7 +43,8 @@ class Segment:
 
 _CONNECTORS = {"dan", "di", "ke", "dari", "pada", "tahun", "dalam", "atas", "serta", "untuk", "bagi", "s.d", "s/d",
                "sampai", "dengan", "periode", "bulan", "semester", "triwulan", "tw"}
-_PAGE_MARK = re.compile(r"\b(page|hal(aman)?|hlm)\.?\s*\d+\b|(\||–|-)\s*\d{1,3}\s*(\||–|-)?\s*$|\s{2,}\d{1,3}\s*$", re.I)
+_PAGE_MARK = re.compile(r"\b(page|hal(aman)?|hlm)\.?\s*\d+\b|(\||–|-)\s*\d{1,3}\s*(\||–|-)?\s*$|\s{2,}\d{1,3}\s*$|"
+                        r"\b(19|20)\d\d\s+\d{1,3}\s*$", re.I)
 
 
 def _is_titleish(text: str) -> bool:
