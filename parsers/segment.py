@@ -58,6 +58,11 @@ def _is_titleish(text: str) -> bool:
     return upper >= 0.6 or _is_mixed_case_title(text)
 
 
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.6
+
+
 def _is_mixed_case_title(text: str) -> bool:
     """"Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan X Tahun 2022": every word capitalised
     (or a number, or a connector), no sentence inside, not ending in a comma."""
@@ -128,9 +133,12 @@ def segment(lines) -> list[Segment]:
                 # a running page header repeats the title: only a title followed by an opening counts,
                 # close under it when the title recurs through the document; never one with a page number
                 window = 80 if seen[running_key(t)] < 3 else 25
-                follows = any(_INTRO.match(texts[j]) for j in range(i + 1, min(n, i + window)) if texts[j])
-                if not follows or _PAGE_MARK.search(t):
+                intro = next((j for j in range(i + 1, min(n, i + window)) if texts[j] and _INTRO.match(texts[j])), None)
+                if intro is None or _PAGE_MARK.search(t):
                     kind = None
+                elif not _is_upper(t) and any(_is_upper(texts[j]) and _anchor_kind(texts, is_row, j) == "lkj"
+                                              for j in range(i + 1, intro)):
+                    kind = None           # a mixed-case line of running text; the title in capitals follows
             if kind is not None and has_body:
                 s = i
                 for j in range(i - 1, max(-1, i - 13), -1):

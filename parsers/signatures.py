@@ -35,6 +35,7 @@ _DEGREE_LINE = re.compile(r"^,?\s*" + _DEGREE + r"(?:\s*,?\s*" + _DEGREE + r")*\
 _TABLE_WORD = re.compile(r"^(TARGET|REALISASI|CAPAIAN|INDIKATOR|SASARAN|KINERJA|PROGRAM|KEGIATAN|ANGGARAN|URAIAN|"
                          r"JUMLAH|TOTAL|KETERANGAN|SATUAN|PAGU|SISA|EFISIENSI|TUJUAN|STRATEGI|KODE|NO|PERSENTASE|"
                          r"RATA|TABEL|LAMPIRAN|BAB)\b", re.I)
+_PAGE_FURNITURE = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|(?:page|hal(?:aman)?|hlm)\.?\s*\d+(?:\s*(?:of|dari)\s*\d+)?)$", re.I)
 _DATE_LINE = re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
 
 
@@ -168,7 +169,14 @@ def find_signatures(lines) -> list[Signature]:
             is_nip, nip = _nip_of(t)
             if not is_nip:
                 continue
-            for j in range(i - 1, max(-1, i - 6), -1):
+            seen = 0
+            for j in range(i - 1, max(-1, i - 14), -1):
+                col = _column(segs, j, (lo, hi))
+                if col is None or _PAGE_FURNITURE.match(col[2]):
+                    continue                  # blank, or a page number between the name and its NIP
+                seen += 1
+                if seen > 4:
+                    break
                 found = _name_at(segs, j, (lo, hi))
                 if found:
                     name, span = found

@@ -148,7 +148,9 @@ def test_bundle_of_a_kasi_report_and_a_staff_report_with_side_by_side_signatures
                    "Kabupaten Gunungkidul", "Triwulan II Tahun 2023"], "Kasi Pemerintahan",
                   ("Camat Wonosari", "Drs. ANDRI PRASETYO, M.Si", "NIP. 19700303 199503 1 002"),
                   ("KEPALA SEKSI PEMERINTAHAN", "YULI ASTUTI, S.IP", "NIP. 19820404 200801 2 011"), "5 Juli 2023")
-    staf = report(["Laporan Kinerja Individu", "Pengolah Data Seksi Pemerintahan", "Kecamatan Wonosari",
+    # the Kasi report closes with a paragraph whose wrapped line begins like a title
+    kasi += ["Demikian", "Laporan Kinerja Triwulan II Kecamatan Wonosari", "ini kami sampaikan.", ""]
+    staf = report(["LAPORAN KINERJA INDIVIDU", "PENGOLAH DATA SEKSI PEMERINTAHAN", "Kecamatan Wonosari",
                    "Kabupaten Gunungkidul", "Triwulan II Tahun 2023"], "Pengolah Data",
                   ("Kepala Seksi Pemerintahan", "YULI ASTUTI, S.IP", "NIP. 19820404 200801 2 011"),
                   ("PENGOLAH DATA", "DWI NUGROHO", "NIP. 19900505 201503 1 007"), "5 Juli 2023")
