@@ -160,8 +160,50 @@ def _name_at(segs, j: int, span) -> tuple[str, tuple[int, int]] | None:
     return t, (s[0], s[1])
 
 
+_NIP_IN = re.compile(r"\bN\.?I\.?P\b\.?\s*[:.]?\s*(?:\d[\d\s.\-]*\d|-)", re.I)
+_NAME_BOUNDARY = re.compile(r",\s*" + _DEGREE + r"(?:\s*,?\s*" + _DEGREE + r")*(?=\s+(?:(?:Dra?|Drs|Ir|Hj|H|Dr|Prof)\.\s*)?"
+                            r"[A-Z]{2,})")
+
+
+def _split_side_by_side(segs: list[list[Segment]]) -> None:
+    """Two signature blocks flattened onto the same lines (a text layer without layout):
+    "NIP. 1970... NIP. 1985..." under "ANDI, S.Sos Ir. BUDI, M.Si" become two columns, the lines
+    above them spanning both."""
+    base = 1_000_000
+    for i, row in enumerate(segs):
+        if len(row) != 1:
+            continue
+        t = row[0][2]
+        nips = list(_NIP_IN.finditer(t))
+        if len(nips) < 2 or nips[0].start() != 0:
+            continue
+        cuts = [m.start() for m in nips] + [len(t)]
+        pieces = [t[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+        for j in range(i - 1, max(-1, i - 5), -1):
+            if not segs[j]:
+                continue
+            if len(segs[j]) != 1:
+                break
+            name_line = segs[j][0][2]
+            ends = [m.end() for m in _NAME_BOUNDARY.finditer(name_line)][:len(pieces) - 1]
+            cuts = [0] + ends + [len(name_line)]
+            names = [name_line[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+            if len(names) != len(pieces) or not all(_name_like(n) for n in names):
+                break
+            span = lambda k: (base + k * 1000, base + k * 1000 + 999)   # noqa: E731
+            segs[i] = [(*span(k), p) for k, p in enumerate(pieces)]
+            segs[j] = [(*span(k), n) for k, n in enumerate(names)]
+            whole = (base, base + len(pieces) * 1000)
+            for k in range(j - 1, max(-1, j - 12), -1):
+                if len(segs[k]) == 1:
+                    segs[k] = [(*whole, segs[k][0][2])]
+            base += 10_000
+            break
+
+
 def find_signatures(lines) -> list[Signature]:
     segs = [line_segments(ln) for ln in lines]
+    _split_side_by_side(segs)
     sigs: list[Signature] = []
     used: set[tuple[int, int]] = set()
     for i, row in enumerate(segs):

@@ -161,3 +161,22 @@ def test_bundle_of_a_kasi_report_and_a_staff_report_with_side_by_side_signatures
                    ("Staf", "individu_triwulan", 2, "DWI NUGROHO", "199005052015031007")]
     # Wonosari is a kecamatan of five kabupaten: the one named decides
     assert {(r.meta.kabupaten, r.meta.kecamatan) for r in reps} == {("Gunung Kidul", "Wonosari")}
+
+
+def test_side_by_side_signatures_flattened_by_a_text_layer(parse):
+    # a PDF text layer without layout puts the two blocks on the same lines
+    text = "\n".join([
+        "LAPORAN KINERJA INDIVIDU", "KEPALA SEKSI PEMERINTAHAN", "KECAMATAN PLAYEN", "KABUPATEN GUNUNGKIDUL",
+        "TRIWULAN I TAHUN 2024", "", "BAB I", "PENDAHULUAN", LONG,
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
+        "1\tTerlaksananya administrasi pemerintahan\tJumlah laporan\t4 laporan\t1 laporan\t25%",
+        "Mengetahui, Playen, 3 April 2024",
+        "Camat Playen Kepala Seksi Pemerintahan",
+        "",
+        "Drs. HARTONO WIBOWO, M.Si SRI LESTARI, S.IP",
+        "NIP. 19700303 199503 1 002 NIP. 19820404 200801 2 011",
+    ])
+    (rep,) = parse(text)
+    m = rep.meta
+    assert (m.unit, m.quarter, m.kecamatan) == ("Kasi Pemerintahan", 1, "Playen")
+    assert (m.signer_name, m.signer_nip) == ("SRI LESTARI, S.IP", "198204042008012011")
