@@ -75,9 +75,11 @@ def _unit_of_text(raw: str) -> str:
     return canonical_unit(raw)
 
 
-def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int]]:
-    """(unit, raw, weight) candidates."""
-    cands: list[tuple[str, str, int]] = []
+def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int, str]]:
+    """(unit, raw, weight, source) candidates; a source (the cover, the table titles, one stock phrase
+    of the body, the signature) speaks once for a unit however often it repeats it (a title copied
+    from another unit's report repeats its slip)."""
+    cands: list[tuple[str, str, int, str]] = []
     # cover block: short lines naming a jabatan (consecutive lines joined)
     block: list[str] = []
     for t in texts[:cover_end] + [""]:
@@ -89,7 +91,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
             for cand in (raw, block[0]):
                 u = canonical_unit(cand)
                 if u != "Other":
-                    cands.append((u, cand, 6))
+                    cands.append((u, cand, 6, "cover"))
                     break
             block = []
     for t in texts[:cover_end]:
@@ -97,7 +99,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
         if m:
             u = _unit_of_text(m.group(1))
             if u != "Other":
-                cands.append((u, m.group(1).strip(), 6))
+                cands.append((u, m.group(1).strip(), 6, "cover"))
     # table titles and title lines naming the unit
     titles = [t.title for t in rep.tables if t.title] + [t for t in texts[cover_end:] if t and len(t) < 110]
     for title in titles:
@@ -105,7 +107,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
         if m:
             u = _unit_of_text(m.group(1))
             if u != "Other":
-                cands.append((u, m.group(1).strip(), 2))
+                cands.append((u, m.group(1).strip(), 2, "titles"))
     body = " ".join(texts[cover_end:cover_end + 400])
     for rx, w in ((r"akuntabilitas\s+([A-Z][\w .]{2,45}?)\s+dalam\s+mengidentifikasi", 3),
                   (r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan", 3),
@@ -117,7 +119,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
             raw = re.sub(r"^(Dan|dan),?\s*", "", raw)
             u = canonical_unit(raw)
             if u != "Other":
-                cands.append((u, raw, w))
+                cands.append((u, raw, w, rx))
     return cands
 
 
@@ -250,13 +252,16 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
         # the official who signs last (the superior acknowledges first, or on the left)
         own = [s for s in sigs if not is_superior(s) and unit_of(s, directory) != "Other"]
         if own:
-            cands.append((unit_of(own[-1], directory), own[-1].role or own[-1].name, 3))
+            cands.append((unit_of(own[-1], directory), own[-1].role or own[-1].name, 3, "signer"))
         if cands:
             score: Counter = Counter()
             raws: dict[str, str] = {}
-            for u, raw, w in cands:
-                score[u] += w
+            spoken: dict[tuple[str, str], int] = {}
+            for u, raw, w, source in cands:
+                spoken[(source, u)] = max(w, spoken.get((source, u), 0))
                 raws.setdefault(u, raw)
+            for (source, u), w in spoken.items():
+                score[u] += w
             meta.unit = score.most_common(1)[0][0]
             meta.unit_raw = raws[meta.unit]
         elif any(re.search(r"\b(kecamatan|camat)\b", t, re.I) for t in texts[:cover_end]):

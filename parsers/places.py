@@ -34,8 +34,8 @@ _NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", 
               "nomor", "tentang", "provinsi", "triwulan", "se", "yth", "di", "ke", "dari", "atau", "selaku",
               "adm", "administrasi", "madya", "besar", "menjadi", "agar", "akan", "dapat", "tidak",
               "wakil", "sekretaris", "kepala", "seksi", "laporan", "kinerja", "perjanjian", "periode"}
-_ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Fax|Laman|Pos-el|e-mail|email|Website|Kode\s*Pos|"
-                      r"Kelurahan\s+\w+,)", re.I)
+_ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Fax|Faksimile|Laman|Pos-el|e-mail|email|Website|Kode\s*Pos|"
+                      r"Kelurahan\s+\w+,)|\b[1-9]\d{4},?\s*$", re.I)
 _COLUMNS = re.compile(r"\s{3,}|\t")
 
 
@@ -84,7 +84,12 @@ def _written_name(words: list[str]) -> str | None:
 def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
     g = national()
     out: list[Mention] = []
+    addr = [any(_ADDRESS.search(t) for t in parts) for parts in parts_per_line]
     for i, parts in enumerate(parts_per_line):
+        # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
+        if i and addr[i - 1] or i + 1 < len(addr) and addr[i + 1]:
+            if any(t.rstrip().endswith(",") for t in parts):
+                continue
         for t in parts:
             if not t or _ADDRESS.search(t):
                 continue

@@ -34,7 +34,9 @@ _DEGREE_LINE = re.compile(r"^,?\s*" + _DEGREE + r"(?:\s*,?\s*" + _DEGREE + r")*\
 # a table's header words are no names
 _TABLE_WORD = re.compile(r"^(TARGET|REALISASI|CAPAIAN|INDIKATOR|SASARAN|KINERJA|PROGRAM|KEGIATAN|ANGGARAN|URAIAN|"
                          r"JUMLAH|TOTAL|KETERANGAN|SATUAN|PAGU|SISA|EFISIENSI|TUJUAN|STRATEGI|KODE|NO|PERSENTASE|"
-                         r"RATA|TABEL|LAMPIRAN|BAB)\b", re.I)
+                         r"RATA|TABEL|LAMPIRAN|BAB|PENDAHULUAN|PENGANTAR|KATA|DAFTAR|PENUTUP|LATAR|RINGKASAN|"
+                         r"IKHTISAR|AKUNTABILITAS|PERENCANAAN|PENGUKURAN|ANALISIS|KESIMPULAN|DOKUMENTASI|TINDAK|HASIL|"
+                         r"REKOMENDASI|CATATAN)\b", re.I)
 _PAGE_FURNITURE = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|(?:page|hal(?:aman)?|hlm)\.?\s*\d+(?:\s*(?:of|dari)\s*\d+)?)$", re.I)
 _DATE_LINE = re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
 
@@ -48,21 +50,28 @@ class Signature:
     col: tuple[int, int] = (0, 0)       # character span (or cell column) of the block
 
 
-Segment = tuple[int, int, str]          # start, end, cleaned text
+Segment = tuple[float, float, str]      # start, end (characters or points), cleaned text
 
 
 def line_segments(line) -> list[Segment]:
-    """A line's columns with their horizontal extent: a table row's cells (their character spans,
-    else their column numbers), or runs of text separated by three or more spaces."""
+    """A line's columns with their horizontal extent: a table row's cells (their boxes on a page,
+    their character spans in text, else their column numbers), a page's line (its box), or runs of
+    text separated by three or more spaces."""
     if line.cells is not None:
         out = []
         for k, c in enumerate(line.cells):
             t = clean(c.text)
             if not t:
                 continue
-            lo, hi = c.span if c.span else (k * 1000, k * 1000 + 999)
+            if c.bbox is not None:
+                lo, hi = c.bbox[0], c.bbox[2]
+            else:
+                lo, hi = c.span if c.span else (k * 1000, k * 1000 + 999)
             out.append((lo, hi, t))
         return out
+    if line.bbox is not None:                   # a page's line: its box in points
+        t = clean(line.text)
+        return [(line.bbox[0], line.bbox[2], t)] if t else []
     text = line.text.expandtabs(8)
     out = []
     for m in re.finditer(r"\S+(?:(?: {1,2}|\t)\S+)*", text):
@@ -211,24 +220,36 @@ def find_signatures(lines) -> list[Signature]:
             is_nip, nip = _nip_of(t)
             if not is_nip:
                 continue
+            found = None
             seen = 0
             for j in range(i - 1, max(-1, i - 14), -1):
                 col = _column(segs, j, (lo, hi))
                 if col is None or _PAGE_FURNITURE.match(col[2]):
                     continue                  # blank, or a page number between the name and its NIP
                 seen += 1
-                if seen > 4:
-                    break
+                if seen > 4 or _nip_of(col[2])[0]:
+                    break                     # another block's NIP above: its name is not this one's
                 found = _name_at(segs, j, (lo, hi))
-                if found:
-                    name, span = found
-                    if name.endswith(",") or name.endswith(", "):
-                        name = name.rstrip(", ")
-                    role_from = j - 1 if _DEGREE_LINE.match(_column(segs, j, (lo, hi))[2]) else j
-                    sigs.append(Signature(name, nip, _role_above(segs, role_from, span, max(0, j - 12)),
-                                          lines[j].no, span))
-                    used.add((j, span[0]))
+                if found and (j, found[1][0]) not in used:
                     break
+                found = None
+            if found is None:
+                # a page that moved the NIP out of its column: the unpaired name just above, any column
+                for j in range(i - 1, max(-1, i - 4), -1):
+                    cand = [s for s in segs[j] if (j, s[0]) not in used and _name_like(s[2])]
+                    if cand:
+                        found = (cand[-1][2], (cand[-1][0], cand[-1][1]))
+                        break
+                    if any(_nip_of(s[2])[0] for s in segs[j]):
+                        break
+            if found:
+                name, span = found
+                name = name.rstrip(", ")
+                col = _column(segs, j, span)
+                role_from = j - 1 if col and _DEGREE_LINE.match(col[2]) else j
+                sigs.append(Signature(name, nip, _role_above(segs, role_from, span, max(0, j - 12)),
+                                      lines[j].no, span))
+                used.add((j, span[0]))
     # names under a jabatan line without any NIP (e.g. the Bupati signing an LRA); not inside a table
     for i, row in enumerate(segs):
         if lines[i].cells is not None and len(lines[i].cells) > 3:
