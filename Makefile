@@ -20,10 +20,16 @@ system-deps:
 	  tesseract --list-langs 2>/dev/null | grep -qx ind || \
 	  { (command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng ghostscript >/dev/null)) \
 	    || echo "note: tesseract/ghostscript not installed (no apt-get); scanned PDFs will fail with a clear reason"; }
+	@# Debian's chromium, for the review page's browser tests and screenshot (Playwright drives it; it
+	@# never downloads a browser of its own)
+	@command -v chromium >/dev/null 2>&1 || \
+	  { (command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) \
+	    || echo "note: chromium not installed (no apt-get); the browser tests will fail"; }
 
 ## the main job: extract the shipped corpus into outputs/
 run: setup
 	$(BIN)/lkj extract corpus --out $(OUT)
+	$(BIN)/lkj serve $(OUT) --sources corpus --screenshot outputs/review.png
 
 ## the tests
 test: setup

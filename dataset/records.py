@@ -7,9 +7,9 @@ from lkj.model.document import BBox
 from lkj.model.parsed import RawReport
 from lkj.model.tables import Row, Table
 
-from .schema import TABLES
+from .schema import TABLES, USER_TABLES
 
-_COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in TABLES.items()}
+_COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in {**TABLES, **USER_TABLES}.items()}
 
 
 def record(table: str, **values) -> dict:

@@ -144,9 +144,45 @@ CELLS = (
     Col("ocr_confidence", "number", "OCR confidence of the cell's least sure word (0-100), empty for a text layer"),
 )
 
+# Tables people write (the review page, `lkj sample`): kept in DIR/lkj.duckdb when a batch is run again,
+# never rewritten by a run.  Their ids are the run's stable ids (sha256 of the source + position), so a
+# correction keeps meaning the same cell after a re-run.
+CORRECTIONS = (
+    Col("correction_id", "string", "random id of the correction"),
+    Col("what", "string", "value (a row's field given another value), indikator (a catalogue id picked), "
+                          "verdict (an anomaly marked confirmed or false_alarm), or checked (a sampled report "
+                          "checked in full)"),
+    Col("report_id", "string", "the report concerned"),
+    Col("row_id", "string", "the row corrected (value, indikator)"),
+    Col("anomaly_id", "string", "the anomaly judged (verdict)"),
+    Col("rule", "string", "the judged anomaly's rule, so the verdict finds it again when ids move"),
+    Col("field", "string", "the row field corrected (value, indikator)"),
+    Col("old", "string", "the value before (as the run read it, or as an earlier correction left it)"),
+    Col("new", "string", "the value after: a number or text as a person typed it, a catalogue id, "
+                         "confirmed / false_alarm"),
+    Col("who", "string", "the person, as they named themselves"),
+    Col("made_at", "string", "when: UTC, ISO 8601"),
+    Col("note", "string", "the person's note"),
+)
+
+SAMPLES = (
+    Col("sample_id", "string", "the draw: UTC time it was drawn and its seed"),
+    Col("report_id", "string", "a report drawn for a person to check in full"),
+    Col("drawn_at", "string", "UTC, ISO 8601"),
+    Col("seed", "integer", "random seed of the draw"),
+)
+
+USER_TABLES = {"corrections": CORRECTIONS, "samples": SAMPLES}
+
+# Columns the exports add to the anomalies: what people and the re-check made of each finding.
+ANOMALY_REVIEW = (
+    Col("status", "string", "open, confirmed, false_alarm, or raised (found by the re-check of corrected values)"),
+    Col("status_note", "string", "the note given with the verdict"),
+)
+
 TABLES = {"reports": REPORTS, "rows": ROWS, "anomalies": ANOMALIES, "failures": FAILURES,
           "review": REVIEW, "summary": SUMMARY, "cells": CELLS}
 
 
 def column_names(table: str) -> tuple[str, ...]:
-    return tuple(c.name for c in TABLES[table])
+    return tuple(c.name for c in {**TABLES, **USER_TABLES}[table])

@@ -59,13 +59,13 @@ def write_all(out_dir: str, tables: dict[str, list[dict]], extra_parquet: bool =
 def _write_duckdb(path: str, frames) -> None:
     import duckdb
 
-    if os.path.exists(path):
-        os.remove(path)
+    # the run's tables are replaced; the tables people wrote (schema.USER_TABLES: corrections, samples)
+    # stay, so a batch run again keeps its corrections
     con = duckdb.connect(path)
     try:
         for name, df in frames.items():
             con.register("frame", df)
-            con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM frame")
             con.unregister("frame")
     finally:
         con.close()

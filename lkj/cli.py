@@ -1,6 +1,7 @@
 """The `lkj` command.
 
     lkj extract INPUT... --out DIR
+    lkj serve | sample | status | export | report DIR      (lkj/commands.py)
 
 Exit codes: 0 every input processed, 1 some inputs failed (listed in DIR/failures.csv), 2 usage error.
 """
@@ -12,22 +13,49 @@ import sys
 
 
 def _parser() -> argparse.ArgumentParser:
+    from lkj import __version__
+
+    from .commands import register
+
     p = argparse.ArgumentParser(prog="lkj", description="Turn SAKIP performance reports (LKj) into a dataset.")
+    p.add_argument("--version", action="version", version=f"lkj {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract reports, table rows and anomalies from files or folders")
-    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
-    ex.add_argument("--out", required=True, metavar="DIR", help="output folder for the dataset")
-    ex.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="files or folders (searched recursively), globs ('corpus/*.pdf'), - for standard input")
+    ex.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder for the dataset")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    ex.add_argument("-v", "--verbose", action="store_true", help="name each file as it is done")
     ex.add_argument("--workers", type=int, metavar="N", help="processes (default: LKJ_WORKERS, else one per core)")
+    register(sub)
     return p
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse; a wrong flag is reported with the subcommand's own usage, not the top one."""
+    p = _parser()
+    args, extra = p.parse_known_args(argv)
+    if extra:
+        sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[args.command]
+        sub.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    missing = [p for p in args.inputs if not os.path.exists(p)]
+    args = _parse(argv)
+    if getattr(args, "handler", None):
+        return args.handler(args)
+    from .inputs import expand, stdin_as_file
+
+    args.inputs, missing = expand(args.inputs)
     if missing:
-        print(f"lkj: no such file or folder: {missing[0]}", file=sys.stderr)
+        print(f"lkj: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
+    with stdin_as_file(args.inputs) as args.inputs:
+        return _extract(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -49,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                   disable=args.quiet) as progress:
         task = progress.add_task("", total=n)
         summary = run(args.inputs, args.out, settings,
-                      on_file=lambda p: progress.update(task, advance=1, description=os.path.basename(p)))
+                      on_file=lambda p: (progress.update(task, advance=1, description=os.path.basename(p)),
+                                         args.verbose and console.print(f"done {p}")))
     if not args.quiet:
         _print_summary(console, summary, args.out)
     return 1 if summary.failures else 0

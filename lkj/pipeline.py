@@ -196,6 +196,8 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     summary.review = len(tables["review"])
     summary.by_kecamatan = summarise(reports, anomalies)
     write_all(out_dir, {**tables, "failures": summary.failures, "summary": summary.by_kecamatan})
+    from .export import write_run_report
+    write_run_report(out_dir, settings)      # DIR/report.html, with the corrections kept in the folder
     return summary
 
 

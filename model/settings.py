@@ -61,6 +61,16 @@ class LimitSettings:
 
 
 @dataclass(frozen=True)
+class ServeSettings:
+    """The review page and JSON API (lkj serve)."""
+    max_upload_bytes: int = 50 * 1024 * 1024    # a larger upload is refused (413)
+    page_dpi: int = 110                         # resolution of a source page drawn beside the data
+    page_cache: int = 48                        # rendered pages kept in memory
+    context_lines: int = 14                     # text source lines shown above and below a cell
+    max_page_size: int = 1000                   # most records one API page gives
+
+
+@dataclass(frozen=True)
 class Settings:
     workers: int = 1
     layout: LayoutSettings = field(default_factory=LayoutSettings)
@@ -69,6 +79,7 @@ class Settings:
     places: PlaceSettings = field(default_factory=PlaceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
 
 DEFAULT = Settings()
