@@ -2,8 +2,10 @@
 
 A blank Indonesian spaCy pipeline (tokenizer + sentencizer) with an EntityRuler whose patterns are
 data: QUARTER ("Triwulan II", "TW II,III dan IV", "tribulan I"), DATE ("31 Maret 2021"),
-DATE_RANGE ("1 Januari s.d 31 Maret 2023", "April s.d. Juni 2025"), KECAMATAN (the gazetteer,
-after "Kecamatan"/"Kec."), UNIT (jabatan heads: Kasi, Kasubag, Kepala Sub Bag, Bendahara,
+DATE_RANGE ("1 Januari s.d 31 Maret 2023", "April s.d. Juni 2025"), KECAMATAN (a name of the
+national gazetteer after "Kecamatan"/"Kec.", multi-word names whole: the ruler marks the keyword and
+the capitalised word after it, and a small component after the ruler stretches the entity over the
+longest gazetteer name there or drops it — one pattern instead of thousands of phrases), UNIT (jabatan heads: Kasi, Kasubag, Kepala Sub Bag, Bendahara,
 Sekretaris Kecamatan, Camat). Claims (counts, percentages) are read by the rules from the
 sentence text with regular expressions.
 
@@ -17,8 +19,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
 from lkj.normalizers.calendar import MONTHS, QUARTER_WORDS, ROMAN, SPELLED
-from lkj.normalizers.gazetteer import gazetteer
+from lkj.normalizers.gazetteer import national
 from lkj.normalizers.text import clean
 
 QUARTER_WORD = r"^(" + "|".join(QUARTER_WORDS) + r")\.?$"
@@ -40,6 +46,7 @@ def nlp():
     pipe = IndonesianLean()
     pipe.add_pipe("sentencizer")
     ruler = pipe.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    pipe.add_pipe("lkj_kecamatan_names", after="entity_ruler")
     num = {"TEXT": {"REGEX": r"^(I{1,3}|IV|[1-4])$"}}
     year = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
     month = {"LOWER": {"IN": list(MONTHS)}}
@@ -51,7 +58,7 @@ def nlp():
                                             month, {**year, "OP": "?"}]},
         {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}$"}}, month, year]},
         {"label": "KECAMATAN", "pattern": [{"LOWER": {"IN": ["kecamatan", "kec"]}}, {"TEXT": ".", "OP": "?"},
-                                           {"LOWER": {"IN": sorted(gazetteer())}}]},
+                                           {"IS_ALPHA": True, "IS_LOWER": False}]},
         {"label": "UNIT", "pattern": [{"LOWER": "kepala"}, {"LOWER": "sub"}, {"LOWER": {"IN": ["bag", "bagian"]}},
                                       {"IS_TITLE": True, "OP": "+"}]},
         {"label": "UNIT", "pattern": [{"LOWER": {"IN": ["plt", "plt."]}, "OP": "?"}, {"TEXT": ".", "OP": "?"},
@@ -59,6 +66,38 @@ def nlp():
     ]
     ruler.add_patterns(patterns)
     return pipe
+
+
+@Language.component("lkj_kecamatan_names")
+def _kecamatan_names(doc):
+    """A KECAMATAN entity covers the keyword and the longest gazetteer name after it, else none."""
+    g = national()
+    ents = []
+    for e in doc.ents:
+        if e.label_ != "KECAMATAN":
+            ents.append(e)
+            continue
+        start = e.start + 1 + (doc[e.start + 1].text == ".")
+        toks = []
+        for t in doc[start:start + 2 * g.max_words]:
+            if t.is_space or (t.is_punct and t.text not in "-'\u2019"):
+                break
+            toks.append(t)
+        n, found = g.longest_kecamatan([t.text for t in toks])
+        while n and not toks[n - 1].is_alpha:
+            n -= 1
+        if n:
+            ents.append(Span(doc, e.start, toks[n - 1].i + 1, label="KECAMATAN"))
+    doc.ents = filter_spans(ents)
+    return doc
+
+
+def kecamatan_name(ent: "Ent") -> str:
+    """The place name of a KECAMATAN entity (the words after "Kecamatan"/"Kec")."""
+    toks = ent.tokens[1:]
+    if toks and toks[0] == ".":
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 @dataclass

@@ -43,6 +43,14 @@ class MatchSettings:
 
 
 @dataclass(frozen=True)
+class PlaceSettings:
+    """Tolerance of the gazetteer for spelling slips in place names (rapidfuzz ratio, 0-100)."""
+    fuzzy_in_region: float = 80.0   # a kecamatan name this similar to one of the known kabupaten's is that one
+    fuzzy_national: float = 90.0    # without a known kabupaten, a name must be this similar to one in the country
+    fuzzy_min_letters: int = 6      # shorter names are taken only when spelled exactly (outside a known kabupaten)
+
+
+@dataclass(frozen=True)
 class CheckSettings:
     rounding: float = 1.0          # percentage points of rounding a report may make
     efisiensi_tolerance: float = 0.25   # efisiensi is a difference of two rounded percentages
@@ -82,6 +90,7 @@ class Settings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     ocr: OcrSettings = field(default_factory=OcrSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
+    places: PlaceSettings = field(default_factory=PlaceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)

@@ -10,6 +10,7 @@ from lkj.normalizers.gazetteer import fold_place as _fold_place
 from lkj.normalizers.jabatan import canonical_unit
 
 from ..registry import ReportContext, place, where
+from ..sentences import kecamatan_name
 from .common import COMPARE, short
 
 _ADDRESS = re.compile(r"\b(jalan|jl\.|kelurahan|kode\s*pos|telp|telepon|email|alamat)\b|\bno(mor|\.)\s*\d", re.I)
@@ -38,7 +39,7 @@ def _text_slips(ctx: ReportContext) -> None:
         for e in s.ents:
             if e.label == "KECAMATAN" and own_place:
                 ctx.tick()
-                name = e.tokens[-1]
+                name = kecamatan_name(e)
                 if _fold_place(name) != own_place:
                     ctx.flag(f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
                                   f"{ctx.meta.kecamatan} (\"{short(s.text)}\").", reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
