@@ -502,12 +502,20 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
         best, best_cost = None, None
         for cuts in combinations(range(1, len(run)), len(over) - 1):
             parts = [run[a:z] for a, z in zip((0,) + cuts, cuts + (len(run),))]
-            cost = sum(abs((bounds[p[0]] + bounds[p[-1] + 1]) / 2 - g.cx) for p, g in zip(parts, over))
+            cost = sum(_group_fit(reg, p, g) for p, g in zip(parts, over))
             if best_cost is None or cost < best_cost:
                 best, best_cost = parts, cost
         for p, g in zip(best or [], over):
             if len(p) >= 2:
                 reg.groups[p[0]] = (g, p)
+
+
+def _group_fit(reg: _Region, cols: list[int], g: Word) -> float:
+    """How badly a group label sits over these columns: its distance from the middle of their
+    labels, and much more when it reaches beyond them."""
+    ws = [w for c in cols for w in reg.label_words.get(c, [])]
+    lo, hi = min(w.x0 for w in ws), max(w.x1 for w in ws)
+    return abs((lo + hi) / 2 - g.cx) + (0.0 if lo - 2 <= g.x0 and g.x1 <= hi + 2 else 100.0)
 
 
 def _trim_body(reg: _Region) -> None:
