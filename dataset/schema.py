@@ -78,7 +78,9 @@ ROWS = (
     Col("capaian_anggaran", "number", "budget absorption in percent"),
     Col("efisiensi", "number", "efisiensi as the report states it"),
 ) + tuple(Col(f"{f}_raw", "string", f"the {f} cell exactly as in the source") for f in ROW_VALUE_FIELDS) + (
-    Col("cells", "string", "comparison tables: every raw cell of the row, as a JSON list"),
+    Col("cells", "string", "comparison tables: every raw cell of the row, as a JSON list; other tables: the "
+                           "text of the columns without a field (a 'Satuan' or another year's column), "
+                           "as a JSON object by header label"),
 )
 
 ANOMALIES = (

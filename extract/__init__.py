@@ -2,6 +2,7 @@
 
     detect        what a file is, from its content (not its name), and the limits a kind must keep
     text_reader   text: markdown/HTML exports (tab rows), flat PDF text layers
+    layout_text   space-aligned text (pdftotext -layout, fixed-width exports): columns and rows from character positions
     pdf_reader    PDF text layers: ruled tables, rule-only printouts, text (pdf_layout: the grids)
     ocr           scanned pages: deskew, rulings, cells read one by one
     docx_reader   Word documents
@@ -83,7 +84,7 @@ def read_bytes(path: str, data: bytes, settings: Settings,
     check_limits(det, data, settings.limits)
     if det.format == FileFormat.TEXT:
         from .text_reader import read_text
-        doc = read_text(path, data, det)
+        doc = read_text(path, data, det, settings.layout)
     elif det.format == FileFormat.PDF:
         from .pdf_reader import read_pdf
         doc = read_pdf(path, data, settings, on_page=on_page)

@@ -73,16 +73,19 @@ class Block:
 def group_lines(words: list[Word], tol: float | None = None) -> list[list[Word]]:
     """Words -> lines, by vertical overlap of their boxes (tolerant to small baseline jitter)."""
     out: list[list[Word]] = []
+    total = 0.0                     # the sum of the last line's word centres (its mean is the reference)
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         h = max(1.0, w.bottom - w.top)
         t = tol if tol is not None else h * 0.45
+        cy = w.cy
         if out:
             last = out[-1]
-            ref = sum(x.cy for x in last) / len(last)
-            if abs(w.cy - ref) <= t:
+            if abs(cy - total / len(last)) <= t:
                 last.append(w)
+                total += cy
                 continue
         out.append([w])
+        total = cy
     return [sorted(l, key=lambda w: w.x0) for l in out]
 
 
@@ -112,7 +115,7 @@ def _max_run(line: list[Word], gap: float) -> float:
     return max(best, line[-1].x1 - start)
 
 
-_VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)
+VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)   # a word that is a value (amount, %, dash)
 _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
@@ -212,14 +215,29 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     if not words:
         return [(lo, hi)] if edges else []
     lines = group_lines(words)
-    cover = [0] * (hi - lo + 2)
+    # how many lines cover each x: each line's word spans merged, then counted with a difference array
+    diff = [0] * (hi - lo + 3)
     for ln in lines:
-        seen = set()
-        for w in ln:
-            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1) + 1)):
-                if x not in seen:
-                    seen.add(x)
-                    cover[x - lo] += 1
+        spans = sorted((max(lo, int(w.x0)), min(hi, int(w.x1) + 1)) for w in ln)
+        cur_a, cur_b = None, None
+        for a0, b0 in spans:
+            if a0 >= b0:
+                continue
+            if cur_b is not None and a0 <= cur_b:
+                cur_b = max(cur_b, b0)
+                continue
+            if cur_b is not None:
+                diff[cur_a - lo] += 1
+                diff[cur_b - lo] -= 1
+            cur_a, cur_b = a0, b0
+        if cur_b is not None:
+            diff[cur_a - lo] += 1
+            diff[cur_b - lo] -= 1
+    cover = []
+    acc = 0
+    for d in diff[:hi - lo + 2]:
+        acc += d
+        cover.append(acc)
     limit = int(slack * len(lines))
     first = max(0, min(int(w.x0) for w in words) - lo)
     last = min(hi - lo, max(int(w.x1) for w in words) - lo)
@@ -249,23 +267,26 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
     return spans
 
 
-def column_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
+def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
+                      label_gap: float = 3.0, min_gap: float = 4.0, values_to_labels: bool = True) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
     where; each separator is put in the white gutter of the body rows between two neighbouring
     labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
-    amount and a centred "-" in one column so stay one column."""
-    labels = label_spans(header)
+    amount and a centred "-" in one column so stay one column.  `label_gap` and `min_gap` are in the
+    words' unit (PDF points; half characters for space-aligned text, whose labels drift a few
+    characters from their values, so there `values_to_labels` is off and the gutter alone decides)."""
+    labels = label_spans(header, label_gap)
     if len(labels) >= 2:
-        runs = white_runs(body, x0, x1, edges=True) if body else []
+        runs = white_runs(body, x0, x1, min_gap=min_gap, edges=True) if body else []
         seps = []
         for left, right in zip(labels, labels[1:]):
             lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
             # the values (amounts, percentages, dashes) between the two labels go to the nearer one;
             # the separator lies in the widest white gutter between the two groups, so a
             # right-aligned "0,00" stays in its column (text is left-aligned and needs no such care)
-            between = [w for w in body if lc < w.cx < rc and _VALUE.fullmatch(w.text)]
+            between = [w for w in body if lc < w.cx < rc and VALUE.fullmatch(w.text)] if values_to_labels else []
             lo = max([w.x1 for w in between if w.cx - lc <= rc - w.cx], default=lc)
             hi = min([w.x0 for w in between if w.cx - lc > rc - w.cx], default=rc)
             if lo >= hi:
@@ -277,24 +298,25 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
                     best, best_len = (x, y), y - x
             seps.append((best[0] + best[1]) / 2 if best else (lo + hi) / 2)
         return seps
-    return _gutter_separators(body, header, x0, x1)
+    return _gutter_separators(body, header, x0, x1, label_gap, min_gap)
 
 
-def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float) -> list[float]:
+def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float,
+                       label_gap: float = 3.0, min_gap: float = 4.0) -> list[float]:
     """Column separators without a usable header: the white gutters of the body rows; where a gutter
     is wide (a column empty in every body row, such as an unfilled Capaian or Ket column), the
     header labels inside it split it further.  A label reaching into a body column belongs to it."""
     if not body:
-        return [(a + b) / 2 for a, b in white_runs(header, x0, x1)]
+        return [(a + b) / 2 for a, b in white_runs(header, x0, x1, min_gap=min_gap)]
     bmin = min(w.x0 for w in body)
     bmax = max(w.x1 for w in body)
     seps = []
-    for a, b in white_runs(body, x0, x1, edges=True):
+    for a, b in white_runs(body, x0, x1, min_gap=min_gap, edges=True):
         left_body = a > bmin          # a body column ends at a
         right_body = b < bmax         # a body column starts at b
         spans: list[list[float]] = []
         for w in sorted((w for w in header if w.x1 > a and w.x0 < b), key=lambda w: w.x0):
-            if spans and w.x0 - spans[-1][1] < 3.0:
+            if spans and w.x0 - spans[-1][1] < label_gap:
                 spans[-1][1] = max(spans[-1][1], w.x1)
             else:
                 spans.append([w.x0, w.x1])
@@ -305,7 +327,7 @@ def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: floa
             spans.append([b, b + 1])
         merged: list[list[float]] = []
         for sp in spans:
-            if merged and sp[0] - merged[-1][1] < 3.0:
+            if merged and sp[0] - merged[-1][1] < label_gap:
                 merged[-1][1] = max(merged[-1][1], sp[1])
             else:
                 merged.append(list(sp))
@@ -397,7 +419,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     ncol = len(bounds) - 1
     if ncol < 2:
         return None
-    if not vsegs and _runs_across_columns(inside, seps, width):
+    if not vsegs and runs_across_columns(inside, seps, width):
         return None          # a boxed banner or cover block (a title runs across the "columns"): text
 
     def rule_crosses(y: float, c: int) -> bool:
@@ -475,13 +497,13 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
     return blocks
 
 
-def _runs_across_columns(words: list[Word], seps: list[float], width: float) -> bool:
-    """Does a run of words (normal word spacing) over 40% of the width cross two column gutters?
+def runs_across_columns(words: list[Word], seps: list[float], width: float, word_gap: float = 7.0) -> bool:
+    """Does a run of words (gaps up to `word_gap`) over 40% of the width cross two column gutters?
     Table cells never do; a centred title in a ruled banner does."""
     for ln in group_lines(words):
         start = ln[0]
         for a, b in zip(ln + [None], ln[1:] + [None]):
-            if b is None or b.x0 - a.x1 > 7.0:
+            if b is None or b.x0 - a.x1 > word_gap:
                 x0, x1 = start.x0, a.x1
                 if x1 - x0 >= 0.4 * width and sum(1 for x in seps if x0 < x < x1) >= 2:
                     return True

@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
-from collections import Counter
 
 from lkj.model.document import Cell, Document, Grid, Line, union_box
 from lkj.model.errors import InputError
@@ -25,6 +23,7 @@ from lkj.model.names import FileFormat
 from lkj.model.settings import Settings
 
 from .pdf_layout import Block, HSeg, VSeg, Word, build_grid, cell_of, table_regions, text_blocks
+from .running_lines import PAGE_NO, repeated_keys, running_key
 
 
 def open_pdf(data: bytes):
@@ -112,27 +111,20 @@ def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: 
     return blocks
 
 
-_PAGE_NO = re.compile(r"^(hal(aman)?\.?\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|dari|of)\s*\d{1,4})?$", re.I)
-
-
-def drop_running_lines(pages: list[list[Block]], heights: list[float]) -> int:
+def drop_running_lines(pages: list[list[Block]], heights: list[float], margin: float = 0.1,
+                       share: float = 0.3) -> int:
     """Remove running headers/footers: text lines in the top or bottom margin that repeat (digits
     aside) on many pages, and bare page numbers there.  Returns how many were dropped."""
-    def key(b: Block) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s+", " ", b.text)).strip().lower()
+    def in_margin(b: Block, h: float) -> bool:
+        return b.table_id is None and (b.bbox[3] < margin * h or b.bbox[1] > (1 - margin) * h)
 
-    def margin(b: Block, h: float) -> bool:
-        return b.table_id is None and (b.bbox[3] < 0.1 * h or b.bbox[1] > 0.9 * h)
-
-    counts: Counter = Counter()
-    for blocks, h in zip(pages, heights):
-        counts.update({key(b) for b in blocks if margin(b, h)})
-    need = max(2, int(0.3 * len(pages)))
+    running = repeated_keys([{running_key(b.text) for b in blocks if in_margin(b, h)}
+                             for blocks, h in zip(pages, heights)], share)
     dropped = 0
     for k, (blocks, h) in enumerate(zip(pages, heights)):
         keep = []
         for b in blocks:
-            if margin(b, h) and (counts[key(b)] >= need or _PAGE_NO.match(b.text.strip())):
+            if in_margin(b, h) and (running_key(b.text) in running or PAGE_NO.match(b.text.strip())):
                 dropped += 1
                 continue
             keep.append(b)

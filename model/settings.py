@@ -17,6 +17,15 @@ class LayoutSettings:
     margin: float = 0.1            # top / bottom share of a page where running headers and footers live
     running_share: float = 0.3     # a margin line on at least this share of pages is a running header/footer
     layout_min_gap: int = 2        # space-aligned text: spaces that separate two cells
+    # space-aligned text (pdftotext -layout, fixed-width exports): the same geometry in character columns
+    text_min_gutter: float = 1.0   # narrowest white gutter (characters) between two columns
+    text_label_gap: float = 2.0    # header words this close (the next word starts within one space) make one label
+    text_aligned_lines: int = 10   # a text is laid out with spaces when at least this many lines align ...
+    text_aligned_share: float = 0.05        # ... and they are this share of its lines
+    text_aligned_share_paged: float = 0.02  # (the share when form feeds split it into pages)
+    text_margin_lines: int = 2     # non-blank lines at a page's top and bottom where running headers live
+    text_fragment_cost: float = 0.75   # cost of reading lines above a page's first row as the tail of a row
+                                       # continued from the page before (rows centred on their values)
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,14 @@ class OcrSettings:
 class MatchSettings:
     accept: float = 88.0           # indicator catalogue score from which an id is given
     review: float = 70.0           # score from which a doubtful match goes to the review queue
+
+
+@dataclass(frozen=True)
+class PlaceSettings:
+    """Tolerance of the gazetteer for spelling slips in place names (rapidfuzz ratio, 0-100)."""
+    fuzzy_in_region: float = 80.0   # a kecamatan name this similar to one of the known kabupaten's is that one
+    fuzzy_national: float = 90.0    # without a known kabupaten, a name must be this similar to one in the country
+    fuzzy_min_letters: int = 6      # shorter names are taken only when spelled exactly (outside a known kabupaten)
 
 
 @dataclass(frozen=True)
@@ -73,6 +90,7 @@ class Settings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     ocr: OcrSettings = field(default_factory=OcrSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
+    places: PlaceSettings = field(default_factory=PlaceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
