@@ -12,6 +12,7 @@ rule.  The rules are listed in checks/rules/__init__.py, not registered by impor
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
@@ -19,10 +20,51 @@ from typing import Callable, Iterable
 
 from lkj.model.anomaly import Anomaly
 from lkj.model.document import Line
-from lkj.model.names import Severity
+from lkj.model.names import MONEY, NUMERIC_FIELDS, PERCENT, Severity
 from lkj.model.parsed import ReportMeta
 from lkj.model.settings import CheckSettings
 from lkj.model.tables import Row, Table
+
+
+_GROUPED = re.compile(r"\d[.,]\d{3}(?:[.,]\d{3})*(?![\d])")
+
+
+def misfits(r: Row) -> list[str]:
+    """Values of a row written in the shape of another column: a rupiah amount with a '%' or far below the
+    row's other amounts and written without thousands, a percentage written like a rupiah amount."""
+    out = []
+    money = [r.num[f] for f in MONEY if r.num.get(f) and _GROUPED.search(r.raw.get(f) or "")]
+    for f in MONEY:
+        raw, v = (r.raw.get(f) or "").strip(), r.num.get(f)
+        if not raw or not v:
+            continue
+        if "%" in raw or (money and not _GROUPED.search(raw) and abs(v) * 1000 < max(money)):
+            out.append(f"{f} '{raw}' has the shape of another column: the row may have been read across columns")
+    for f in PERCENT:
+        raw, v = (r.raw.get(f) or "").strip(), r.num.get(f)
+        if raw and v is not None and (abs(v) >= 1000 or (_GROUPED.search(raw) and "%" not in raw and abs(v) >= 100)):
+            out.append(f"{f} '{raw}' has the shape of a rupiah amount: the row may have been read across columns")
+    return out
+
+
+_LABELS = ("indikator", "name", "sasaran", "kode")
+
+
+def table_doubt(t: Table) -> str | None:
+    """Why a table as read is not to be trusted: its reader says it is incomplete, or a quarter of its
+    rows carry numbers but no label, or values in the shape of another column (read across columns)."""
+    if not t.complete:
+        return f"{t.title[:50] or t.kind} was not read completely"
+    rows = [r for r in t.rows if r.level != "total" and any(r.num.get(f) is not None for f in NUMERIC_FIELDS)]
+    if len(rows) < 2:
+        return None
+    bare = sum(1 for r in rows if not any((r.text.get(f) or "").strip() for f in _LABELS))
+    crossed = sum(1 for r in rows if misfits(r))
+    if 4 * max(bare, crossed) >= len(rows):
+        what = "carry numbers but no label" if bare >= crossed else "hold values in the shape of another column"
+        return (f"{max(bare, crossed)} of the {len(rows)} rows of {t.title[:50] or t.kind} {what}: the table was "
+                f"likely not read as printed")
+    return None
 
 
 class Scope(str, Enum):
@@ -40,8 +82,6 @@ class Rule:
     description: str                 # what the rule checks, in general terms
     fires: str = ""                  # what makes it fire
     spares: str = ""                 # what must not make it fire
-    review: bool = False             # its findings go to the review queue (a person checks the source),
-                                     # not to the report's anomalies
 
 
 class _Flagging:
@@ -73,8 +113,10 @@ class ReportContext(_Flagging):
     bundle_memo: dict = field(default_factory=dict)     # function -> its value for the bundle (shared by its reports)
     checked: Counter = field(default_factory=Counter)   # rule -> number of checks performed
     found: list[Anomaly] = field(default_factory=list)
+    doubts: list[Anomaly] = field(default_factory=list)  # findings on values not read with confidence
     _sentences: list | None = None
     _page_of: dict | None = None
+    _table_doubts: dict | None = None
 
     def sentences(self) -> list:
         """The narrative as sentences with entities (checks.sentences), computed once."""
@@ -95,15 +137,41 @@ class ReportContext(_Flagging):
                 for r in t.rows:
                     yield t, r
 
+    def unsure(self, *rows: Row, fields: Iterable[str] | None = None) -> str | None:
+        """Why a finding on these rows is not sure: a value of theirs (of `fields`, default every number)
+        the reader doubts and the row's own arithmetic did not settle (an OCR reading below the
+        confidence cut-off or read two ways: normalizers/settle.py), or one with the shape of another
+        column (a percentage or a small count in a rupiah column, a rupiah amount in a percentage
+        column: the row was likely read across its columns).  None when every value is sure."""
+        low = []
+        for r in rows:
+            if r is None:
+                continue
+            for f in (fields if fields is not None else NUMERIC_FIELDS):
+                if r.in_doubt(f):
+                    c = r.conf(f)
+                    low.append(f"{f} '{r.raw.get(f)}' read by OCR with doubt"
+                               + (f" (confidence {c:.0f}/100)" if c is not None else ""))
+            low += misfits(r)
+        return "; ".join(low) or None
+
+    def table_doubt(self, t: Table) -> str | None:
+        """table_doubt(t), computed once per table."""
+        if self._table_doubts is None:
+            self._table_doubts = {}
+        if id(t) not in self._table_doubts:
+            self._table_doubts[id(t)] = table_doubt(t)
+        return self._table_doubts[id(t)]
+
     def flag(self, message: str, table: Table | None = None, row: Row | None = None, field: str | None = None,
              reported: str | None = None, expected: str | None = None, line: int | None = None,
-             page: int | None = None, table_seq: int | None = None) -> None:
-        """Record a finding of the current rule; the location defaults to the row's.  A finding on a
-        value the reader doubts (a scan's number no reading or arithmetic settled) is no anomaly of
-        the report: that value is already in the review queue."""
+             page: int | None = None, table_seq: int | None = None, also: Iterable[Row] = (),
+             doubt: str | None = None) -> None:
+        """Record a finding of the current rule; the location defaults to the row's.  A finding on a row
+        (or on the `also` rows it was compared with) holding a number read by OCR with low confidence, or
+        one the rule calls doubtful (`doubt`: a table read incompletely), is a doubt, not a report anomaly."""
         assert self.rule is not None
-        if not self.rule.review and _on_doubt(table, row, field):
-            return
+        doubt = doubt or self.unsure(row, *also) or (self.table_doubt(table) if table is not None else None)
         if row is not None:
             line = line if line is not None else row.line
             page = page if page is not None else row.page
@@ -115,16 +183,9 @@ class ReportContext(_Flagging):
             line = None          # a paged input's running line numbers mean nothing to a reader
         if table_seq is None and table is not None:
             table_seq = table.seq
-        self.found.append(Anomaly(self.rule.name, self.rule.severity, message, table_seq,
-                                  row.row_index if row is not None else None, field, reported, expected, line, page))
-
-
-def _on_doubt(table: Table | None, row: Row | None, field: str | None) -> bool:
-    """Does a finding rest on a value in doubt: its row has one, or its field is in doubt in a row of
-    its table (a total over a doubted child)?"""
-    if row is not None and row.doubt:
-        return True
-    return bool(table is not None and field and any(field in r.doubt for r in table.rows))
+        a = Anomaly(self.rule.name, self.rule.severity, message, table_seq, row.row_index if row is not None else None,
+                    field, reported, expected, line, page, doubt)
+        (self.doubts if doubt else self.found).append(a)
 
 
 @dataclass
@@ -177,7 +238,7 @@ def quality_score(checked: Counter, severities: Iterable[str], rules: dict[str, 
     score = 100 * (1 - sum(weight of each anomaly) / sum(weight of each check performed)),
     where a rule's weight is its severity weight (error 3, warning 2, info 1).
     """
-    total = sum(Severity(rules[k].severity).weight * n for k, n in checked.items() if k in rules and not rules[k].review)
+    total = sum(Severity(rules[k].severity).weight * n for k, n in checked.items() if k in rules)
     if total <= 0:
         return None
     bad = sum(Severity(s).weight for s in severities)

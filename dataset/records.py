@@ -7,9 +7,9 @@ from lkj.model.document import BBox
 from lkj.model.parsed import RawReport
 from lkj.model.tables import Row, Table
 
-from .schema import TABLES
+from .schema import TABLES, USER_TABLES
 
-_COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in TABLES.items()}
+_COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in {**TABLES, **USER_TABLES}.items()}
 
 
 def record(table: str, **values) -> dict:
@@ -71,26 +71,25 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool) -> list[dict]:
             "cells", row_id=row_id(rid, r), report_id=rid, source_file=source_file, field=f, raw=raw,
             page=c.page, line=None if paged else c.line, bbox=show_bbox(c.bbox),
             char_start=spans[0][0] if len(spans) == 1 else None, char_end=spans[0][1] if len(spans) == 1 else None,
-            ocr_confidence=c.conf))
+            ocr_confidence=c.conf, ocr_doubt=_doubt_state(r, f)))
     return out
+
+
+def _doubt_state(r: Row, f: str) -> str | None:
+    """'unsettled' for a reading the reader doubts that nothing settled, 'settled' for one the row's own
+    arithmetic confirmed or corrected, None when the reader did not doubt it."""
+    if f in r.settled:
+        return "settled"
+    return "unsettled" if r.in_doubt(f) else None
 
 
 def review_record(rid: str, source_file: str, r: Row) -> dict:
     m = r.indikator_match
-    out = dict(row_id=row_id(rid, r), report_id=rid, source_file=source_file, reason="indikator_match",
+    out = dict(row_id=row_id(rid, r), report_id=rid, source_file=source_file,
                page=r.page, line=r.line, indikator=r.text.get("indikator"), score=m.score)
     for k, (cid, name, score) in enumerate(m.candidates[:3], 1):
         out.update({f"candidate_{k}_id": cid, f"candidate_{k}_name": name, f"candidate_{k}_score": score})
     return record("review", **out)
-
-
-def doubt_record(rid: str, source_file: str, r: Row | None, a: Anomaly) -> dict:
-    """A review-queue entry for a finding of a review rule (a scanned number in doubt)."""
-    conf = r.conf(a.field) if r is not None and a.field else None
-    return record("review", row_id=row_id(rid, r) if r is not None else None, report_id=rid, source_file=source_file,
-                  reason="ocr_doubt", page=a.page, line=a.line, field=a.field, raw=a.reported, expected=a.expected,
-                  ocr_confidence=conf, message=a.message,
-                  indikator=r.text.get("indikator") if r is not None else None)
 
 
 def anomaly_record(aid: str, rid: str, source_file: str, seq: int, a: Anomaly) -> dict:
@@ -100,5 +99,12 @@ def anomaly_record(aid: str, rid: str, source_file: str, seq: int, a: Anomaly) -
         reported=a.reported, expected=a.expected, message=a.message, page=a.page, line=a.line)
 
 
-def failure_record(source_file: str, sha256: str, stage: str, error: str) -> dict:
-    return record("failures", source_file=source_file, source_sha256=sha256, stage=stage, error=error)
+def doubt_record(did: str, rid: str, source_file: str, seq: int, a: Anomaly) -> dict:
+    return record(
+        "doubts", doubt_id=did, report_id=rid, source_file=source_file, report_seq=seq, table_seq=a.table_seq,
+        row_index=a.row_index, rule=a.rule, field=a.field, reported=a.reported, expected=a.expected,
+        message=a.message, doubt=a.doubt, page=a.page, line=a.line)
+
+
+def failure_record(source_file: str, sha256: str, stage: str, error: str, path: str | None = None) -> dict:
+    return record("failures", source_file=source_file, source_sha256=sha256, stage=stage, error=error, path=path)

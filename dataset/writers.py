@@ -1,11 +1,23 @@
-"""Write a run's records as the contract CSVs, Parquet files, one DuckDB file and datapackage.json."""
+"""Write the dataset's tables as the contract CSVs, Parquet files and datapackage.json.
+
+Every file is written to a temporary name beside its place and renamed into place when complete
+(a reader never sees a half-written CSV, a kill leaves the previous file whole);
+datapackage.json is written last and names every resource's sha256 and size, so a set of files
+that does not belong together is seen as such (the Frictionless validator checks the hashes).
+Tables are written from record batches (Arrow), streamed: a run's size does not have to fit in
+memory.  The same records give the same bytes (fixed row groups, no timestamps).
+"""
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+from typing import Iterable, Iterator
 
-from .schema import CONTRACT_VERSION, TABLES, Col
+from .schema import CONTRACT_VERSION, FOREIGN_KEYS, PRIMARY_KEYS, TABLES, Col
+
+ROW_GROUP = 64 * 1024          # rows per Parquet row group (fixed, so that the bytes do not depend on batching)
 
 
 def cell_text(v) -> str:
@@ -19,15 +31,33 @@ def cell_text(v) -> str:
     return str(v)
 
 
-def write_csv(path: str, cols: tuple[Col, ...], records: list[dict]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow([c.name for c in cols])
-        for r in records:
-            w.writerow([cell_text(r.get(c.name)) for c in cols])
+def arrow_schema(cols: tuple[Col, ...]):
+    import pyarrow as pa
+
+    kind = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string()}
+    return pa.schema([pa.field(c.name, kind[c.type]) for c in cols])
+
+
+def _value(c: Col, v):
+    if v is None or v == "":
+        return None if c.type != "string" or v is None else v
+    if c.type == "integer":
+        return int(v)
+    if c.type == "number":
+        return float(v)
+    return str(v)
+
+
+def records_table(cols: tuple[Col, ...], records: list[dict]):
+    """Records (dicts named by the schema's columns) as an Arrow table of the schema's types."""
+    import pyarrow as pa
+
+    return pa.table({c.name: pa.array([_value(c, r.get(c.name)) for r in records], type=t.type)
+                     for c, t in zip(cols, arrow_schema(cols))}, schema=arrow_schema(cols))
 
 
 def _frame(cols: tuple[Col, ...], records: list[dict]):
+    """Records as a pandas DataFrame of the schema's types (ids and codes as text)."""
     import pandas as pd
 
     data = {}
@@ -42,50 +72,118 @@ def _frame(cols: tuple[Col, ...], records: list[dict]):
     return pd.DataFrame(data)
 
 
-def write_all(out_dir: str, tables: dict[str, list[dict]], extra_parquet: bool = True) -> None:
-    os.makedirs(out_dir, exist_ok=True)
-    for name, cols in TABLES.items():
-        write_csv(os.path.join(out_dir, f"{name}.csv"), cols, tables.get(name, []))
-    frames = {name: _frame(cols, tables.get(name, [])) for name, cols in TABLES.items()}
-    if extra_parquet:
-        pq_dir = os.path.join(out_dir, "parquet")
-        os.makedirs(pq_dir, exist_ok=True)
-        for name, df in frames.items():
-            df.to_parquet(os.path.join(pq_dir, f"{name}.parquet"), index=False)
-    _write_duckdb(os.path.join(out_dir, "lkj.duckdb"), frames)
-    _write_datapackage(out_dir)
+def _tmp(path: str) -> str:
+    return f"{path}.tmp-{os.getpid()}"
 
 
-def _write_duckdb(path: str, frames) -> None:
-    import duckdb
+def _finish(tmp: str, path: str) -> dict:
+    """fsync the temporary file, rename it into place; its sha256 and size."""
+    h = hashlib.sha256()
+    with open(tmp, "rb+") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+        os.fsync(fh.fileno())
+        size = fh.tell()
+    os.replace(tmp, path)
+    return {"hash": f"sha256:{h.hexdigest()}", "bytes": size}
 
-    if os.path.exists(path):
-        os.remove(path)
-    con = duckdb.connect(path)
+
+def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
+    """A CSV of the columns from Arrow record batches (or lists of dicts, or one list of records);
+    returns its hash and size."""
+    if isinstance(batches, list) and (not batches or isinstance(batches[0], dict)):
+        batches = [batches]
+    tmp = _tmp(path)
     try:
-        for name, df in frames.items():
-            con.register("frame", df)
-            con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
-            con.unregister("frame")
+        with open(tmp, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow([c.name for c in cols])
+            for b in batches:
+                if isinstance(b, list):
+                    w.writerows([cell_text(r.get(c.name)) for c in cols] for r in b)
+                    continue
+                columns = [b.column(c.name).to_pylist() for c in cols]
+                w.writerows([cell_text(v) for v in row] for row in zip(*columns))
+        return _finish(tmp, path)
     finally:
-        con.close()
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
-def _write_datapackage(out_dir: str) -> None:
-    pkg = {
-        "name": "lkj-dataset",
-        "title": "SAKIP performance reports (LKj) extracted into data",
-        "version": CONTRACT_VERSION,
-        "resources": [
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "format": "csv",
-                "encoding": "utf-8",
-                "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.description} for c in cols]},
-            }
-            for name, cols in TABLES.items()
-        ],
-    }
-    with open(os.path.join(out_dir, "datapackage.json"), "w", encoding="utf-8") as fh:
+def _fixed_groups(batches: Iterable, schema) -> Iterator:
+    """The batches' rows (Arrow record batches or tables) as tables of exactly ROW_GROUP rows (the last
+    one shorter), so that the file's bytes do not depend on how the rows were batched."""
+    import pyarrow as pa
+
+    pending: list = []
+    n = 0
+    for b in batches:
+        t = b if isinstance(b, pa.Table) else pa.Table.from_batches([b])
+        if t.num_rows == 0:
+            continue
+        pending.append(t.cast(schema))
+        n += t.num_rows
+        while n >= ROW_GROUP:
+            t = pa.concat_tables(pending).combine_chunks()
+            yield t.slice(0, ROW_GROUP)
+            rest = t.slice(ROW_GROUP)
+            pending, n = ([rest] if rest.num_rows else []), rest.num_rows
+    if n:
+        yield pa.concat_tables(pending).combine_chunks()
+
+
+def write_parquet(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
+    """A Parquet file of the columns from Arrow record batches; returns its hash and size."""
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(cols)
+    tmp = _tmp(path)
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=True) as w:
+            for t in _fixed_groups(batches, schema):
+                w.write_table(t, row_group_size=ROW_GROUP)
+        return _finish(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def datapackage(resources: dict[str, dict], tables: dict[str, tuple[Col, ...]] | None = None) -> dict:
+    """datapackage.json of the CSV resources: every column typed and described, the primary and
+    foreign keys of dataset/schema.py, each file's hash and size."""
+    tables = tables or TABLES
+    out = []
+    for name, info in resources.items():
+        cols = tables[name]
+        schema: dict = {"fields": [{"name": c.name, "type": c.type, "description": c.description} for c in cols]}
+        if name in PRIMARY_KEYS:
+            schema["primaryKey"] = list(PRIMARY_KEYS[name])
+        fks = [{"fields": list(f), "reference": {"resource": ref, "fields": list(rf)}}
+               for f, ref, rf in FOREIGN_KEYS.get(name, ()) if ref in resources]
+        if fks:
+            schema["foreignKeys"] = fks
+        out.append({"name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
+                    "mediatype": "text/csv", **info, "schema": schema})
+    return {"name": "lkj-dataset", "title": "SAKIP performance reports (LKj) extracted into data",
+            "version": CONTRACT_VERSION, "resources": out}
+
+
+def write_datapackage(out_dir: str, resources: dict[str, dict], tables: dict[str, tuple[Col, ...]] | None = None,
+                      extra: dict | None = None) -> None:
+    pkg = datapackage(resources, tables)
+    if extra:
+        pkg.update(extra)
+    path = os.path.join(out_dir, "datapackage.json")
+    tmp = _tmp(path)
+    with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(pkg, fh, indent=1, ensure_ascii=False)
+        fh.write("\n")
+    _finish(tmp, path)
+
+
+def read_datapackage(out_dir: str) -> dict | None:
+    try:
+        with open(os.path.join(out_dir, "datapackage.json"), encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None

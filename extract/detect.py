@@ -1,10 +1,13 @@
-"""Decide what an input file is from its content (magic bytes, text decodability), not its name."""
+"""Decide what an input file is from its content (magic bytes, text decodability), not its name,
+and whether it keeps the limits of its kind before a reader spends time on it."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from lkj.model.errors import InputError
 from lkj.model.names import FileFormat
+from lkj.model.settings import LimitSettings
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,36 @@ def detect(data: bytes) -> Detected:
             raise InputError("decode", f"text is neither UTF-8 nor Windows-1252 (byte {exc.start})") from None
         return Detected(FileFormat.TEXT, "cp1252",
                         note=f"not UTF-8 (invalid byte at offset {exc.start}); decoded as Windows-1252")
+
+
+def check_limits(det: Detected, data: bytes, limits: LimitSettings) -> None:
+    """Refuse, with a one-line reason, an input a reader could not read in bounded time and memory:
+    a text over `max_text_bytes` or with a line over `max_line_chars`, a DOCX whose parts unpack to
+    more than `max_unpacked_bytes` or at a ratio above `max_zip_ratio` (a zip bomb)."""
+    if det.format == FileFormat.TEXT:
+        if len(data) > limits.max_text_bytes:
+            raise InputError("limit", f"text of {len(data):,} bytes is over the limit of {limits.max_text_bytes:,} bytes")
+        # line lengths in one pass (a regex for "a run of N non-newlines" retries at every position of
+        # every line: seconds on a 10 MB text)
+        n = limits.max_line_chars
+        parts = data.split(b"\n")
+        long = next((i for i, p in enumerate(parts) if len(p) > n and max(map(len, p.split(b"\r"))) > n), None)
+        if long is not None:
+            line = long + 1
+            raise InputError("limit", f"line {line} is over {limits.max_line_chars:,} characters long: "
+                                      "not a report text")
+    elif det.format == FileFormat.DOCX:
+        import zipfile
+
+        try:
+            members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+            raise InputError("extract", f"corrupt or unreadable DOCX ({type(exc).__name__})") from None
+        if len(members) > limits.max_zip_members:
+            raise InputError("limit", f"DOCX holds {len(members):,} parts (limit {limits.max_zip_members:,})")
+        unpacked = sum(m.file_size for m in members)
+        packed = max(1, sum(m.compress_size for m in members))
+        if unpacked > limits.max_unpacked_bytes or unpacked > limits.max_zip_ratio * packed:
+            raise InputError("limit", f"DOCX unpacks to {unpacked:,} bytes from {packed:,} "
+                                      f"(limits {limits.max_unpacked_bytes:,} bytes, {limits.max_zip_ratio:g}x): "
+                                      "a zip bomb or not a document")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lkj.model.settings import LayoutSettings
 
-from .pdf_layout import HSeg, Word, group_lines
+from .page_words import HSeg, Word, group_lines
 
 _ROW_NUMBER = re.compile(r"\(?\d{1,3}[.)]?|[a-zA-Z][.)]|[IVXivx]{1,4}[.)]?")
 

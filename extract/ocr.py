@@ -7,7 +7,7 @@ and read on its own (Indonesian model), and a cell that reads as a number is rea
 English model and with a digit whitelist; when those readings disagree on the digits, the cell
 is marked in doubt.  The rest of the page (text, and tables ruled with horizontal rules only or not
 at all) is read once as words with their boxes and confidences, and those words go through
-`pdf_reader.layout_page`, the digital pages' own layout (rows between rules, columns in the white
+`page_layout.layout_page`, the digital pages' own layout (rows between rules, columns in the white
 gutters); a number found there is read again from its own crop the same way.  Coordinates are PDF
 points of the upright page.  Pages are read in parallel when the settings allow more than one OCR
 process; `workers=1` reads them in this process.
@@ -34,7 +34,8 @@ from lkj.model.document import Cell
 from lkj.model.errors import InputError
 from lkj.model.settings import LayoutSettings, OcrSettings, Settings
 
-from . import scan_prep
+from .scan_prep import binarize, clear_border, flatten, rotate, rulings, sideways, skew_angle, stretch_ink, turn
+from .page_layout import layout_page
 from .pdf_layout import Block, Word, cell_of, fill_grid, grid_layout
 
 NUMERIC_CHARS = "0123456789.,%-()"
@@ -393,9 +394,9 @@ def upright_turns(reader: Reader, gray, bw, ocr: OcrSettings) -> int:
     profile, upside-down ones by reading a strip of print both ways."""
     import numpy as np
 
-    base = 1 if scan_prep.sideways(bw) else 0
-    g = scan_prep.turn(gray, base)
-    b = scan_prep.turn(bw, base)
+    base = 1 if sideways(bw) else 0
+    g = turn(gray, base)
+    b = turn(bw, base)
     h = g.shape[0]
     band = max(40, h // 14)
     best, best_ink = None, 0.0
@@ -411,26 +412,24 @@ def upright_turns(reader: Reader, gray, bw, ocr: OcrSettings) -> int:
         f = 120.0 / strip.shape[0]
         strip = cv2.resize(strip, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
     here = reader.strip_confidence(strip)
-    flipped = reader.strip_confidence(scan_prep.turn(strip, 2))
+    flipped = reader.strip_confidence(turn(strip, 2))
     return (base + 2) % 4 if flipped > here + ocr.upright_margin else base
 
 
 def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, settings: Settings) -> PageRead:
     """One page image (grey, `scale` pixels per PDF point) -> its Blocks."""
-    from .pdf_reader import layout_page
-
     ocr, layout = settings.ocr, settings.layout
-    gray = scan_prep.stretch_ink(scan_prep.flatten(gray), ocr.paper_level)
-    bw = scan_prep.binarize(gray)
-    gray, bw = scan_prep.clear_border(gray, bw)
+    gray = stretch_ink(flatten(gray), ocr.paper_level)
+    bw = binarize(gray)
+    gray, bw = clear_border(gray, bw)
     turns = upright_turns(reader, gray, bw, ocr) if ocr.orientation else 0
     if turns:
-        gray, bw = scan_prep.turn(gray, turns), scan_prep.turn(bw, turns)
-    angle = scan_prep.skew_angle(bw, ocr.max_skew)
-    gray = scan_prep.rotate(gray, angle)
+        gray, bw = turn(gray, turns), turn(bw, turns)
+    angle = skew_angle(bw, ocr.max_skew)
+    gray = rotate(gray, angle)
     h, w = gray.shape
     res = PageRead(index, [], angle, turns, w / scale, h / scale)
-    rl = scan_prep.rulings(gray, scale, ocr)
+    rl = rulings(gray, scale, ocr)
     clean = gray.copy()
     clean[rl.ink > 0] = 255                 # the rules themselves would be read as "|" or "I"
     words = reader.words(clean, scale)

@@ -25,40 +25,9 @@ from lkj.model.document import BBox, Cell
 from lkj.model.document import union_box as union
 from lkj.model.settings import LayoutSettings
 
+from .page_words import HSeg, VSeg, Word, group_lines  # noqa: F401  (the page's pieces, used by the readers)
+
 LAYOUT = LayoutSettings()
-
-
-@dataclass(slots=True)
-class Word:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    conf: float | None = None          # OCR confidence 0-100 (None for a text layer)
-    doubt: bool = False                # OCR is unsure of this reading (a number read two ways)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(slots=True)
-class HSeg:
-    x0: float
-    x1: float
-    y: float
-
-
-@dataclass(slots=True)
-class VSeg:
-    y0: float
-    y1: float
-    x: float
 
 
 @dataclass
@@ -72,22 +41,6 @@ class Block:
     table_id: int | None = None
     words: list[Word] = field(default_factory=list)
     source: str = ""                   # the grid's reader: ruled, rules, ocr
-
-
-def group_lines(words: list[Word], tol: float | None = None, overlap: float = LAYOUT.line_overlap) -> list[list[Word]]:
-    """Words -> lines, by vertical overlap of their boxes (tolerant to small baseline jitter)."""
-    out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        h = max(1.0, w.bottom - w.top)
-        t = tol if tol is not None else h * overlap
-        if out:
-            last = out[-1]
-            ref = sum(x.cy for x in last) / len(last)
-            if abs(w.cy - ref) <= t:
-                last.append(w)
-                continue
-        out.append([w])
-    return [sorted(l, key=lambda w: w.x0) for l in out]
 
 
 def join_words(words: list[Word]) -> str:
@@ -117,7 +70,7 @@ def _max_run(line: list[Word], gap: float) -> float:
     return max(best, line[-1].x1 - start)
 
 
-_VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)
+VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)   # a word that is a value (amount, %, dash)
 _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
@@ -261,14 +214,29 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     if not words:
         return [(lo, hi)] if edges else []
     lines = group_lines(words)
-    cover = [0] * (hi - lo + 2)
+    # how many lines cover each x: each line's word spans merged, then counted with a difference array
+    diff = [0] * (hi - lo + 3)
     for ln in lines:
-        seen = set()
-        for w in ln:
-            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1) + 1)):
-                if x not in seen:
-                    seen.add(x)
-                    cover[x - lo] += 1
+        spans = sorted((max(lo, int(w.x0)), min(hi, int(w.x1) + 1)) for w in ln)
+        cur_a, cur_b = None, None
+        for a0, b0 in spans:
+            if a0 >= b0:
+                continue
+            if cur_b is not None and a0 <= cur_b:
+                cur_b = max(cur_b, b0)
+                continue
+            if cur_b is not None:
+                diff[cur_a - lo] += 1
+                diff[cur_b - lo] -= 1
+            cur_a, cur_b = a0, b0
+        if cur_b is not None:
+            diff[cur_a - lo] += 1
+            diff[cur_b - lo] -= 1
+    cover = []
+    acc = 0
+    for d in diff[:hi - lo + 2]:
+        acc += d
+        cover.append(acc)
     limit = int(slack * len(lines))
     first = max(0, min(int(w.x0) for w in words) - lo)
     last = min(hi - lo, max(int(w.x1) for w in words) - lo)
@@ -299,17 +267,22 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
 
 
 def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
-                      layout: LayoutSettings = LAYOUT) -> list[float]:
+                      layout: LayoutSettings = LAYOUT, label_gap: float | None = None,
+                      min_gap: float | None = None, values_to_labels: bool = True) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
     where; each separator is put in the white gutter of the body rows between two neighbouring
     labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
-    amount and a centred "-" in one column so stay one column."""
-    labels = label_spans(header, layout.label_gap)
+    amount and a centred "-" in one column so stay one column.  `label_gap` and `min_gap` default to
+    the layout's (PDF points); space-aligned text passes its own (half characters), and there
+    `values_to_labels` is off (its labels drift a few characters from their values, the gutter alone decides)."""
+    label_gap = layout.label_gap if label_gap is None else label_gap
+    min_gap = layout.min_gutter if min_gap is None else min_gap
+    labels = label_spans(header, label_gap)
     if len(labels) >= 2:
-        values = _value_words(body, layout.word_gap)
-        runs = white_runs(body, x0, x1, layout.min_gutter, layout.gutter_slack, edges=True) if body else []
+        values = _value_words(body, layout.word_gap) if values_to_labels else []
+        runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True) if body else []
         seps = []
         for left, right in zip(labels, labels[1:]):
             lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -328,7 +301,7 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
                     best, best_len = (x, y), y - x
             seps.append((best[0] + best[1]) / 2 if best else (lo + hi) / 2)
         return seps
-    return _gutter_separators(body, header, x0, x1, layout)
+    return _gutter_separators(body, header, x0, x1, layout, label_gap, min_gap)
 
 
 def _value_words(words: list[Word], word_gap: float) -> list[Word]:
@@ -339,9 +312,9 @@ def _value_words(words: list[Word], word_gap: float) -> list[Word]:
         run = [ln[0]]
         for a, b in zip(ln, ln[1:] + [None]):
             if b is None or b.x0 - a.x1 > word_gap:
-                if all(_VALUE.fullmatch(w.text) or w.text.lower() in ("rp", "rp.") for w in run) and \
-                        any(_VALUE.fullmatch(w.text) for w in run):
-                    out += [w for w in run if _VALUE.fullmatch(w.text)]
+                if all(VALUE.fullmatch(w.text) or w.text.lower() in ("rp", "rp.") for w in run) and \
+                        any(VALUE.fullmatch(w.text) for w in run):
+                    out += [w for w in run if VALUE.fullmatch(w.text)]
                 run = [b] if b is not None else []
             else:
                 run.append(b)
@@ -349,21 +322,24 @@ def _value_words(words: list[Word], word_gap: float) -> list[Word]:
 
 
 def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: float,
-                       layout: LayoutSettings = LAYOUT) -> list[float]:
+                       layout: LayoutSettings = LAYOUT, label_gap: float | None = None,
+                       min_gap: float | None = None) -> list[float]:
     """Column separators without a usable header: the white gutters of the body rows; where a gutter
     is wide (a column empty in every body row, such as an unfilled Capaian or Ket column), the
     header labels inside it split it further.  A label reaching into a body column belongs to it."""
+    label_gap = layout.label_gap if label_gap is None else label_gap
+    min_gap = layout.min_gutter if min_gap is None else min_gap
     if not body:
-        return [(a + b) / 2 for a, b in white_runs(header, x0, x1, layout.min_gutter, layout.gutter_slack)]
+        return [(a + b) / 2 for a, b in white_runs(header, x0, x1, min_gap, layout.gutter_slack)]
     bmin = min(w.x0 for w in body)
     bmax = max(w.x1 for w in body)
     seps = []
-    for a, b in white_runs(body, x0, x1, layout.min_gutter, layout.gutter_slack, edges=True):
+    for a, b in white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True):
         left_body = a > bmin          # a body column ends at a
         right_body = b < bmax         # a body column starts at b
         spans: list[list[float]] = []
         for w in sorted((w for w in header if w.x1 > a and w.x0 < b), key=lambda w: w.x0):
-            if spans and w.x0 - spans[-1][1] < layout.label_gap:
+            if spans and w.x0 - spans[-1][1] < label_gap:
                 spans[-1][1] = max(spans[-1][1], w.x1)
             else:
                 spans.append([w.x0, w.x1])
@@ -374,7 +350,7 @@ def _gutter_separators(body: list[Word], header: list[Word], x0: float, x1: floa
             spans.append([b, b + 1])
         merged: list[list[float]] = []
         for sp in spans:
-            if merged and sp[0] - merged[-1][1] < layout.label_gap:
+            if merged and sp[0] - merged[-1][1] < label_gap:
                 merged[-1][1] = max(merged[-1][1], sp[1])
             else:
                 merged.append(list(sp))
@@ -469,7 +445,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     ncol = len(bounds) - 1
     if ncol < 2:
         return None
-    if not vsegs and _runs_across_columns(inside, seps, width, layout):
+    if not vsegs and runs_across_columns(inside, seps, width, layout.word_gap, layout.banner_share):
         return None          # a boxed banner or cover block (a title runs across the "columns"): text
     if not vsegs:
         # body rows set apart by white space only: cuts between them, over the columns that start anew
@@ -556,15 +532,16 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
     return blocks
 
 
-def _runs_across_columns(words: list[Word], seps: list[float], width: float, layout: LayoutSettings = LAYOUT) -> bool:
-    """Does a run of words (normal word spacing) over 40% of the width cross two column gutters?
+def runs_across_columns(words: list[Word], seps: list[float], width: float, word_gap: float = 7.0,
+                        share: float = 0.4) -> bool:
+    """Does a run of words (gaps up to `word_gap`) over `share` of the width cross two column gutters?
     Table cells never do; a centred title in a ruled banner does."""
     for ln in group_lines(words):
         start = ln[0]
         for a, b in zip(ln + [None], ln[1:] + [None]):
-            if b is None or b.x0 - a.x1 > layout.word_gap:
+            if b is None or b.x0 - a.x1 > word_gap:
                 x0, x1 = start.x0, a.x1
-                if x1 - x0 >= layout.banner_share * width and sum(1 for x in seps if x0 < x < x1) >= 2:
+                if x1 - x0 >= share * width and sum(1 for x in seps if x0 < x < x1) >= 2:
                     return True
                 start = b
     return False

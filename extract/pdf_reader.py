@@ -16,16 +16,15 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
-from collections import Counter
 
 from lkj.model.document import Cell, Document, Grid, Line, union_box
 from lkj.model.errors import InputError
 from lkj.model.names import FileFormat
 from lkj.model.settings import LayoutSettings, Settings
 
-from .pdf_layout import (Block, HSeg, VSeg, Word, build_grid, cell_of, run_on_to_page_break, table_regions,
-                         text_blocks)
+from .page_layout import layout_page
+from .pdf_layout import Block, HSeg, VSeg, Word
+from .running_lines import PAGE_NO, repeated_keys, running_key
 
 
 def open_pdf(data: bytes):
@@ -60,83 +59,19 @@ def page_rules(page) -> tuple[list[HSeg], list[VSeg]]:
     return hs, vs
 
 
-def _inside(w: Word, box, pad: float = 1.0) -> bool:
-    return box[0] - pad <= w.cx <= box[2] + pad and box[1] - pad <= w.cy <= box[3] + pad
-
-
-def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], list]:
-    """Fully ruled tables with pdfplumber's finder (lines strategy); words go to cells by centre."""
-    blocks: list[Block] = []
-    boxes = []
-    for k, t in enumerate(page.find_tables()):
-        if len(t.rows) < 2 or max(len(r.cells) for r in t.rows) < 2:
-            continue
-        boxes.append(t.bbox)
-        tw = [w for w in words if _inside(w, t.bbox, 2.0)]
-        for row in t.rows:
-            cells: list[Cell] = []
-            for cb in row.cells:
-                if cb is None:
-                    cells.append(Cell(""))
-                    continue
-                cells.append(cell_of([w for w in tw if _inside(w, cb, 0.5)]))
-            if not any(c.text for c in cells):
-                continue
-            bbox = row.bbox
-            blocks.append(Block(bbox[1], bbox, "\t".join(c.text for c in cells), cells, first_id + k, source="ruled"))
-    return blocks, boxes
-
-
-def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: float, height: float,
-                page=None, first_id: int = 0, layout: LayoutSettings = LayoutSettings(),
-                source: str = "rules") -> list[Block]:
-    """Blocks of one page in reading order."""
-    blocks: list[Block] = []
-    taken: list = []
-    if page is not None and vsegs:
-        b, taken = ruled_tables(page, words, first_id)
-        blocks += b
-    rest = [w for w in words if not any(_inside(w, box, 2.0) for box in taken)]
-    free_h = [s for s in hsegs if not any(box[1] - 2 <= s.y <= box[3] + 2 and box[0] - 2 <= s.x0 <= box[2] for box in taken)]
-    tid = first_id + len(taken)
-    regions, closing = run_on_to_page_break(table_regions(free_h, rest, width, layout), rest, height, layout)
-    free_h = free_h + closing
-    for region in regions:
-        vin = [v for v in vsegs if region[0] - 3 <= v.x <= region[2] + 3 and
-               min(v.y1, region[3]) - max(v.y0, region[1]) > 4] if vsegs else []
-        grid = build_grid(region, free_h, vin or None, rest, tid, layout, source)
-        if len(grid) < 2:
-            continue
-        blocks += grid
-        tid += 1
-        x0, top, x1, bottom = region
-        rest = [w for w in rest if not (top - 1 <= w.cy <= bottom + 1 and x0 - 3 <= w.cx <= x1 + 3)]
-    blocks += text_blocks(rest, layout.text_gap)
-    blocks.sort(key=lambda b: (b.top, b.bbox[0]))
-    return blocks
-
-
-_PAGE_NO = re.compile(r"^(hal(aman)?\.?\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|dari|of)\s*\d{1,4})?$", re.I)
-
-
 def drop_running_lines(pages: list[list[Block]], heights: list[float], layout: LayoutSettings = LayoutSettings()) -> int:
     """Remove running headers/footers: text lines in the top or bottom margin that repeat (digits
     aside) on many pages, and bare page numbers there.  Returns how many were dropped."""
-    def key(b: Block) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s+", " ", b.text)).strip().lower()
-
-    def margin(b: Block, h: float) -> bool:
+    def in_margin(b: Block, h: float) -> bool:
         return b.table_id is None and (b.bbox[3] < layout.margin * h or b.bbox[1] > (1 - layout.margin) * h)
 
-    counts: Counter = Counter()
-    for blocks, h in zip(pages, heights):
-        counts.update({key(b) for b in blocks if margin(b, h)})
-    need = max(2, int(layout.running_share * len(pages)))
+    running = repeated_keys([{running_key(b.text) for b in blocks if in_margin(b, h)}
+                             for blocks, h in zip(pages, heights)], layout.running_share)
     dropped = 0
     for k, (blocks, h) in enumerate(zip(pages, heights)):
         keep = []
         for b in blocks:
-            if margin(b, h) and (counts[key(b)] >= need or _PAGE_NO.match(b.text.strip())):
+            if in_margin(b, h) and (running_key(b.text) in running or PAGE_NO.match(b.text.strip())):
                 dropped += 1
                 continue
             keep.append(b)
@@ -167,9 +102,14 @@ def blocks_to_lines(doc: Document, pages: list[list[Block]]) -> None:
             doc.add_row(no, b.cells, pno, b.bbox, grid)
 
 
-def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Document:
+def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True, on_page=None) -> Document:
+    """`on_page(page, pages)` hears of each page as its text layer is read (progress)."""
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.PDF, [])
     pdf = open_pdf(data)
+    limits = settings.limits
+    if len(pdf.pages) > limits.max_pages:
+        pdf.close()
+        raise InputError("limit", f"PDF of {len(pdf.pages):,} pages is over the limit of {limits.max_pages:,} pages")
     pages: list[list[Block]] = []
     heights: list[float] = []
     scanned: list[int] = []
@@ -178,12 +118,17 @@ def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True) -> Do
         tid = 0
         page_sizes = []
         for pno, page in enumerate(pdf.pages, start=1):
+            if on_page:
+                on_page(pno, doc.n_pages)
             page_sizes.append((float(page.width), float(page.height)))
             heights.append(float(page.height))
             words = page_words(page)
             if not words:
                 pages.append([])
-                if page.images:
+                if page.images and max(page_sizes[-1]) > limits.max_page_points:
+                    doc.warnings.append(f"page {pno} ({page_sizes[-1][0]:.0f} x {page_sizes[-1][1]:.0f} pt) is too "
+                                        f"large to render for OCR (limit {limits.max_page_points:.0f} pt a side)")
+                elif page.images:
                     scanned.append(pno)
                 page.close()
                 continue

@@ -1,8 +1,11 @@
-"""Read a text submission (PDF text-layer dumps, markdown/HTML conversions) into a Document.
+"""Read a text submission (PDF text-layer dumps, markdown/HTML conversions, space-aligned text)
+into a Document.
 
 Line numbers stay those of the source.  A line holding tabs is a table row of a markdown/HTML
 export: its cells are the tab-separated parts, each with its character span; consecutive rows
-(blank lines between them allowed) are one grid.
+(blank lines between them allowed) are one grid.  A text without tab rows whose columns are
+aligned with spaces (pdftotext -layout, fixed-width exports; decided from the content) is read by
+extract/layout_text.py.
 """
 from __future__ import annotations
 
@@ -11,8 +14,10 @@ import os
 
 from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.names import FileFormat
+from lkj.model.settings import DEFAULT, LayoutSettings
 
 from .detect import Detected
+from .layout_text import is_space_aligned, read_layout
 
 
 def source_lines(text: str) -> list[str]:
@@ -33,11 +38,17 @@ def tab_cells(text: str, no: int) -> list[Cell]:
     return cells
 
 
-def read_text(path: str, data: bytes, detected: Detected) -> Document:
+def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings = DEFAULT.layout) -> Document:
     text = data.decode(detected.encoding or "utf-8")
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])
+    lines = source_lines(text)
+    if "\t" not in text and is_space_aligned(lines, layout):
+        read_layout(doc, lines, layout)
+        if detected.note:
+            doc.warnings.append(detected.note)
+        return doc
     grid: Grid | None = None
-    for i, t in enumerate(source_lines(text)):
+    for i, t in enumerate(lines):
         no = i + 1
         t = t.replace("\x0c", "")
         if "\t" in t:

@@ -13,10 +13,12 @@ from lkj.model.settings import Settings
 ENV_WORKERS = "LKJ_WORKERS"
 
 
-def resolve(workers: int | None = None, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
+def resolve(workers: int | None = None, environ: Mapping[str, str] | None = None, *,
+            file_timeout: float | None = None, worker_memory_mb: int | None = None, **overrides) -> Settings:
     """The run's settings: `workers` from the flag, else LKJ_WORKERS, else one per core.  One worker
     means one process, OCR included; with more, a file read alone may spread its scanned pages over
-    that many processes (the pipeline gives files read side by side one process each)."""
+    that many processes (the pipeline gives files read side by side one process each).
+    `file_timeout` (seconds) and `worker_memory_mb` override the limits' defaults."""
     env = os.environ if environ is None else environ
     if workers is None:
         raw = env.get(ENV_WORKERS)
@@ -29,7 +31,12 @@ def resolve(workers: int | None = None, environ: Mapping[str, str] | None = None
             workers = os.cpu_count() or 1
     workers = max(1, workers)
     base = Settings(workers=workers, **overrides)
-    return replace(base, ocr=replace(base.ocr, workers=workers))
+    limits = base.limits
+    if file_timeout is not None:
+        limits = replace(limits, file_timeout=float(file_timeout))
+    if worker_memory_mb is not None:
+        limits = replace(limits, worker_memory_mb=int(worker_memory_mb))
+    return replace(base, ocr=replace(base.ocr, workers=workers), limits=limits)
 
 
 def one_process_per_file(settings: Settings) -> Settings:

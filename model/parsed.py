@@ -74,6 +74,8 @@ class RawTable:
     page_end: int | None = None
     grids: list[int] = field(default_factory=list)           # ids of the reader's grids it was read from
     complete: bool = True               # False when the reader is unsure every row was read
+    unused: dict[int, str] = field(default_factory=dict)    # column index -> label of columns without a field
+    years: list[int] = field(default_factory=list)          # a header repeated per year: its years
 
 
 @dataclass

@@ -29,6 +29,15 @@ class LayoutSettings:
                                    # this share of the line height starts a new row
     page_break_gap: float = 1.5    # below a page's last table, its rows are lines closer than this many line heights
     vrule_tol: float = 3.5         # a vertical rule this close to a column boundary separates the columns
+    # space-aligned text (pdftotext -layout, fixed-width exports): the same geometry in character columns
+    text_min_gutter: float = 1.0   # narrowest white gutter (characters) between two columns
+    text_label_gap: float = 2.0    # header words this close (the next word starts within one space) make one label
+    text_aligned_lines: int = 10   # a text is laid out with spaces when at least this many lines align ...
+    text_aligned_share: float = 0.05        # ... and they are this share of its lines
+    text_aligned_share_paged: float = 0.02  # (the share when form feeds split it into pages)
+    text_margin_lines: int = 2     # non-blank lines at a page's top and bottom where running headers live
+    text_fragment_cost: float = 0.75   # cost of reading lines above a page's first row as the tail of a row
+                                       # continued from the page before (rows centred on their values)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,14 @@ class MatchSettings:
 
 
 @dataclass(frozen=True)
+class PlaceSettings:
+    """Tolerance of the gazetteer for spelling slips in place names (rapidfuzz ratio, 0-100)."""
+    fuzzy_in_region: float = 80.0   # a kecamatan name this similar to one of the known kabupaten's is that one
+    fuzzy_national: float = 90.0    # without a known kabupaten, a name must be this similar to one in the country
+    fuzzy_min_letters: int = 6      # shorter names are taken only when spelled exactly (outside a known kabupaten)
+
+
+@dataclass(frozen=True)
 class CheckSettings:
     rounding: float = 1.0          # percentage points of rounding a report may make
     efisiensi_tolerance: float = 0.25   # efisiensi is a difference of two rounded percentages
@@ -63,13 +80,28 @@ class CheckSettings:
 
 @dataclass(frozen=True)
 class LimitSettings:
+    """What one input may cost: checked before reading (size, kind), while reading (unpacked
+    size, page size) and around it (time and memory of the process that reads it)."""
     max_file_bytes: int = 200 * 1024 * 1024     # larger inputs are not read
     max_text_bytes: int = 50 * 1024 * 1024      # larger text inputs are not read
     max_line_chars: int = 1_000_000             # a text line longer than this is not a report
+    max_unpacked_bytes: int = 300 * 1024 * 1024  # a DOCX whose parts unpack to more is not read
+    max_zip_ratio: float = 100.0                # nor one that unpacks to more than this many times its size
+    max_zip_members: int = 10_000               # nor one of more parts
     max_pages: int = 2000
     max_page_points: float = 14_400.0           # a page side longer than this (200 inches) is not rendered whole
-    file_timeout: float = 300.0                 # seconds a file may take
-    worker_memory_mb: int = 2048                # address space a worker may use
+    file_timeout: float = 300.0                 # seconds a file may take (its worker is then replaced)
+    worker_memory_mb: int = 2048                # resident memory a worker (with its OCR processes) may use
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """The review page and JSON API (lkj serve)."""
+    max_upload_bytes: int = 50 * 1024 * 1024    # a larger upload is refused (413)
+    page_dpi: int = 110                         # resolution of a source page drawn beside the data
+    page_cache: int = 48                        # rendered pages kept in memory
+    context_lines: int = 14                     # text source lines shown above and below a cell
+    max_page_size: int = 1000                   # most records one API page gives
 
 
 @dataclass(frozen=True)
@@ -78,8 +110,10 @@ class Settings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     ocr: OcrSettings = field(default_factory=OcrSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
+    places: PlaceSettings = field(default_factory=PlaceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
 
 DEFAULT = Settings()

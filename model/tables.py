@@ -28,15 +28,19 @@ class Row:
     indikator_id: str | None = None
     indikator_match: IndicatorMatch | None = None        # catalogue match (score, candidates) of indikator
     cells_json: str | None = None                        # comparison tables: every raw cell
-    doubt: set[str] = field(default_factory=set)         # fields the reader (OCR) is unsure of, unsettled
-    settled: dict[str, float] = field(default_factory=dict)   # fields in doubt the row's arithmetic settled
+    doubt: set[str] = field(default_factory=set)         # fields the reader (OCR) doubts and nothing settled
+    settled: dict[str, float] = field(default_factory=dict)   # doubted fields the row's own arithmetic settled
+                                                         # (confirmed as read, or corrected): the value kept
 
     def has(self, f: str) -> bool:
         return self.num.get(f) is not None
 
     def in_doubt(self, f: str) -> bool:
-        """Is this field's value one the reader doubts and nothing settled?"""
-        return f in self.doubt
+        """Is this field's value one the reader doubts (its cell says so) and nothing settled?"""
+        if f in self.settled or not self.raw.get(f):
+            return False
+        c = self.cells.get(f)
+        return f in self.doubt or (c is not None and c.doubt)
 
     def conf(self, f: str) -> float | None:
         """OCR confidence of the field's own cell (None for a text layer)."""

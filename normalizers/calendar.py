@@ -27,3 +27,21 @@ def quarter_number(token: str) -> int | None:
 
 def quarter_of_month(month: int) -> int:
     return (month - 1) // 3 + 1
+
+
+# a quarter as written: "Triwulan II", "TW. III", "Trw 4", "Tribulan I", "Kuartal 2", "Triwulan ke-2",
+# "Triwulan Kedua", "Q3"; not a list ("TW II, III dan IV") and never a "Semester"
+QUARTER_PHRASE = (r"\b(?:tri\s?[wb]u(?:l)?an(?:an)?|trw|tw|kuartal|kwartal)\.?\s*(?:ke\s*-?\s*)?"
+                  r"(IV|III|II|I|[1-4]|kesatu|pertama|kedua|ketiga|keempat|satu|dua|tiga|empat)\b"
+                  r"(?!\s*[,/]\s*(?:III|II|IV|[2-4])\b)|\bQ([1-4])\b")
+UPTO = r"(?:s\.?\s*/?\s*d\.?|sampai\s+dengan|sampai|hingga|-|–)"
+
+
+def quarter_of_range(first: int, last: int) -> int | None:
+    """The quarter a month range reports: three months ending a quarter ("Juli s.d. September"), or
+    the year so far up to a quarter's end ("Januari s.d. Juni" is the second quarter's report)."""
+    if last % 3 != 0 or last < first:
+        return None
+    if last - first == 2 or first == 1:
+        return last // 3
+    return None

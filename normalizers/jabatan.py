@@ -9,8 +9,9 @@ CANONICAL_UNITS = (
     "Kasi Ketentraman dan Ketertiban", "Bendahara", "Staf", "Other",
 )
 
-_STAFF = re.compile(r"\b(pengadministrasi|pengolah data|operator|pelaksana|staf|staff|analis|pengelola|"
-                    r"pengadministrasi|petugas|verifikator|pranata|penyusun|pengelola)\b")
+_STAFF = re.compile(r"\b(pengadministrasi\w*|peng[eo]l[oa]la?h?|pengolah data|operator|pelaksana|staf|staff|analis|"
+                    r"petugas|verifikator|pranata|penyusun|fungsional|jfu|juru|pengemudi|caraka|arsiparis|"
+                    r"pengawas|pengelola)\b")
 
 
 def _fold(s: str) -> str:

@@ -64,6 +64,11 @@ def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabular
     row = Row(seq, t.kind, t.title, idx, rr.level, rr.line, rr.page, rr.bbox, fields)
     if t.kind == "comparison":
         row.cells_json = json.dumps(rr.extra, ensure_ascii=False)
+    elif t.unused:
+        # columns without a field ("Satuan", "Penanggung Jawab", another year's target): their text, by label
+        kept = {label: rr.extra[i] for i, label in t.unused.items() if i < len(rr.extra) and rr.extra[i]}
+        if kept:
+            row.cells_json = json.dumps(kept, ensure_ascii=False)
     for f in fields:
         cell = rr.cells.get(f)
         raw = clean(cell.text) if cell else ""

@@ -119,6 +119,7 @@ def settle_doubts(rows: list[Row]) -> None:
             read = r.num.get(f)
             for implied, tol, _used in _relations(sure, f, holds):
                 if read is not None and abs(read - implied) <= tol:
+                    r.settled[f] = read
                     r.doubt.discard(f)
                     break
                 if compatible(r.raw[f], implied):

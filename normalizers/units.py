@@ -46,3 +46,22 @@ def normalise_unit(text: str | None) -> str | None:
 
 def is_count_unit(unit: str | None) -> bool:
     return unit in _COUNT_UNITS
+
+
+# words that stand for a unit after a number in a table cell (general Indonesian satuan)
+_UNIT_WORDS = _KNOWN | set(_ALIASES) | {
+    "buah", "berkas", "set", "eksemplar", "titik", "lokasi", "jiwa", "kk", "ha", "km", "meter", "ton", "liter",
+    "minggu", "triwulan", "semester", "event", "peserta", "poin", "point", "skor", "sertifikat", "kasus",
+    "perkara", "ruang", "gedung", "lembar", "naskah", "dokumentasi"}
+
+
+def is_unit_word(word: str) -> bool:
+    """A word that names a unit after a number ("12 Dokumen", "26 Desa", "4 Lap")."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    return w in _UNIT_WORDS
+
+
+def is_unit_start(word: str) -> bool:
+    """The first letters of a unit word broken at a column edge ("Dokum" of "Dokumen")."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    return len(w) >= 3 and any(u.startswith(w) for u in _UNIT_WORDS if len(u) > len(w))

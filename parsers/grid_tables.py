@@ -63,7 +63,10 @@ class _Builder:
         self.hm = hm
         self.kind = kind
         self.table = RawTable(kind or "", title, line_no, None, sorted(hm.roles() - {"comparison"}),
-                              dict(hm.formulas), header_text=hm.text)
+                              dict(hm.formulas), header_text=hm.text, years=list(hm.years))
+        # columns the pipeline has no field for keep their label, so their text stays with the row
+        self.table.unused = {c.index: (f"{c.group} {c.label}".strip() or f"column {c.index + 1}")
+                             for c in hm.columns if c.role is None and (c.label or c.group)}
         self.section: str | None = None
         self.prev_all: dict[int, str] | None = None
         self.header_word = _header_word(hm)
@@ -221,8 +224,9 @@ def _repair_drift(table: RawTable, hm: HeaderMap) -> None:
                 break
 
 
-def read_grid_tables(lines: list[Line], lo: int, hi: int) -> list[RawTable]:
-    """Tables among lines[lo:hi] (indices into the document's line list) made of rows with cells."""
+def read_grid_tables(lines: list[Line], lo: int, hi: int, year: int | None = None) -> list[RawTable]:
+    """Tables among lines[lo:hi] (indices into the document's line list) made of rows with cells
+    (`year`: the report's year, for headers that repeat their columns per year)."""
     part = lines[lo:hi]
     texts = [clean(l.text) if l.cells is None else "" for l in part]
     is_row = [l.cells is not None for l in part]
@@ -239,7 +243,7 @@ def read_grid_tables(lines: list[Line], lo: int, hi: int) -> list[RawTable]:
         while j < n and is_row[j] and is_header_continuation(_texts(rows[j])) and not section_marker(_texts(rows[j])):
             hdr_rows.append(_texts(rows[j]))
             j += 1
-        hm = build_header(hdr_rows)
+        hm = build_header(hdr_rows, year)
         title = find_title(texts, is_row, i, 0)
         kind = table_kind(hm, title)
         b = _Builder(hm, kind, title, part[i].no)
@@ -269,7 +273,7 @@ def read_grid_tables(lines: list[Line], lo: int, hi: int) -> list[RawTable]:
                 while m < n and m - k < len(hdr_rows) and is_row[m] and is_header_continuation(_texts(rows[m])):
                     hm2_rows.append(_texts(rows[m]))
                     m += 1
-                hm2 = build_header(hm2_rows)
+                hm2 = build_header(hm2_rows, year)
                 kind2 = table_kind(hm2, "")
                 same = kind2 == kind or kind2 is None or (kind in ("pk", "capaian", "cost_per_outcome")
                                                            and len(hm2.roles() - hm.roles()) == 0)

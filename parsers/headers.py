@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lkj.normalizers.table_words import HEADER_WORDS, is_label_word
 from lkj.normalizers.text import clean, fold
 
 
@@ -20,6 +21,7 @@ class Column:
     group: str            # the spanning header above it ("" when none)
     role: str | None      # contract field, or None for columns without one
     formula: str | None = None
+    year: int | None = None   # the year its label or group names ("Target 2020", "Tahun 2022" over T / R)
 
 
 @dataclass
@@ -28,6 +30,8 @@ class HeaderMap:
     rows_used: int
     text: str
     formulas: dict[str, str] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)   # the years of a header that repeats columns per year
+    own_year: int | None = None     # the year whose columns are the report's own (None: several, a comparison)
 
     def roles(self) -> set[str]:
         return {c.role for c in self.columns if c.role}
@@ -36,6 +40,7 @@ class HeaderMap:
         return " | ".join(f"{c.group}/{c.label}" if c.group else c.label for c in self.columns)
 
 
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\s*\)?")
 
 
@@ -53,7 +58,7 @@ def label_role(text: str) -> str | None:
         return "capaian"
     f = f0.replace("%", "")
     n = len(f)
-    if f in ("no", "nomor", "nourut"):
+    if f in ("no", "nomor", "nourut", "n0", "nmr"):
         return "no"
     if f.startswith("kode") and n <= 40:
         return "kode"
@@ -67,6 +72,8 @@ def label_role(text: str) -> str | None:
         return "target_renstra"
     if (f.startswith("targe") and n <= 60) or f == "t":
         return "target"
+    if re.match(r"^(capaian|realisasi)(anggaran|keuangan)", f) and n <= 30:
+        return "capaian_anggaran" if f.startswith("capaian") else "realisasi_anggaran"
     if (re.match(r"^(realis|realias)", f) and n <= 45) or f == "r" or f.startswith("kondisisaatini"):
         return "realisasi"
     if re.match(r"^capaian(realisasi)?(anggaran|keuangan)", f) and n <= 30:
@@ -94,6 +101,9 @@ def grouped_role(group: str, label: str) -> str | None:
     """Role of a column under a spanning group header."""
     g, l = fold(group), fold(label)
     lr = label_role(label)
+    if re.match(r"^(tahun\d{4}|\d{4})", g) and lr in ("target", "realisasi", "capaian", "pagu", "sisa",
+                                                       "realisasi_anggaran", "capaian_anggaran"):
+        return lr            # "Tahun 2022" over Target / Realisasi: the year is the column's (see resolve_years)
     if re.match(r"^(tahun\d{4}|\d{4})", g) or re.match(r"^\d{4}", l):
         return "comparison"
     if g.startswith("tingkatcapaian") or g.startswith("capaianrealisasi") or g.startswith("capaiankinerja"):
@@ -154,9 +164,15 @@ def is_header_row(cells: list[str]) -> bool:
     long_text = any(len(clean(c)) > 40 and label_role(c) is None for c in vals)
     # beside a long text that is no label, a bare "%" is a unit wrapped out of a value cell (a row
     # split over a page), not a header
-    recog = sum(1 for c in vals if label_role(c) is not None and len(clean(c)) <= 120
-                and not (long_text and not re.search(r"[A-Za-z]", c)))
-    return recog >= 2 and recog >= 0.4 * len(vals)
+    roles = [label_role(c) for c in vals if len(clean(c)) <= 120 and not (long_text and not re.search(r"[A-Za-z]", c))]
+    recog = sum(1 for r in roles if r is not None)
+    if recog >= 2 and recog >= 0.4 * len(vals):
+        return True
+    # words no list knows ("Satuan", "Pejabat", "Penanggung Jawab") do not matter when the row
+    # names what a table needs: what is measured and a value column
+    named = {r for r in roles if r}
+    return recog >= 3 and bool(named & {"indikator", "sasaran", "name", "kode"}) \
+        and bool(named & {"target", "realisasi", "capaian", "pagu", "efisiensi", "sisa"})
 
 
 def is_header_continuation(cells: list[str]) -> bool:
@@ -166,16 +182,19 @@ def is_header_continuation(cells: list[str]) -> bool:
     if any(_FORMULA.search(clean(c)) or re.fullmatch(r"[IVX]{1,4}", clean(c)) for c in vals):
         # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
         return all(len(clean(c)) <= 40 for c in vals)
+    if len(vals) == 1 and not (is_numbering_cell(vals[0]) or label_role(vals[0]) is not None
+                               or all(is_label_word(w) for w in clean(vals[0]).split())):
+        # one short text under a repeated header is the tail of a row the page break cut
+        # ("satu minggu"), not a header line
+        return False
     if all(is_numbering_cell(c) or label_role(c) is not None or len(clean(c)) <= 25 and not is_data_value(c)
            for c in vals):
         return all(len(clean(c)) <= 40 or label_role(c) for c in vals)
     return False
 
 
-# the words header cells are made of; an OCR slip in one of them ("Kineria", "Anaaaran") is healed
-HEADER_WORDS = ("anggaran", "kinerja", "realisasi", "capaian", "target", "sasaran", "indikator", "program",
-                "kegiatan", "pagu", "efisiensi", "keterangan", "satuan", "uraian", "persentase", "sisa",
-                "jumlah", "strategis")
+# the words header cells are made of (normalizers/table_words.py); an OCR slip in one of them
+# ("Kineria", "Anaaaran") is healed
 
 
 def heal_header_word(word: str) -> str:
@@ -196,8 +215,9 @@ def heal_header(text: str) -> str:
     return " ".join(heal_header_word(w) for w in text.split()) if text else text
 
 
-def build_header(rows: list[list[str]]) -> HeaderMap:
-    """Combine one or more header rows into columns with roles."""
+def build_header(rows: list[list[str]], year: int | None = None) -> HeaderMap:
+    """Combine one or more header rows into columns with roles (`year`: the report's year, which
+    decides which columns of a header repeated per year are the report's own)."""
     rows = [[heal_header(c) for c in r] for r in rows]
     ncol = max(len(r) for r in rows)
     rows = [r + [""] * (ncol - len(r)) for r in rows]
@@ -246,13 +266,40 @@ def build_header(rows: list[list[str]]) -> HeaderMap:
                 formula = re.sub(r"\s+", "", m.group(1))
         if role in ("k", "rp"):
             role = None
-        cols.append(Column(j, label, group, role, formula))
+        ym = _YEAR.search(label) or _YEAR.search(group)
+        cols.append(Column(j, label, group, role, formula, int(ym.group(0)) if ym else None))
         if role and formula:
             formulas.setdefault(role, formula)
     text = " ".join(clean(c) for r in rows for c in r if clean(c))
     hm = HeaderMap(cols, len(rows), text, formulas)
     _contextualise(hm)
+    resolve_years(hm, year)
     return hm
+
+
+def resolve_years(hm: HeaderMap, year: int | None) -> None:
+    """A header that repeats its value columns per year ("Target 2019 | Target 2020 | Realisasi 2019 |
+    Realisasi 2020"): the columns of the report's year keep their roles, the others are kept as
+    columns without a role (their text stays in the row's raw cells).  Without the report's year
+    the latest year is taken; when the report's year is none of them the table compares years."""
+    by_role: dict[str, list[Column]] = {}
+    for c in hm.columns:
+        if c.role and c.role != "comparison":
+            by_role.setdefault(c.role, []).append(c)
+    years = sorted({c.year for cols in by_role.values() if len({x.year for x in cols if x.year}) >= 2
+                    for c in cols if c.year})
+    if len(years) < 2:
+        return
+    hm.years = years
+    own = year if year in years else (years[-1] if year is None else None)
+    hm.own_year = own
+    if own is None:
+        return
+    for cols in by_role.values():
+        if len({x.year for x in cols if x.year}) >= 2:
+            for c in cols:
+                if c.year != own:
+                    c.role = None
 
 
 def _contextualise(hm: HeaderMap) -> None:
@@ -264,6 +311,13 @@ def _contextualise(hm: HeaderMap) -> None:
             if c.role == "realisasi":
                 c.role = "realisasi_anggaran"
             elif c.role == "capaian":
+                c.role = "capaian_anggaran"
+    # in an efisiensi table (no pagu), the budget column beside capaian kinerja is a percentage:
+    # "Capaian Realisasi" over "Kinerja | Anggaran"
+    roles = hm.roles()
+    if "efisiensi" in roles and "capaian" in roles and "pagu" not in roles and "capaian_anggaran" not in roles:
+        for c in hm.columns:
+            if c.role == "realisasi_anggaran":
                 c.role = "capaian_anggaran"
     # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
     roles = hm.roles()
@@ -278,8 +332,9 @@ def table_kind(hm: HeaderMap, title: str) -> str | None:
     roles = hm.roles()
     t = fold(title)
     years = re.findall(r"\b20\d\d\b", hm.text)
-    if "comparison" in roles or ("perbandingan" in t) or (len(set(years)) >= 2 and "target" in roles
-                                                          and "pagu" not in roles) or "renstra" in fold(hm.text):
+    multi_year = (hm.years and hm.own_year is None) or (not hm.years and len(set(years)) >= 2 and "target" in roles
+                                                        and "pagu" not in roles)
+    if "comparison" in roles or ("perbandingan" in t) or multi_year or "renstra" in fold(hm.text):
         return "comparison"
     kinerja = roles & {"target", "realisasi", "capaian"}
     anggaran = roles & {"pagu", "realisasi_anggaran", "capaian_anggaran", "sisa"}

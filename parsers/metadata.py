@@ -3,87 +3,87 @@
 Each value is decided by weighted evidence from the report itself: the cover/title block and
 table titles weigh most; the body text weighs least, so that a slip such as "31 Maret 2021" in a
 2022 report or "Triwulan I" in a TW II report does not decide the value (the checks flag it).
+
+- place: parsers/places.py (national gazetteer).
+- year: "Tahun Anggaran 2023" (the fiscal year) outweighs a plain "Tahun 2024" of a cover or a
+  signature date (the publication); regulation years ("Nomor 21 Tahun 2019") and plan periods
+  ("Tahun 2021-2026") are no report year.
+- quarter: any phrasing of calendar.QUARTER_PHRASE, or a month range ("Juli s.d. September"); an
+  annual report (LKjIP / LAKIP / LKIP / "Laporan Kinerja Instansi Pemerintah" / "Tahunan") whose
+  cover names no quarter has none, nor has a "Semester" report.
+- unit: the jabatan of the cover block or title, of the table titles ("Perjanjian Kinerja Kasi
+  Pelayanan Umum", "Cost per outcome Plt. Kasi ..."), of stock phrases of the body and, failing
+  all of those, of the signing official; a report of the kecamatan as a whole is the Camat's.
+  A PK sheet is the unit of its PIHAK PERTAMA.
+- signer: the official of the report's unit (not the superior who acknowledges); for a PK, the
+  PIHAK PERTAMA, whose NIP is taken from their signature.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from rapidfuzz import fuzz
 
-from lkj.model.names import DocKind, ReportPeriod
-from lkj.normalizers.calendar import FULL_MONTHS, ROMAN
+from lkj.model.document import Line
+from lkj.model.names import ReportPeriod
+from lkj.model.parsed import RawReport, ReportMeta
+from lkj.normalizers.calendar import FULL_MONTHS, MONTHS as ALL_MONTHS, QUARTER_PHRASE, ROMAN, UPTO, \
+    quarter_number, quarter_of_range
 from lkj.normalizers.jabatan import canonical_unit
 from lkj.normalizers.text import clean
 
-from lkj.model.document import Line
-from lkj.model.parsed import RawReport, ReportMeta
-from .signatures import find_signatures, name_directory, person_key, unit_of
+from .places import Mention, Place, decide, line_parts, mentions
+from .signatures import Signature, find_signatures, is_superior, name_directory, same_person, unit_of
 
 MONTHS = FULL_MONTHS
-_QUARTER = re.compile(r"\b(?:triwulan(?:an)?|tribulan(?:an)?|trw|tw)\.?\s*(IV|III|II|I|[1-4])\b(?!\s*[,/]\s*(?:III|II|IV|[2-4])\b)",
-                      re.I)
-_YEAR = re.compile(r"\b(?:tahun|th\.?)\s*(?:anggaran\s*)?(20\d\d)(?:\s*[/-]\s*(20\d\d))?\b", re.I)
-_REG_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\d/.]+\s*tahun\s*20\d\d", re.I)
+_QUARTER = re.compile(QUARTER_PHRASE, re.I)
+_SEMESTER = re.compile(r"\bsemester(an)?\b", re.I)
+_MONTH_RANGE = re.compile(r"\b(?:bulan\s+)?(" + "|".join(FULL_MONTHS) + r")\b(?:\s+20\d\d)?\s*" + UPTO +
+                          r"\s*(?:bulan\s+)?(?:\d{1,2}\s+)?(" + "|".join(FULL_MONTHS) + r")\b", re.I)
+_YEAR = re.compile(r"\b(?:tahun|th\.?|t\.?\s?a\.?)\s*(anggaran\s*)?(20\d\d)(?:\s*[/-]\s*(20\d\d))?\b", re.I)
+_FISCAL = re.compile(r"\b(?:tahun\s+anggaran|t\.?\s?a\.?)\s*(20\d\d)\b(?!\s*[/-]\s*20\d\d)", re.I)
+_REG_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\w/.\-]*\d[\w/.\-]*\s*tahun\s*20\d\d|"
+                       r"\b(?:peraturan|undang|permendagri|permenpan\w*|perpres|perbup|perwali|perda|keputusan|"
+                       r"instruksi|surat\s+edaran|PP|UU)\b[^.;:]{0,60}?\btahun\s*20\d\d", re.I)
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(20\d\d)\b", re.I)
-_KEC = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|CAMAT|Camat)\s*([A-Z][A-Za-z]{3,})")
-# "Peraturan Bupati Nomor ..." names no place: function words after Bupati are not a kabupaten
-_KAB = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kab\.|Bupati|BUPATI)\s+"
-                  r"(?!(?:Nomor|NOMOR|Tentang|TENTANG|Dan|Yang|Melalui|Kepada|Sebagai|Selaku|Untuk)\b)([A-Z][A-Za-z]{3,})")
-_NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", "dengan", "selaku", "dalam",
-              "sebagai", "merupakan", "tahun", "pada", "untuk", "kecamatan", "kelurahan", "desa", "mempunyai",
-              "berdasarkan", "telah", "terhadap", "wilayah", "secara", "melalui", "beserta", "adalah",
-              "perangkat", "memiliki", "dipimpin", "berkewajiban", "bertanggungjawab", "jumlah", "persentase",
-              "sebagaimana", "bahwa", "maka", "atas", "juga", "lain", "tersebut", "kepada", "oleh", "serta"}
-_ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Laman|Pos-el|e-mail|email|Kelurahan\s+\w+,)", re.I)
+_ANNUAL = re.compile(r"\b(LKjIP|L\s?Kj\s?I\s?P|LAKIP|LKIP|LAKIN|LPPD|tahunan|instansi\s+pemerintah(?:an)?)\b", re.I)
+_LKJ_TITLE = re.compile(r"^(LAPORAN\s+KINERJA|LKJ\s*-?\s*IP\b|LKJ\b|LAKIP\b|LKIP\b|LAKIN\b|"
+                        r"LAPORAN\s+AKUNTABILITAS\s+KINERJA|L\s?K\s?j\s?I\s?P\b)", re.I)
+_INDIVIDUAL = re.compile(r"\bINDIVIDU(AL)?\b", re.I)
+_UNIT_TITLE = re.compile(r"(?:perjanjian\s+kinerja|capaian\s+kinerja|cost\s+per\s+outcome|pengukuran\s+kinerja|"
+                         r"kinerja\s+individu|laporan\s+kinerja|data\s+kinerja|realisasi\s+kinerja)\s*:?\s+"
+                         r"(?:(?:triwulan|tahun)\s+\S+\s+)?(.{3,90})$", re.I)
+_NAMA = re.compile(r"^Nama\s*:?\s+(.+)$", re.I)
+_JABATAN = re.compile(r"^Jabatan\s*:?\s+(.+)$", re.I)
+_NIP_FIELD = re.compile(r"^NIP\s*:?\s*([\d\s.\-]{9,})$", re.I)
+_FIRST_PARTY = re.compile(r"pihak\s+(pertama|kesatu|ke-?1|I)\b", re.I)
+_CALLED_FIRST = re.compile(r"(disebut|sebagai)\s+(sebagai\s+)?pihak\s+(pertama|kesatu|ke-?1|I)\b", re.I)
+_SECOND_PARTY = re.compile(r"pihak\s+(kedua|ke-?2|II)\b", re.I)
 
 
 def _cover_end(texts: list[str]) -> int:
     for i, t in enumerate(texts):
-        if re.match(r"^(BAB\s+I\b|KATA\s+PENGANTAR|DAFTAR\s+ISI|PENDAHULUAN|Dalam rangka|Pada hari ini)", t, re.I):
+        if re.match(r"^(BAB\s+I\b|KATA\s+PENGANTAR|DAFTAR\s+ISI|PENDAHULUAN|IKHTISAR|RINGKASAN\s+EKSEKUTIF|"
+                    r"Dalam rangka|Pada hari ini)", t, re.I):
             return i
         if i > 60:
             break
     return min(len(texts), 12)
 
 
-def _canon_place(name: str, doc_spellings: Counter) -> str:
-    """The most frequent spelling in the document among names similar to this one."""
-    best, best_n = name, 0
-    for s, n in doc_spellings.items():
-        if fuzz.ratio(s.lower(), name.lower()) >= 80 and n > best_n:
-            best, best_n = s, n
-    return best.title()
+def _unit_of_text(raw: str) -> str:
+    raw = re.sub(r"\s+(tahun|triwulan|tw|periode|pada|di)\b.*$", "", raw, flags=re.I)
+    return canonical_unit(raw)
 
 
-def _mentions(parts: list[list[str]], rx: re.Pattern):
-    """(line index, place word) for every mention outside address lines; mentions are looked for
-    inside one table cell at a time (never across two cells)."""
-    for i, t in ((i, p) for i, ps in enumerate(parts) for p in ps):
-        if _ADDRESS.search(t):
-            continue
-        for m in rx.finditer(t):
-            if m.group(1).lower() not in _NOT_PLACE:
-                yield i, m.group(1)
-
-
-def place_mentions(parts: list[list[str]], rx: re.Pattern) -> Counter:
-    return Counter(w.title() for _, w in _mentions(parts, rx))
-
-
-def _vote_place(parts, cover_end, rx, doc_spellings) -> str | None:
-    votes: Counter = Counter()
-    for i, w in _mentions(parts, rx):
-        votes[_canon_place(w, doc_spellings)] += 3 if i < cover_end else 1
-    return votes.most_common(1)[0][0] if votes else None
-
-
-def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int]]:
-    """(unit, raw, weight) candidates."""
-    cands: list[tuple[str, str, int]] = []
-    # cover block: upper-case lines naming a jabatan (consecutive lines joined)
+def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int, str]]:
+    """(unit, raw, weight, source) candidates; a source (the cover, the table titles, one stock phrase
+    of the body, the signature) speaks once for a unit however often it repeats it (a title copied
+    from another unit's report repeats its slip)."""
+    cands: list[tuple[str, str, int, str]] = []
+    # cover block: short lines naming a jabatan (consecutive lines joined)
     block: list[str] = []
     for t in texts[:cover_end] + [""]:
-        if t and len(t) < 70 and not re.match(r"^(LAPORAN|TAHUN|TRIWULAN|PEMERINTAH|LKJ|-)", t, re.I):
+        if t and len(t) < 70 and not re.match(r"^(LAPORAN|TAHUN|TRIWULAN|PEMERINTAH|LKJ|LAKIP|LKIP|-)", t, re.I):
             block.append(t)
             continue
         if block:
@@ -91,74 +91,181 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
             for cand in (raw, block[0]):
                 u = canonical_unit(cand)
                 if u != "Other":
-                    cands.append((u, cand, 6))
+                    cands.append((u, cand, 6, "cover"))
                     break
             block = []
-    for i, t in enumerate(texts[:cover_end]):
-        m = re.match(r"^(?:LAPORAN\s+KINERJA|LKJ\w*)\s+(?:INDIVIDU\s+)?(.+)$", t, re.I)
+    for t in texts[:cover_end]:
+        m = re.match(r"^(?:LAPORAN\s+KINERJA|LKJ\w*|LAKIP|LKIP)\s+(?:INDIVIDU\s+)?(.+)$", t, re.I)
         if m:
-            u = canonical_unit(m.group(1))
+            u = _unit_of_text(m.group(1))
             if u != "Other":
-                cands.append((u, m.group(1).strip(), 6))
+                cands.append((u, m.group(1).strip(), 6, "cover"))
+    # table titles and title lines naming the unit
+    titles = [t.title for t in rep.tables if t.title] + [t for t in texts[cover_end:] if t and len(t) < 110]
+    for title in titles:
+        m = _UNIT_TITLE.search(title)
+        if m:
+            u = _unit_of_text(m.group(1))
+            if u != "Other":
+                cands.append((u, m.group(1).strip(), 2, "titles"))
     body = " ".join(texts[cover_end:cover_end + 400])
     for rx, w in ((r"akuntabilitas\s+([A-Z][\w .]{2,45}?)\s+dalam\s+mengidentifikasi", 3),
                   (r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan", 3),
                   (r"ditandatangani\s+antara\s+([A-Z][\w .]{2,45}?)\s+dengan", 2),
+                  (r"\(ASN\)\s+bagian\s+([A-Z][\w .]{2,45}?)\s+(?:triwulan|tahun|pada|dapat)\b", 2),
                   (r"tugas\s+dan\s+fungsi\s+([A-Z][\w .]{2,45}?)\s+adalah", 1)):
-        for m in re.finditer(rx, body):
+        for m in re.finditer(rx, body, re.I if "ASN" in rx else 0):
             raw = m.group(1).strip()
             raw = re.sub(r"^(Dan|dan),?\s*", "", raw)
             u = canonical_unit(raw)
             if u != "Other":
-                cands.append((u, raw, w))
+                cands.append((u, raw, w, rx))
     return cands
 
 
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
     votes: Counter = Counter()
-    for i, t in enumerate(texts):
-        w = 6 if i < cover_end else 1
+
+    def add(t: str, w: int) -> None:
+        named = False
         for m in _QUARTER.finditer(t):
-            q = m.group(1).upper()
-            votes[ROMAN.get(q.lower(), 0)] += w
+            q = quarter_number(m.group(1) or m.group(2) or "")
+            if q:
+                votes[q] += w
+                named = True
+        if not named:                      # a month range is the quarter's other name, counted once
+            for m in _MONTH_RANGE.finditer(t):
+                q = quarter_of_range(ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()])
+                if q:
+                    votes[q] += max(1, w // 2)
+
+    for i, t in enumerate(texts):
+        add(t, 10 if i < cover_end else 1)
     for title in table_titles:
-        for m in _QUARTER.finditer(title):
-            q = m.group(1).upper()
-            votes[ROMAN.get(q.lower(), 0)] += 3
+        add(title, 3)
     for d, mo in sig_dates:
         q = (mo - 1) // 3 + 1
         if d <= 20 and mo in (1, 4, 7, 10):
             q = q - 1 or 4
         votes[q] += 2
-    votes.pop(0, None)
     return votes
 
 
-def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict[str, str]) -> ReportMeta:
+def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int) -> int | None:
+    yv: Counter = Counter()
+    first_cover_year = None
+    for i, t in enumerate(texts):
+        tt = _REG_YEAR.sub(" ", t)
+        cover = i < cover_end
+        if cover and first_cover_year is None:
+            m = re.search(r"(?<![-/])(?<![-/]\s)\b(20\d\d)\b(?!\s*[/-]\s*20\d\d)", tt)
+            if m:
+                first_cover_year = int(m.group(1))
+                yv[first_cover_year] += 3      # the title's year; a publication year stands below it
+        for m in _YEAR.finditer(tt):
+            y1, y2 = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+            if y2 is not None and not 0 < y2 - y1 <= 1:
+                continue                       # a plan period ("Renstra Tahun 2021-2026")
+            w = 5 if cover else 1
+            if m.group(1):                     # "Tahun Anggaran 2023": the fiscal year
+                w = 10 if cover else (6 if i < cover_end + 120 else 2)
+            yv[y2 or y1] += w
+        for m in _FISCAL.finditer(tt):
+            if not re.match(r"tahun", m.group(0), re.I):      # "TA 2023", "T.A. 2023"
+                yv[int(m.group(1))] += 6 if i < cover_end + 120 else 2
+        for m in _DATE.finditer(tt):
+            yv[int(m.group(3))] += date_weight
+    for title in titles:
+        for m in re.finditer(r"\b(20\d\d)\b", _REG_YEAR.sub(" ", title)):
+            yv[int(m.group(1))] += 3
+    return yv.most_common(1)[0][0] if yv else None
+
+
+def _place(cells: list[list[str]], cover_end: int, doc_places: list[Mention]) -> Place:
+    """The report's own mentions (the cover block weighs three), the whole document's when the report
+    names no place; each of kabupaten and kecamatan falls back to the document's on its own."""
+    own = [(m, 3 if m.line < cover_end else 1) for m in mentions(cells)]
+    doc = [(m, 1) for m in doc_places]
+    place = decide(own) if own else decide(doc)
+    if own and (place.kabupaten is None or place.kecamatan is None):
+        whole = decide(own + doc)
+        place = Place(place.kabupaten or whole.kabupaten, place.kecamatan or whole.kecamatan)
+    return place
+
+
+def _first_party(texts: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(name, jabatan, NIP) of the PIHAK PERTAMA of a PK sheet: the "Nama :" / "Jabatan :" block
+    followed by "... disebut pihak pertama" (else the first such block)."""
+    blocks: list[tuple[int, str, str | None, str | None]] = []
+    for i, t in enumerate(texts):
+        m = _NAMA.match(t)
+        if not m or ":" not in t[:12]:
+            continue
+        jab = nip = None
+        for k in range(i + 1, min(len(texts), i + 8)):
+            if _NAMA.match(texts[k]):
+                break
+            mj = _JABATAN.match(texts[k])
+            mn = _NIP_FIELD.match(texts[k])
+            if mj and jab is None:
+                jab = mj.group(1).strip()
+            if mn and nip is None:
+                nip = re.sub(r"\D", "", mn.group(1))
+        blocks.append((i, m.group(1).strip(), jab, nip))
+    if not blocks:
+        return None, None, None
+    second = set()
+    for n, (i, name, jab, nip) in enumerate(blocks):
+        end = blocks[n + 1][0] if n + 1 < len(blocks) else min(len(texts), i + 14)
+        following = " ".join(texts[i:end])
+        if _CALLED_FIRST.search(following):
+            return name, jab, nip
+        if _SECOND_PARTY.search(following):
+            second.add(n)
+    rest = [b for n, b in enumerate(blocks) if n not in second] or blocks
+    return rest[0][1], rest[0][2], rest[0][3]
+
+
+def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str]) -> ReportMeta:
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     meta = ReportMeta()
-    cells = [_parts(l) for l in rep.lines]
-    meta.kabupaten = _vote_place(cells, cover_end, _KAB, doc_places["kab"]) or _top(doc_places["kab"])
-    meta.kecamatan = _vote_place(cells, cover_end, _KEC, doc_places["kec"]) or _top(doc_places["kec"])
+    cells = [line_parts(l) for l in rep.lines]
+    place = _place(cells, cover_end, doc_places)
+    meta.kabupaten, meta.kecamatan = place.kabupaten, place.kecamatan
     sigs = find_signatures(rep.lines)
     titles = [t.title for t in rep.tables]
+    periodic = rep.doc_kind in ("lkj", "unknown")
 
     # unit
+    first_name = first_nip = None
     if rep.doc_kind == "pk":
-        jab = next((re.sub(r"^Jabatan\s*:\s*", "", t, flags=re.I) for t in texts if re.match(r"^Jabatan\s*:", t, re.I)), None)
+        first_name, jab, first_nip = _first_party(texts)
+        if jab is None:
+            party = next((s for s in sigs if s.role and _FIRST_PARTY.search(s.role)), None)
+            jab = party.role if party else None
+            jab = re.sub(r"(?i)\bpihak\s+(pertama|kesatu)\b", "", jab).strip() if jab else None
         meta.unit_raw = jab
         meta.unit = canonical_unit(jab) if jab else "Other"
-    elif rep.doc_kind == "lkj" or rep.doc_kind == "unknown":
+    elif periodic:
         cands = _unit_candidates(rep, texts, cover_end)
+        # the official who signs last (the superior acknowledges first, or on the left)
+        own = [s for s in sigs if not is_superior(s) and unit_of(s, directory) != "Other"]
+        if own:
+            cands.append((unit_of(own[-1], directory), own[-1].role or own[-1].name, 3, "signer"))
         if cands:
             score: Counter = Counter()
             raws: dict[str, str] = {}
-            for u, raw, w in cands:
-                score[u] += w
+            spoken: dict[tuple[str, str], int] = {}
+            for u, raw, w, source in cands:
+                spoken[(source, u)] = max(w, spoken.get((source, u), 0))
                 raws.setdefault(u, raw)
+            for (source, u), w in spoken.items():
+                score[u] += w
             meta.unit = score.most_common(1)[0][0]
             meta.unit_raw = raws[meta.unit]
+        elif any(re.search(r"\b(kecamatan|camat)\b", t, re.I) for t in texts[:cover_end]):
+            meta.unit = "Camat"           # the report of the kecamatan as a whole
     else:
         meta.unit = "Other"
         m = next((re.search(r"ORGANISASI\s*:\s*[\d.\s]*(.+)$", t, re.I) for t in texts
@@ -167,19 +274,7 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
         if rep.doc_kind == "renja_evaluation":
             meta.unit_raw = "Perangkat Daerah"
 
-    # year
-    yv: Counter = Counter()
-    for i, t in enumerate(texts):
-        tt = _REG_YEAR.sub(" ", t)
-        w = 5 if i < cover_end else 1
-        for m in _YEAR.finditer(tt):
-            yv[int(m.group(2) or m.group(1))] += w
-        for m in _DATE.finditer(tt):
-            yv[int(m.group(3))] += 1 if rep.doc_kind in ("lkj", "unknown") else 2
-    for title in titles:
-        for m in re.finditer(r"\b(20\d\d)\b", title):
-            yv[int(m.group(1))] += 3
-    meta.year = yv.most_common(1)[0][0] if yv else None
+    meta.year = _year(texts, cover_end, titles, 1 if periodic else 2)
 
     # quarter: only for periodic reports and for annexes that state a triwulan themselves
     sig_dates = []
@@ -190,18 +285,29 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
                 sig_dates.append((int(m.group(1)), MONTHS[m.group(2).lower()]))
                 break
     header_text = " ".join(t.header_text for t in rep.tables)
-    if rep.doc_kind in ("lkj", "unknown"):
-        qv = _quarter_votes(texts, cover_end, titles, sig_dates[-1:])
-        meta.quarter = qv.most_common(1)[0][0] if qv else None
+    cover = " ".join(texts[:cover_end])
+    cover_quarter = bool(_QUARTER.search(cover))
+    titled = any(_LKJ_TITLE.match(t) for t in texts[:cover_end])
+    titles_quarter = any(_QUARTER.search(t) for t in titles if t)
+    # an annual report: named so on its cover, or a titled cover (and table titles) naming no quarter
+    annual = not cover_quarter and (bool(_ANNUAL.search(cover)) or (titled and not titles_quarter))
+    semester = not cover_quarter and bool(_SEMESTER.search(cover))
+    if periodic:
+        if annual or semester:
+            meta.quarter = None
+        else:
+            qv = _quarter_votes(texts, cover_end, titles, sig_dates[-1:])
+            meta.quarter = qv.most_common(1)[0][0] if qv else None
     elif rep.doc_kind == "renja_evaluation":
         m = re.search(r"\b(IV|III|II|I)\b", header_text) if re.search(r"triwulan", header_text, re.I) else None
         meta.quarter = ROMAN[m.group(1).lower()] if m else None
 
     # kind
-    is_individual = any(re.search(r"\bINDIVIDU\b", t, re.I) for t in texts[:cover_end])
-    if rep.doc_kind in ("lkj", "unknown"):
+    is_individual = any(_INDIVIDUAL.search(t) for t in texts[:cover_end])
+    if periodic:
         if meta.quarter is None:
-            meta.period = ReportPeriod.TAHUNAN if rep.tables else ReportPeriod.OTHER
+            meta.period = ReportPeriod.OTHER if semester else (
+                ReportPeriod.TAHUNAN if rep.tables or annual else ReportPeriod.OTHER)
         elif meta.unit == "Camat" and not is_individual:
             meta.period = ReportPeriod.TRIWULAN
         else:
@@ -210,19 +316,20 @@ def extract_meta(rep: RawReport, doc_places: dict[str, Counter], directory: dict
         meta.period = ReportPeriod.OTHER
 
     # signer
-    signer = None
+    signer: Signature | None = None
     if rep.doc_kind == "pk":
-        nama = next((re.sub(r"^Nama\s*:\s*", "", t, flags=re.I) for t in texts if re.match(r"^Nama\s*:", t, re.I)), None)
-        if nama:
-            key = person_key(nama)
-            signer = next((s for s in sigs if person_key(s.name) == key), None)
-            if signer is None:
-                meta.signer_name = nama.strip()
+        if first_name:
+            signer = next((s for s in sigs if same_person(s.name, first_name)), None)
+        if signer is None:
+            signer = next((s for s in sigs if s.role and _FIRST_PARTY.search(s.role)), None)
+            if signer is None and first_name:
+                meta.signer_name, meta.signer_nip = first_name, first_nip
     elif rep.doc_kind in ("berita_acara",):
         signer = sigs[0] if sigs else None
-    elif rep.doc_kind in ("lkj", "unknown"):
+    elif periodic:
         mine = [s for s in sigs if unit_of(s, directory) == meta.unit]
-        signer = mine[-1] if mine else (sigs[-1] if sigs else None)
+        others = [s for s in sigs if not is_superior(s)]
+        signer = mine[-1] if mine else (others[-1] if others else (sigs[-1] if sigs else None))
     elif rep.doc_kind == "lra":
         signer = sigs[-1] if sigs else None
     if signer:
@@ -236,18 +343,8 @@ def _line_index(rep: RawReport, line_no: int) -> int:
     return max(0, min(len(rep.lines), line_no - first))
 
 
-def _top(c: Counter) -> str | None:
-    return c.most_common(1)[0][0] if c else None
-
-
-def _parts(line: Line) -> list[str]:
-    """A line's texts: its cells for a table row, else the line."""
-    return [clean(c.text) for c in line.cells] if line.cells is not None else [clean(line.text)]
-
-
-def document_places(lines: list[Line]) -> dict[str, Counter]:
-    parts = [_parts(l) for l in lines]
-    return {"kec": place_mentions(parts, _KEC), "kab": place_mentions(parts, _KAB)}
+def document_places(lines: list[Line]) -> list[Mention]:
+    return mentions([line_parts(l) for l in lines])
 
 
 def document_directory(lines) -> dict[str, str]:

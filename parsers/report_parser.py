@@ -16,8 +16,9 @@ from .grid_tables import read_grid_tables
 from .metadata import document_directory, document_places, extract_meta
 from .segment import segment
 
-# a table finder reads the tables of lines[lo:hi] of a document
-TableFinder = Callable[[list[Line], int, int], list[RawTable]]
+# a table finder reads the tables of lines[lo:hi] of a document (the grid finder also takes the
+# report's year, for headers that repeat their columns per year)
+TableFinder = Callable[..., list[RawTable]]
 FINDERS: dict[str, TableFinder] = {"grid": read_grid_tables, "flat": read_flat_tables}
 
 
@@ -31,7 +32,7 @@ def is_flat(doc: Document) -> bool:
 
 def parse_document(doc: Document) -> ParsedDocument:
     flat = is_flat(doc)
-    finders = [FINDERS["grid"]] + ([FINDERS["flat"]] if flat else [])
+    finders = ["grid"] + (["flat"] if flat else [])
     segs = segment(doc.lines)
     if doc.is_paged:
         _to_page_tops(segs, doc.lines)
@@ -52,12 +53,23 @@ def parse_document(doc: Document) -> ParsedDocument:
             lines=lines,
             doc_kind=s.doc_kind,
         )
-        tables = [t for find in finders for t in find(doc.lines, s.start, s.end)]
-        tables.sort(key=lambda t: t.line_start or 0)
-        rep.tables = tables
+        found = {name: FINDERS[name](doc.lines, s.start, s.end) for name in finders}
+        rep.tables = _in_order(found)
         rep.meta = extract_meta(rep, places, directory)
+        if rep.meta.year and any(t.years and t.years[-1] != rep.meta.year for t in found["grid"]):
+            # a header repeated per year ("Target 2019 | Target 2020 ..."): read again with the
+            # report's year, which says whose columns are the report's own (the metadata reads the
+            # tables' titles, so it comes first)
+            found["grid"] = FINDERS["grid"](doc.lines, s.start, s.end, year=rep.meta.year)
+            rep.tables = _in_order(found)
         reports.append(rep)
-    return ParsedDocument(reports, flat=flat, wrapped=flat or paged)
+    # space-aligned text (grids read from character columns) wraps its paragraphs as a PDF does
+    laid_out = any(g.source == "columns" for g in doc.grids)
+    return ParsedDocument(reports, flat=flat, wrapped=flat or paged or laid_out)
+
+
+def _in_order(found: dict[str, list[RawTable]]) -> list[RawTable]:
+    return sorted((t for tables in found.values() for t in tables), key=lambda t: t.line_start or 0)
 
 
 def _to_page_tops(segs, lines, most: int = 3) -> None:

@@ -5,15 +5,24 @@ its "Dalam rangka ..." opening, LAPORAN REALISASI ANGGARAN, BERITA ACARA, Formul
 back over the letterhead above it; or at a second "BAB I" inside the current report (bundles of
 reports exported without cover pages).  A title inside a report that has no body yet (the cover
 page repeats the title) does not start a new report.
+
+A title is a heading, in capitals or in mixed case ("Laporan Kinerja Triwulan II Tahun 2023",
+"LKjIP Kecamatan Medan Amplas Tahun 2022"): short, its words capitalised but for a few connectors,
+no sentence inside it, not the continuation of a paragraph.  A running page header or footer
+("LAKIP Kecamatan X Tahun 2020 Page 10", repeated on every page) is no title: a line that carries a
+page number, or whose text recurs through the document without an opening (Kata Pengantar, BAB I)
+close under it, does not start a report.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lkj.normalizers.text import clean
 
-_LKJ = re.compile(r"^(LAPORAN\s+KINERJA|LKJIP\b|LKJ\b|LAKIP\b|LAPORAN\s+AKUNTABILITAS\s+KINERJA)", re.I)
+_LKJ = re.compile(r"^(LAPORAN\s+KINERJA|LKJ\s*-?\s*IP\b|LKJ\b|LAKIP\b|LKIP\b|LAKIN\b|"
+                  r"LAPORAN\s+AKUNTABILITAS\s+KINERJA|L\s?K\s?j\s?I\s?P\b)", re.I)
 _PK = re.compile(r"^(LAMPIRAN\s+)?(PERUBAHAN\s+)?PERJANJIAN\s+KINERJA\b", re.I)
 _PK_OPENING = re.compile(r"^(Dalam rangka|Pada hari ini)|bertanda\s*tangan", re.I)
 _LRA = re.compile(r"^LAPORAN\s+REALISASI\s+ANGGARAN\b", re.I)
@@ -32,6 +41,12 @@ class Segment:
     doc_kind: str
 
 
+_CONNECTORS = {"dan", "di", "ke", "dari", "pada", "tahun", "dalam", "atas", "serta", "untuk", "bagi", "s.d", "s/d",
+               "sampai", "dengan", "periode", "bulan", "semester", "triwulan", "tw"}
+_PAGE_MARK = re.compile(r"\b(page|hal(aman)?|hlm)\.?\s*\d+\b|(\||–|-)\s*\d{1,3}\s*(\||–|-)?\s*$|\s{2,}\d{1,3}\s*$|"
+                        r"\b(19|20)\d\d\s+\d{1,3}\s*$", re.I)
+
+
 def _is_titleish(text: str) -> bool:
     """Short, mostly upper-case line (a heading), not a sentence."""
     if not text or len(text) > 110:
@@ -40,7 +55,41 @@ def _is_titleish(text: str) -> bool:
     if not letters:
         return False
     upper = sum(1 for c in letters if c.isupper()) / len(letters)
-    return upper >= 0.6
+    return upper >= 0.6 or _is_mixed_case_title(text)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.6
+
+
+def _is_mixed_case_title(text: str) -> bool:
+    """"Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan X Tahun 2022": every word capitalised
+    (or a number, or a connector), no sentence inside, not ending in a comma."""
+    if len(text) > 110 or re.search(r"[.;!?]\s+\S", text) or text.rstrip().endswith((",", ";")):
+        return False
+    words = re.findall(r"[A-Za-z][\w.'/-]*", text)
+    if len(words) < 2:
+        return False
+    low = [w for w in words if w[0].islower() and w.lower() not in _CONNECTORS]
+    return not low
+
+
+def running_key(text: str) -> str:
+    """A line's text without its page number, to recognise a running header."""
+    t = re.sub(r"\b(page|hal(aman)?|hlm)\.?\s*\d+\b", " ", text, flags=re.I)
+    t = re.sub(r"[\s|\-–]*\d{1,3}[\s|\-–]*$", " ", t)
+    return re.sub(r"\s+", " ", t).strip().lower()
+
+
+def _continues_paragraph(texts: list[str], i: int) -> bool:
+    """The line before i (if any, within three lines) is running text that does not end a sentence."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        p = texts[j]
+        if p:
+            return len(p) > 60 and not p.rstrip().endswith((".", ":", ";", "!", "?", ")")) \
+                and not _is_titleish(p)
+    return False
 
 
 def _anchor_kind(texts: list[str], is_row: list[bool], i: int) -> str | None:
@@ -62,7 +111,7 @@ def _anchor_kind(texts: list[str], is_row: list[bool], i: int) -> str | None:
                 if is_row[j]:
                     break
         return None
-    if _LKJ.match(t) and _is_titleish(t):
+    if _LKJ.match(t) and _is_titleish(t) and not _continues_paragraph(texts, i):
         return "lkj"
     return None
 
@@ -72,6 +121,7 @@ def segment(lines) -> list[Segment]:
     texts = [l.text if row else clean(l.text) for l, row in zip(lines, is_row)]
     n = len(texts)
     starts: list[tuple[int, str]] = [(0, "unknown")]
+    seen = Counter(running_key(t) for t in texts if t and len(t) <= 110 and _LKJ.match(t))
     has_body = False
     seen_bab1 = False
     for i, t in enumerate(texts):
@@ -80,10 +130,15 @@ def segment(lines) -> list[Segment]:
         kind = _anchor_kind(texts, is_row, i)
         if kind is not None:
             if kind == "lkj" and has_body:
-                # a running page header repeats the title: only a title followed by an opening counts
-                follows = any(_INTRO.match(texts[j]) for j in range(i + 1, min(n, i + 80)) if texts[j])
-                if not follows:
+                # a running page header repeats the title: only a title followed by an opening counts,
+                # close under it when the title recurs through the document; never one with a page number
+                window = 80 if seen[running_key(t)] < 3 else 25
+                intro = next((j for j in range(i + 1, min(n, i + window)) if texts[j] and _INTRO.match(texts[j])), None)
+                if intro is None or _PAGE_MARK.search(t):
                     kind = None
+                elif not _is_upper(t) and any(_is_upper(texts[j]) and _anchor_kind(texts, is_row, j) == "lkj"
+                                              for j in range(i + 1, intro)):
+                    kind = None           # a mixed-case line of running text; the title in capitals follows
             if kind is not None and has_body:
                 s = i
                 for j in range(i - 1, max(-1, i - 13), -1):

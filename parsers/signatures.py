@@ -1,4 +1,13 @@
-"""Signature blocks: the jabatan line(s), the name, and the NIP under it."""
+"""Signature blocks: the jabatan line(s), the name, and the NIP under it.
+
+Blocks may stand side by side ("Mengetahui / Camat X" on the left, the reporting official on the
+right): every line is read as its columns (table cells, or runs of text separated by three or more
+spaces, each with its character span), and a name is looked for above its NIP in the same column,
+the jabatan above the name likewise.  A NIP may be written with spaces, dots or dashes between its
+groups; a name may wrap its degrees onto the next line ("Hj. SITI AMINAH," / "S.Sos"); a rank line
+("Pembina Tk. I", "Penata (III/c)") may stand between name and NIP.  Hand-written: no library reads
+Indonesian signature blocks.
+"""
 from __future__ import annotations
 
 import re
@@ -7,12 +16,28 @@ from dataclasses import dataclass
 from lkj.normalizers.jabatan import canonical_unit
 from lkj.normalizers.text import clean
 
-_NIP = re.compile(r"^(?:NIP\.?\s*[:.]?\s*)([\d\s\-.]*\d[\d\s\-.]*|-)?\s*$", re.I)
-_BARE_NIP = re.compile(r"^\d{8}\s*\d{6}\s*\d\s*\d{3}$")
-_ROLEWORDS = re.compile(r"\b(CAMAT|SEKRETARIS|KASUBB?AG|KASI|KEPALA|BUPATI|BENDAHARA|PIHAK|PETUGAS|"
-                        r"PENGADMINISTRAS\w*|PENGOLAH|OPERATOR|PELAKSANA|EVALUATOR|SUB\s*BAG\w*|SEKSI|"
-                        r"KECAMATAN|ATASAN|MENGETAHUI|KABUPATEN|SUBB?AG|EVALUASI|MONITORING|KEPEGAWAIAN|"
-                        r"KEUANGAN|PEMERINTAHAN|PELAYANAN|PEMBERDAYAAN|SEKCAM|PLT|DIEVALUASI|YANG)\b", re.I)
+_NIP = re.compile(r"^(?:NIP|N\.I\.P)\.?\s*[:.]?\s*([\d\s\-.]*\d[\d\s\-.]*|-)?\s*$", re.I)
+_BARE_NIP = re.compile(r"^\d{8}[\s.\-]*\d{6}[\s.\-]*\d[\s.\-]*\d{3}$")
+_ROLEWORDS = re.compile(r"\b(CAMAT|SEKRETARIS|KASUBB?AG|KASI|KEPALA|BUPATI|WALI\s*KOTA|WALIKOTA|BENDAHARA|PIHAK|"
+                        r"PETUGAS|PENGADMINISTRAS\w*|PENGOLAH|PENGELOLA\w*|OPERATOR|PELAKSANA|EVALUATOR|SUB\s*BAG\w*|"
+                        r"SEKSI|KECAMATAN|ATASAN|MENGETAHUI|KABUPATEN|SUBB?AG|EVALUASI|MONITORING|KEPEGAWAIAN|"
+                        r"KEUANGAN|PEMERINTAHAN|PELAYANAN|PEMBERDAYAAN|SEKCAM|PLT|PLH|DIEVALUASI|YANG|STAF\w*|"
+                        r"ANALIS|PENYUSUN|PRANATA|LURAH|KETENTRAMAN|KETERTIBAN|UMUM|MASYARAKAT|DESA|PERENCANAAN|"
+                        r"MENYETUJUI|DISAHKAN|DIBUAT)\b", re.I)
+# civil-service ranks written between a name and its NIP
+_RANK = re.compile(r"^(Pembina|Penata|Pengatur|Juru|Pangkat|Gol(ongan)?\.?)\b|\((?:I{1,3}|IV)\s*/\s*[a-e]\)|"
+                   r"^(?:I{1,3}|IV)\s*/\s*[a-e]$", re.I)
+# a line of academic degrees only ("S.Sos", "S.Pd, M.Si", "SE, MM", "A.Md.Kep")
+_DEGREE = (r"(?:[A-Z][a-z]?\.\s?[A-Za-z]{1,5}\.?(?:[A-Z][a-z]{1,3}\.?)?|"
+           r"(?:SE|SH|SP|ST|SIP|SAP|SKM|SPd|SSos|SKom|STP|SSTP|MM|MT|MH|MSi|MAP|MPd|MKes|AMd)\.?)")
+_DEGREE_LINE = re.compile(r"^,?\s*" + _DEGREE + r"(?:\s*,?\s*" + _DEGREE + r")*\s*,?$")
+# a table's header words are no names
+_TABLE_WORD = re.compile(r"^(TARGET|REALISASI|CAPAIAN|INDIKATOR|SASARAN|KINERJA|PROGRAM|KEGIATAN|ANGGARAN|URAIAN|"
+                         r"JUMLAH|TOTAL|KETERANGAN|SATUAN|PAGU|SISA|EFISIENSI|TUJUAN|STRATEGI|KODE|NO|PERSENTASE|"
+                         r"RATA|TABEL|LAMPIRAN|BAB|PENDAHULUAN|PENGANTAR|KATA|DAFTAR|PENUTUP|LATAR|RINGKASAN|"
+                         r"IKHTISAR|AKUNTABILITAS|PERENCANAAN|PENGUKURAN|ANALISIS|KESIMPULAN|DOKUMENTASI|TINDAK|HASIL|"
+                         r"REKOMENDASI|CATATAN)\b", re.I)
+_PAGE_FURNITURE = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|(?:page|hal(?:aman)?|hlm)\.?\s*\d+(?:\s*(?:of|dari)\s*\d+)?)$", re.I)
 _DATE_LINE = re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
 
 
@@ -22,15 +47,52 @@ class Signature:
     nip: str | None
     role: str | None
     line: int
+    col: tuple[int, int] = (0, 0)       # character span (or cell column) of the block
+
+
+Segment = tuple[float, float, str]      # start, end (characters or points), cleaned text
+
+
+def line_segments(line) -> list[Segment]:
+    """A line's columns with their horizontal extent: a table row's cells (their boxes on a page,
+    their character spans in text, else their column numbers), a page's line (its box), or runs of
+    text separated by three or more spaces."""
+    if line.cells is not None:
+        out = []
+        for k, c in enumerate(line.cells):
+            t = clean(c.text)
+            if not t:
+                continue
+            if c.bbox is not None:
+                lo, hi = c.bbox[0], c.bbox[2]
+            else:
+                lo, hi = c.span if c.span else (k * 1000, k * 1000 + 999)
+            out.append((lo, hi, t))
+        return out
+    if line.bbox is not None:                   # a page's line: its box in points
+        t = clean(line.text)
+        return [(line.bbox[0], line.bbox[2], t)] if t else []
+    text = line.text.expandtabs(8)
+    out = []
+    for m in re.finditer(r"\S+(?:(?: {1,2}|\t)\S+)*", text):
+        t = clean(m.group(0))
+        if t:
+            out.append((m.start(), m.end(), t))
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int], slack: int = 4) -> bool:
+    return a[0] - slack < b[1] and b[0] - slack < a[1]
 
 
 def _name_like(t: str) -> bool:
     if not t or len(t) > 60 or re.search(r"\d", t) or t.endswith(":"):
         return False
-    if re.match(r"^(NIP|Nama|Jabatan|Pangkat|Lumajang|Mengetahui)\b", t, re.I):
+    if re.match(r"^(NIP|Nama|Jabatan|Pangkat|Mengetahui|Menyetujui)\b", t, re.I) or _RANK.search(t) \
+            or _TABLE_WORD.match(t):
         return False
     core = re.sub(r",.*$", "", t)                     # drop academic degrees after the comma
-    core = re.sub(r"\b(Drs?|Ir|Hj|H|Dr|Prof)\.", "", core).strip()
+    core = re.sub(r"\b(Dra?|Drs|Ir|Hj|H|Dr|Prof|R|Rr|K\.?H)\.", "", core).strip()
     words = [w for w in re.split(r"\s+", core) if w]
     if not 1 <= len(words) <= 6:
         return False
@@ -43,18 +105,28 @@ def _name_like(t: str) -> bool:
     return upper >= 0.7 or ("," in t and words[0][0].isupper())
 
 
-def _role_above(texts: list[str], i: int, floor: int) -> str | None:
-    """Consecutive jabatan-like lines above index i (skipping blanks), joined."""
+def _column(segs: list[list[Segment]], j: int, span: tuple[int, int]) -> Segment | None:
+    """The segment of line j under/over the given horizontal extent (the nearest when several)."""
+    best = None
+    for s in segs[j]:
+        if _overlaps((s[0], s[1]), span):
+            mid = (s[0] + s[1]) / 2 - (span[0] + span[1]) / 2
+            if best is None or abs(mid) < best[0]:
+                best = (abs(mid), s)
+    return best[1] if best else None
+
+
+def _role_above(segs, i: int, span, floor: int) -> str | None:
+    """Consecutive jabatan-like lines above line i in the same column (skipping blanks), joined."""
     parts: list[str] = []
     j = i - 1
     gap = 0
     while j >= floor and len(parts) < 3:
-        t = texts[j]
+        s = _column(segs, j, span)
+        t = s[2] if s else ""
         if not t:
             gap += 1
-            if parts and gap > 1:
-                break
-            if gap > 4:
+            if (parts and gap > 1) or gap > 4:
                 break
             j -= 1
             continue
@@ -68,35 +140,135 @@ def _role_above(texts: list[str], i: int, floor: int) -> str | None:
     return " ".join(parts) if parts else None
 
 
-def find_signatures(lines) -> list[Signature]:
-    texts = [clean(l.text) for l in lines]
-    sigs: list[Signature] = []
-    used: set[int] = set()
-    for i, t in enumerate(texts):
-        m = _NIP.match(t) if t.upper().startswith("NIP") else None
-        bare = _BARE_NIP.match(t)
-        if not m and not bare:
+def _nip_of(t: str) -> tuple[bool, str | None]:
+    m = _NIP.match(t) if re.match(r"^N\.?I\.?P", t, re.I) else None
+    if m is None and not _BARE_NIP.match(t):
+        return False, None
+    raw = (m.group(1) if m else t) or ""
+    digits = re.sub(r"\D", "", raw)
+    return True, (digits if len(digits) >= 9 else None)
+
+
+def _name_at(segs, j: int, span) -> tuple[str, tuple[int, int]] | None:
+    """The name written at line j of the column (its degrees wrapped onto line j+1 joined)."""
+    s = _column(segs, j, span)
+    if s is None:
+        return None
+    t = s[2]
+    if _DEGREE_LINE.match(t) and j > 0:          # the degrees line of a wrapped name
+        above = _column(segs, j - 1, span)
+        if above and above[2].rstrip().endswith(",") and _name_like(above[2]):
+            return f"{above[2].rstrip()} {t}", (min(above[0], s[0]), max(above[1], s[1]))
+        return None
+    if not _name_like(t):
+        return None
+    if t.rstrip().endswith(",") and j + 1 < len(segs):
+        below = _column(segs, j + 1, span)
+        if below and _DEGREE_LINE.match(below[2]):
+            t = f"{t.rstrip()} {below[2]}"
+    return t, (s[0], s[1])
+
+
+_NIP_IN = re.compile(r"\bN\.?I\.?P\b\.?\s*[:.]?\s*(?:\d[\d\s.\-]*\d|-)", re.I)
+_NAME_BOUNDARY = re.compile(r",\s*" + _DEGREE + r"(?:\s*,?\s*" + _DEGREE + r")*(?=\s+(?:(?:Dra?|Drs|Ir|Hj|H|Dr|Prof)\.\s*)?"
+                            r"[A-Z]{2,})")
+
+
+def _split_side_by_side(segs: list[list[Segment]]) -> None:
+    """Two signature blocks flattened onto the same lines (a text layer without layout):
+    "NIP. 1970... NIP. 1985..." under "ANDI, S.Sos Ir. BUDI, M.Si" become two columns, the lines
+    above them spanning both."""
+    base = 1_000_000
+    for i, row in enumerate(segs):
+        if len(row) != 1:
             continue
-        raw_nip = (m.group(1) if m else t) or ""
-        digits = re.sub(r"\D", "", raw_nip)
-        nip = digits if len(digits) >= 9 else None
+        t = row[0][2]
+        nips = list(_NIP_IN.finditer(t))
+        if len(nips) < 2 or nips[0].start() != 0:
+            continue
+        cuts = [m.start() for m in nips] + [len(t)]
+        pieces = [t[a:b].strip() for a, b in zip(cuts, cuts[1:])]
         for j in range(i - 1, max(-1, i - 5), -1):
-            if texts[j] and _name_like(texts[j]):
-                floor = max(0, j - 12)
-                sigs.append(Signature(texts[j], nip, _role_above(texts, j, floor), lines[j].no))
-                used.add(j)
+            if not segs[j]:
+                continue
+            if len(segs[j]) != 1:
                 break
-    # names under a jabatan line without any NIP (e.g. the Bupati signing an LRA)
-    for i, t in enumerate(texts):
-        if i in used or not _name_like(t):
+            name_line = segs[j][0][2]
+            ends = [m.end() for m in _NAME_BOUNDARY.finditer(name_line)][:len(pieces) - 1]
+            cuts = [0] + ends + [len(name_line)]
+            names = [name_line[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+            if len(names) != len(pieces) or not all(_name_like(n) for n in names):
+                break
+            span = lambda k: (base + k * 1000, base + k * 1000 + 999)   # noqa: E731
+            segs[i] = [(*span(k), p) for k, p in enumerate(pieces)]
+            segs[j] = [(*span(k), n) for k, n in enumerate(names)]
+            whole = (base, base + len(pieces) * 1000)
+            for k in range(j - 1, max(-1, j - 12), -1):
+                if len(segs[k]) == 1:
+                    segs[k] = [(*whole, segs[k][0][2])]
+            base += 10_000
+            break
+
+
+def find_signatures(lines) -> list[Signature]:
+    segs = [line_segments(ln) for ln in lines]
+    _split_side_by_side(segs)
+    sigs: list[Signature] = []
+    used: set[tuple[int, int]] = set()
+    for i, row in enumerate(segs):
+        for lo, hi, t in row:
+            is_nip, nip = _nip_of(t)
+            if not is_nip:
+                continue
+            found = None
+            seen = 0
+            for j in range(i - 1, max(-1, i - 14), -1):
+                col = _column(segs, j, (lo, hi))
+                if col is None or _PAGE_FURNITURE.match(col[2]):
+                    continue                  # blank, or a page number between the name and its NIP
+                seen += 1
+                if seen > 4 or _nip_of(col[2])[0]:
+                    break                     # another block's NIP above: its name is not this one's
+                found = _name_at(segs, j, (lo, hi))
+                if found and (j, found[1][0]) not in used:
+                    break
+                found = None
+            if found is None:
+                # a page that moved the NIP out of its column: the unpaired name just above, any column
+                for j in range(i - 1, max(-1, i - 4), -1):
+                    cand = [s for s in segs[j] if (j, s[0]) not in used and _name_like(s[2])]
+                    if cand:
+                        found = (cand[-1][2], (cand[-1][0], cand[-1][1]))
+                        break
+                    if any(_nip_of(s[2])[0] for s in segs[j]):
+                        break
+            if found:
+                name, span = found
+                name = name.rstrip(", ")
+                col = _column(segs, j, span)
+                role_from = j - 1 if col and _DEGREE_LINE.match(col[2]) else j
+                sigs.append(Signature(name, nip, _role_above(segs, role_from, span, max(0, j - 12)),
+                                      lines[j].no, span))
+                used.add((j, span[0]))
+    # names under a jabatan line without any NIP (e.g. the Bupati signing an LRA); not inside a table
+    for i, row in enumerate(segs):
+        if lines[i].cells is not None and len(lines[i].cells) > 3:
             continue
-        role = _role_above(texts, i, max(0, i - 10))
-        nxt = next((texts[k] for k in range(i + 1, min(len(texts), i + 4)) if texts[k]), "")
-        if role and (not nxt or _ROLEWORDS.search(nxt) or _NIP.match(nxt)) and not (nxt and _NIP.match(nxt)):
-            if re.search(r"\b(BUPATI|CAMAT|PIHAK|SEKRETARIS|KEPALA|KASUBB?AG|KASI|BENDAHARA|PETUGAS|"
-                         r"PENGADMINISTRAS\w*)\b", role, re.I):
-                sigs.append(Signature(t, None, role, lines[i].no))
-    sigs.sort(key=lambda s: s.line)
+        for lo, hi, t in row:
+            if (i, lo) in used or not _name_like(t):
+                continue
+            role = _role_above(segs, i, (lo, hi), max(0, i - 10))
+            nxt = ""
+            for k in range(i + 1, min(len(segs), i + 4)):
+                s = _column(segs, k, (lo, hi))
+                if s:
+                    nxt = s[2]
+                    break
+            if role and (not nxt or _ROLEWORDS.search(nxt)) and not (nxt and _nip_of(nxt)[0]):
+                if re.search(r"\b(BUPATI|WALI\s*KOTA|WALIKOTA|CAMAT|PIHAK|SEKRETARIS|KEPALA|KASUBB?AG|KASI|BENDAHARA|"
+                             r"PETUGAS|PENGADMINISTRAS\w*)\b", role, re.I):
+                    sigs.append(Signature(t, None, role, lines[i].no, (lo, hi)))
+    sigs.sort(key=lambda s: (s.line, s.col[0]))
     return sigs
 
 
@@ -122,8 +294,23 @@ def name_directory(lines) -> dict[str, str]:
 
 def person_key(name: str) -> str:
     core = re.sub(r",.*$", "", name)
-    core = re.sub(r"\b(Drs?|Ir|Hj|H|Dr|Prof)\.", "", core)
-    return re.sub(r"[^A-Z]", "", core.upper())
+    core = re.sub(r"\b(Dra?|Drs|Ir|Hj|H|Dr|Prof)\.", "", core)
+    words = core.split()
+    while len(words) > 1 and re.fullmatch(_DEGREE, words[-1]):     # "LUQMAN HADI S.H" (no comma)
+        words.pop()
+    return re.sub(r"[^A-Z]", "", " ".join(words).upper())
+
+
+def same_person(a: str, b: str) -> bool:
+    ka, kb = person_key(a), person_key(b)
+    if not ka or not kb:
+        return False
+    return ka == kb or (min(len(ka), len(kb)) >= 8 and (ka.startswith(kb) or kb.startswith(ka)))
+
+
+def is_superior(sig: Signature) -> bool:
+    """The block of the one who acknowledges ("Mengetahui", "Atasan langsung", "PIHAK KEDUA")."""
+    return bool(sig.role and re.search(r"\b(mengetahui|menyetujui|atasan|pihak\s+kedua)\b", sig.role, re.I))
 
 
 def unit_of(sig: Signature, directory: dict[str, str]) -> str:

@@ -8,7 +8,11 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "corpus", "seeds")
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+# the shared data: beside the checkout (../shared), or beside the folder of worktrees (../../shared)
+SHARED = next((p for p in (os.path.join(os.path.dirname(ROOT), "shared"),
+                           os.path.join(os.path.dirname(os.path.dirname(ROOT)), "shared")) if os.path.isdir(p)),
+              os.path.join(os.path.dirname(ROOT), "shared"))
+DEV = os.path.join(SHARED, "corpus", "synth")          # the development set, when this machine has it
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))        # tests/pdfmake.py
 
 
@@ -33,7 +37,7 @@ def as_csv(record: dict) -> dict:
 class Staged:
     """One seed file taken through the stages: its Document, its parse, its checked report contexts."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, folder: str = SEEDS):
         from lkj.checks.registry import ReportContext, run_report_rules
         from lkj.checks.rules import RULES
         from lkj.extract import read
@@ -43,7 +47,7 @@ class Staged:
         from lkj.parsers.report_parser import parse_document
 
         self.name = name
-        self.doc = read(os.path.join(SEEDS, name), DEFAULT)
+        self.doc = read(os.path.join(folder, name), DEFAULT)
         self.parsed = parse_document(self.doc)
         vocab = Vocabulary(clean(ln.text) for ln in self.doc.lines) if self.parsed.flat else None
         self.contexts = [ReportContext(r.seq, r.meta, r.doc_kind, normalise_tables(r.tables, vocab, DEFAULT.match),

@@ -20,8 +20,9 @@ def _indicator_table(ctx: ReportContext):
     for kinds in (("capaian",), ("cost_per_outcome",), ("pk",)):
         for t in ctx.tables:
             if t.kind in kinds and t.duplicate_of is None:
+                # indicator rows: an indikator with a number read (a caption read as a row has none)
                 rows = [r for r in t.rows if r.level in (None, "indicator") and (r.text.get("indikator") or
-                        r.has("target"))]
+                        r.has("target")) and any(r.has(f) for f in ("target", "realisasi", "capaian"))]
                 if rows:
                     return t, rows
     return None, []
@@ -48,8 +49,15 @@ _NOT_REACHED = [re.compile(p, re.I) for p in (
 )]
 _NONE_REACHED = re.compile(r"\bbelum\s+ada\s+(?:indikator\s+)?yang\s+(?:sudah\s+)?(?:mencapai|mancapai|tercapai)\s+100",
                            re.I)
-_ALL_REACHED = re.compile(r"\b(tercapai\s+semua(nya)?|semua(nya)?\s+tercapai|semua\s+target\s+sasaran\b.*\b(dicapai|"
-                          r"tercapai|sangat\s+baik)|telah\s+memenuhi\s+target)", re.I)
+# "every target reached", in any order of its words: "semua target tercapai", "seluruhnya telah mencapai
+# target", "tercapai seluruhnya", "semua target sasaran ... Sangat Baik", "telah memenuhi target"; not
+# when negated, partial or wished for ("belum semua", "tidak seluruhnya", "hampir semua", "agar seluruh")
+_ALL_WORD = r"(?:semua(?:nya)?|seluruh(?:nya)?|kesemuanya)"
+_REACH_WORD = r"(?:tercapai|mencapai|mancapai|dicapai|memenuhi|terpenuhi|berhasil|sangat\s+baik)"
+_ALL_REACHED = re.compile(rf"(?<!belum\s)(?<!tidak\s)(?<!hampir\s)(?<!agar\s)(?<!supaya\s)(?<!untuk\s)(?<!harus\s)\b{_ALL_WORD}\b"
+                          rf"(?:(?!\b(?:belum|tidak|kecuali)\b)[^.;\d]){{0,160}}?"
+                          rf"\b{_REACH_WORD}\b|\b{_REACH_WORD}\s+{_ALL_WORD}\b|\btelah\s+memenuhi\s+target", re.I)
+_CLAIM_WORDS = ("indikator", "target", "sasaran", "tercapai", "semua", "seluruh", "rendah")
 _DEFINITION = re.compile(r"\b(gradasi|kategori\s+(?:nilai|capaian)|skala|apabila|jika|bila)\b", re.I)
 _STATED_PCT = re.compile(r"\b(?:indikator|target)\b[^.]*?\b(?:telah|sudah)\s+tercapai\s+(\d{1,3}(?:[.,]\d+)?)\s*%", re.I)
 _SASARAN_COUNT = re.compile(r"\b(kedua|ketiga|keempat|kelima)\s+sasaran\b", re.I)
@@ -95,27 +103,41 @@ def narrative_mismatch(ctx: ReportContext) -> None:
     sasaran = {fold_indicator(r.text.get("sasaran") or "") for r in rows if r.text.get("sasaran")}
     mean = sum(caps) / len(caps) if caps else None
     where = f"{t.title or t.kind} (table {t.seq + 1})"
+    # a table with fewer indicator rows than the report's Perjanjian Kinerja may not have been read whole:
+    # a count compared with it is not sure
+    pk_n = max((sum(1 for r in pt.rows if r.level in (None, "indicator") and r.text.get("indikator")
+                    and any(r.has(f) for f in ("target", "realisasi", "capaian")))
+                for pt in ctx.tables if pt.kind == "pk" and pt.duplicate_of is None), default=0)
+    short_table = (f"{t.title[:50] or t.kind} holds {n} indicator rows where the Perjanjian Kinerja holds {pk_n}: "
+                   f"it may not have been read completely") if t.kind != "pk" and pk_n > n else None
+    if not t.complete:
+        short_table = f"{t.title[:50] or t.kind} was not read completely"
     for i, s in enumerate(sents):
         text = s.text
-        if _DEFINITION.search(text):
-            continue
+        low = text.lower()
+        if not any(w in low for w in _CLAIM_WORDS) or _DEFINITION.search(text):
+            continue                # every claim read below names indicators, targets or sasaran
         ctx.tick()
         problems: list[tuple[str, str, str]] = []   # (what, reported, expected)
+        counted = False                             # the first problem is a count of the table's rows
         total = _find(_TOTAL, text)
         if total is not None and total != n and ("total", total) not in flagged_numbers:
             problems.append((f"it counts {total} indicators/targets but {where} has {n}", str(total), str(n)))
             flagged_numbers.add(("total", total))
+            counted = True
         if caps:
             got = _find(_REACHED, text)
             if got is not None and got != reached and ("reached", got) not in flagged_numbers:
                 problems.append((f"it says {got} reached 100% but {reached} of {len(caps)} do in {where}",
                                  str(got), str(reached)))
                 flagged_numbers.add(("reached", got))
+                counted = counted or len(problems) == 1
             miss = _find(_NOT_REACHED, text)
             if miss is not None and miss != len(caps) - reached and ("missed", miss) not in flagged_numbers:
                 problems.append((f"it says {miss} are not reached but {len(caps) - reached} are not in {where}",
                                  str(miss), str(len(caps) - reached)))
                 flagged_numbers.add(("missed", miss))
+                counted = counted or len(problems) == 1
             if _NONE_REACHED.search(text) and reached:
                 best = max(caps)
                 problems.append((f"it says none reached 100% but {reached} do in {where} (highest {show_number(best)}%)",
@@ -139,7 +161,9 @@ def narrative_mismatch(ctx: ReportContext) -> None:
                              m.group(0), str(len(sasaran))))
         if problems:
             what, rep, exp = problems[0]
-            ctx.flag(f"{place(s.line, s.page).capitalize()}: {what} (\"{short(text)}\").", table=t, reported=rep, expected=exp, line=s.line, page=s.page)
+            ctx.flag(f"{place(s.line, s.page).capitalize()}: {what} (\"{short(text)}\").", table=t, reported=rep,
+                     expected=exp, line=s.line, page=s.page,
+                     doubt=short_table if counted else None)
 
 
 def _listed_as_reached(sents, rows, where):
@@ -222,6 +246,8 @@ def _stated_row_values(ctx: ReportContext, sents):
     row_words = [(t, r, words(" ".join(r.text.get(f) or "" for f in ("sasaran", "indikator", "name"))))
                  for t, r in rows]
     for s in sents:
+        if "%" not in s.text or "efisiensi" not in s.text.lower():
+            continue                    # the phrase states a percentage and an efisiensi
         for m in _STATED_ROW.finditer(s.text):
             named = words(m.group("name"))
             # the rows the phrase names: every content word of the phrase is in the row's texts
@@ -264,6 +290,8 @@ def _eselon_claims(ctx: ReportContext, sents):
 def _citations(c: ReportContext):
     """(sentence, number, year, title) of every Peraturan Bupati a report cites."""
     for s in c.sentences():
+        if "bupati" not in s.text.lower():
+            continue
         for m in _REGULATION.finditer(s.text):
             yield s, m.group(1), m.group(2), fold_indicator(m.group(3))[:25]
 

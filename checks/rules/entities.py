@@ -12,12 +12,25 @@ from lkj.normalizers.jabatan import canonical_unit
 from ..registry import ReportContext, place, where
 from .common import COMPARE, short
 
-_ADDRESS = re.compile(r"\b(jalan|jl\.|kelurahan|kode\s*pos|telp|telepon|email|alamat)\b|\bno(mor|\.)\s*\d", re.I)
+# a postal address just before the name ("Jl. Raya No. 5, Kecamatan X", "Alamat: ...")
+_ADDRESS = re.compile(r"\b(jalan|jl|alamat|kode\s*pos|telp|telepon|email|rt|rw)\b\.?", re.I)
 
 
 def entity_mismatch(ctx: ReportContext) -> None:
     _text_slips(ctx)
     _borrowed_rows(ctx)
+
+
+_TOTAL_WORDS = re.compile(r"^\s*(sub\s*)?(jumlah|total)\b[\s:]*\w{0,12}\s*$", re.I)
+_NIP = re.compile(r"\bNIP\b", re.I)
+_JABATAN_BEFORE = re.compile(r"\b(sekretaris|camat|plt|plh|kepala|kasi|kasubb?ag)\.?\s*$", re.I)
+_NEXT_NAME = re.compile(r"^\s*(?!(?:kabupaten|kab|kota|provinsi|tahun|triwulan\w*)\b)[A-Z][A-Za-z.']+", re.I)
+
+
+def _signer(e) -> bool:
+    """"SEKRETARIS KECAMATAN BAMBANG MUJIB, NIP ...": a jabatan and its holder's name, not a place."""
+    return bool(_JABATAN_BEFORE.search(e.before) and (_NIP.search(e.after) or
+                (_NEXT_NAME.match(e.after) and e.after.lstrip()[:1].isupper())))
 
 
 def _title_sentence(ctx: ReportContext, text: str) -> int | None:
@@ -33,18 +46,20 @@ def _text_slips(ctx: ReportContext) -> None:
     own_unit = ctx.meta.unit
     last_unit_flag: dict[str, int] = {}
     for s in ctx.sentences():
-        if _ADDRESS.search(s.text) or COMPARE.search(s.text):
+        if COMPARE.search(s.text):
             continue
         for e in s.ents:
             if e.label == "KECAMATAN" and own_place:
+                if _ADDRESS.search(e.before[-60:]) or _ADDRESS.match(e.after.strip(" ,")) or _signer(e):
+                    continue
                 ctx.tick()
-                name = e.tokens[-1]
+                name = e.value
                 if _fold_place(name) != own_place:
                     ctx.flag(f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
                                   f"{ctx.meta.kecamatan} (\"{short(s.text)}\").", reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
                     break  # one finding per sentence
             elif e.label == "UNIT" and own_unit not in ("Camat", "Other") and ctx.doc_kind in ("lkj", "unknown"):
-                before = [b.lower() for b in e.before]
+                before = e.before.lower().split()
                 if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):
                     continue
                 ctx.tick()
@@ -64,21 +79,52 @@ def _text_slips(ctx: ReportContext) -> None:
                 break
 
 
+def _pk_texts(bundle) -> tuple[dict[str, list[str]], set[str]]:
+    """The bundle's PK sasaran/indikator texts, folded, each with the units (no Camat) whose PK has
+    it in bundle order, and the units that have any: computed once per bundle, so that a bundle of
+    many reports is not read again for each of them (a 1,000-report bundle took minutes)."""
+    units_of: dict[str, list[str]] = {}
+    with_pk: set[str] = set()
+    for o in bundle:
+        if o.meta.unit in ("Camat", "Other"):
+            continue
+        for t, r in o.rows("pk"):
+            for f in ("sasaran", "indikator"):
+                if r.text.get(f):
+                    us = units_of.setdefault(fold_indicator(r.text[f]), [])
+                    if o.meta.unit not in us:
+                        us.append(o.meta.unit)
+                    with_pk.add(o.meta.unit)
+    return units_of, with_pk
+
+
+class _OtherUnit:
+    """folded text -> the first unit other than `own` whose PK has it (a read-only mapping)."""
+
+    def __init__(self, units_of: dict[str, list[str]], own: str):
+        self.units_of, self.own = units_of, own
+
+    def get(self, fv: str) -> str | None:
+        return next((u for u in self.units_of.get(fv, ()) if u != self.own), None)
+
+    def __contains__(self, fv: str) -> bool:
+        return self.get(fv) is not None
+
+    def __getitem__(self, fv: str) -> str:
+        return self.get(fv)
+
+
 def _borrowed_rows(ctx: ReportContext) -> None:
     """A row of an individual (non-Camat) report whose sasaran or indikator is not the unit's own (not in
     its other tables) but is word for word the Perjanjian Kinerja of another unit in the bundle."""
     if ctx.meta.unit in ("Camat", "Other") or ctx.doc_kind not in ("lkj", "unknown"):
         return
-    others: dict[str, str] = {}
-    for o in ctx.bundle:
-        if o is ctx or o.meta.unit in ("Camat", "Other", ctx.meta.unit):
-            continue
-        for t, r in o.rows("pk"):
-            for f in ("sasaran", "indikator"):
-                if r.text.get(f):
-                    others.setdefault(fold_indicator(r.text[f]), o.meta.unit)
-    if not others:
+    units_of, with_pk = ctx.per_bundle(_pk_texts)
+    own_unit = ctx.meta.unit
+    if not with_pk - {own_unit}:
         return
+    # the first other unit (in bundle order) whose PK has the text
+    others = _OtherUnit(units_of, own_unit)
     by_kind: dict[str, set[str]] = {}
     for t, r in ctx.rows("pk", "capaian", "cost_per_outcome"):
         for f in ("sasaran", "indikator"):
@@ -91,7 +137,7 @@ def _borrowed_rows(ctx: ReportContext) -> None:
         own = set().union(*(v for k, v in by_kind.items() if k != t.kind)) if len(by_kind) > 1 else set()
         for f in ("sasaran", "indikator"):
             v = r.text.get(f)
-            if not v:
+            if not v or r.level == "total" or _TOTAL_WORDS.match(v):
                 continue
             fv = fold_indicator(v)
             ctx.tick()

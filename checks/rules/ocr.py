@@ -1,12 +1,12 @@
-"""OCR: a number the reader doubts (two readings disagree, or the confidence is low) that the row's own
-arithmetic could not settle (normalizers/settle.py), for a person to check against the page.  Its
-findings go to the review queue, not to the report's anomalies."""
+"""OCR: a number the reader doubts (read below the confidence cut-off, or two readings disagree) that
+the row's own arithmetic could not settle (normalizers/settle.py), for a person to check against the
+page.  Never a report anomaly: every finding is a doubt (doubts.csv), with what the row's own
+arithmetic implies.  A doubted number the arithmetic confirmed or corrected is no finding."""
 from __future__ import annotations
 
 from lkj.model.names import NUMERIC_FIELDS as NUMERIC
 
 from ..registry import ReportContext, show_number, where
-
 
 
 def _implied(r, f: str) -> float | None:
@@ -26,14 +26,13 @@ def _implied(r, f: str) -> float | None:
 def ocr_low_confidence(ctx: ReportContext) -> None:
     for t, r in ctx.rows():
         for f in NUMERIC:
-            conf = r.conf(f)
-            if conf is None:
-                continue
-            ctx.tick()
             if not r.in_doubt(f):
                 continue
+            conf = r.conf(f)
+            sure = f" (OCR confidence {conf:.0f}/100)" if conf is not None else ""
             exp = _implied(r, f)
             hint = f"; the row's own arithmetic gives {show_number(exp)}" if exp is not None else ""
-            ctx.flag(f"{f} '{r.raw.get(f)}' was read from the scan with doubt (OCR confidence {conf:.0f}/100){hint} "
-                     f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f),
-                     expected=show_number(exp) if exp is not None else None)
+            ctx.flag(f"{f} '{r.raw.get(f)}' was read from the scan with doubt{sure}{hint} ({where(t, r)}).",
+                     table=t, row=r, field=f, reported=r.raw.get(f),
+                     expected=show_number(exp) if exp is not None else None,
+                     doubt=f"read by OCR with doubt{sure}")

@@ -51,10 +51,12 @@ def _hierarchy(ctx: ReportContext, t) -> None:
             v = r.num.get(f)
             if v is None or r.raw.get(f, "") == "":
                 continue
+            if any(not (c.raw.get(f) or "").strip() for c in kids):
+                continue            # a sub-row without the value: the sum cannot be known (missing_value's)
             ctx.tick()
             direct = sum(c.num.get(f) or 0.0 for c in kids)
             leaf = sum(c.num.get(f) or 0.0 for c in leaves(k))
-            if _close(v, direct) or _close(v, leaf):
+            if _close(v, direct) or _close(v, leaf) or _close(-v, direct):
                 continue
             if f == "sisa":
                 # a child with a wrong sisa of its own is flagged there; judge the parent by pagu - realisasi
@@ -71,10 +73,16 @@ def _hierarchy(ctx: ReportContext, t) -> None:
     # JUMLAH rows (no kode) against the top-level rows above them
     tops = [r for r, k in dotted if len(k) == min((len(kk) for _, kk in dotted), default=0)]
     for r in rows:
-        if r.level != "total" or kode_key(r.raw.get("kode")) and " " in (r.raw.get("kode") or ""):
+        if kode_key(r.raw.get("kode")) and " " in (r.raw.get("kode") or ""):
+            continue
+        # a total row: labelled as one, or the table's last row carrying amounts and no label at all (its
+        # "JUMLAH" cell not read)
+        unlabelled_last = r is rows[-1] and len(rows) > 2 and r.num.get("pagu") is not None and not any(
+            (r.raw.get(f) or "").strip() for f in ("name", "kode", "indikator", "sasaran", "no"))
+        if r.level != "total" and not unlabelled_last:
             continue
         if not re.match(r"^\s*(jumlah|total)", (r.raw.get("name") or r.raw.get("kode") or r.raw.get("sasaran") or ""), re.I) \
-                and t.kind != "pk_budget":
+                and t.kind != "pk_budget" and not unlabelled_last:
             continue
         if t.kind == "pk_budget":
             members = [x for x in rows if x is not r and x.level != "total"]
@@ -86,9 +94,11 @@ def _hierarchy(ctx: ReportContext, t) -> None:
             v = r.num.get(f)
             if v is None or r.raw.get(f, "") == "":
                 continue
+            if any(not (x.raw.get(f) or "").strip() for x in members):
+                continue
             ctx.tick()
             s = sum(x.num.get(f) or 0.0 for x in members)
-            if not _close(v, s):
+            if not _close(v, s) and not _close(-v, s):       # a total written as a deduction ("-870.031.489")
                 ctx.flag(f"Total {f.replace('_', ' ')} {show_number(v)} is not the sum of the {len(members)} rows it "
                               f"totals ({show_number(s)}) ({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(s))
 

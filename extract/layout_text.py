@@ -1,0 +1,1231 @@
+"""Space-aligned text -> lines and table grids: `pdftotext -layout` output, fixed-width exports,
+OCR text with layout.
+
+Hand-written, as no library reads tables out of text laid out with spaces.  The reasoning is that
+of the rule-less PDF grid (extract/pdf_layout.py), and its functions do the work, fed with
+character columns as coordinates: a word is a `Word` whose x is its column and whose y its line.
+
+- Pages split at form feeds; running headers and footers (lines that repeat at the top or bottom
+  of many pages, digits aside, and bare page numbers) are dropped.
+- A table starts at a header line: two or more runs of header words, one of them naming a value
+  column ("Target", "Realisasi", "Anggaran" ...) or "No" / "Kode"; words no list knows beside them
+  do not matter.  The label lines right above and below it and the column-number row ("1 2 3",
+  "(6=4-5)") are the rest of the header.  The body runs down to two blank lines, a "Tabel N"
+  caption, a new header, a paragraph line across the columns, or the page end.
+- Columns: `column_separators` of the PDF grid (the header labels say how many columns and
+  roughly where, each separator sits in the widest white gutter of the body between two labels);
+  a label written with one space before the next ("Target Realisasi") is split where the body has
+  a gutter.  A header word over two or more labels of the lines below ("Kinerja" over T / R / %)
+  is a group label; it is written in the first column of its group, as the PDF grid writes it, so
+  `parsers.headers.build_header` reads a two-level header.
+- Rows: pdftotext prints each line of a cell at its height on the page, so a wrapped cell either
+  starts on its row's first line (cells aligned to the top) or is centred on its row (vertically
+  centred cells, whose lines then interleave with those of the cells beside them).  Rows are
+  anchored on their values (and row numbers); both readings are tried and the one whose cells fit
+  best is kept.  For centred rows the boundary between two rows is put where every column's lines
+  balance around its row's values (a small dynamic programme).  A cell merged over several rows
+  (a sasaran over its indicators under one row number) is written in the first of them.
+- Lines above a page's first row that belong to no row there are the tail of the row the page
+  break cut: they make a row of their own, which the parsers join to the row before, as they join
+  a table continued on the next page under its repeated header.
+
+Line numbers stay the source's: a row is the line it starts on; each cell keeps the line and the
+character span (in the source line) of its first piece; a wrapped cell's pieces are joined with a
+space.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from lkj.model.document import Cell, Document, Grid, Line
+from lkj.model.settings import LayoutSettings
+from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
+
+from .pdf_layout import VALUE, Word, column_separators, white_runs
+from .running_lines import PAGE_NO, repeated_keys, running_key
+
+# ---------------------------------------------------------------------------------------------
+# is the text laid out with spaces?
+
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
+    """Many lines whose runs of two or more spaces end at the same column as on a neighbouring line
+    (columns aligned with spaces), not a few double spaces in running text."""
+    starts = [{m.end() for m in _GAP.finditer(t.lstrip("\f"))} if "  " in t else None for t in lines]
+    gapped = [i for i, st in enumerate(starts) if st]
+    if len(gapped) < s.text_aligned_lines:
+        return False
+    nonblank = sum(1 for t in lines if t and not t.isspace())
+    aligned = 0
+    for i in gapped:
+        st = starts[i]
+        near = {q + d for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i and starts[j]
+                for q in starts[j] for d in (-1, 0, 1)}
+        if not st.isdisjoint(near):
+            aligned += 1
+    share = aligned / max(1, nonblank)
+    paged = any("\f" in t for t in lines)
+    return aligned >= s.text_aligned_lines and (share >= s.text_aligned_share
+                                                or paged and share >= s.text_aligned_share_paged)
+
+
+# ---------------------------------------------------------------------------------------------
+# pages, words, runs
+
+
+@dataclass(slots=True)
+class _Src:
+    no: int                     # 1-based source line number
+    text: str                   # the line without its form feeds
+    off: int                    # form feeds removed at its start (source offset of column 0)
+    words: list[Word]
+    core: bool | None = None    # is it a header line (worked out once)
+
+
+# A word's x is counted in half characters: a word over characters s..e-1 spans 2s..2(e-1), so the
+# place between two characters is a slot of its own, which the PDF grid's white-run counting sees as
+# white when no word covers it (one space between two columns, a row shifted by one character).
+
+
+def _start(w: Word) -> int:
+    """The character column a word starts at."""
+    return int(w.x0) // 2
+
+
+def _end(w: Word) -> int:
+    """The character column after a word's last character."""
+    return int(w.x1) // 2 + 1
+
+
+def _line_words(text: str, k: int) -> list[Word]:
+    return [Word(m.group(), 2.0 * m.start(), float(k), 2.0 * (m.end() - 1), k + 1.0)
+            for m in re.finditer(r"\S+", text)]
+
+
+def _pages(lines: list[str]) -> list[list[_Src]]:
+    pages: list[list[_Src]] = [[]]
+    for i, t in enumerate(lines):
+        off = len(t) - len(t.lstrip("\f"))
+        if off and i > 0:
+            pages.append([])
+        text = t[off:].replace("\f", " ")
+        pages[-1].append(_Src(i + 1, text, off, _line_words(text, len(pages[-1]))))
+    return pages
+
+
+def _runs(words: list[Word], gap: int = 1) -> list[list[Word]]:
+    """Words separated by at most `gap` spaces."""
+    out: list[list[Word]] = []
+    for w in words:
+        if out and _start(w) - _end(out[-1][-1]) <= gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _run_word(run: list[Word]) -> Word:
+    """A run of words as one Word (its text, its extent)."""
+    return Word(" ".join(w.text for w in run), run[0].x0, run[0].top, run[-1].x1, run[0].bottom)
+
+
+# ---------------------------------------------------------------------------------------------
+# word and line shapes
+
+_DATA = re.compile(r"^(rp\.?)?[-–(]?\d[\d.,]*\)?\s*%$|^(rp\.?)?[-–]?\d{1,3}([.,]\d{3})+([.,]\d+)?(,-+)?$|"
+                   r"^[-–]?\d+[.,]\d+$|^rp\.?\d", re.I)
+_ROWNO = re.compile(r"^\(?(\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})([.)]\d{0,2})?\)?\.?$")
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d()/x*+\-%]+\)?$|^\(?[IVX]{1,4}\)?$")
+_NUMERIC_START = re.compile(r"^(rp\.?\s*)?[-–(]?\d|^[-–—]+$", re.I)
+_CAPTION = re.compile(r"^(tabel|table|gambar|grafik|lampiran)\s+[\dIVX]", re.I)
+_HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(?(19|20)\d\d\)?$|^\(?tw\.?$|"
+                          r"^\(?[A-Z0-9%]{1,3}(\s*[-/x*:]\s*\(?[A-Z0-9%]{1,3}\)?)+\)?$|"
+                          r"^(kinerja|anggaran|keuangan|perubahan|setelah|sebelum|murni|\(?rp\.?\)?|iv\)?|iii\)?|ii\)?|i\))$",
+                          re.I)
+
+
+def _has_data(s: _Src) -> bool:
+    return any(_DATA.match(w.text) for w in s.words)
+
+
+def _label_run(run: list[Word]) -> bool:
+    """A run that reads as a header label: a few words, most of them header vocabulary."""
+    return len(run) <= 6 and sum(is_label_word(w.text) for w in run) * 5 >= 3 * len(run)
+
+
+def _header_core(s: _Src) -> bool:
+    """A header line: no values, two or more label runs with header words, one naming a value
+    column or the row number / kode column."""
+    if s.core is None:
+        s.core = _is_header_core(s)
+    return s.core
+
+
+def _is_header_core(s: _Src) -> bool:
+    if len(s.words) < 2 or _has_data(s):
+        return False
+    every = _runs(s.words)
+    runs = [r for r in every if _label_run(r) and any(is_header_word(w.text) for w in r)]
+    if len(runs) < 2 or 3 * sum(1 for r in every if _label_run(r)) < 2 * len(every):
+        return False
+    return any(is_value_label(w.text) or re.fullmatch(r"(?i)no\.?|nomor|kode", w.text) for r in runs for w in r)
+
+
+def _prose(s: _Src) -> bool:
+    """A line of running text: a run of six words or more."""
+    return any(len(r) >= 6 for r in _runs(s.words))
+
+
+def _header_runs(s: _Src) -> int:
+    return sum(1 for r in _runs(s.words) if _label_run(r) and any(is_header_word(w.text) for w in r))
+
+
+def _numbering_line(s: _Src) -> bool:
+    """A row of column numbers under a header ("1 2 3 4", "(1) (2) (6=4-5)", "I II III")."""
+    toks = [w.text for w in s.words]
+    return len(toks) >= 3 and all(_NUMBERING.match(t) for t in toks)
+
+
+def _label_line(s: _Src, below: bool) -> bool:
+    """A further line of a header: label runs only, no values; below the main line a lone word
+    must be one that only headers hold ("(%)", "Kinerja", "6=5/4"), as a lone "Program" or
+    "Persentase" there starts the body."""
+    if not s.words or _has_data(s) or _CAPTION.match(s.text.strip()):
+        return False
+    runs = _runs(s.words)
+    if not all(_label_run(r) for r in runs):
+        return False
+    if below and len(runs) == 1:
+        return all(_HEADER_ONLY.match(w.text) for w in s.words)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# running headers and footers
+
+
+def _running_lines(pages: list[list[_Src]], s: LayoutSettings) -> set[int]:
+    """Line numbers of running headers / footers: margin lines repeated on many pages (digits
+    aside; header lines of tables excepted), and a page number set apart at a page's top or end."""
+    m = s.text_margin_lines
+    margins = []
+    for page in pages:
+        nb = [x for x in page if x.words]
+        margins.append(nb if len(nb) <= 2 * m else nb[:m] + nb[-m:])
+    keys = [{running_key(x.text) for x in mg if not _header_core(x)} for mg in margins]
+    running = repeated_keys(keys, s.running_share)
+    out: set[int] = set()
+    for page, mg in zip(pages, margins):
+        for x in mg:
+            if running_key(x.text) in running and not _header_core(x):
+                out.add(x.no)
+        nb = [x for x in page if x.words]
+        for x in (nb[:1] + nb[-1:]) if nb else []:
+            k = page.index(x)
+            lonely = all(not y.words for y in page[max(0, k - 1):k]) or all(not y.words for y in page[k + 1:k + 2])
+            if PAGE_NO.match(x.text.strip()) and (lonely or len(nb) == 1):
+                out.add(x.no)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# table regions
+
+
+@dataclass
+class _Region:
+    header: list[_Src]                  # header lines (without the column-number row)
+    numbering: _Src | None              # the column-number row
+    body: list[_Src]                    # body lines (blank ones included)
+    at_top: bool                        # the table starts the page (a continued table repeats its header)
+    at_bottom: bool = False             # the table ends the page (its last row may go on over the page)
+    seps: list[float] = field(default_factory=list)
+    groups: dict[int, tuple[Word, list[int]]] = field(default_factory=dict)   # first column -> (label, columns)
+    labels: dict[int, str] = field(default_factory=dict)                      # column -> its label text
+    label_words: dict[int, list[Word]] = field(default_factory=dict)
+
+
+def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
+    out: list[_Region] = []
+    n = len(page)
+    i = 0
+    first_text = next((k for k, x in enumerate(page) if x.words), n)
+    while i < n:
+        if not _header_core(page[i]) or (i > 0 and _prose(page[i - 1])):
+            i += 1              # (a justified paragraph line with header words is no header)
+            continue
+        top = i
+        while top - 1 >= 0 and page[top - 1].words and _label_line(page[top - 1], below=False) \
+                and not (out and top - 1 < out[-1].end):
+            top -= 1
+        hb = i + 1
+        numbering = None
+        while hb < n and page[hb].words:
+            if _numbering_line(page[hb]):
+                numbering = page[hb]
+                hb += 1
+                break
+            if _header_core(page[hb]) or _label_line(page[hb], below=True) or \
+                    (_label_line(page[hb], below=False) and _header_follows(page, hb + 1)):
+                hb += 1
+                continue
+            break
+        header = [x for x in page[top:hb] if x.words and x is not numbering]
+        j, blanks, last = hb, 0, hb - 1
+        while j < n:
+            x = page[j]
+            if not x.words:
+                blanks += 1
+                if blanks >= 2:
+                    break
+                j += 1
+                continue
+            if _CAPTION.match(x.text.strip()):
+                break
+            if _header_core(x) and not _repeats_header(x, header):
+                # another table: the label lines right above its header line are its own; a table
+                # is set apart from the one before by a blank line (else it takes three labels:
+                # two label-like runs of a wrapped row are no header)
+                t = j
+                while t - 1 >= hb and page[t - 1].words and _label_line(page[t - 1], below=False):
+                    t -= 1
+                if not (t == hb or not page[t - 1].words or _header_runs(x) >= 3):
+                    blanks = 0
+                    last = j
+                    j += 1
+                    continue
+                last = t - 1
+                while last >= hb and not page[last].words:
+                    last -= 1
+                break
+            blanks = 0
+            last = j
+            j += 1
+        body = page[hb:last + 1]
+        reg = _Region(header, numbering, body, at_top=top <= first_text)
+        reg.end = last + 1  # type: ignore[attr-defined]
+        _columns(reg, s)
+        _trim_body(reg)
+        reg.end = hb + len(reg.body)  # type: ignore[attr-defined]
+        reg.at_bottom = not any(x.words for x in page[reg.end:])  # type: ignore[attr-defined]
+        out.append(reg)
+        i = max(reg.end, hb)  # type: ignore[attr-defined]
+    return out
+
+
+def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
+    """Do label lines from j lead, within `most` lines, to a header line or the column-number row
+    (so a lone label there is still the header, as "Sasaran /" above "No | Indikator ...")?"""
+    for k in range(j, min(len(page), j + most)):
+        x = page[k]
+        if not x.words:
+            return False
+        if _header_core(x) or _numbering_line(x):
+            return True
+        if not _label_line(x, below=False):
+            return False
+    return False
+
+
+def _repeats_header(x: _Src, header: list[_Src]) -> bool:
+    """A header line inside a body that repeats labels of the table's header (a sub-header such as
+    "No | Sasaran Program | Indikator Kinerja") rather than opening another table: two thirds of
+    its runs start, end or centre where header labels do."""
+    def words(r: list[Word]) -> set[str]:
+        return {re.sub(r"[^a-z]", "", w.text.lower()) for w in r} - {""}
+
+    marks = []
+    for h in header:
+        for r in _runs(h.words):
+            marks.append((_start(r[0]), _end(r[-1]), (_start(r[0]) + _end(r[-1])) / 2, words(r)))
+    hits = 0
+    runs = _runs(x.words)
+    for r in runs:
+        a, b, ws = _start(r[0]), _end(r[-1]), words(r)
+        if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3) and ws & m[3]
+               for m in marks):
+            hits += 1
+    return hits >= 2 and hits * 3 >= 2 * len(runs)
+
+
+def _columns(reg: _Region, s: LayoutSettings) -> None:
+    """Column separators, group labels and column labels of a region."""
+    body_words = [w for x in reg.body for w in x.words]
+    head_words = [w for x in reg.header for w in x.words]
+    allw = body_words + head_words + (reg.numbering.words if reg.numbering else [])
+    if not allw:
+        return
+    x0 = min(w.x0 for w in allw)
+    x1 = max(w.x1 for w in allw)
+    gutters = white_runs(body_words, x0, x1, min_gap=5) if body_words else []    # two characters or more
+    # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
+    hline_runs: list[list[Word]] = []
+    for x in reg.header:
+        for r in _runs(x.words):
+            part = [r[0]]
+            for a, b in zip(r, r[1:]):
+                if re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and \
+                        any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters):
+                    hline_runs.append(part)
+                    part = [b]
+                else:
+                    part.append(b)
+            hline_runs.append(part)
+    runs = [_run_word(r) for r in hline_runs]
+    group_of = _group_labels(runs)
+    labels = [w for k, w in enumerate(runs) if k not in group_of]
+    gap = 2 * s.text_min_gutter - 1
+    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap) if labels else []
+    if len(reg.seps) >= 2:
+        # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
+        # wider than the numbers and fills the gutter between two value columns
+        cols: dict[int, list[Word]] = {}
+        for w in body_words:
+            cols.setdefault(_col_of(reg.seps, w.cx), []).append(w)
+        value_cols = {c for c, ws in cols.items() if sum(1 for w in ws if VALUE.fullmatch(w.text)) * 3 >= len(ws)}
+        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)]
+        reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
+    ncol = len(reg.seps) + 1
+    for w in labels:
+        reg.label_words.setdefault(_col_of(reg.seps, w.cx), []).append(w)
+    for c, ws in reg.label_words.items():
+        ws.sort(key=lambda w: (w.top, w.x0))
+        reg.labels[c] = " ".join(w.text for w in ws)
+    _place_groups(reg, [(runs[k], [runs[m] for m in subs]) for k, subs in group_of.items()], x0, x1)
+
+
+def _overlap(a: Word, b: Word) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
+    """Group labels of a two-level header ("Kinerja" over T / R / %, "Anggaran" over Pagu /
+    Realisasi / Capaian, "Tahun 2022" over Target / Realisasi): a label of the top level (no label
+    above it), all of whose lines stand above two or more neighbouring labels that are no other
+    label's lower lines, and centred over them.  Returns group run -> its sub-label runs."""
+    out: dict[int, list[int]] = {}
+    if not runs:
+        return out
+    # each label's stack (its lines one under the other) and the stack's middle line: sub-labels
+    # stand below the middle of the header, where the full-height labels are centred
+    tops = sorted({r.top for r in runs})
+    middle = (tops[0] + tops[-1]) / 2
+    below_of: dict[int, int] = {}
+    for m, r in enumerate(runs):
+        under = [q for q, u in enumerate(runs) if u.top > r.top and _overlap(u, r) >= 0 and q not in below_of
+                 and (abs(u.cx - r.cx) <= 4 or r.x0 <= u.x0 and u.x1 <= r.x1)]
+        if under:
+            below_of[min(under, key=lambda q: runs[q].top)] = m
+    centre: dict[int, float] = {}
+    for m, r in enumerate(runs):
+        if m in below_of:
+            continue
+        lines, q = [r.top], m
+        while True:
+            nxt = [u for u, up in below_of.items() if up == q]
+            if not nxt:
+                break
+            q = nxt[0]
+            lines.append(runs[q].top)
+        centre[m] = (min(lines) + max(lines)) / 2
+    for k, g in enumerate(runs):
+        if any(r.top < g.top and _overlap(r, g) >= 0 for r in runs):
+            continue
+        # the label's own lower lines: centred under it, alone under it on their line
+        own = [r for r in runs if r.top > g.top and _overlap(r, g) >= 0 and abs(r.cx - g.cx) <= 4
+               and not any(q is not r and q.top == r.top and q.x1 >= g.x0 - 4 and q.x0 <= g.x1 + 4 for q in runs)]
+        cands = []
+        for m, r in enumerate(runs):
+            if r.top <= g.top or any(r is o for o in own) or centre.get(m, -1.0) <= middle + 0.25:
+                continue
+            if any(q is not g and q.top < r.top and _overlap(q, r) >= 0 for q in runs):
+                continue                                # another label's lower line
+            cands.append(m)
+        cands.sort(key=lambda m: runs[m].cx)
+        best, best_d = None, None
+        for a in range(len(cands)):
+            for z in range(a + 1, len(cands)):
+                sub = [runs[m] for m in cands[a:z + 1]]
+                lo, hi = min(r.x0 for r in sub), max(r.x1 for r in sub)
+                if lo > g.x0 + 2 or hi < g.x1 - 2:
+                    continue
+                d = abs((lo + hi) / 2 - g.cx)
+                if d <= max(4.0, 0.15 * (hi - lo)) and (best_d is None or hi - lo < best_d):
+                    best, best_d = cands[a:z + 1], hi - lo       # the narrowest such set
+        # the label's own lower lines must stand above its sub-labels, or among them (a sub-label
+        # right under the group label: "Anggaran" over "Pagu  Realisasi  Capaian")
+        if best and all(o.top <= min(runs[m].top for m in best) or any(o.top == runs[m].top for m in best)
+                        for o in own):
+            out[k] = sorted(best + [runs.index(o) for o in own if any(o.top == runs[m].top for m in best)],
+                            key=lambda m: runs[m].cx)
+    return out
+
+
+def _col_of(seps: list[float], x: float) -> int:
+    for c, sp in enumerate(seps):
+        if x < sp:
+            return c
+    return len(seps)
+
+
+def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float, x1: float) -> None:
+    """The columns whose labels stand below the header's middle (sub-labels) are shared out among
+    the group labels over them, in order, each group centred over its columns as well as can be; a
+    group is written in the first of its columns."""
+    if not groups:
+        return
+    from itertools import combinations
+
+    tops = sorted({w.top for x in reg.header for w in x.words})
+    middle = (tops[0] + tops[-1]) / 2
+    bounds = [x0] + reg.seps + [x1]
+    gtop = min(g.top for g, _ in groups)
+    sub = sorted(c for c, ws in reg.label_words.items()
+                 if (min(w.top for w in ws) + max(w.top for w in ws)) / 2 > middle + 0.25
+                 and min(w.top for w in ws) > gtop)
+    runs: list[list[int]] = []
+    for c in sub:
+        if runs and c == runs[-1][-1] + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    gs = sorted((g for g, _ in groups), key=lambda g: g.cx)
+    for run in runs:
+        lo, hi = bounds[run[0]], bounds[run[-1] + 1]
+        over = [g for g in gs if lo <= g.cx <= hi]
+        if not over:
+            continue
+        best, best_cost = None, None
+        for cuts in combinations(range(1, len(run)), len(over) - 1):
+            parts = [run[a:z] for a, z in zip((0,) + cuts, cuts + (len(run),))]
+            cost = sum(_group_fit(reg, p, g) for p, g in zip(parts, over))
+            if best_cost is None or cost < best_cost:
+                best, best_cost = parts, cost
+        for p, g in zip(best or [], over):
+            if len(p) >= 2:
+                reg.groups[p[0]] = (g, p)
+
+
+def _group_fit(reg: _Region, cols: list[int], g: Word) -> float:
+    """How badly a group label sits over these columns: its distance from the middle of their
+    labels, and much more when it reaches beyond them."""
+    ws = [w for c in cols for w in reg.label_words.get(c, [])]
+    lo, hi = min(w.x0 for w in ws), max(w.x1 for w in ws)
+    return abs((lo + hi) / 2 - g.cx) + (0.0 if lo - 2 <= g.x0 and g.x1 <= hi + 2 else 100.0)
+
+
+def _trim_body(reg: _Region) -> None:
+    """End the body before a paragraph: a line with a run (single spaces) across two column
+    gutters, or across one after a blank line."""
+    if not reg.seps:
+        return
+    prev_blank = False
+    for k, x in enumerate(reg.body):
+        if not x.words:
+            prev_blank = True
+            continue
+        for r in _runs(x.words):
+            if len(r) < 3 or sum(1 for w in r if re.search(r"[A-Za-z]{2}", w.text)) * 3 < 2 * len(r):
+                continue            # values packed one space apart cross gutters; prose does
+            crossed = sum(1 for sp in reg.seps if r[0].x0 < sp < r[-1].x1)
+            if crossed >= 2 or (crossed >= 1 and prev_blank and len(r) >= 3):
+                reg.body = reg.body[:k]
+                while reg.body and not reg.body[-1].words:
+                    reg.body.pop()
+                return
+        prev_blank = False
+    while reg.body and not reg.body[-1].words:
+        reg.body.pop()
+
+
+# ---------------------------------------------------------------------------------------------
+# rows
+
+
+@dataclass
+class _Row:
+    lines: list[int]                    # body line indices (contiguous)
+    kind: str = "row"                   # row / header / fragment
+    take: dict[tuple[int, int], int] = field(default_factory=dict)   # (line, col) -> row id moved in or out
+
+
+class _Body:
+    """A region's body as pieces: pieces[k][c] = the words of body line k in column c."""
+
+    def __init__(self, reg: _Region):
+        self.reg = reg
+        self.lines = reg.body
+        self.n = len(self.lines)
+        self.ncol = len(reg.seps) + 1
+        self.pieces: list[dict[int, list[Word]]] = []
+        for x in self.lines:
+            p: dict[int, list[Word]] = {}
+            for w in x.words:
+                p.setdefault(_col_of(reg.seps, w.cx), []).append(w)
+            self.pieces.append(p)
+        self._classify()
+        self._repair_drift()
+        # the indicator column: one cell per row, never merged over rows
+        self.per_row_col = next((c for c, t in sorted(reg.labels.items())
+                                 if re.match(r"(?i)\s*indikator", t)), None)
+
+    def _repair_drift(self) -> None:
+        """Values back into their columns.  pdftotext sets each line's words from the widths of the
+        words before them, so a column's values drift a few characters from line to line and from
+        their header label (more so to the right of long text), and a gutter between two value
+        columns may not hold on every line.  On each line the value cells are in column order, one
+        per column: they are shared out over the value columns in order, each as near its column
+        as can be; a unit on a line of its own ("Dokumen" under "12") goes to the column of the
+        number it stands under."""
+        vcols = sorted(self.values)
+        if len(vcols) < 2:
+            return
+        seps = self.reg.seps
+        lo_of = {c: (seps[c - 1] if c > 0 else -1e9) for c in vcols}
+        hi_of = {c: (seps[c] if c < len(seps) else 1e9) for c in vcols}
+
+        def dist(t: list[Word], c: int) -> float:
+            x = (t[0].x0 + t[-1].x1) / 2
+            return max(0.0, lo_of[c] - x, x - hi_of[c])
+
+        units: list[tuple[int, list[Word]]] = []
+        placed: list[list[tuple[list[Word], int]]] = [[] for _ in self.pieces]
+        for k, p in enumerate(self.pieces):
+            words = sorted((w for c in vcols for w in p.get(c, [])), key=lambda w: w.x0)
+            if not words:
+                continue
+            tokens: list[list[Word]] = []
+            for w in words:
+                numeric = bool(VALUE.fullmatch(w.text)) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
+                prev = tokens[-1] if tokens else None
+                joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
+                    not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
+                if joined and (VALUE.fullmatch(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                    prev.append(w)
+                else:
+                    tokens.append([w])
+            nums = [t for t in tokens if VALUE.fullmatch(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
+            for t in tokens:
+                if not any(t is u for u in nums):
+                    units.append((k, t))
+            for c in vcols:
+                p.pop(c, None)
+            # monotone assignment of the numbers to distinct value columns (a small DP)
+            n, m = len(nums), len(vcols)
+            if n > m:
+                for t in nums:
+                    c = _col_of(seps, (t[0].x0 + t[-1].x1) / 2)
+                    placed[k].append((t, c if c in self.values else vcols[0]))
+                continue
+            INF = float("inf")
+            best = [[INF] * (m + 1) for _ in range(n + 1)]
+            best[0] = [0.0] * (m + 1)
+            for i in range(1, n + 1):
+                for j in range(i, m + 1):
+                    best[i][j] = min(best[i][j - 1] if j - 1 >= i else INF,
+                                     best[i - 1][j - 1] + dist(nums[i - 1], vcols[j - 1]))
+            i, j = n, m
+            while i > 0:
+                if j - 1 >= i and best[i][j] == best[i][j - 1]:
+                    j -= 1
+                    continue
+                placed[k].append((nums[i - 1], vcols[j - 1]))
+                i, j = i - 1, j - 1
+        for k, t in units:
+            x0, x1 = t[0].x0, t[-1].x1
+            near = [(abs(j - k), -min(x1, u[-1].x1) + max(x0, u[0].x0), c) for j in range(k - 2, k + 3)
+                    if 0 <= j < len(placed) and j != k for u, c in placed[j]
+                    if min(x1, u[-1].x1) - max(x0, u[0].x0) >= 0]
+            c = min(near)[2] if near else min(vcols, key=lambda c: dist(t, c))
+            placed[k].append((t, c))
+        for k, items in enumerate(placed):
+            p = self.pieces[k]
+            for t, c in items:
+                p.setdefault(c, []).extend(t)
+            for c in items and {c for _, c in items}:
+                p[c].sort(key=lambda w: w.x0)
+
+    def _classify(self) -> None:
+        texts: dict[int, list[str]] = {}
+        for p in self.pieces:
+            for c, ws in p.items():
+                texts.setdefault(c, []).append(" ".join(w.text for w in ws))
+        col0 = texts.get(0, [])
+        # the row-number column: numbers, beside the labels of rows of their own ("Program", "Sub")
+        col0 = [t for t in col0 if _ROWNO.match(t) or not all(is_label_word(w) for w in t.split())]
+        self.numbering = 0 if self.ncol >= 2 and col0 and \
+            sum(1 for t in col0 if _ROWNO.match(t)) >= 0.6 * len(col0) else None
+        self.values = {c for c, ts in texts.items() if c != self.numbering and ts
+                       and sum(1 for t in ts if _NUMERIC_START.match(t)) >= 0.5 * len(ts)}
+        # a value column no value landed in (they drifted into its neighbour) is known by its label
+        self.values |= {c for c, t in self.reg.labels.items() if c not in texts and c != self.numbering
+                        and any(is_value_label(w) or w in ("%", "(%)") for w in t.split())}
+
+    def number_at(self, k: int) -> bool:
+        if self.numbering is None:
+            return False
+        p = self.pieces[k].get(self.numbering)
+        return bool(p) and bool(_ROWNO.match(" ".join(w.text for w in p)))
+
+    def has(self, k: int, c: int) -> bool:
+        return c in self.pieces[k]
+
+
+def _hard_lines(b: _Body) -> dict[int, str]:
+    """Body lines that are rows of their own: a repeated header / sub-header block ("No | Sasaran
+    Program | Indikator Kinerja", over one or several lines) and a label in the row-number column
+    ("Program", "Kegiatan" over the rows below)."""
+    reg = b.reg
+    out: dict[int, str] = {}
+    label_sets = {c: {re.sub(r"[^a-z]", "", t) for t in ws.lower().split()} - {""} for c, ws in reg.labels.items()}
+    for k, x in enumerate(b.lines):
+        if not x.words or _has_data(x):
+            continue
+        hits = 0
+        for c, ws in b.pieces[k].items():
+            words = {re.sub(r"[^a-z]", "", w.text.lower()) for w in ws} - {""}
+            if words & label_sets.get(c, set()) and all(is_label_word(w.text) for w in ws):
+                hits += 1
+        if hits >= 2:
+            out[k] = "header"
+    # extend sub-header blocks over adjacent label-only lines
+    for k in sorted(out):
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < b.n and j not in out and b.lines[j].words and not _has_data(b.lines[j]) \
+                    and all(is_label_word(w.text) for w in b.lines[j].words) and not b.number_at(j):
+                out[j] = "header"
+                j += step
+    if b.numbering is not None and reg.seps:
+        edge = reg.seps[0]
+        for k, x in enumerate(b.lines):
+            if k in out or not x.words or _has_data(x) or b.number_at(k):
+                continue
+            if x.words[0].x0 < edge and not any(c in b.values for c in b.pieces[k]):
+                out[k] = "label"
+    return out
+
+
+@dataclass
+class _VCell:
+    col: int
+    top: int
+    bottom: int
+    prefix: bool = False                # only "Rp" so far
+
+
+def _value_cells(b: _Body, lo: int, hi: int) -> list[_VCell]:
+    """Value cells of lines lo..hi-1: a piece that starts with a number (or a dash) and the
+    pieces of the same column right below it that do not ("Dokumen", "%")."""
+    out: list[_VCell] = []
+    for c in sorted(b.values):
+        cur: _VCell | None = None
+        for k in range(lo, hi):
+            p = b.pieces[k].get(c)
+            if not p:
+                continue
+            t = " ".join(w.text for w in p[:2]) if p[0].text.lower().rstrip(".") == "rp" else p[0].text
+            numeric = bool(_NUMERIC_START.match(t))
+            if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix):
+                cur.bottom = k
+                cur.prefix = cur.prefix and not numeric
+                continue
+            if numeric or t.lower().rstrip(".") == "rp":
+                cur = _VCell(c, k, k, prefix=not numeric)
+                out.append(cur)
+            else:
+                cur = None
+    return [v for v in out if not v.prefix]
+
+
+@dataclass
+class _Anchor:
+    pos: float
+    lo: int
+    hi: int
+    number: bool = False
+
+
+def _anchors(cells: list[_VCell], centred: bool) -> list[_Anchor]:
+    pts = sorted((((v.top + v.bottom) / 2 if centred else float(v.top), v) for v in cells), key=lambda t: t[0])
+    out: list[_Anchor] = []
+    for pos, v in pts:
+        if out and pos - out[-1].pos <= (0.5 if centred else 0.0):
+            a = out[-1]
+            a.lo, a.hi = min(a.lo, v.top), max(a.hi, v.bottom)
+            continue
+        out.append(_Anchor(pos, v.top if centred else v.top, v.bottom if centred else v.top))
+    return out
+
+
+class _Counts:
+    """Prefix counts of lines with content, per column."""
+
+    def __init__(self, b: _Body, cols: list[int]):
+        self.cols = cols
+        self.pre = {c: [0] * (b.n + 1) for c in cols}
+        # for text columns: the next line with content, and whether a line's piece starts in lower
+        # case (the rest of a cell, "dan Penilaian Kinerja", rarely the start of one)
+        self.nxt: dict[int, list[int]] = {}
+        self.low: dict[int, set[int]] = {}
+        for c in cols:
+            acc = self.pre[c]
+            for k in range(b.n):
+                acc[k + 1] = acc[k] + (1 if b.has(k, c) else 0)
+            if c in b.values:
+                continue
+            nxt = [b.n] * (b.n + 1)
+            for k in range(b.n - 1, -1, -1):
+                nxt[k] = k if b.has(k, c) else nxt[k + 1]
+            self.nxt[c] = nxt
+            self.low[c] = {k for k in range(b.n) if b.has(k, c) and b.pieces[k][c][0].text[:1].islower()}
+
+    def between(self, c: int, a: int, z: int) -> int:
+        """Lines a..z-1 with content in column c."""
+        if z <= a:
+            return 0
+        return self.pre[c][z] - self.pre[c][a]
+
+
+_LOWER_START = 0.5     # a row whose cell begins with a lower-case word: probably a boundary one line off
+
+
+def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = frozenset(), cut: bool = False,
+                 only: int | None = None) -> float:
+    """How far the columns' lines of rows t..u fail to balance around the anchor (`cut`: the row
+    goes on over the page, so only lines above the anchor beyond those below count); a cell that
+    begins in lower case adds a little (rows of equal height balance as well one line off)."""
+    up = math.ceil(a.pos)
+    down = math.floor(a.pos) + 1
+    cost = 0.0
+    for c in (cnt.cols if only is None else (only,)):
+        if c in skip:
+            continue
+        d = cnt.between(c, t, up) - cnt.between(c, down, u + 1)
+        cost += max(0, d) if cut else abs(d)
+        nxt = cnt.nxt.get(c)
+        if nxt is not None and t < len(nxt) and nxt[t] <= u and nxt[t] in cnt.low[c]:
+            cost += _LOWER_START
+    return cost
+
+
+def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: int, fragment: bool,
+                  frag_cost: float, skips: list[set[int]] | None = None, cut: bool = False
+                  ) -> tuple[float, list[tuple[int, int]], int]:
+    """Row boundaries for rows centred on their anchors: (cost, [(first, last line)] per anchor,
+    first line of the first row (lines before it are the fragment))."""
+    m = len(anchors)
+    skips = skips or [set() for _ in anchors]
+    # candidate start lines of each row
+    starts: list[list[int]] = []
+    for k, a in enumerate(anchors):
+        if k == 0:
+            cand = list(range(lo, a.lo + 1)) if fragment else [lo]
+        else:
+            cand = list(range(anchors[k - 1].hi + 1, a.lo + 1))
+        starts.append(cand or [a.lo])
+    INF = float("inf")
+    best: list[dict[int, tuple[float, int | None]]] = [dict() for _ in range(m)]
+    for t in starts[0]:
+        best[0][t] = ((frag_cost if t > lo and _any_content(b, lo, t) else 0.0), None)
+    for k in range(1, m):
+        for t in starts[k]:
+            bc, bp = INF, None
+            for tp, (cp, _) in best[k - 1].items():
+                if tp > anchors[k - 1].lo or t <= anchors[k - 1].hi:
+                    continue
+                c = cp + _centre_cost(cnt, anchors[k - 1], tp, t - 1, skips[k - 1])
+                if c < bc:
+                    bc, bp = c, tp
+            if bp is not None:
+                best[k][t] = (bc, bp)
+    total, last_t = INF, None
+    for t, (c, _) in best[m - 1].items():
+        cc = c + _centre_cost(cnt, anchors[m - 1], t, hi - 1, skips[m - 1], cut)
+        if cc < total:
+            total, last_t = cc, t
+    if last_t is None:
+        return INF, [], lo
+    ts = [last_t]
+    for k in range(m - 1, 0, -1):
+        ts.append(best[k][ts[-1]][1])
+    ts.reverse()
+    spans = [(ts[k], (ts[k + 1] - 1) if k + 1 < m else hi - 1) for k in range(m)]
+    return total, spans, ts[0]
+
+
+def _any_content(b: _Body, a: int, z: int) -> bool:
+    return any(b.lines[k].words for k in range(a, z))
+
+
+def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, mode: str | None,
+                  cut: bool = False) -> tuple[str, float, list[_Row]]:
+    """Rows of body lines lo..hi-1 (no hard line among them), read top-aligned or centred
+    (`mode` None: the reading that fits best)."""
+    cells = _value_cells(b, lo, hi)
+    numbers = [k for k in range(lo, hi) if b.number_at(k)]
+    text_cols = [c for c in range(b.ncol) if c != b.numbering]
+    cnt = _Counts(b, text_cols)
+    results = []
+    if mode in (None, "top"):
+        results.append(_top_rows(b, cells, numbers, lo, hi, text_cols, frag_cost))
+    if mode in (None, "centre"):
+        results.append(_centre_rows(b, cnt, cells, numbers, lo, hi, fragment, frag_cost, cut))
+    results = [r for r in results if r is not None]
+    if not results:         # no anchor for this reading (a large cost, so it is not preferred)
+        return mode or "top", 1e6, ([_Row(list(range(lo, hi)), "fragment")] if _any_content(b, lo, hi) else [])
+    return min(results, key=lambda r: r[1])
+
+
+def _top_rows(b: _Body, cells: list[_VCell], numbers: list[int], lo: int, hi: int, text_cols: list[int],
+              frag_cost: float):
+    starts = sorted({v.top for v in cells} | set(numbers))
+    if not starts:
+        return None
+    rows: list[_Row] = []
+    cost = 0.0
+    if starts[0] > lo and _any_content(b, lo, starts[0]):
+        rows.append(_Row(list(range(lo, starts[0])), "fragment"))
+        cost += frag_cost                   # priced as the centred reading prices it
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else hi
+        rows.append(_Row(list(range(s, e))))
+        for c in text_cols:
+            if c in b.values:
+                continue
+            if not b.has(s, c) and any(b.has(j, c) for j in range(s + 1, e)):
+                cost += 1
+    _top_groups(b, rows)
+    return ("top", cost, rows)
+
+
+def _top_groups(b: _Body, rows: list[_Row]) -> None:
+    """Rows without a row number under a numbered row (its indicators): a text column running on
+    without a break from the numbered row into them is one merged cell, written in the first."""
+    if b.numbering is None:
+        return
+    head = None
+    for r in rows:
+        if r.kind != "row":
+            continue
+        if b.number_at(r.lines[0]):
+            head = r
+            continue
+        if head is None:
+            continue
+        first = r.lines[0]
+        texts = [c for c in range(b.ncol) if c != b.numbering and c not in b.values]
+        for c in texts:
+            if b.per_row_col is not None and c >= b.per_row_col:
+                continue                    # the indicators and what follows them are per row
+            # a sub-row has a cell of its own beside the merged one (its indicator) on its first line
+            if not any(b.has(first, o) for o in texts if o != c):
+                continue
+            if first - 1 >= 0 and b.has(first - 1, c) and b.has(first, c) and (first - 1) in head.lines + _moved(head, c):
+                k = first
+                while k in r.lines and b.has(k, c):
+                    head.take[(k, c)] = 1
+                    r.take[(k, c)] = -1
+                    k += 1
+
+
+def _moved(r: _Row, c: int) -> list[int]:
+    return [k for (k, cc), v in r.take.items() if cc == c and v == 1]
+
+
+def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int], lo: int, hi: int,
+                 fragment: bool, frag_cost: float, cut: bool = False):
+    anchors = _anchors(cells, centred=True)
+    # row numbers set apart from every value anchor and not between two unnumbered anchors are anchors too
+    for k in numbers:
+        if any(abs(a.pos - k) <= 0.5 for a in anchors):
+            continue
+        before = [a for a in anchors if a.pos < k]
+        after = [a for a in anchors if a.pos > k]
+        if before and after:
+            continue
+        anchors.append(_Anchor(float(k), k, k, number=True))
+    anchors.sort(key=lambda a: a.pos)
+    if not anchors:
+        return None
+    cost, spans, first = _centred_rows(b, cnt, anchors, lo, hi, fragment, frag_cost, cut=cut)
+    if not spans:
+        return None
+    groups = _centre_groups(b, anchors, numbers)
+    skips = [set() for _ in anchors]
+    merged: dict[int, set[int]] = {}
+    if groups:
+        for g, (p, members) in enumerate(groups):
+            if len(members) < 2:
+                continue
+            gs = set()
+            g_lo, g_hi = spans[members[0]][0], spans[members[-1]][1]
+            for c in cnt.cols:
+                if c in b.values:
+                    continue
+                per_row = sum(_centre_cost(cnt, anchors[i], *spans[i], only=c) for i in members)
+                whole = _centre_cost(cnt, _Anchor(float(p), p, p), g_lo, g_hi, only=c)
+                # where both readings balance, a column left of the indicators (sasaran, programme)
+                # is the merged one
+                if whole < per_row or (whole <= per_row and b.per_row_col is not None and c < b.per_row_col):
+                    gs.add(c)
+            for i in members:
+                skips[i] = gs
+            merged[g] = gs
+        if any(merged.values()):
+            cost2, spans2, first2 = _centred_rows(b, cnt, anchors, lo, hi, fragment, frag_cost, skips, cut)
+            if spans2:
+                cost, spans, first = cost2, spans2, first2
+    rows: list[_Row] = []
+    if first > lo and _any_content(b, lo, first):
+        rows.append(_Row(list(range(lo, first)), "fragment"))
+    by_anchor = [_Row(list(range(t, u + 1))) for t, u in spans]
+    # a merged cell and the row number go to the first row of their group
+    every = rows + by_anchor
+    centres = [p for p, _ in groups]
+    for g, (p, members) in enumerate(groups):
+        head = by_anchor[members[0]]
+        cols = merged.get(g, set())
+        if cols:
+            # a merged cell is centred on its row number: its lines are those of the column nearer
+            # that number than any other, a line or two beyond the group's rows included (the
+            # lines of a page interleave the cells of neighbouring rows)
+            g_lo, g_hi = by_anchor[members[0]].lines[0], by_anchor[members[-1]].lines[-1]
+            reach = max(p - g_lo, g_hi - p) + 2
+            for c in cols:
+                for k in range(max(lo, p - reach), min(hi, p + reach + 1)):
+                    if not b.has(k, c) or min(centres, key=lambda q: (abs(q - k), q)) != p:
+                        continue
+                    owner = next((r for r in every if k in r.lines), None)
+                    if owner is head and head.take.get((k, c), 0) != -1:
+                        continue
+                    if owner is not None:
+                        owner.take[(k, c)] = -1
+                    head.take[(k, c)] = 1
+        if b.numbering is not None and p not in head.lines:
+            owner = next((r for r in rows + by_anchor if p in r.lines), None)
+            if owner is not None:
+                owner.take[(p, b.numbering)] = -1
+            head.take[(p, b.numbering)] = 1
+    rows += by_anchor
+    return ("centre", cost, rows)
+
+
+def _centre_groups(b: _Body, anchors: list[_Anchor], numbers: list[int]) -> list[tuple[int, list[int]]]:
+    """Group the anchors under the row numbers: each number takes a run of the anchors around it
+    whose middle is the number's line (a number centred on a merged cell over several rows);
+    anchors left over before the first and after the last number stay rows of their own.
+    Returns (number line, anchor indices) per number."""
+    if b.numbering is None or not numbers:
+        return []
+    m = len(anchors)
+    pos = [a.pos for a in anchors]
+    nums = sorted(numbers)
+    # the anchor each number sits on or the gap it sits in
+    owned: list[list[int]] = []
+    for p in nums:
+        owned.append([i for i in range(m) if abs(pos[i] - p) <= 0.5])
+    # free anchors between consecutive numbers are split between them; DP over the split points
+    INF = float("inf")
+
+    def span_cost(p: int, idxs: list[int]) -> float:
+        if not idxs:
+            return 10.0         # a row number over no row
+        return abs((pos[idxs[0]] + pos[idxs[-1]]) / 2 - p)
+
+    free_between: list[list[int]] = []
+    bounds = [-1.0] + [float(p) for p in nums] + [float("inf")]
+    for j in range(len(nums) + 1):
+        a, z = bounds[j], bounds[j + 1]
+        free_between.append([i for i in range(m) if a < pos[i] < z and not any(i in o for o in owned)])
+    # state: number j takes the last `left` free anchors of gap j and the first `right` of gap j+1
+    best: dict[int, tuple[float, list]] = {}
+    lead = free_between[0]
+    for left in range(len(lead) + 1):
+        best[left] = ((len(lead) - left) * 1.0, [])
+    for j, p in enumerate(nums):
+        gap_after = free_between[j + 1]
+        nbest: dict[int, tuple[float, list]] = {}
+        gap_before = free_between[j]
+        for left, (c0, path) in best.items():
+            taken_left = gap_before[len(gap_before) - left:] if left else []
+            for right in range(len(gap_after) + 1):
+                idxs = sorted(taken_left + owned[j] + gap_after[:right])
+                c = c0 + span_cost(p, idxs)
+                nxt_left = len(gap_after) - right
+                if j == len(nums) - 1:
+                    c += nxt_left * 1.0
+                    nxt_left = 0
+                if c < nbest.get(nxt_left, (INF, None))[0]:
+                    nbest[nxt_left] = (c, path + [(p, idxs)])
+        best = nbest
+    if not best:
+        return []
+    _, path = min(best.values(), key=lambda v: v[0])
+    return [(p, idxs) for p, idxs in path if idxs]
+
+
+# ---------------------------------------------------------------------------------------------
+# the region's rows as document lines
+
+
+def _region_rows(reg: _Region, s: LayoutSettings) -> list[tuple[int, list[Cell], str]]:
+    """(line number, cells, kind) of every row of a region: header rows, then body rows."""
+    out: list[tuple[int, list[Cell], str]] = []
+    ncol = len(reg.seps) + 1
+    out += _header_rows(reg, ncol)
+    if not reg.body:
+        return out
+    b = _Body(reg)
+    hard = _hard_lines(b)
+    segs: list[tuple[int, int]] = []
+    k = 0
+    while k < b.n:
+        if k in hard:
+            j = k
+            while j + 1 < b.n and hard.get(j + 1) == hard[k] == "header":
+                j += 1
+            segs.append((k, -(j + 1)))      # a hard row k..j
+            k = j + 1
+            continue
+        j = k
+        while j < b.n and j not in hard:
+            j += 1
+        segs.append((k, j))
+        k = j
+    # one reading (top or centred) for the whole region: the one that fits its segments best
+    read: dict[tuple[int, str], tuple[str, float, list[_Row]]] = {}
+    for lo, hi in segs:
+        if hi > 0:
+            frag = reg.at_top and lo == segs[0][0]     # the lines above a page's first row
+            cut = reg.at_bottom and hi == b.n          # the last row may go on over the page
+            for mode in ("top", "centre"):
+                read[(lo, mode)] = _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, cut)
+    totals = {mode: sum(r[1] for (lo, m), r in read.items() if m == mode) for mode in ("top", "centre")}
+    mode = "top" if totals["top"] <= totals["centre"] else "centre"
+    for lo, hi in segs:
+        rows = [_Row(list(range(lo, -hi)), hard[lo])] if hi < 0 else read[(lo, mode)][2]
+        for r in rows:
+            cells = _row_cells(b, r, rows)
+            if cells is None:
+                continue
+            out.append((cells[1], cells[0], r.kind))
+    return out
+
+
+def _row_cells(b: _Body, r: _Row, rows: list[_Row]) -> tuple[list[Cell], int] | None:
+    lines = [k for k in r.lines] + [k for (k, c), v in r.take.items() if v == 1]
+    per_col: dict[int, list[tuple[int, list[Word]]]] = {}
+    for k in sorted(set(lines)):
+        for c, ws in b.pieces[k].items():
+            t = r.take.get((k, c), 0)
+            if k in r.lines and t == -1:
+                continue
+            if k not in r.lines and t != 1:
+                continue
+            per_col.setdefault(c, []).append((k, ws))
+    if not per_col:
+        return None
+    if r.kind == "label":
+        # a row label runs across the columns ("Sub Kegiatan", "Program"): one cell, in the first
+        first_col = min(per_col)
+        joined = [(k, sorted((w for c in per_col for kk, ws in per_col[c] if kk == k for w in ws),
+                             key=lambda w: w.x0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
+        per_col = {first_col: joined}
+    cells = [_cell(b, per_col.get(c, [])) for c in range(b.ncol)]
+    first = min(k for v in per_col.values() for k, _ in v)
+    return cells, b.lines[first].no
+
+
+def _cell(b: _Body, pieces: list[tuple[int, list[Word]]]) -> Cell:
+    if not pieces:
+        return Cell("")
+    texts = []
+    for k, ws in pieces:
+        x = b.lines[k]
+        texts.append(x.text[_start(ws[0]):_end(ws[-1])])
+    k0, ws0 = pieces[0]
+    x0 = b.lines[k0]
+    start = x0.off + _start(ws0[0])
+    return Cell(" ".join(texts), line=x0.no, span=(start, x0.off + _end(ws0[-1])))
+
+
+def _header_rows(reg: _Region, ncol: int) -> list[tuple[int, list[Cell], str]]:
+    """The header as one row of labels (group labels in the first column of their group) and, with
+    groups, a second row of their sub-labels; then the column-number row."""
+    if not reg.header:
+        return []
+    in_group = {c: first for first, (_, cols) in reg.groups.items() for c in cols}
+
+    def cell_of_words(ws: list[Word]) -> Cell:
+        ws = sorted(ws, key=lambda w: (w.top, w.x0))
+        src = _src_of(reg, ws[0])
+        return Cell(" ".join(w.text for w in ws), line=src.no if src else None,
+                    span=(src.off + _start(ws[0]), src.off + _end(ws[0])) if src else None)
+
+    top_cells, sub_cells = [], []
+    for c in range(ncol):
+        ws = reg.label_words.get(c, [])
+        if c in in_group:
+            first = in_group[c]
+            g = reg.groups[first][0]
+            top_cells.append(cell_of_words([g]) if c == first else Cell(""))
+            sub_cells.append(cell_of_words(ws) if ws else Cell(""))
+        else:
+            top_cells.append(cell_of_words(ws) if ws else Cell(""))
+            sub_cells.append(Cell(""))
+    out = []
+    no0 = reg.header[0].no
+    out.append((no0, top_cells, "header"))
+    if reg.groups:
+        nos = [c.line for c in sub_cells if c.line]
+        out.append((min(nos) if nos else no0, sub_cells, "header"))
+    if reg.numbering is not None:
+        cells = [[] for _ in range(ncol)]
+        for w in reg.numbering.words:
+            cells[_col_of(reg.seps, w.cx)].append(w)
+        x = reg.numbering
+        out.append((x.no, [Cell(" ".join(w.text for w in ws), line=x.no,
+                                span=(x.off + _start(ws[0]), x.off + _end(ws[-1]))) if ws else Cell("")
+                           for ws in cells], "header"))
+    return out
+
+
+def _src_of(reg: _Region, w: Word) -> _Src | None:
+    for x in reg.header:
+        if x.words and x.words[0].top == w.top:
+            return x
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the document
+
+
+def read_layout(doc: Document, lines: list[str], s: LayoutSettings) -> None:
+    """Fill `doc` with the lines and grids of space-aligned text."""
+    pages = _pages(lines)
+    drop = _running_lines(pages, s)
+    doc.n_pages = len(pages)
+    for pno, page in enumerate(pages, start=1):
+        kept = [x for x in page if x.no not in drop]
+        rows_at: dict[int, list[tuple[list[Cell], Grid]]] = {}
+        covered: set[int] = set()
+        for reg in _find_regions(kept, s):
+            grid = Grid(len(doc.grids) + 1, pno, None, source="columns")
+            doc.grids.append(grid)
+            for no, cells, _kind in _region_rows(reg, s):
+                rows_at.setdefault(no, []).append((cells, grid))
+            covered.update(x.no for x in reg.header + reg.body)
+            if reg.numbering is not None:
+                covered.add(reg.numbering.no)
+        for x in kept:
+            if x.no in rows_at:
+                for cells, grid in rows_at[x.no]:
+                    doc.add_row(x.no, cells, grid=grid)
+            elif x.no not in covered:
+                doc.lines.append(Line(x.no, x.text))

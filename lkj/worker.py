@@ -1,0 +1,138 @@
+"""A worker process: reads the files it is sent, one at a time, and answers with their outcomes.
+
+    python -m lkj.worker FD
+
+FD is one end of a socket pair; the parent sends ("file", task_id, path, sha256, settings) or
+("stop",), the worker answers ("page", task_id, page, pages) while it reads a long PDF and
+("done", task_id, outcome).  The worker runs in a session of its own (its OCR processes with it),
+so that the parent can end a file that takes too long, or too much memory, by ending the whole
+group; and it ends itself, with its group, as soon as its parent is gone (a parent killed with
+kill -9 leaves no orphan OCR processes behind).
+
+The outcome of a file is a plain dict: status (done / failed), stage and reason of a failure,
+sha256, seconds, pages, the counts of its records and, when done, its records as Arrow tables of
+dataset/schema.py's columns and what the run-scope rules need of it (pickled).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+import time
+
+
+def read_one(path: str, sha256: str, settings, on_page=None) -> dict:
+    """One file -> its outcome (never an exception: a failure is an outcome)."""
+    from lkj.dataset.schema import RECORD_TABLES, TABLES
+    from lkj.dataset.writers import records_table
+
+    from .pipeline import process_path
+
+    t0 = time.perf_counter()
+    res, failure = process_path(path, settings, on_page=on_page)
+    out: dict = {"sha256": sha256, "seconds": None}
+    if failure is not None:
+        out.update(status="failed", stage=failure["stage"], reason=failure["error"])
+    elif sha256 and res.sha256 != sha256:
+        out.update(status="failed", stage="read", reason="the file changed while the run read it: run again")
+    else:
+        recs = res.records
+        out.update(status="done", pages=res.pages, reports=len(recs["reports"]), rows=len(recs["rows"]),
+                   anomalies=len(recs["anomalies"]),
+                   tables={t: records_table(TABLES[t], recs[t]) for t in RECORD_TABLES},
+                   state=pickle.dumps((res.checked, res.facts), protocol=pickle.HIGHEST_PROTOCOL))
+    out["seconds"] = round(time.perf_counter() - t0, 3)
+    try:
+        import resource
+
+        out["worker_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    except (ImportError, OSError):
+        pass
+    return out
+
+
+def warm_up() -> None:
+    """Load what every file needs (the stages, the narrative's patterns and gazetteer) before the first
+    file, so that a file's time limit counts the file and not the worker's start."""
+    from lkj.checks.sentences import entities
+    from lkj.extract import read_bytes
+    from lkj.model.settings import DEFAULT
+
+    from .pipeline import process_document
+
+    entities("Kecamatan Contoh, 1 Januari s.d. 31 Maret 2024, Triwulan I")
+    sample = ("LAPORAN KINERJA TRIWULAN I TAHUN 2024\nKECAMATAN CONTOH\n"
+              "Tabel 1. Perjanjian Kinerja\nNO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN\n"
+              "1\tMeningkatnya pelayanan\tPersentase desa yang menetapkan APBDes tepat waktu\t86%\t90%\t104,65%\n"
+              "Program Penyelenggaraan Pemerintahan\tRp 1.000.000\tRp 900.000\t90,00%\n"
+              "Camat Contoh\nNIP. 197001011990031001\n")
+    try:                                   # the lexicon, catalogue and rules load on their first use
+        process_document(read_bytes("warm-up.txt", sample.encode(), DEFAULT), DEFAULT)
+    except Exception:
+        pass
+    from lkj.dataset.schema import TABLES
+    from lkj.dataset.writers import records_table
+
+    records_table(TABLES["reports"], [])   # Arrow loads pandas on its first table
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker's whole process group when its parent is gone."""
+    try:                                   # Linux: the kernel sends SIGKILL when the parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os.killpg(os.getpgrp(), signal.SIGKILL)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def serve(fd: int, parent: int) -> None:
+    from multiprocessing.connection import Connection
+
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent decides when to stop
+    conn = Connection(fd)
+    # nothing a library prints may reach the parent's terminal
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    import warnings
+
+    warnings.simplefilter("ignore")
+    warm_up()
+    conn.send(("ready",))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg[0] == "stop":
+            return
+        _, task_id, path, sha256, settings = msg
+        last = [0.0]
+
+        def on_page(page: int, pages: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.2 or page == pages:
+                last[0] = now
+                conn.send(("page", task_id, page, pages))
+
+        try:
+            out = read_one(path, sha256, settings, on_page)
+        except MemoryError:
+            out = {"status": "failed", "stage": "limit", "reason": "out of memory while reading", "sha256": sha256}
+        conn.send(("done", task_id, out))
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), int(sys.argv[2]))

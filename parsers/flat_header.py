@@ -1,0 +1,311 @@
+"""The header of a table in flat text, read by meaning: which kind of table, which text columns and
+which value columns, in which order.
+
+Written by hand.  A flat header is the header cells' words in reading order, wrapped over lines and
+broken inside words ("N" / "o", "Targe t", "Capai an"); a two-level header comes as its top labels
+and then its sub labels ("Kinerja Anggaran Efisiensi T R % Pagu Realisasi Capaian").  The words
+are joined back where two fragments make a header word, each word is given its meaning (a role,
+a group word such as "Kinerja" / "Anggaran", or filler such as "(Rp)", "Strategis", a year), and
+unknown words are tolerated as long as most of the line is header words.  The order of the value
+columns comes from the order in which their words (or their groups' words) first appear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .flat_values import is_numbering_line
+
+# word -> role of the column it names
+_ROLE = {
+    "no": "no", "nomor": "no", "nourut": "no",
+    "kode": "kode",
+    "sasaran": "sasaran", "tujuan": "sasaran",
+    "indikator": "indikator",
+    "program": "name", "kegiatan": "name", "subkegiatan": "name", "uraian": "name", "nama": "name",
+    "target": "target", "t": "target",
+    "realisasi": "realisasi", "realiasasi": "realisasi", "r": "realisasi",
+    "capaian": "capaian", "%": "capaian", "persentase": "capaian", "persen": "capaian", "prosentase": "capaian",
+    "pagu": "pagu", "alokasi": "pagu", "anggaran": "anggaran",
+    "sisa": "sisa",
+    "efisiensi": "efisiensi",
+    "ket": "keterangan", "keterangan": "keterangan",
+    "satuan": "satuan",
+}
+# words of headers that name no column of their own
+_FILLER = {"kinerja", "strategis", "rekening", "sub", "setelah", "sebelum", "perubahan", "murni", "rp", "tahun",
+           "tw", "triwulan", "tribulan", "sd", "dan", "yang", "utama", "iku", "renstra", "ka", "bulan", "ini",
+           "lalu", "kumulatif", "penanggung", "jawab", "pejabat", "data", "sumber", "formulasi", "keuangan", "fisik",
+           "i", "ii", "iii", "iv", "k", "a", "dengan", "per", "akhir", "awal", "kondisi", "saat", "rencana",
+           "aksi", "output", "outcome", "tingkat", "jenis", "rincian", "belanja", "mata", "anggaran"}
+_ANCHOR = {"no", "nomor", "kode", "sasaran", "tujuan", "indikator", "program", "kegiatan", "subkegiatan", "sub",
+           "uraian", "nama"}
+_LONG = sorted({w for w in list(_ROLE) + list(_FILLER) if len(w) >= 6})
+_FORMULA = re.compile(r"\(?(\d+)\s*=\s*(\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\)?")
+_YEAR = re.compile(r"^\(?(19|20)\d\d\)?$")
+
+KINERJA = ("target", "realisasi", "capaian")
+ANGGARAN = ("pagu", "realisasi_anggaran", "capaian_anggaran")
+
+
+def _core(w: str) -> str:
+    w = w.lower()
+    if w in ("%", "(%)"):
+        return "%"
+    return re.sub(r"[^a-z]", "", w)
+
+
+def _known(c: str) -> bool:
+    return c in _ROLE or c in _FILLER
+
+
+def _fragment(c: str) -> bool:
+    """A piece of a header word broken by the layout ("Efisie", "nsi", "Capaia")."""
+    return len(c) >= 3 and any(h.startswith(c) or (h.endswith(c) and len(c) >= 3) for h in _LONG)
+
+
+def header_words(text: str) -> list[str]:
+    """The header words of a text, fragments joined back ("N o" -> "no", "Targe t" -> "target")."""
+    raw = [_core(w) for w in re.split(r"[\s/]+", text) if w.strip()]
+    raw = [w for w in raw if w]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        w = raw[i]
+        if i + 1 < len(raw):
+            j = w + raw[i + 1]
+            if _known(j) and not (_known(w) and _known(raw[i + 1]) and len(raw[i + 1]) > 2):
+                out.append(j)
+                i += 2
+                continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _allowed_number(t: str) -> bool:
+    """Numbers a header may hold: a year, a column number "(4)", a formula "5=4/5", "(K-A)"."""
+    return bool(_YEAR.match(t) or _FORMULA.search(t) or re.fullmatch(r"\(\d{1,2}\)|\d{1,2}", t))
+
+
+def _line_stats(text: str) -> tuple[int, int, list[str]] | None:
+    """(known, total, words) of one line; None when it holds a number no header holds."""
+    toks = text.split()
+    known = 0
+    letters: list[str] = []
+    for t in toks:
+        if re.search(r"\d", t):
+            if not _allowed_number(t.strip(".,;:")):
+                return None
+            known += 1
+            continue
+        c = _core(t)
+        if c:
+            letters.append(c)
+    words = header_words(" ".join(letters))
+    known += sum(1 for w in words if _known(w) or _fragment(w) or len(w) <= 2)
+    return known, known + sum(1 for w in words if not (_known(w) or _fragment(w) or len(w) <= 2)), words
+
+
+def is_header_line(text: str) -> bool:
+    """Mostly header words, no values (a money amount, a percentage, a row number) and short."""
+    t = text.strip()
+    if not t or len(t) > 140 or re.search(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]", t):
+        return False
+    st = _line_stats(t)
+    if st is None:
+        return False
+    known, total, words = st
+    if not words:
+        return all(_FORMULA.search(x) for x in t.split())
+    return known / max(total, 1) >= 0.6
+
+
+def opens_header(text: str) -> bool:
+    """A line that can start a table header: header words opening with a column such as No, Sasaran,
+    Program, Kode, Uraian, with at least two header roles (or a lone "No"/"N" broken over lines)."""
+    if not is_header_line(text):
+        return False
+    words = header_words(text)
+    if not words:
+        return False
+    if words[0] not in _ANCHOR:
+        return False
+    roles = {_ROLE.get(w) for w in words} - {None}
+    return len(roles) >= 2 or words[0] in ("no", "nomor") or len(words) == 1 and words[0] in _ANCHOR
+
+
+def opens_header_at(texts: list[str], k: int) -> bool:
+    """opens_header, and "No" broken over two lines ("N" / "o")."""
+    t = texts[k]
+    if re.fullmatch(r"\s*[Nn]\s*", t or ""):
+        nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
+        return bool(re.match(r"\s*[oO]\b", nxt))
+    return bool(t) and opens_header(t)
+
+
+@dataclass
+class FlatHeader:
+    kind: str | None
+    words: list[str]
+    text: str
+    text_cols: list[str]                       # text columns in order ("first" = sasaran or programme name)
+    value_cols: list[str]                      # value columns in order
+    keterangan: bool = False
+    kode: bool = False
+    has_no: bool = False
+    numbering: int = 0                         # column numbers under the header ("1 2 3 4": 4)
+    formulas: dict[str, str] = field(default_factory=dict)
+    name_word: str | None = None               # "program" / "kegiatan" / "sub_kegiatan" when the header names it
+
+
+def _first(words: list[str], cands, not_after=()) -> int | None:
+    for i, w in enumerate(words):
+        if w in cands and not (i > 0 and words[i - 1] in not_after):
+            return i
+    return None
+
+
+def _order(pos: dict[str, int | None], default: list[str]) -> list[str]:
+    have = [r for r in default if pos.get(r) is not None]
+    rest = [r for r in default if pos.get(r) is None]
+    return sorted(have, key=lambda r: (pos[r], default.index(r))) + rest
+
+
+def read_header(lines: list[str]) -> FlatHeader:
+    text = " ".join(t.strip() for t in lines if t.strip())
+    numbering = 0
+    formulas: list[str] = []
+    for t in lines:
+        if is_numbering_line(t):
+            numbering = len(t.split())
+        formulas += [re.sub(r"\s+", "", m.group(0)).strip("()") for m in _FORMULA.finditer(t)]
+    words = header_words(" ".join(t for t in lines if t.strip() and not is_numbering_line(t)))
+    roles = {_ROLE.get(w) for w in words} - {None}
+    kind = _kind(words, roles, text)
+    h = FlatHeader(kind, words, text, [], [], keterangan="keterangan" in roles, kode="kode" in roles,
+                   has_no=bool(words) and words[0] in ("no", "nomor", "n"), numbering=numbering)
+    if kind is None:
+        return h
+    h.text_cols = _text_cols(kind, words)
+    h.value_cols = _value_cols(kind, words)
+    h.name_word = _name_word(words)
+    for f in formulas:
+        if "-" in f and "efisiensi" in h.value_cols:
+            h.formulas.setdefault("efisiensi", f)
+        elif "/" in f:
+            role = "capaian" if "capaian" in h.value_cols else "capaian_anggaran"
+            h.formulas.setdefault(role, f)
+    return h
+
+
+def _kind(words: list[str], roles: set[str], text: str) -> str | None:
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    has_pagu = "pagu" in roles or "anggaran" in roles
+    if len(years) >= 2 or "renstra" in words:
+        return "comparison"
+    if ("kode" in roles or "sisa" in roles) and has_pagu and "realisasi" in roles and "target" not in roles:
+        return "lra"
+    if "efisiensi" in roles:
+        if "pagu" in roles or ("target" in roles and has_pagu):
+            return "cost_per_outcome"
+        if "capaian" in roles or "realisasi" in roles:
+            return "efisiensi"
+    if "target" in roles and has_pagu and "realisasi" in roles:
+        return "cost_per_outcome"
+    if "target" in roles and "realisasi" in roles:
+        return "capaian"
+    if "target" in roles and roles & {"sasaran", "indikator", "name"}:
+        return "pk"
+    if has_pagu and roles & {"name", "sasaran"} and "indikator" not in roles and "target" not in roles:
+        return "pk_budget"
+    return None
+
+
+def _text_cols(kind: str, words: list[str]) -> list[str]:
+    if kind == "pk_budget" or kind == "lra":
+        return ["name"]
+    pos: dict[str, int] = {}
+    for i, w in enumerate(words):
+        role = _ROLE.get(w)
+        if role == "name" and i > 0 and words[i - 1] in ("sasaran", "tujuan"):
+            continue                       # "Sasaran Program", "Sasaran / Kegiatan": one column
+        if role in ("sasaran", "name", "indikator") and role not in pos:
+            pos[role] = i
+    if kind == "cost_per_outcome":
+        first = min((pos[r] for r in ("sasaran", "name") if r in pos), default=None)
+        cols = {"first": first, "indikator": pos.get("indikator")}
+    else:
+        first = min((pos[r] for r in ("sasaran", "name") if r in pos), default=None)
+        cols = {"sasaran": first, "indikator": pos.get("indikator")}
+    have = [c for c, p in sorted(cols.items(), key=lambda kv: (kv[1] is None, kv[1] or 0)) if p is not None]
+    return have or (["first", "indikator"] if kind == "cost_per_outcome" else ["sasaran", "indikator"])
+
+
+def _group_positions(words: list[str]) -> tuple[int | None, int | None, int | None, int | None]:
+    """(kinerja group word, anggaran group word, kinerja leaf, anggaran leaf) positions."""
+    g_k = _first(words, ("kinerja",), not_after=("indikator", "sasaran", "capaian", "realisasi", "target"))
+    g_a = _first(words, ("anggaran", "keuangan"), not_after=("pagu", "realisasi", "capaian", "sisa", "realiasasi"))
+    l_k = _first(words, ("target", "t"))
+    l_a = _first(words, ("pagu", "alokasi"))
+    return g_k, g_a, l_k, l_a
+
+
+def _value_cols(kind: str, words: list[str]) -> list[str]:
+    if kind == "pk":
+        return ["target"]
+    if kind == "pk_budget":
+        return ["pagu"]
+    if kind == "capaian":
+        pos = {"target": _first(words, ("target", "t")), "realisasi": _first(words, ("realisasi", "realiasasi", "r")),
+               "capaian": _first(words, ("capaian", "%", "persentase", "persen", "prosentase"))}
+        return _order(pos, list(KINERJA))
+    if kind == "lra":
+        pos = {"pagu": _first(words, ("pagu", "anggaran", "alokasi"), not_after=("sisa",)),
+               "realisasi_anggaran": _first(words, ("realisasi", "realiasasi")),
+               "sisa": _first(words, ("sisa",)),
+               "capaian_anggaran": _first(words, ("%", "persentase", "persen", "capaian", "prosentase"))}
+        return _order(pos, ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"])
+    g_k, g_a, l_k, l_a = _group_positions(words)
+    e = _first(words, ("efisiensi",))
+    if kind == "efisiensi":
+        k = g_k if g_k is not None else 0
+        a = g_a if g_a is not None else k + 1
+        groups = [(k, ["capaian"]), (a, ["capaian_anggaran"])]
+    else:
+        if l_k is not None and l_a is not None:
+            k, a = l_k, l_a
+            gk = g_k if g_k is not None else l_k
+            ga = g_a if g_a is not None else l_a
+        else:
+            k = g_k if g_k is not None else (l_k if l_k is not None else 0)
+            a = g_a if g_a is not None else (l_a if l_a is not None else k + 1)
+            gk, ga = k, a
+        groups = [(k, list(KINERJA)), (a, list(ANGGARAN))]
+    groups.sort(key=lambda g: g[0])
+    cols = [c for _, g in groups for c in g]
+    if e is not None or kind == "efisiensi":
+        tops = [p for p in (g_k, g_a) if p is not None]
+        if kind == "efisiensi":
+            tops = [p for p in (_first(words, ("capaian", "realisasi", "%")),) if p is not None]
+        if e is not None and tops and e < min(tops):
+            cols = ["efisiensi"] + cols
+        elif e is not None and len(tops) == 2 and min(tops) < e < max(tops) and kind != "efisiensi":
+            first_group = groups[0][1]
+            cols = first_group + ["efisiensi"] + groups[1][1]
+        else:
+            cols = cols + ["efisiensi"]
+    return cols
+
+
+def _name_word(words: list[str]) -> str | None:
+    for i, w in enumerate(words):
+        if i > 0 and words[i - 1] in ("sasaran", "tujuan"):
+            continue
+        if w == "subkegiatan" or (w == "kegiatan" and i > 0 and words[i - 1] == "sub"):
+            return "sub_kegiatan"
+        if w == "kegiatan":
+            return "kegiatan"
+        if w == "program":
+            return "program"
+    return None

@@ -1,0 +1,775 @@
+"""Rows of a table in flat text: which lines make one row, and which words go to which cell.
+
+Written by hand (no library rebuilds table rows from a text layer).  A PDF text layer without
+layout writes a row as its cells one after the other: the row number with the first cell's first
+line, each text cell as a block of lines (blank lines between cells), the row's numbers on one
+line.  Some converters put the first line of every cell on the row's first line, numbers included,
+and the rest of each wrapped cell below ("1 Tersedianya Jumlah Paket 1 Paket 0 Paket 0 %" /
+"Pakaian Dinas ..." / "Pakaian Dinas ..."); some put the numbers first; a short table may stand on
+one line.  So a row is opened by its row number (or kode rekening, or a total label), or by text
+that follows a row already complete: one whose numbers came after its text, or whose wrapped
+cells have all been continued.
+
+The words of a row's first line are divided among its cells by what the rest of each cell says:
+a cell wrapped at a column width W keeps every line within W and breaks a line only where the
+next word would not fit, and the column's width is the same in every row of the table.  Texts read
+unambiguously elsewhere in the same report (the same sasaran in the PK table), the capital that
+opens a cell, and the words that commonly open an indicator's name are the tie-breakers.
+The numbers are matched to the header's value columns by their shapes (rupiah amounts, percentages,
+quantities with units) in the header's order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations, combinations_with_replacement
+
+from lkj.normalizers.text import clean, fold
+from lkj.normalizers.units import is_unit_start, is_unit_word
+
+from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header
+from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
+from .flat_widths import CHARS, Measure, width_violation
+from .table_rows import is_total_text
+
+# the words an indicator's name commonly opens with (Indonesian performance vocabulary); a weak cue only
+_INDICATOR_OPENING = re.compile(r"^(persentase|persentasi|prosentase|presentase|jumlah|rata\s*-?\s*rata|indeks|"
+                                r"nilai|tingkat|cakupan|rasio|angka|proporsi|banyaknya|capaian|skor|predikat)\b", re.I)
+_SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan"}
+_HEADING = re.compile(r"^(bab\s+[ivx]+\b|tabel\s+\d|sumber\s*:|\d\.\d\.?\s+[A-Z]|\d\.\d\d?\.\s+[A-Z])", re.I)
+_KODE_START = re.compile(r"^\d{1,2}\.\d{2}")
+
+
+@dataclass
+class TextLine:
+    text: str
+    line: int
+    block: int
+    phase: str          # "pre": before the row's numbers; "post": on a later line; "same": after them on their line
+
+
+@dataclass
+class FlatRow:
+    line: int
+    first_line: int
+    no: Piece | None = None
+    kode: Piece | None = None
+    texts: list[TextLine] = field(default_factory=list)
+    vals: list[Piece] = field(default_factory=list)
+    section: str | None = None
+    vals_block: int | None = None
+    values_first: bool = False       # the numbers came on the row's first line, or before any text
+    value_tails: bool = False        # a value's unit was wrapped below the row's text: its text cells are done
+
+    def post_blocks(self) -> int:
+        return len({t.block for t in self.texts if t.phase == "post"})
+
+
+class RowReader:
+    """Reads the body of one table, line by line, into FlatRows; stops where the table ends."""
+
+    def __init__(self, header: FlatHeader):
+        self.h = header
+        self.kind = header.kind
+        self.rows: list[FlatRow] = []
+        self.cur: FlatRow | None = None
+        self.block = 0
+        self.section: str | None = None
+        self.last_no = 0
+        self.n_core = len(header.text_cols)
+        self.n_vals = len(header.value_cols)
+        self.widest = 0                  # the longest text line of the table's rows so far
+        self.raws: list[str] | None = None
+
+    # -- rows --------------------------------------------------------------------------------
+    def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
+        if no is not None or kode is not None:
+            self._absorb_leftover()
+        self.cur = FlatRow(line, line, no, kode, section=self.section)
+        self.rows.append(self.cur)
+        if no is not None and re.match(r"\d+", no.text):
+            self.last_no = int(re.match(r"\d+", no.text).group(0))
+        return self.cur
+
+    def _absorb_leftover(self) -> None:
+        """Text alone (no number, no values) after a row whose cells already went on below its numbers,
+        before the next numbered row or the table's end, is more of those cells, not a row."""
+        c = self.cur
+        if c is None or c.vals or c.no is not None or c.kode is not None or not c.texts or len(self.rows) < 2:
+            return
+        prev = self.rows[-2]
+        if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
+                not any(t.phase != "pre" for t in prev.texts):
+            return
+        prev.texts += [TextLine(t.text, t.line, t.block, "post") for t in c.texts]
+        self.rows.pop()
+        self.cur = prev
+
+    def _expected(self, no: str) -> bool:
+        m = re.match(r"\d+", no)
+        return bool(m) and int(m.group(0)) in (self.last_no + 1, 1)
+
+    def _complete(self, r: FlatRow) -> bool:
+        """A row that text at the start of a block no longer continues."""
+        if not r.vals:
+            return False
+        if not r.values_first or r.value_tails:
+            return True
+        return r.post_blocks() >= max(1, self.n_core)
+
+    # -- lines -------------------------------------------------------------------------------
+    def read(self, texts: list[str], lines: list[int], j: int, raws: list[str] | None = None) -> int:
+        """Read from index j; return the index where the table ends (raws: the lines as written,
+        whose trailing blanks tell an empty row of cells from a line of text)."""
+        self.raws = raws
+        n = len(texts)
+        double = _double_spaced(texts, j)
+        at_block = True
+        k = j
+        while k < n:
+            t = texts[k]
+            if not t:
+                if not double:
+                    self.block += 1
+                at_block = True
+                k += 1
+                continue
+            kode_table = self.h.kode
+            if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)):
+                break
+            if at_block and self._section(t, texts, k):
+                k += 1
+                continue
+            if at_block and opens_header_at(texts, k) and self._is_body_header(t):
+                end, hdr = _header_span(texts, k)
+                if hdr.kind is not None and hdr.kind != self.kind and not (
+                        self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
+                    break
+                self.cur = None
+                k = end
+                at_block = True
+                continue
+            pieces = split_line(t, lines[k], kode_col=kode_table)
+            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)):
+                break
+            if not any(p.kind == "val" for p in pieces):
+                self.widest = max(self.widest, len(t))
+            self._line(pieces, at_block)
+            at_block = False
+            k += 1
+        self._absorb_leftover()
+        return k
+
+    def _is_prose(self, t: str, pieces: list[Piece], unit_below: bool = False) -> bool:
+        """A paragraph line below the table: long, without the numbers of a row, wider than its cells
+        (a line that ends in a number whose unit is wrapped onto the next line holds a row's quantity)."""
+        vals = [p for p in pieces if p.kind == "val"]
+        if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals) or unit_below:
+            return False
+        wide = bool(self.rows) and len(t) > 1.25 * max(self.widest, 1)
+        if pieces and pieces[0].kind in ("no", "kode"):
+            return len(t) >= 56 and wide and self.widest > 0
+        if self.rows and t.rstrip().endswith(":") and not vals:
+            return True
+        return len(t) >= 56 or (len(t) >= 40 and wide)
+
+    def _is_body_header(self, t: str) -> bool:
+        from .flat_header import _line_stats
+        st = _line_stats(t)
+        return st is not None and len(st[2]) >= 2 and st[0] / max(st[1], 1) >= 0.8 and (self.cur is None or self._complete(self.cur)
+                                                                    or not self.cur.texts)
+
+    def _section(self, t: str, texts: list[str], k: int) -> bool:
+        sec = _SECTION.get(fold(t))
+        if not sec:
+            return False
+        nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 4)) if texts[m]), "")
+        raw = self.raws[k] if self.raws is not None else t
+        padded = len(raw) - len(raw.rstrip()) >= 3          # a row of empty cells after the label
+        alone = k + 1 >= len(texts) or not texts[k + 1]     # a block of its own
+        if not (padded or alone or re.match(r"^\d+[.)]?(\s|$)", nxt) or _KODE_START.match(nxt)
+                or fold(nxt).startswith(fold(t))):
+            return False          # the first word of a cell ("Program" / "Penyelenggaraan ...")
+        if self.cur is not None and not self._complete(self.cur) and not padded:
+            return False
+        self.cur = None
+        self.section = sec
+        return True
+
+    def _line(self, pieces: list[Piece], at_block: bool) -> None:
+        seen_val = False
+        prefix = ""
+        for i, p in enumerate(pieces):
+            first = i == 0
+            if p.kind == "no":
+                if p.mid and not self._expected(p.text):
+                    prefix = p.text + " "
+                    continue
+                self._new(p.line, no=p)
+                seen_val = False                 # a row opened inside the line starts afresh
+                continue
+            if p.kind == "kode":
+                c = self.cur
+                if c is not None and c.no is not None and c.kode is None and not c.texts and not c.vals \
+                        and c.first_line == p.line:
+                    c.kode = p
+                else:
+                    self._new(p.line, kode=p)
+                continue
+            if p.kind == "bare":
+                rest_vals = sum(1 for q in pieces[i + 1:] if q.kind == "val")
+                if self._bare_is_no(p, rest_vals, len(pieces) == 1):
+                    no, _, word = p.text.partition(" ")
+                    self._new(p.line, no=Piece("no", no, p.line))
+                    if not word:
+                        continue
+                    p = Piece("text", word.strip(), p.line)
+                else:
+                    p = Piece("val", p.text, p.line, p.shape or NUM)
+            if p.kind == "text":
+                text = prefix + p.text
+                prefix = ""
+                c = self.cur
+                vi = self._unit_tail(c, text, at_block) if first and len(pieces) == 1 and c is not None else None
+                if vi is not None:
+                    v = c.vals[vi]
+                    shape = PCT if text.strip() == "%" else QTY
+                    c.vals[vi] = Piece("val", f"{v.text} {text.strip()}", v.line, shape, unit_of=shape == QTY)
+                    c.value_tails = c.value_tails or vi < len(c.vals) - 1 or any(t.phase != "pre" for t in c.texts)
+                    continue
+                opens = c is None or (first and at_block and self._complete(c)) or (
+                    _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
+                if opens:
+                    c = self._new(p.line)
+                    seen_val = False
+                if seen_val:
+                    phase = "same"
+                elif c.vals:
+                    phase = "post"
+                else:
+                    phase = "pre"
+                c.texts.append(TextLine(text, p.line, self.block, phase))
+                continue
+            # a value
+            c = self.cur
+            if c is None:
+                c = self._new(p.line)
+            elif c.vals and not seen_val:
+                after = [t for t in c.texts if t.phase != "pre"]
+                if not after and (c.vals_block == self.block or len(c.vals) + sum(
+                        1 for q in pieces if q.kind == "val") <= self.n_vals):
+                    pass                                   # the numbers go on over the next line
+                elif not c.values_first and after and self._rest_of_values(c, pieces):
+                    pass                                   # a cell wrapped between the row's numbers ("6 Laporan" / text / "0")
+                elif c.values_first and after:
+                    # the last block was not a continuation: it opens a row whose numbers are these
+                    last = after[-1].block
+                    moved = [t for t in c.texts if t.phase != "pre" and t.block == last]
+                    c.texts = [t for t in c.texts if not (t.phase != "pre" and t.block == last)]
+                    c = self._new(moved[0].line)
+                    for t in moved:
+                        c.texts.append(TextLine(t.text, t.line, t.block, "pre"))
+                else:
+                    c = self._new(p.line)
+            if not c.vals:
+                c.values_first = p.line == c.first_line or not c.texts
+                c.vals_block = self.block
+            c.vals.append(p)
+            seen_val = True
+
+    @staticmethod
+    def _unit_tail(c: FlatRow, text: str, at_block: bool) -> int | None:
+        """The index of the value whose unit (or percent sign) is wrapped below it: "12" / "Dokumen",
+        "12 Dokum" / "en", "0,14" / "%"; in a row whose numbers came first, the units of its bare
+        numbers may follow the wrapped text cells, each in a block of its own ("12 3 25%" / ... /
+        "lapora" "n" / "Lapora" "n"), the first number still without its unit taking the next."""
+        t = text.strip()
+        if not c.vals or " " in t or len(t) > 12:
+            return None
+        last = len(c.vals) - 1
+        if t == "%":
+            return last if _bare_number(c.vals[last]) else None
+        cands = [last]
+        if c.values_first and at_block:
+            cands = [i for i, v in enumerate(c.vals) if _bare_number(v) or _unit_open(v)][:1] or cands
+        i = cands[0]
+        v = c.vals[i]
+        if _bare_number(v):
+            return i if is_unit_word(t) or is_unit_start(t) else None
+        if _unit_open(v):
+            so_far = re.sub(r"^[\d.,]+\s*", "", v.text).replace(" ", "") + t
+            return i if is_unit_word(so_far) or is_unit_start(so_far) else None
+        # a unit being completed in an earlier value ("12 lapora" / "n" after the first number took "lapora")
+        if c.values_first:
+            for j, w in enumerate(c.vals):
+                if _unit_open(w):
+                    so_far = re.sub(r"^[\d.,]+\s*", "", w.text).replace(" ", "") + t
+                    return j if is_unit_word(so_far) or is_unit_start(so_far) else None
+        return None
+
+    def _rest_of_values(self, c: FlatRow, pieces: list[Piece]) -> bool:
+        """A line of numbers only that completes a row whose numbers stand one per line."""
+        new = sum(1 for q in pieces if q.kind in ("val", "bare"))
+        lines = [v.line for v in c.vals]
+        return all(q.kind in ("val", "bare") for q in pieces) and len(set(lines)) == len(lines) and \
+            len(c.vals) + new <= self.n_vals
+
+    def _one_per_line(self, c: FlatRow) -> bool:
+        """The row's numbers so far stand one per line, fewer than the header's, no text after them."""
+        lines = [v.line for v in c.vals]
+        return bool(lines) and len(lines) < self.n_vals and len(set(lines)) == len(lines) and \
+            not any(t.phase != "pre" for t in c.texts)
+
+    def _bare_is_no(self, p: Piece, rest_vals: int, alone: bool) -> bool:
+        if re.search(r"[.)]$", p.text):
+            return True
+        if p.shape == QTY:
+            c = self.cur
+            if c is not None and c.texts and not c.vals:
+                return False
+            if c is not None and self._one_per_line(c):
+                return False                 # "8 Unit" / "2 unit": the row's numbers written one per line
+            return self._expected(p.text.split()[0]) and (c is None or self._complete(c))
+        c = self.cur
+        open_row = c is not None and (c.texts or c.no is not None) and not c.vals
+        if alone:
+            if open_row and c.texts:
+                return False
+            if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts):
+                return False                 # the row's numbers written one per line
+            return self._expected(p.text) or c is None
+        if open_row and c.texts:
+            return rest_vals >= self.n_vals
+        return self._expected(p.text)
+
+
+def _bare_number(v: Piece) -> bool:
+    return v.shape == NUM and bool(re.fullmatch(r"\d+(?:[.,]\d+)?", v.text))
+
+
+def _unit_open(v: Piece) -> bool:
+    """A quantity whose unit word is still incomplete ("12 lapora")."""
+    if not (v.shape == QTY and v.unit_of):
+        return False
+    return not is_unit_word(re.sub(r"^[\d.,]+\s*", "", v.text).replace(" ", ""))
+
+
+def _unit_below(pieces: list[Piece], texts: list[str], k: int) -> bool:
+    """The line ends in a bare number and the next line is a unit word alone ("... diterbitkan 1" / "dokumen")."""
+    if not pieces or pieces[-1].kind != "val" or pieces[-1].shape != NUM:
+        return False
+    nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
+    word = nxt.strip()
+    return bool(word) and " " not in word and is_unit_word(word)
+
+
+def _double_spaced(texts: list[str], j: int, window: int = 160) -> bool:
+    """A text layer that puts a blank line after every line: blank lines then separate nothing."""
+    after_blank = lines = 0
+    for k in range(j, min(len(texts), j + window)):
+        if not texts[k]:
+            continue
+        if _HEADING.match(texts[k]):
+            break
+        lines += 1
+        after_blank += k > 0 and not texts[k - 1]
+    return lines >= 6 and after_blank >= 0.85 * lines
+
+
+def _total_label(t: str) -> bool:
+    """A short total label that opens a row of its own ("Jumlah", "TOTAL", "Rata-rata")."""
+    return is_total_text(t) and len(t.split()) <= 3
+
+
+def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
+    """The header lines from k (header words, blank lines between, the column numbers after)."""
+    hdr: list[str] = []
+    j = k
+    words = 0
+    while j < len(texts) and words < 14 and (not texts[j] or is_header_line(texts[j])):
+        words += bool(texts[j])
+        if texts[j]:
+            hdr.append(texts[j])
+        j += 1
+    while j < len(texts) and not texts[j]:
+        j += 1
+    if j < len(texts) and is_numbering_line(texts[j]):
+        hdr.append(texts[j])
+        j += 1
+    return j, read_header(hdr)
+
+
+
+
+# -- cells ---------------------------------------------------------------------------------------
+
+@dataclass
+class Cells:
+    """The texts of one row by column, with the line each starts on."""
+    text: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+
+def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+    out: list[list[TextLine]] = []
+    for t in lines:
+        if out and out[-1][-1].block == t.block:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+class CellResolver:
+    """Divides the text of a table's rows among its text columns."""
+
+    def __init__(self, header: FlatHeader, known: dict[str, dict[str, set[int]]],
+                 bands: dict[str, tuple[float, float]], measure: Measure = CHARS):
+        self.h = header
+        self.measure = measure
+        self.cols = list(header.text_cols)
+        self.known = known
+        self.bands = bands
+        self._row = 0                    # id of the row being resolved
+
+    def _known(self, role: str, text: str) -> bool:
+        """The text was read unambiguously in another row of the report."""
+        rows = self.known.get(role, {}).get(_norm(text), ())
+        return any(r != self._row for r in rows)
+
+    def _role(self, col: str, budget: bool) -> str:
+        if col == "first":
+            return "name" if budget else "sasaran"
+        return col
+
+    def _score_cells(self, cells: list[tuple[str, list[str]]], budget: bool, first_is_row_start: bool) -> float:
+        """cells: (column, lines) of the candidate."""
+        s = 0.0
+        for idx, (col, lines) in enumerate(cells):
+            if not lines:
+                continue
+            s -= 2.0 * width_violation(lines, self.bands.get(col), self.measure)
+            text = " ".join(lines)
+            role = self._role(col, budget)
+            if self._known(role, text):
+                s += 6.0
+            head = text.lstrip("(\"'")
+            if head[:1].islower() and not (idx == 0 and first_is_row_start):
+                s -= 1.5
+            opens_ind = bool(_INDICATOR_OPENING.match(head))
+            if role == "indikator" and opens_ind:
+                s += 1.0
+            elif role != "indikator" and opens_ind:
+                s -= 1.0
+        return s
+
+    def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
+        """column -> (text, line); and the lines left for keterangan."""
+        self._row = id(r)
+        pre = [t for t in r.texts if t.phase == "pre"]
+        post = [t for t in r.texts if t.phase == "post"]
+        same = [t for t in r.texts if t.phase == "same"]
+        ket: list[TextLine] = []
+        if same:
+            if self.h.keterangan:
+                # a remark that begins after the numbers on their line: the text below goes on with it
+                ket = same
+                if not r.values_first:
+                    ket, post = sorted(same + post, key=lambda t: t.line), []
+            else:
+                post = post + same
+        numbered = r.no is not None or r.kode is not None
+        self._lines = {}
+        if r.values_first and pre:
+            out = self._first_line(pre, _blocks(post), numbered, budget)
+        else:
+            blocks = _blocks(pre if pre else post)
+            tail = post if pre else []
+            # a total row is labelled by its whole text ("Jumlah"), not by the opening of a longer cell,
+            # and adds up no quantities of a unit ("4 Unit" is one indicator's target)
+            total = bool(blocks) and _total_label(_joined([t for b in blocks for t in b])[0]) and \
+                not any(v.shape == QTY for v in r.vals)
+            out, ket = self._blocks(blocks, numbered, budget, total, ket)
+            if tail:
+                out, ket = self._tails(out, _blocks(tail), budget, numbered, ket)
+        return out, ket
+
+    def _tails(self, out: dict, tails: list[list[TextLine]], budget: bool, numbered: bool,
+               ket: list[TextLine]) -> tuple[dict, list[TextLine]]:
+        """Text below a row's numbers: the rest of its cells, wrapped past the numbers (or over a page
+        break).  The converter writes what is left of each cell in column order, one block per cell,
+        so the blocks go to the row's own cells in order; which cells is what reads best as wrapped
+        cells (a line broken only where the next word would not fit, texts known elsewhere)."""
+        lines = {c: list(self._lines.get(c, [])) for c in out}
+        cols = [c for c in self.cols if c in out] or self.cols[:1]
+        use_ket = self.h.keterangan and not ket
+        if use_ket:
+            cols = cols + ["keterangan"]
+        k = len(tails)
+        if k > 10:
+            tails = tails[:9] + [[t for b in tails[9:] for t in b]]
+            k = 10
+        best, best_s = None, None
+        for assign in combinations_with_replacement(range(len(cols)), k):
+            cand = {c: [t.text for t in lines.get(c, [])] for c in cols}
+            for b, ci in zip(tails, assign):
+                cand[cols[ci]] = cand[cols[ci]] + [t.text for t in b]
+            sc = self._score_cells([(c, ls) for c, ls in cand.items() if ls], budget, numbered)
+            sc -= 0.8 * sum(1 for a, b in zip(assign, assign[1:]) if a == b)   # one block per cell
+            if use_ket and cols.index("keterangan") in assign:
+                sc -= 0.6
+            if best_s is None or sc > best_s + 1e-9:
+                best, best_s = assign, sc
+        for b, ci in zip(tails, best):
+            c = cols[ci]
+            if c == "keterangan":
+                ket = ket + b
+                continue
+            txt, line = out.get(c, ("", b[0].line))
+            out[c] = (" ".join(x for x in [txt] + [t.text for t in b] if x), line)
+        return out, ket
+
+    def _blocks(self, blocks: list[list[TextLine]], numbered: bool, budget: bool, total: bool,
+                ket: list[TextLine]) -> tuple[dict, list[TextLine]]:
+        """Whole blocks to cells: every block one cell, in column order; which cells they are is
+        decided by what the blocks say (a row without number under a merged cell fills the last
+        cells; a remark column takes a block only when the texts read so)."""
+        cols = list(self.cols)
+        use_ket = self.h.keterangan and not ket
+        if use_ket:
+            cols.append("keterangan")
+        m, k = len(cols), len(blocks)
+        if not blocks or not self.cols:
+            return {}, ket
+        if k > max(m, 6):
+            # more blocks than cells: the division into consecutive groups that reads most like cells
+            best, best_s = None, None
+            for cuts in combinations(range(1, k), m - 1):
+                groups = [blocks[a:b] for a, b in zip((0,) + cuts, cuts + (k,))]
+                cand = [(c, [t.text for g in grp for t in g]) for c, grp in zip(cols, groups)]
+                sc = self._score_cells(cand, budget, numbered)
+                if best_s is None or sc > best_s:
+                    best, best_s = groups, sc
+            self._lines = {c: [t for g in grp for t in g] for c, grp in zip(cols, best)}
+            out = {c: _joined(ls) for c, ls in self._lines.items()}
+            return self._take_ket(out, ket)
+        best, best_s = None, None
+        for g in range(1, min(k, m) + 1):
+            for cuts in combinations(range(1, k), g - 1):
+                groups = [[t for b in blocks[a:b2] for t in b] for a, b2 in zip((0,) + cuts, cuts + (k,))]
+                for which in combinations(range(m), g):
+                    if (numbered or total) and which[0] != 0:
+                        continue
+                    cand = [(cols[ci], [t.text for t in grp]) for ci, grp in zip(which, groups)]
+                    sc = self._score_cells(cand, budget, numbered) - 0.8 * (k - g)
+                    core = [ci for ci in which if cols[ci] != "keterangan"]
+                    if not (numbered or total):
+                        # under a merged cell the row's cells are the last ones
+                        sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which and ci > min(core or [0]))
+                    else:
+                        sc -= 0.4 * sum(1 for ci in range(len(self.cols)) if ci not in which)
+                    if use_ket and (m - 1) in which:
+                        sc -= 0.6
+                    if best_s is None or sc > best_s + 1e-9:
+                        best, best_s = (which, groups), sc
+        which, groups = best
+        self._lines = {cols[ci]: grp for ci, grp in zip(which, groups)}
+        out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
+        if len(groups) == 1 and len(self.cols) >= 2 and numbered and not total and which == (0,):
+            blocks = groups
+            split = self._split_block(blocks[0], budget)
+            if split is not None:
+                out = split
+        return self._take_ket(out, ket)
+
+    @staticmethod
+    def _take_ket(out: dict, ket: list[TextLine]) -> tuple[dict, list[TextLine]]:
+        if "keterangan" in out:
+            txt, line = out.pop("keterangan")
+            ket = [TextLine(txt, line, 0, "pre")]
+        return out, ket
+
+    def _split_block(self, lines: list[TextLine], budget: bool) -> dict | None:
+        """One block for two cells (a converter that leaves no blank line between them): the line
+        where the second cell starts, if the texts say so."""
+        cols = self.cols
+        best_cut, best_s = None, self._score_cells([(cols[0], [t.text for t in lines])], budget, True) + 0.5
+        for cut in range(1, len(lines)):
+            cand = [(cols[0], [t.text for t in lines[:cut]]), (cols[1], [t.text for t in lines[cut:]])]
+            sc = self._score_cells(cand, budget, True)
+            if sc > best_s:
+                best_cut, best_s = cut, sc
+        if best_cut is None:
+            return None
+        self._lines = {cols[0]: lines[:best_cut], cols[1]: lines[best_cut:]}
+        return {cols[0]: _joined(lines[:best_cut]), cols[1]: _joined(lines[best_cut:])}
+
+    def _first_line(self, pre: list[TextLine], conts: list[list[TextLine]], numbered: bool, budget: bool) -> dict:
+        """The first line holds the first line of several cells; the blocks below continue them."""
+        cols = self.cols
+        m = len(cols)
+        words = " ".join(t.text for t in pre).split()
+        line0 = pre[0].line
+        if not cols:
+            return {}
+        words = words[:24]
+        n = len(words)
+        best, best_s = None, None
+        starts = [0] if numbered else range(m)
+        for s0 in starts:
+            for c in range(1, m - s0 + 1):
+                if c > n:
+                    break
+                if len(conts) > c:
+                    continue
+                for cuts in combinations(range(1, n), c - 1):
+                    parts = [" ".join(words[a:b]) for a, b in zip((0,) + cuts, cuts + (n,))]
+                    for which in combinations(range(c), len(conts)):
+                        lines = [[p] for p in parts]
+                        for blk, ci in zip(conts, which):
+                            lines[ci] += [t.text for t in blk]
+                        cand = [(cols[s0 + i], ls) for i, ls in enumerate(lines)]
+                        sc = self._score_cells(cand, budget, numbered) + 0.3 * c - 0.2 * s0
+                        if best_s is None or sc > best_s + 1e-9:
+                            best, best_s = (s0, parts, which), sc
+        if best is None:
+            return {cols[0]: (" ".join(words), line0)}
+        s0, parts, which = best
+        out = {cols[s0 + i]: (p, line0) for i, p in enumerate(parts)}
+        for blk, ci in zip(conts, which):
+            col = cols[s0 + ci]
+            txt, line = out[col]
+            out[col] = (" ".join([txt] + [t.text for t in blk]), line)
+        return out
+
+
+def _joined(lines: list[TextLine]) -> tuple[str, int]:
+    return clean(" ".join(t.text for t in lines)), lines[0].line
+
+
+def _norm(t: str) -> str:
+    return re.sub(r"\s+", " ", t).strip().lower()
+
+
+def unambiguous_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:
+    """(column, lines) of the cells of a row whose division is certain: one block per text column,
+    numbers after the text, and every block after the first opening as a cell does (a block that
+    opens in lower case may be the rest of the cell above it, broken by a blank line)."""
+    if r.values_first or not r.vals:
+        return []
+    pre = [t for t in r.texts if t.phase == "pre"]
+    blocks = _blocks(pre)
+    if len(blocks) != len(h.text_cols) or not (r.no is not None or r.kode is not None):
+        return []
+    if not all(_opens_cell(b[0].text) for b in blocks[1:]):
+        return []
+    return [(c, [t.text for t in b]) for c, b in zip(h.text_cols, blocks)]
+
+
+def _opens_cell(text: str) -> bool:
+    """Text that may open a cell: a capital, a digit, a bracket or quote, or an indicator's opening word."""
+    head = text.lstrip()
+    return bool(head) and (not head[0].islower() or bool(_INDICATOR_OPENING.match(head)))
+
+
+def continuation_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:
+    """(column, lines) of the wrapped continuations of a first-line row, when every cell continues."""
+    if not (r.values_first and r.vals):
+        return []
+    blocks = _blocks([t for t in r.texts if t.phase == "post"])
+    if len(blocks) != len(h.text_cols):
+        return []
+    return [(c, [t.text for t in b]) for c, b in zip(h.text_cols, blocks) if b]
+
+
+# -- values ------------------------------------------------------------------------------------
+
+_MONEY_COLS = ("pagu", "realisasi_anggaran", "sisa")
+_GROUP = {"target": "K", "realisasi": "K", "capaian": "K", "pagu": "A", "realisasi_anggaran": "A",
+          "capaian_anggaran": "A", "sisa": "A", "efisiensi": "E"}
+
+
+def _plain_number(t: str) -> float | None:
+    m = re.fullmatch(r"[-−–]?\d+(?:[.,]\d+)?", t.strip())
+    if not m:
+        return None
+    try:
+        return float(t.strip().replace("−", "-").replace("–", "-").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _fit(p: Piece, role: str) -> float | None:
+    sh = p.shape
+    if role in _MONEY_COLS:
+        if sh == MONEY:
+            return 3.0
+        if sh == DASH:
+            return 2.0
+        if sh == NUM:
+            v = _plain_number(p.text)
+            return 1.0 if v is not None and (v == 0 or v >= 1000) else None
+        return None
+    if role in ("target", "realisasi"):
+        return {QTY: 3.0, PCT: 2.0, NUM: 2.0, DASH: 1.0, MONEY: 0.5}.get(sh)
+    if role in ("capaian", "capaian_anggaran"):
+        return {PCT: 2.5, NUM: 1.5, DASH: 1.0}.get(sh)
+    if role == "efisiensi":
+        return {PCT: 2.0, NUM: 2.0, DASH: 1.0}.get(sh)
+    return None
+
+
+def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
+    """Value tokens -> value columns, in order, by shape; a column's group used from its start."""
+    n, p = len(cols), len(vals)
+    if not vals or not cols:
+        return {}
+    all_vals = vals
+    extra: list[Piece] = []
+    if p > n:
+        extra = vals[n:]
+        vals = vals[:n]
+        p = n
+    best, best_s = None, None
+    for combo in combinations(range(n), p):
+        s = 0.0
+        ok = True
+        for v, ci in zip(vals, combo):
+            f = _fit(v, cols[ci])
+            if f is None:
+                ok = False
+                break
+            s += f
+        if not ok:
+            continue
+        used = set(combo)
+        used_groups = {_GROUP.get(cols[ci]) for ci in used}
+        for ci in range(combo[0], combo[-1] + 1):
+            if ci not in used:
+                # a whole group left empty (a budget row's kinerja cells) is common; a hole inside one is not
+                s -= 1.5 if _GROUP.get(cols[ci]) in used_groups else 0.3
+        for g in used_groups:
+            idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
+            first_used = min(i for i in idx if i in used)
+            s -= 0.6 * sum(1 for i in idx if i > first_used and i not in used and i > combo[-1])
+        s -= 0.25 * (n - 1 - combo[-1]) + 0.3 * combo[0]
+        for g, pen in (("K", 1.0), ("A", 2.0)):
+            # a budget group is never without its pagu; a kinerja group may lack its target
+            idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
+            if len(idx) >= 2 and any(i in used for i in idx) and idx[0] not in used:
+                s -= pen
+        got = {cols[ci]: v.shape for v, ci in zip(vals, combo)}
+        if "target" in got and "realisasi" in got and got["target"] != got["realisasi"]:
+            s -= 0.7 if DASH not in (got["target"], got["realisasi"]) else 0.0
+        if best_s is None or s > best_s + 1e-9:
+            best, best_s = combo, s
+    if best is None:
+        kinerja = [c for c in cols if _GROUP.get(c) == "K"]
+        if any(v.shape == QTY for v in all_vals) and 0 < len(kinerja) < n:
+            # more numbers than fit: a quantity says they are the kinerja cells', the extra ones
+            # staying in the last of them (a cell of two lines "0" / "0")
+            return assign_values(kinerja, all_vals)
+        best = tuple(range(p))
+    out = {cols[ci]: [v] for v, ci in zip(vals, best)}
+    if extra:
+        out[cols[best[-1]]] += extra
+    return out

@@ -1,0 +1,204 @@
+"""Where a report is from: the kecamatan and the kabupaten/kota it names, decided with the national
+gazetteer.
+
+A mention is a place word after its keyword ("Kecamatan Medan Amplas", "Kec. Dau", "CAMAT TEMPEH",
+"Kabupaten Lumajang", "Bupati Tapin", "Kota Medan", "Walikota Medan"), read inside one table cell
+or one space-separated column of a line at a time.  The name is the longest run of the words after
+the keyword that the gazetteer knows (multi-word names whole); a name it does not know is kept as
+written (capitalised words up to a function word) and matched tolerantly later.  The report's pair
+is decided by weighted votes: the kabupaten/kota first, then its kecamatan among the mentions (a
+kecamatan must belong to the kabupaten when both are known; a slip in the spelling is matched to
+the kabupaten's kecamatan), the canonical spelling from the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from lkj.normalizers.gazetteer import Kecamatan, Region, fold_place, national
+from lkj.normalizers.text import clean
+
+_KEC_KEY = re.compile(r"\b(?:Kecamatan|Kec\.?|Camat)(?=[\s.:]|$)[\s.:]*", re.I)
+_KAB_KEY = re.compile(r"\b(?:Kabupaten|Kab\.|Kab(?=\s)|Bupati)[\s.:]+", re.I)
+_KOTA_KEY = re.compile(r"\b(?:Wali\s*kota|Kota)[\s.:]+", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+# words that follow a keyword without being a place ("Peraturan Bupati Nomor ...", "Camat selaku ...")
+_NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", "dengan", "selaku", "dalam",
+              "sebagai", "merupakan", "tahun", "pada", "untuk", "kecamatan", "kelurahan", "desa", "mempunyai",
+              "berdasarkan", "telah", "terhadap", "wilayah", "secara", "melalui", "beserta", "adalah",
+              "perangkat", "memiliki", "dipimpin", "berkewajiban", "bertanggungjawab", "jumlah", "persentase",
+              "sebagaimana", "bahwa", "maka", "atas", "juga", "lain", "tersebut", "kepada", "oleh", "serta",
+              "nomor", "tentang", "provinsi", "triwulan", "se", "yth", "di", "ke", "dari", "atau", "selaku",
+              "adm", "administrasi", "madya", "besar", "menjadi", "agar", "akan", "dapat", "tidak",
+              "wakil", "sekretaris", "kepala", "seksi", "laporan", "kinerja", "perjanjian", "periode"}
+_ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Fax|Faksimile|Laman|Pos-el|e-mail|email|Website|Kode\s*Pos|"
+                      r"Kelurahan\s+\w+,)|\b[1-9]\d{4},?\s*$", re.I)
+_COLUMNS = re.compile(r"\s{3,}|\t")
+
+
+@dataclass
+class Mention:
+    line: int                        # index of the line in the lines read
+    kind: str                        # "kec" | "region"
+    raw: str                         # the name as written
+    kecamatan: list[Kecamatan] = field(default_factory=list)   # gazetteer entries of that name
+    regions: list[Region] = field(default_factory=list)
+
+
+def line_parts(line) -> list[str]:
+    """A line's texts: its cells for a table row, else its space-separated columns."""
+    if line.cells is not None:
+        return [clean(c.text) for c in line.cells]
+    return [clean(p) for p in _COLUMNS.split(line.text) if p.strip()]
+
+
+def _words_after(text: str, pos: int, most: int = 8) -> list[str]:
+    """Words after a keyword, up to punctuation that ends a name (comma, full stop, bracket)."""
+    out: list[str] = []
+    for m in _WORD.finditer(text, pos):
+        gap = text[pos:m.start()]
+        if gap.strip(" -") or (out and "  " in gap):
+            break
+        out.append(m.group(0).strip("-'\u2019"))
+        pos = m.end()
+        if len(out) >= most:
+            break
+    return out
+
+
+def _written_name(words: list[str]) -> str | None:
+    """A name the gazetteer does not know: capitalised words up to a function word (at most three)."""
+    out = []
+    for w in words[:3]:
+        if w.lower() in _NOT_PLACE or not w[0].isupper():
+            break
+        out.append(w)
+    if not out or len(fold_place(out[0])) < 3:
+        return None
+    return " ".join(out)
+
+
+def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
+    g = national()
+    out: list[Mention] = []
+    addr = [any(_ADDRESS.search(t) for t in parts) for parts in parts_per_line]
+    for i, parts in enumerate(parts_per_line):
+        # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
+        if i and addr[i - 1] or i + 1 < len(addr) and addr[i + 1]:
+            if any(t.rstrip().endswith(",") for t in parts):
+                continue
+        for t in parts:
+            if not t or _ADDRESS.search(t):
+                continue
+            for m in _KEC_KEY.finditer(t):
+                words = _words_after(t, m.end())
+                if words and words[0].lower() in ("kecamatan", "kec"):   # "Camat Kecamatan X"
+                    continue
+                if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
+                    continue
+                n, found = g.longest_kecamatan(words)
+                if n:
+                    out.append(Mention(i, "kec", " ".join(words[:n]), kecamatan=list(found)))
+                else:
+                    name = _written_name(words)
+                    if name:
+                        out.append(Mention(i, "kec", name))
+            for rx, jenis in ((_KAB_KEY, "Kabupaten"), (_KOTA_KEY, "Kota")):
+                for m in rx.finditer(t):
+                    if jenis == "Kota" and re.search(r"\b(kecamatan|kec\.?)\s*$", t[:m.start()], re.I):
+                        continue                       # "Kecamatan Kota Baru" is a kecamatan
+                    words = _words_after(t, m.end())
+                    if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
+                        continue
+                    n, found = g.longest_region(words)
+                    found = [r for r in found if r.jenis == jenis]
+                    if n and found:
+                        out.append(Mention(i, "region", " ".join(words[:n]), regions=found))
+                    elif jenis == "Kabupaten":
+                        name = _written_name(words)
+                        if name:
+                            out.append(Mention(i, "region", name))
+    return out
+
+
+@dataclass
+class Place:
+    kabupaten: str | None
+    kecamatan: str | None
+
+
+def _region_votes(ms: list[tuple[Mention, int]]) -> tuple[Counter, dict]:
+    votes: Counter = Counter()
+    written: dict[str, int] = Counter()
+    g = national()
+    for m, w in ms:
+        if m.kind != "region":
+            continue
+        regs = m.regions
+        if not regs:
+            r = g.match_region(m.raw, "Kabupaten")
+            regs = [r] if r else []
+        if regs:
+            for r in regs:
+                votes[r] += w / len(regs)
+        else:
+            written[m.raw.title()] += w
+    return votes, written
+
+
+def decide(weighted: list[tuple[Mention, int]]) -> Place:
+    """The report's kabupaten/kota and kecamatan from its weighted mentions."""
+    g = national()
+    rvotes, rwritten = _region_votes(weighted)
+    kec_ms = [(m, w) for m, w in weighted if m.kind == "kec"]
+    region: Region | None = rvotes.most_common(1)[0][0] if rvotes else None
+    if region is None and not rwritten:
+        # no kabupaten written: the one the named kecamatan belong to, when that is one region
+        rv: Counter = Counter()
+        for m, w in kec_ms:
+            regs = {k.region for k in m.kecamatan}
+            for r in regs:
+                rv[r] += w / len(regs)
+        if rv:
+            top = rv.most_common(2)
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                region = top[0][0]
+    # kecamatan votes (canonical names), in the region when it is known
+    votes: Counter = Counter()
+    known: set[str] = set()
+    unknown: Counter = Counter()
+    for m, w in kec_ms:
+        if region is not None:
+            k = next((k for k in m.kecamatan if k.region == region), None) or g.match_kecamatan(m.raw, region)
+        else:
+            k = m.kecamatan[0] if m.kecamatan else None
+        if k is not None:
+            votes[k.name] += w
+            known.add(k.name)
+        else:
+            unknown[m.raw] += w
+    if unknown:
+        name = _canonical_written(unknown)
+        if region is None and len(fold_place(name)) >= 6:
+            k = g.match_kecamatan(name)
+            name = k.name if k is not None else name
+        votes[name] += sum(n for s, n in unknown.items() if fuzz.ratio(fold_place(s), fold_place(name)) >= 80)
+    kec_name = max(votes, key=lambda n: (votes[n], n in known)) if votes else None
+    if region is not None:
+        kab = region.label
+    elif rwritten:
+        kab = rwritten.most_common(1)[0][0]
+    else:
+        kab = None
+    return Place(kab, kec_name)
+
+
+def _canonical_written(votes: Counter) -> str:
+    """Among names the gazetteer does not know, the most voted, spelled as its most frequent similar
+    spelling."""
+    best = votes.most_common(1)[0][0]
+    group = [(s, n) for s, n in votes.items() if fuzz.ratio(fold_place(s), fold_place(best)) >= 80]
+    return max(group, key=lambda sn: sn[1])[0].title()

@@ -1,0 +1,172 @@
+"""Space-aligned text (pdftotext -layout): tables read from character columns, as the PDF grid reads
+them from points.  The inputs are built here in the shapes pdftotext gives: a table over two pages
+under its repeated header, cells wrapped over lines, rows centred on their values with the lines of
+neighbouring cells interleaved, a sasaran merged over two indicators, a two-level header, a unit
+under its number, a running page number."""
+from lkj.model.settings import DEFAULT
+
+NARRATIVE = [
+    "LAPORAN KINERJA TRIWULAN I",
+    "TAHUN 2024",
+    "",
+    "BAB II",
+    "AKUNTABILITAS KINERJA",
+    "      Tabel berikut memuat perjanjian kinerja yang telah disepakati",
+    "bersama atasan langsung untuk tahun berjalan.",
+    "",
+]
+
+
+def _read(tmp_path, lines: list[str]):
+    from lkj.extract import read
+
+    p = tmp_path / "bundle.layout.txt"
+    p.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    return read(str(p), DEFAULT)
+
+
+def _tables(doc):
+    from lkj.parsers.report_parser import parse_document
+
+    return [t for rep in parse_document(doc).reports for t in rep.tables]
+
+
+def _rows(doc):
+    return [ln for ln in doc.lines if ln.cells is not None]
+
+
+TWO_PAGES = NARRATIVE + [
+    "                              Tabel 2.1",
+    "",
+    "No   Sasaran Strategis           Indikator Kinerja              Target",
+    " 1   Meningkatnya kualitas       Persentase desa yang tertib      90%",
+    "     pelayanan publik            administrasi keuangan",
+    " 2   Meningkatnya                Jumlah dokumen perencanaan        12",
+    "     akuntabilitas kinerja       yang disusun tepat waktu     Dokumen",
+    " 3   Terwujudnya tata kelola     Persentase aduan masyarakat      85%",
+    "     pemerintahan yang baik      yang ditindaklanjuti dalam",
+    "",
+    "",
+    "",
+    "                                   7",
+    "\fNo   Sasaran Strategis           Indikator Kinerja              Target",
+    "                                 satu minggu",
+    " 4   Meningkatnya partisipasi    Jumlah musyawarah desa yang       24",
+    "     masyarakat desa             difasilitasi                 Kegiatan",
+    "",
+    "",
+    "                                   8",
+]
+
+
+def test_a_table_over_two_pages_is_one_table_with_its_wrapped_cells(tmp_path):
+    doc = _read(tmp_path, TWO_PAGES)
+    assert [g.source for g in doc.grids] == ["columns", "columns"]
+    assert [g.page for g in doc.grids] == [1, 2]
+    texts = [ln.text.strip() for ln in doc.lines if ln.cells is None]
+    assert "7" not in texts and "8" not in texts                # page numbers dropped
+    rows = _rows(doc)
+    # a row is the line it starts on; a wrapped cell's lines are joined with a space
+    first = next(ln for ln in rows if ln.cells[0].text == "1")
+    assert first.no == 12
+    assert [c.text for c in first.cells] == ["1", "Meningkatnya kualitas pelayanan publik",
+                                             "Persentase desa yang tertib administrasi keuangan", "90%"]
+    # each cell keeps the line and the source span of its first piece
+    assert first.cells[3].line == 12 and TWO_PAGES[11][slice(*first.cells[3].span)] == "90%"
+    second = next(ln for ln in rows if ln.cells[0].text == "2")
+    assert second.cells[3].text == "12 Dokumen"                   # a unit under its number
+    (table,) = _tables(doc)
+    assert table.kind == "pk"
+    assert [r.text("target") for r in table.rows] == ["90%", "12 Dokumen", "85%", "24 Kegiatan"]
+    # the cell cut by the page break is joined across the repeated header
+    assert table.rows[2].text("indikator") == "Persentase aduan masyarakat yang ditindaklanjuti dalam satu minggu"
+    assert table.rows[3].text("sasaran") == "Meningkatnya partisipasi masyarakat desa"
+    assert len(table.grids) == 2
+
+
+CENTRED = NARRATIVE + [
+    '                                 Tabel 2.2',
+    '',
+    '                                                                             Capaian',
+    'No      Sasaran                  Indikator Kinerja         Target  Realisasi',
+    '                                                                               (%)',
+    '        Meningkatnya kualitas    Persentase desa yang',
+    ' 1                                                          90%      81%       90%',
+    '        pelayanan publik         tertib administrasi',
+    '                                 Jumlah dokumen perencanaan',
+    '        Meningkatnya                                         12       6',
+    '                                 yang disusun tepat waktu                      50%',
+    '        akuntabilitas                                      Dokumen Dokumen',
+    ' 2      kinerja aparatur         Persentase aduan yang',
+    '        kecamatan                                           80%      80%      100%',
+    '                                 ditindaklanjuti',
+    '        Terwujudnya tata         Indeks kepuasan',
+    ' 3                                                           85       88      103%',
+    '        kelola yang baik         masyarakat',
+    '',
+    '',
+]
+
+
+def test_rows_centred_on_their_values_and_a_sasaran_merged_over_two_indicators(tmp_path):
+    doc = _read(tmp_path, CENTRED)
+    (table,) = _tables(doc)
+    assert table.kind == "capaian"
+    got = [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target"), r.text("realisasi"),
+            r.text("capaian")) for r in table.rows]
+    assert got == [
+        ("1", "Meningkatnya kualitas pelayanan publik", "Persentase desa yang tertib administrasi",
+         "90%", "81%", "90%"),
+        # the sasaran centred on row number 2 belongs to its first indicator; the second has none
+        ("2", "Meningkatnya akuntabilitas kinerja aparatur kecamatan",
+         "Jumlah dokumen perencanaan yang disusun tepat waktu", "12 Dokumen", "6 Dokumen", "50%"),
+        ("", "", "Persentase aduan yang ditindaklanjuti", "80%", "80%", "100%"),
+        ("3", "Terwujudnya tata kelola yang baik", "Indeks kepuasan masyarakat", "85", "88", "103%"),
+    ]
+    assert table.rows[0].line == 14                 # the row's first line, in the source's numbering
+
+
+TWO_LEVEL = NARRATIVE + [
+    "                                        Tabel 2.3",
+    "",
+    "                                               Kinerja                       Anggaran",
+    "       Sasaran /           Indikator",
+    "No                                                                                              Capaian",
+    "       Kegiatan             Kinerja       T        R        %         Pagu        Realisasi",
+    "                                                                                                  (%)",
+    "1.  Meningkatnya kualitas  Persentase    90%    81,50%   90,56%",
+    "    pelayanan publik       desa tertib",
+    "Program",
+    "1.  Program Penunjang      Persentase                          1.250.000.000  1.000.000.000  80%",
+    "    Urusan Pemerintahan    desa tertib",
+    "2.  Program Pemberdayaan   Jumlah musyawarah                        45.000.000     9.000.000  20%",
+    "    Masyarakat Desa        desa",
+    "3.  Program Ketenteraman   Jumlah patroli                           30.000.000    15.000.000  50%",
+    "    dan Ketertiban Umum    wilayah",
+    "4.  Program Pembinaan      Jumlah desa                              20.000.000     5.000.000  25%",
+    "    Pemerintahan Desa      dibina",
+    "",
+    "",
+]
+
+
+def test_two_level_header_read_from_character_columns(tmp_path):
+    doc = _read(tmp_path, TWO_LEVEL)
+    header = _rows(doc)[0]
+    # the group labels are written in the first column of their group, as the PDF grid writes them
+    assert [c.text for c in header.cells] == ["No", "Sasaran / Kegiatan", "Indikator Kinerja", "Kinerja", "", "",
+                                              "Anggaran", "", ""]
+    (table,) = _tables(doc)
+    assert table.kind == "cost_per_outcome"
+    first, prog, second = table.rows[:3]
+    assert len(table.rows) == 5
+    assert (first.text("target"), first.text("realisasi"), first.text("capaian")) == ("90%", "81,50%", "90,56%")
+    assert (prog.text("pagu"), prog.text("realisasi_anggaran"), prog.text("capaian_anggaran")) == \
+        ("1.250.000.000", "1.000.000.000", "80%")
+    assert prog.level == "program" and prog.text("name") == "Program Penunjang Urusan Pemerintahan"
+    assert second.text("pagu") == "45.000.000" and second.text("indikator") == "Jumlah musyawarah desa"
+
+
+def test_text_without_aligned_columns_stays_lines(tmp_path):
+    doc = _read(tmp_path, NARRATIVE + ["No Sasaran Indikator Target", "1 Meningkatnya kualitas 90%"] * 3)
+    assert not doc.grids and all(ln.cells is None for ln in doc.lines)

@@ -1,0 +1,323 @@
+"""Flat text (a PDF text layer without layout): rows rebuilt from the header's meaning, the shapes of
+the numbers and the row numbers.  Each input is a small table in one of the shapes converters write."""
+from lkj.model.document import Line
+from lkj.parsers.flat_tables import read_flat_tables
+
+
+def tables(text: str):
+    lines = [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
+    return read_flat_tables(lines, 0, len(lines))
+
+
+def cells(row):
+    return {k: c.text for k, c in row.cells.items() if c.text}
+
+
+def test_two_rows_on_one_line():
+    (t,) = tables("No Sasaran Indikator Kinerja Target\n"
+                  "\n"
+                  "1 Meningkatnya layanan Persentase surat selesai 90% 2 Terkelolanya arsip Jumlah arsip tertata 40 Dokumen\n"
+                  "\n"
+                  "Paragraf penutup yang panjang sekali sehingga bukan lagi bagian dari tabel di atas ini.")
+    assert t.kind == "pk"
+    assert [cells(r) for r in t.rows] == [
+        {"no": "1", "sasaran": "Meningkatnya layanan", "indikator": "Persentase surat selesai", "target": "90%"},
+        {"no": "2", "sasaran": "Terkelolanya arsip", "indikator": "Jumlah arsip tertata", "target": "40 Dokumen"}]
+    assert t.rows[1].cells["target"].line == 3      # every cell keeps its source line
+
+
+def test_cell_wrapped_one_word_per_line():
+    (t,) = tables("No Sasaran Indikator Target Realisasi Capaian\n"
+                  "\n"
+                  "1 Tersedianya\nPakaian\nDinas\nPegawai\n"
+                  "\n"
+                  "Jumlah\nPaket\nPakaian\n"
+                  "\n"
+                  "4 Paket 3 Paket 75 %\n")
+    assert t.kind == "capaian"
+    (r,) = t.rows
+    assert cells(r) == {"no": "1", "sasaran": "Tersedianya Pakaian Dinas Pegawai", "indikator": "Jumlah Paket Pakaian",
+                        "target": "4 Paket", "realisasi": "3 Paket", "capaian": "75 %"}
+    assert r.cells["indikator"].line == 8 and r.cells["realisasi"].line == 12
+
+
+def test_values_before_text():
+    (t,) = tables("No Sasaran Indikator Kinerja Target Realisasi Capaian\n"
+                  "\n"
+                  "1 100% 80% 80%\n"
+                  "Meningkatnya tertib\nadministrasi desa\n"
+                  "\n"
+                  "Persentase desa\ntertib administrasi\n"
+                  "\n"
+                  "2 90% 45% 50%\n"
+                  "Terwujudnya pelayanan\nprima\n"
+                  "\n"
+                  "Indeks kepuasan\nmasyarakat\n")
+    got = [cells(r) for r in t.rows]
+    assert got[0] == {"no": "1", "sasaran": "Meningkatnya tertib administrasi desa",
+                      "indikator": "Persentase desa tertib administrasi",
+                      "target": "100%", "realisasi": "80%", "capaian": "80%"}
+    assert got[1]["sasaran"] == "Terwujudnya pelayanan prima" and got[1]["indikator"] == "Indeks kepuasan masyarakat"
+    assert got[1]["capaian"] == "50%"
+
+
+def test_header_in_unusual_column_order():
+    # anggaran before kinerja, efisiensi last: the numbers follow the header's order
+    (t,) = tables("No Sasaran / Program Indikator Kinerja\n"
+                  "Anggaran Kinerja Efisiensi\n"
+                  "Pagu Realisasi Capaian (%) Target Realisasi %\n"
+                  "\n"
+                  "1 Terselenggaranya\nrapat dinas\n"
+                  "\n"
+                  "Jumlah rapat\nterselenggara\n"
+                  "\n"
+                  "12.500.000 6.250.000 50 % 12 Kali 6 Kali 50 % 0,00\n")
+    assert t.kind == "cost_per_outcome"
+    (r,) = t.rows
+    assert r.level == "indicator"
+    assert cells(r) == {"no": "1", "sasaran": "Terselenggaranya rapat dinas", "indikator": "Jumlah rapat terselenggara",
+                        "pagu": "12.500.000", "realisasi_anggaran": "6.250.000", "capaian_anggaran": "50 %",
+                        "target": "12 Kali", "realisasi": "6 Kali", "capaian": "50 %", "efisiensi": "0,00"}
+
+
+def test_unknown_header_words_do_not_stop_the_table():
+    # "Utama", "Satuan" and "(Rp)" are words no list holds; "N0"-like breaks and a year are tolerated
+    (t,) = tables("No Sub Kegiatan Utama Pagu Anggaran (Rp) 2024\n"
+                  "\n"
+                  "1 Penyediaan Jasa\nSurat Menyurat\n"
+                  "\n"
+                  "Rp 5.116.000,00\n"
+                  "\n"
+                  "Jumlah\n"
+                  "\n"
+                  "Rp 5.116.000,00\n")
+    assert t.kind == "pk_budget"
+    assert [cells(r) for r in t.rows] == [
+        {"no": "1", "name": "Penyediaan Jasa Surat Menyurat", "pagu": "Rp 5.116.000,00"},
+        {"name": "Jumlah", "pagu": "Rp 5.116.000,00"}]
+    assert [r.level for r in t.rows] == ["sub_kegiatan", "total"]
+
+
+def test_first_line_holds_every_cell_and_widths_divide_it():
+    # the converter wrote the first line of each cell on the row's first line, numbers included
+    (t,) = tables("No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian\n"
+                  "\n"
+                  "1 Tersedianya Jumlah Paket 1 Paket 0 Paket 0 %\n"
+                  "Pakaian Dinas\nbeserta Atribut\nKelengkapan\n"
+                  "\n"
+                  "Pakaian Dinas\nbeserta Atribut\nKelengkapan\n"
+                  "\n"
+                  "  Jumlah Dokumen\nPendataan Pegawai\n"
+                  "\n"
+                  "12 Dokumen 6 Dokumen 50 %\n")
+    r1, r2 = t.rows
+    assert cells(r1)["sasaran"] == "Tersedianya Pakaian Dinas beserta Atribut Kelengkapan"
+    assert cells(r1)["indikator"] == "Jumlah Paket Pakaian Dinas beserta Atribut Kelengkapan"
+    # a row without number under a merged sasaran: its text is the indicator
+    assert cells(r2) == {"indikator": "Jumlah Dokumen Pendataan Pegawai", "target": "12 Dokumen",
+                         "realisasi": "6 Dokumen", "capaian": "50 %"}
+
+
+def test_small_table_on_one_line_with_kode_rekening():
+    (t,) = tables("KODE REKENING URAIAN PAGU (Rp) REALISASI (Rp) SISA (Rp) %\n"
+                  "\n"
+                  "7.01.01 Program Penunjang\nUrusan Pemerintahan\n"
+                  "\n"
+                  "2.000.000 1.500.000 500.000 75,00%\n"
+                  "\n"
+                  "7.01.01.2.01 Perencanaan Kinerja\n"
+                  "\n"
+                  "1.000.000 - 1.000.000 0,00%\n")
+    assert t.kind == "lra"
+    got = [cells(r) for r in t.rows]
+    assert got[0] == {"kode": "7.01.01", "name": "Program Penunjang Urusan Pemerintahan", "pagu": "2.000.000",
+                      "realisasi_anggaran": "1.500.000", "sisa": "500.000", "capaian_anggaran": "75,00%"}
+    assert got[1]["realisasi_anggaran"] == "-" and got[1]["sisa"] == "1.000.000"
+    (t,) = tables("No Program Anggaran 1 Penunjang Urusan Rp 1.000.000 2 Pemberdayaan Desa Rp 2.000.000 Jumlah Rp 3.000.000")
+    assert t.kind == "pk_budget"
+    assert [(r.text("no"), r.text("name"), r.text("pagu")) for r in t.rows] == [
+        ("1", "Penunjang Urusan", "Rp 1.000.000"), ("2", "Pemberdayaan Desa", "Rp 2.000.000"), ("", "Jumlah", "Rp 3.000.000")]
+
+
+# -- cells wrapped past a row's numbers ------------------------------------------------------------
+
+_CAPAIAN = "No Sasaran Indikator Kinerja Target Realisasi Capaian\n\n"
+_CAPAIAN_KET = "No Sasaran Indikator Kinerja Target Realisasi Capaian Ket\n\n"
+_CPO = ("No Sasaran/ Kegiatan Indikator Kinerja\nAnggaran Kinerja\n\nEfisiensi\nPagu Realisasi\n\n"
+        "Capaian\n(%)\n\nT R %\n\n")
+
+
+def test_tails_below_the_numbers_go_to_each_cell_in_order():
+    # after a page break the converter writes what is left of each cell, in column order, below the numbers;
+    # the second tail stands alone before the next numbered row
+    (t,) = tables(_CAPAIAN +
+                  "1. Meningkatnya\nkualitas rapat\nkoordinasi\n\n"
+                  "Jumlah\nfasilitasi rapat\n\n"
+                  "12 Laporan 3 Laporan 25%\n"
+                  "dan konsultasi\ndinas\n\n"
+                  "kedinasan\n\n"
+                  "2. Meningkatnya\nmutu arsip\n\n"
+                  "Jumlah arsip\ntertata\n\n"
+                  "10 Dokumen 5 Dokumen 50%\n")
+    r1, r2 = t.rows
+    assert cells(r1) == {"no": "1.", "sasaran": "Meningkatnya kualitas rapat koordinasi dan konsultasi dinas",
+                         "indikator": "Jumlah fasilitasi rapat kedinasan", "target": "12 Laporan",
+                         "realisasi": "3 Laporan", "capaian": "25%"}
+    assert cells(r2)["sasaran"] == "Meningkatnya mutu arsip"
+
+
+def test_remark_begun_after_the_numbers_goes_on_below_them():
+    # the remark's first line stands after the numbers, the rest of it below, in blocks of its own
+    (t,) = tables(_CAPAIAN_KET +
+                  "1. Meningkatnya\npelayanan\nkependudukan\n\n"
+                  "Jumlah dokumen\nkependudukan\n\n"
+                  "6 Dokumen 6 Dokumen 100% KTP,KK,\nakte\n\n"
+                  "kelahiran,\n\n"
+                  "kematian\n"
+                  "2. Meningkatnya\nmutu perizinan\n\n"
+                  "Jumlah izin\nterbit\n\n"
+                  "7 Dokumen 2 Dokumen 28%\n")
+    r1, r2 = t.rows
+    assert cells(r1)["sasaran"] == "Meningkatnya pelayanan kependudukan"
+    assert cells(r1)["keterangan"] == "KTP,KK, akte kelahiran, kematian"
+    assert cells(r2)["no"] == "2." and cells(r2)["indikator"] == "Jumlah izin terbit"
+
+
+def test_cell_wrapped_between_the_numbers_of_its_row():
+    # under a merged sasaran: the indicator's first lines, its target, the indicator's rest, then the
+    # other numbers one per line
+    (t,) = tables(_CAPAIAN +
+                  "1 Meningkatnya\nadministrasi\nkeuangan\n\n"
+                  "Jumlah ASN\nterlayani gaji\n\n"
+                  "12 bulan 3 bulan 25%\n\n"
+                  "Jumlah laporan\nkeuangan akhir\n\n"
+                  "6 Laporan\n"
+                  "tahun dan laporan\nhasil koordinasi\n\n"
+                  "0\n\n"
+                  "0\n")
+    r1, r2 = t.rows
+    assert cells(r2) == {"indikator": "Jumlah laporan keuangan akhir tahun dan laporan hasil koordinasi",
+                         "target": "6 Laporan", "realisasi": "0", "capaian": "0"}
+
+
+def test_numbers_one_per_line_keep_their_row():
+    # "2 unit" after "8 Unit" is the realisasi, not row 2 opening with a unit word
+    (t,) = tables(_CAPAIAN +
+                  "1 Meningkatnya\npemeliharaan\n\n"
+                  "Jumlah kendaraan\ndipelihara\n\n"
+                  "8 Unit\n\n \n2 unit\n\n \n25%\n\n"
+                  "Jumlah peralatan\ndipelihara\n\n"
+                  "4 Unit 2 unit 50%\n")
+    r1, r2 = t.rows
+    assert (cells(r1)["target"], cells(r1)["realisasi"], cells(r1)["capaian"]) == ("8 Unit", "2 unit", "25%")
+    assert cells(r2)["indikator"] == "Jumlah peralatan dipelihara"
+
+
+def test_units_wrapped_after_the_text_of_a_numbers_first_row():
+    # "12 3 25%" on the row's first line, the sasaran's rest, then each number's unit broken over two lines;
+    # the units end the row's text, so "Kegiatan" below is the sub-header of the budget rows
+    (t,) = tables(_CPO +
+                  "9 Meningkatnya     12 3 25%\n"
+                  "kualitas layanan\numum kantor\n\n"
+                  "lapora\nn\n\n"
+                  "Lapora\nn\n\n"
+                  " Kegiatan \n"
+                  "1. Penyediaan jasa\nlayanan umum\n\n"
+                  " 183.004.800 44.701.440 24,42%\n")
+    r1, r2 = t.rows
+    assert cells(r1) == {"no": "9", "sasaran": "Meningkatnya kualitas layanan umum kantor",
+                         "target": "12 lapora n", "realisasi": "3 Lapora n", "capaian": "25%"}
+    assert r2.level == "kegiatan" and cells(r2)["name"] == "Penyediaan jasa layanan umum"
+
+
+def test_percent_sign_wrapped_below_its_number():
+    (t,) = tables(_CPO +
+                  " Kegiatan \n"
+                  "1 Penyediaan gaji\n\ndan tunjangan ASN\n\n"
+                  " 1.041.824.480 157.744.139 15,14%    0,14\n%\n\n"
+                  "2. Penyediaan\nadministrasi\n\n"
+                  " 7.986.000 2.662.000 33,33%    0,16\n%\n")
+    r1, r2 = t.rows
+    # a name broken by a blank line stays one name: its own division is no evidence for itself
+    assert cells(r1)["name"] == "Penyediaan gaji dan tunjangan ASN" and "indikator" not in cells(r1)
+    assert cells(r1)["efisiensi"] == "0,14 %" and cells(r2)["name"] == "Penyediaan administrasi"
+
+
+def test_indicator_opening_with_a_total_word_is_no_total_row():
+    # "Jumlah" opens an indicator's name here; a total row is labelled by its whole text
+    (t,) = tables(_CPO +
+                  "1.\n\nMeningkatnya koordinasi\nForum Kecamatan\n\nJumlah desa\nterfasilitasi\n\n"
+                  "6 Desa 100% 100%\n\n"
+                  "Jumlah kegiatan\n\npemberdayaan yang\n\nterfasilitasi\n\n"
+                  "12 Laporan 25% 25%\n")
+    r1, r2 = t.rows
+    assert cells(r2) == {"indikator": "Jumlah kegiatan pemberdayaan yang terfasilitasi", "target": "12 Laporan",
+                         "realisasi": "25%", "capaian": "25%"}
+
+
+def test_line_ending_in_a_number_whose_unit_is_below_is_a_row():
+    # long for a cell, but its "1" / "dokumen" is the row's target
+    (t,) = tables("No Sasaran Indikator Kinerja Target\n\n"
+                  "1. Meningkatnya\nkualitas layanan\n\nJumlah dokumen\nyang diterbitkan\n\n6\ndokumen\n\n"
+                  "2. Meningkatnya\nperizinan\n\n"
+                  "Jumlah rekomendasi izin yang diterbitkan  1\ndokumen\n")
+    r1, r2 = t.rows
+    assert cells(r2) == {"no": "2.", "sasaran": "Meningkatnya perizinan",
+                         "indikator": "Jumlah rekomendasi izin yang diterbitkan", "target": "1 dokumen"}
+
+
+# -- wrap widths -----------------------------------------------------------------------------------
+
+def _wrap_on_page(text: str, width: float, font: str = "Helvetica") -> list[str]:
+    """Greedy wrapping at a width on the page, in a proportional font (as a PDF's text layer is set)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+    glyphs = FONT_METRICS[font][1]
+    out: list[str] = []
+    for w in text.split():
+        cand = f"{out[-1]} {w}" if out else w
+        if out and sum(glyphs.get(c, 556) for c in cand) <= width:
+            out[-1] = cand
+        else:
+            out.append(w)
+    return out
+
+
+def test_wrap_width_measured_as_the_text_was_set():
+    import textwrap
+    from lkj.parsers.flat_widths import CHARS, choose_measure
+    texts = ["Meningkatnya kualitas fasilitasi penyelenggaraan pemerintahan umum",
+             "Persentase pemenuhan fasilitasi operasional perkantoran kecamatan",
+             "Terwujudnya tertib administrasi pemerintahan desa dan kelurahan",
+             "Rata-rata persentase desa yang menyusun dokumen tepat waktu"]
+    on_page = [_wrap_on_page(t, 9500) for t in texts]
+    in_chars = [textwrap.wrap(t, 20) for t in texts]
+    assert choose_measure([on_page]).name in ("Helvetica", "Times-Roman")
+    assert choose_measure([in_chars]) is CHARS
+
+
+def test_cells_divided_by_widths_on_the_page():
+    # Program rows of a cost-per-outcome table, name and indicator in blocks of their own, the indicator
+    # opening in lower case; set in a proportional font, so their lines disagree in characters
+    def cell(t, w=9500):
+        return "\n".join(_wrap_on_page(t, w)) + "\n\n"
+    rows = [("Program Penunjang Urusan Pemerintahan Daerah", "Persentase pemenuhan fasilitasi operasional perkantoran",
+             "1.390.110.590 247.561.439 18% 0,41"),
+            ("Program Pemberdayaan Masyarakat Desa dan Kelurahan", "persentase desa/kelurahan yang terfasilitasi pemberdayaan",
+             "20.935.000 9.556.000 45% 0,50"),
+            ("Program Penyelenggaraan Urusan Pemerintahan Umum", "persentase pemenuhan urusan pemerintahan umum",
+             "2.400.000 600.000 25% 0,40"),
+            ("Program Pembinaan Dan Pengawasan Pemerintahan Desa", "persentase desa tertib administrasi",
+             "172.800.000 43.200.000 25% 0,23")]
+    # the report's PK table, set in the same font, tells how its columns wrap
+    pk = [("Meningkatnya kualitas fasilitasi penyelenggaraan pemerintahan", "Persentase hasil fasilitasi yang ditindaklanjuti"),
+          ("Meningkatnya akuntabilitas pemerintahan desa", "Rata-rata persentase desa yang menyusun dokumen tepat waktu"),
+          ("Meningkatnya kualitas pembinaan dan pengawasan desa", "Persentase desa yang menetapkan APBDes tepat waktu"),
+          ("Meningkatnya kualitas pelayanan administrasi terpadu", "Persentase layanan administrasi yang diselesaikan")]
+    text = "No Sasaran Indikator Kinerja Target\n\n" + "".join(
+        f"{k + 1} " + cell(sa, 9000) + cell(ind, 8000) + "89%\n\n" for k, (sa, ind) in enumerate(pk))
+    text += "Tabel 2.3\n" + _CPO + "".join(
+        f"{k + 1} " + cell(sa, 9000) + cell(ind, 8000) + "89% 28% 31%\n\n" for k, (sa, ind) in enumerate(pk))
+    text += " Program     \n" + "".join(cell(n, 9000) + cell(i, 8000) + v + "\n\n" for n, i, v in rows)
+    _, t = tables(text)
+    got = [(r.text("name"), r.text("indikator")) for r in t.rows if r.level == "program"]
+    assert got == [(n, i) for n, i, _ in rows]

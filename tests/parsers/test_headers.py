@@ -1,0 +1,96 @@
+"""Headers by meaning, tolerant of what no list knows: an unknown header word does not stop a table,
+the columns without a field keep their text, a header repeated per year is read for the report's
+own year.  The inputs are small reports written here in the forms exports give (tab rows)."""
+import json
+
+
+def _parse(tmp_path, text: str):
+    from lkj.extract import read
+    from lkj.model.settings import DEFAULT
+    from lkj.parsers.report_parser import parse_document
+
+    p = tmp_path / "report.txt"
+    p.write_bytes(text.encode("utf-8"))
+    doc = read(str(p), DEFAULT)
+    return doc, parse_document(doc)
+
+
+def test_header_words_no_list_knows_do_not_stop_the_table():
+    from lkj.parsers.headers import build_header, is_header_row, table_kind
+
+    cells = ["N0", "Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target", "Pejabat Penanggung Jawab",
+             "Sumber Data"]
+    assert is_header_row(cells)
+    hm = build_header([cells])
+    assert [c.role for c in hm.columns] == ["no", "sasaran", "indikator", None, "target", None, None]
+    assert table_kind(hm, "Perjanjian Kinerja") == "pk"
+    # a year and "(Rp)" in a label are no obstacle either
+    hm = build_header([["No", "Program", "Anggaran 2024 (Rp)", "Keterangan"]])
+    assert [c.role for c in hm.columns] == ["no", "name", "pagu", "keterangan"]
+
+
+UNKNOWN = """LAPORAN KINERJA TRIWULAN II TAHUN 2024
+KECAMATAN CONTOH
+
+Tabel 2.1 Perjanjian Kinerja
+N0\tSasaran Strategis\tIndikator Kinerja Utama\tSatuan\tTarget\tPejabat Penanggung Jawab
+1\tMeningkatnya kualitas pelayanan\tPersentase pelayanan selesai tepat waktu\tpersen\t90%\tKasi Pelayanan
+2\tMeningkatnya tertib administrasi\tJumlah dokumen perencanaan\tdokumen\t4\tSekretaris
+"""
+
+
+def test_columns_without_a_field_keep_their_text(tmp_path):
+    from lkj.normalizers.normalise import normalise_tables
+    from lkj.model.settings import DEFAULT
+
+    _, parsed = _parse(tmp_path, UNKNOWN)
+    (table,) = parsed.reports[0].tables
+    assert table.kind == "pk" and [r.text("target") for r in table.rows] == ["90%", "4"]
+    assert table.unused == {3: "Satuan", 5: "Pejabat Penanggung Jawab"}
+    (norm,) = normalise_tables([table], None, DEFAULT.match)
+    assert json.loads(norm.rows[0].cells_json) == {"Satuan": "persen", "Pejabat Penanggung Jawab": "Kasi Pelayanan"}
+    assert norm.rows[1].num["target"] == 4.0
+
+
+def test_two_year_header_reads_the_columns_of_the_report_year():
+    from lkj.parsers.headers import build_header, table_kind
+
+    cells = ["No", "Indikator Kinerja", "Target 2019", "Target 2020", "Realisasi 2019", "Realisasi 2020",
+             "Capaian 2020 (%)"]
+    hm = build_header([cells], year=2020)
+    assert [c.role for c in hm.columns] == ["no", "indikator", None, "target", None, "realisasi", "capaian"]
+    assert [c.year for c in hm.columns][2:] == [2019, 2020, 2019, 2020, 2020]
+    assert table_kind(hm, "Capaian Kinerja") == "capaian"
+    hm = build_header([cells], year=2019)
+    assert [c.role for c in hm.columns][2:6] == ["target", None, "realisasi", None]
+    # a report of neither year: the table compares years
+    assert table_kind(build_header([cells], year=2023), "") == "comparison"
+    # a group label with a year over Target / Realisasi
+    hm = build_header([["No", "Indikator", "Tahun 2022", "", "Tahun 2023", ""],
+                       ["", "", "Target", "Realisasi", "Target", "Realisasi"]], year=2023)
+    assert [c.role for c in hm.columns][2:] == [None, None, "target", "realisasi"]
+
+
+TWO_YEARS = """LAPORAN KINERJA TAHUN 2020
+KECAMATAN CONTOH
+
+BAB II
+Tabel 2.2 Capaian Kinerja
+No\tSasaran\tIndikator Kinerja\tTarget 2020\tTarget 2021\tRealisasi 2020\tCapaian (%)
+1\tMeningkatnya kualitas pelayanan\tPersentase pelayanan selesai tepat waktu\t90%\t95%\t81%\t90%
+2\tMeningkatnya tertib administrasi\tJumlah dokumen perencanaan\t4\t5\t2\t50%
+"""
+
+
+def test_report_year_decides_the_columns_of_a_two_year_table(tmp_path):
+    _, parsed = _parse(tmp_path, TWO_YEARS)
+    rep = parsed.reports[0]
+    assert rep.meta.year == 2020
+    (table,) = rep.tables
+    # read again once the report's year is known: its target is 2020's, not the next year's
+    assert table.kind == "capaian" and table.years == [2020, 2021]
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in table.rows] == \
+        [("90%", "81%", "90%"), ("4", "2", "50%")]
+    # the other year's column stays with the row, unread as a field
+    assert table.unused == {4: "Target 2021"}
+    assert table.rows[0].extra[4] == "95%"
