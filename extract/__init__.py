@@ -6,6 +6,7 @@
     pdf_reader    PDF text layers: ruled tables, rule-only printouts, text (pdf_layout: the grids)
     ocr           scanned pages: deskew, rulings, cells read one by one
     docx_reader   Word documents
+    image_reader  page images (TIFF with one page a frame, JPEG, PNG): read like a scanned PDF
 
 Reading is bounded before it starts: only a regular file is read (a FIFO, a device, a socket, a
 link to one of them is refused without blocking on it), and only when its size is within the
@@ -91,6 +92,9 @@ def read_bytes(path: str, data: bytes, settings: Settings,
     elif det.format == FileFormat.DOCX:
         from .docx_reader import read_docx
         doc = read_docx(path, data)
+    elif det.format == FileFormat.IMAGE:
+        from .image_reader import read_image
+        doc = read_image(path, data, settings)
     else:
         raise InputError("detect", f"{det.format.value.upper()} input is not supported")
     doc.source_file = display_name(doc.source_file)

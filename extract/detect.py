@@ -35,8 +35,10 @@ def detect(data: bytes) -> Detected:
         if b"word/document.xml" in data[:200_000] or b"word/" in data[:200_000]:
             return Detected(FileFormat.DOCX)
         raise InputError("detect", "ZIP archive that is not a Word document (no word/document.xml)")
+    if data[:4] in (b"II*\x00", b"MM\x00*") or data[:3] == b"\xff\xd8\xff" or data[:8] == b"\x89PNG\r\n\x1a\n":
+        return Detected(FileFormat.IMAGE)          # a TIFF, JPEG or PNG page image: read like a scan
     if _looks_binary(data):
-        raise InputError("detect", "binary file of an unsupported type (not text, PDF or DOCX)")
+        raise InputError("detect", "binary file of an unsupported type (not text, PDF, DOCX or a page image)")
     if data.startswith(b"\xef\xbb\xbf"):
         return Detected(FileFormat.TEXT, "utf-8-sig")
     try:

@@ -432,7 +432,11 @@ def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, set
     rl = rulings(gray, scale, ocr)
     clean = gray.copy()
     clean[rl.ink > 0] = 255                 # the rules themselves would be read as "|" or "I"
-    words = reader.words(clean, scale)
+    # nothing is printed within a few millimetres of the paper's edge: what is read there is the
+    # scanner's edge shadow or the lid
+    edge = ocr.edge_margin_inch * 72.0
+    words = [wd for wd in reader.words(clean, scale)
+             if wd.x0 > edge and wd.top > edge and wd.x1 < res.width - edge and wd.bottom < res.height - edge]
     taken = []
     for k, box in enumerate(rl.boxes):
         region = tuple(v / scale for v in box)

@@ -156,6 +156,7 @@ def rulings(gray, scale: float, ocr: OcrSettings) -> Rulings:
     """Horizontal and vertical rule segments (PDF points), the boxes of tables ruled both ways
     (pixels), and the mask of the rules as drawn."""
     import cv2
+    import numpy as np
 
     bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
     h, w = bw.shape
@@ -170,13 +171,24 @@ def rulings(gray, scale: float, ocr: OcrSettings) -> Rulings:
     vm = cv2.dilate(v_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (3, gap)))
     thick = max(8, int(dpi / 10))
     hs, vs = [], []
+    kept = []
     for mask, out, horiz in ((hm, hs, True), (vm, vs, False)):
-        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for x, y, ww, hh, _area in stats[1:]:
-            if horiz and ww >= 2 * hk.shape[1] and hh <= thick:
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        keep = []
+        for i, (x, y, ww, hh, _area) in enumerate(stats[1:], start=1):
+            # a rule is long and thin: a letter's stem in a large title is neither (erasing it would
+            # cut the letters apart)
+            if horiz and ww >= 2 * hk.shape[1] and hh <= thick and ww >= ocr.rule_slenderness * hh:
                 out.append(HSeg(x / scale, (x + ww) / scale, (y + hh / 2) / scale))
-            elif not horiz and hh >= vk.shape[0] and ww <= thick:
+                keep.append(i)
+            elif not horiz and hh >= vk.shape[0] and ww <= thick and hh >= ocr.rule_slenderness * ww:
                 out.append(VSeg(y / scale, (y + hh) / scale, (x + ww / 2) / scale))
+                keep.append(i)
+        kept.append(np.isin(labels, keep))
+    hm = np.where(kept[0], hm, 0).astype(hm.dtype)
+    vm = np.where(kept[1], vm, 0).astype(vm.dtype)
+    h_raw = np.where(kept[0], h_raw, 0).astype(h_raw.dtype)
+    v_raw = np.where(kept[1], v_raw, 0).astype(v_raw.dtype)
     grid = cv2.bitwise_and(cv2.dilate(hm, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))), vm)
     both = cv2.bitwise_or(hm, vm)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
