@@ -563,6 +563,43 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
                 txt, conf, doubt = reader.cell(crop, ocr)       # a label, or print the page reading missed
             if txt:
                 x.text, x.conf, x.doubt = txt, conf, doubt
+        if numeric:
+            repair_percents(col)        # the readings decide now whether it is a percentage column
+
+
+_SHAPED_PCT = re.compile(r"[-–]?\d{1,3}(?:([.,])(\d{1,2}))?\s?%")
+_PCT_GLYPH = ("96", "90", "40", "10", "70", "60", "06", "00", "9", "6", "0")    # how a scanned "%" is misread
+
+
+def repair_percents(col: list) -> None:
+    """Cells of a percentage column read without their "%", the glyph read as digits instead
+    ("361196" for "36,11%", "-2. 4010" for "-2,40%"): the digits before it, with the decimals the
+    column's well-read cells have, make the value.  Such a cell stays in doubt (the row's own
+    arithmetic may confirm it: normalizers/settle.py)."""
+    from collections import Counter
+
+    shapes = Counter()
+    for x in col:
+        m = _SHAPED_PCT.fullmatch(x.text.strip()) if x.text else None
+        if m:
+            shapes[(m.group(1) or "", len(m.group(2) or ""))] += 1
+    nums = sum(1 for x in col if x.text and numberish(x.text))
+    if not shapes or sum(shapes.values()) < max(2, 0.5 * nums):
+        return                          # not a percentage column
+    (sep, decimals), _n = shapes.most_common(1)[0]
+    for x in col:
+        t = re.sub(r"(?<=\d)\s+[A-Za-z]{1,2}$", "", (x.text or "").strip())    # "36.1196 ga": glyph parts
+        if not t or "%" in t or not numberish(t):
+            continue
+        sign = "-" if t[:1] in _DASHES else ""
+        digits = _digits(split_unit(t)[0].translate(_AS_DIGIT))
+        for tail in _PCT_GLYPH:
+            core = digits[:-len(tail)] if digits.endswith(tail) else None
+            if core and 1 <= len(core) - decimals <= 3 and not (len(core) - decimals > 1 and core[0] == "0"):
+                whole, frac = core[:len(core) - decimals], core[len(core) - decimals:]
+                x.text = f"{sign}{whole}{sep}{frac}%" if decimals else f"{sign}{whole}%"
+                x.doubt = True
+                break
 
 
 _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
