@@ -45,6 +45,26 @@ def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str,
     return out, allc
 
 
+_COLUMN_NO = re.compile(r"\(?(\d{1,2})\s*(?:[=\s]*[\d\s/x*:+\-]+)?\)?")
+
+
+def is_column_numbering(texts: list[str]) -> bool:
+    """A row of column numbers ("(1) (2) (3) (4)", "(6=4-5)"): four or more small whole numbers,
+    each one more than the one before, and nothing else (an OCR'd copy may lose a bracket or misread
+    one number, so one step may be off)."""
+    filled = [t.strip() for t in texts if t and t.strip()]
+    if len(filled) < 4:
+        return False
+    nums = []
+    for t in filled:
+        m = _COLUMN_NO.fullmatch(t)
+        if not m:
+            return False
+        nums.append(int(m.group(1)))
+    steps = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
+    return steps >= len(nums) - (2 if len(nums) >= 6 else 1)
+
+
 def _header_word(hm: HeaderMap) -> str | None:
     for c in hm.columns:
         if c.role == "name":
@@ -91,6 +111,8 @@ class _Builder:
             self.section = sec
             self.prev_all = None          # a section label ends the row above it: what follows is a new row
             return
+        if is_column_numbering(_texts(cells)):
+            return                          # "(1) (2) (3) ..." under a header repeated after a page break
         vals, allc = _cell_values(cells, self.hm)
         if not allc:
             return
