@@ -437,6 +437,9 @@ def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, set
     edge = ocr.edge_margin_inch * 72.0
     words = [wd for wd in reader.words(clean, scale)
              if wd.x0 > edge and wd.top > edge and wd.x1 < res.width - edge and wd.bottom < res.height - edge]
+    heights = sorted(wd.bottom - wd.top for wd in words)
+    line_h = heights[len(heights) // 2] if heights else 0.0
+    words = [wd for wd in words if not speck(wd, ocr, line_h)]
     taken = []
     for k, box in enumerate(rl.boxes):
         region = tuple(v / scale for v in box)
@@ -465,6 +468,24 @@ def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, set
     if not res.blocks:
         res.warnings.append(f"page {index + 1}: OCR read nothing on this page")
     return res
+
+
+_PUNCT_ONLY = re.compile(r"[\"'“”‘’.,:;!|_~`°*«»^]+")
+
+
+def speck(wd: Word, ocr: OcrSettings, line_h: float = 0.0) -> bool:
+    """A word that is the page's noise, not print: punctuation standing alone (a dust speck read as
+    '.' or '"'; a dash stays, it is a value), or letters read with very low confidence (tesseract
+    reads the strokes between two text lines as a fragment: "angand", "aKsanas" at 0-30/100).
+    Numbers stay, unless far smaller than the page's print (a speck read as "6"): they are read
+    again from their cell."""
+    t = wd.text.strip()
+    if _PUNCT_ONLY.fullmatch(t):
+        return True
+    unsure = wd.conf is not None and wd.conf < ocr.speck_below
+    if unsure and line_h and wd.bottom - wd.top < 0.5 * line_h:
+        return True
+    return not _DIGITS.search(t) and wd.conf is not None and wd.conf < ocr.speck_below
 
 
 def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale: float, table_id: int,

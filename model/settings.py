@@ -57,6 +57,7 @@ class OcrSettings:
     upright_margin: float = 10.0   # a turned reading must be this many confidence points better to be taken
     paper_level: int = 200         # on a flattened page, grey lighter than this is paper, not print
     small_print_px: int = 45       # a cell's ink shorter than this (pixels) is read at twice the size
+    speck_below: float = 35.0      # a word of letters read below this confidence is noise, not print
     edge_margin_inch: float = 0.15  # nothing is printed this close to the paper's edge (scanner shadows are)
 
 
