@@ -613,7 +613,12 @@ def repair_percents(col: list) -> None:
         if not t or "%" in t or not numberish(t):
             continue
         sign = "-" if t[:1] in _DASHES else ""
-        digits = _digits(split_unit(t)[0].translate(_AS_DIGIT))
+        core_text = split_unit(t)[0].translate(_AS_DIGIT)
+        parts = re.split(r"[.,]", re.sub(r"[^\d.,]", "", core_text))
+        whole, frac = (parts[0], "".join(parts[1:])) if len(parts) > 1 else (parts[0], "")
+        if len(whole.lstrip("0") or "0") <= 3 and len(frac) <= max(decimals, 2):
+            continue                    # a plausible percentage as read ("100", "48,38"): no glyph in it
+        digits = _digits(core_text)
         for tail in _PCT_GLYPH:
             core = digits[:-len(tail)] if digits.endswith(tail) else None
             if core and 1 <= len(core) - decimals <= 3 and not (len(core) - decimals > 1 and core[0] == "0"):

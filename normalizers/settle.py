@@ -90,7 +90,7 @@ def _one_slip(a: str, b: str) -> bool:
     """Are two digit strings equal but for one inserted, dropped or changed digit?"""
     if a == b:
         return True
-    if abs(len(a) - len(b)) > 1 or max(len(a), len(b)) < 2:
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 2:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
@@ -110,12 +110,9 @@ def settle_doubts(rows: list[Row]) -> None:
     for r in rows:
         r.doubt = {f for f in NUMERIC_FIELDS if f in r.fields and r.raw.get(f)
                    and r.cells.get(f) is not None and r.cells[f].doubt}
-    holds = _efisiensi_holds(rows)
-    slipped = [_slips(r, holds) for r in rows]
     if not any(r.doubt for r in rows):
-        for r, extra in zip(rows, slipped):
-            r.doubt |= extra
         return
+    holds = _efisiensi_holds(rows)
     for r in rows:
         for f in sorted(r.doubt):
             sure = {k: v for k, v in r.num.items() if k not in r.doubt}
@@ -131,24 +128,3 @@ def settle_doubts(rows: list[Row]) -> None:
                     r.settled[f] = r.num[f]
                     r.doubt.discard(f)
                     break
-    for r, extra in zip(rows, slipped):
-        r.doubt |= extra - set(r.settled)
-
-
-def _slips(r: Row, holds: bool) -> set[str]:
-    """Numbers of a scanned row (read by OCR) that the reader was sure of but that break the row's own
-    arithmetic in a way one misread digit explains: a slip of the reading is as likely as a slip of
-    the report, so they are in doubt (not corrected: the report may be wrong)."""
-    read = [f for f in NUMERIC_FIELDS if r.num.get(f) is not None and r.raw.get(f) and r.conf(f) is not None]
-    if len(read) < 2:
-        return set()
-    out = set()
-    for f in read:
-        if f in r.doubt:
-            continue
-        sure = {k: v for k, v in r.num.items() if k not in r.doubt and k != f}
-        rels = _relations(sure, f, holds)
-        if rels and all(abs(r.num[f] - imp) > tol for imp, tol, _ in rels) and \
-                any(compatible(r.raw[f], imp) for imp, _, _ in rels):
-            out.add(f)
-    return out

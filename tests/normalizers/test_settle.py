@@ -35,14 +35,6 @@ def test_a_doubted_number_the_row_cannot_pin_down_stays_in_doubt():
     assert r.in_doubt("realisasi") and not r.settled
 
 
-def test_a_sure_scanned_number_one_slip_from_the_arithmetic_is_a_doubt_not_corrected():
-    """'1 Desa' read for '10 Desa': the reader was sure, the row's capaian says otherwise, and one
-    dropped digit explains it: in doubt (the report may be wrong too), the value not changed."""
-    r = _row({"target": ("1 Desa", 1.0), "realisasi": ("7 Desa", 7.0), "capaian": ("70%", 70.0)})
-    settle_doubts([r])
-    assert r.in_doubt("target") and r.num["target"] == 1.0
-
-
 def test_text_layer_numbers_are_never_doubted():
     r = _row({"target": ("1 Desa", 1.0), "realisasi": ("7 Desa", 7.0), "capaian": ("70%", 70.0)}, conf=None)
     settle_doubts([r])
