@@ -170,6 +170,7 @@ def rulings(gray, scale: float, ocr: OcrSettings) -> Rulings:
     hm = cv2.dilate(h_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 3)))
     vm = cv2.dilate(v_raw, cv2.getStructuringElement(cv2.MORPH_RECT, (3, gap)))
     thick = max(8, int(dpi / 10))
+    fine = max(4, int(dpi / 40)) + 2     # a short vertical stroke is a rule only as thin as a pen line
     hs, vs = [], []
     kept = []
     for mask, out, horiz in ((hm, hs, True), (vm, vs, False)):
@@ -181,7 +182,8 @@ def rulings(gray, scale: float, ocr: OcrSettings) -> Rulings:
             if horiz and ww >= 2 * hk.shape[1] and hh <= thick and ww >= ocr.rule_slenderness * hh:
                 out.append(HSeg(x / scale, (x + ww) / scale, (y + hh / 2) / scale))
                 keep.append(i)
-            elif not horiz and hh >= vk.shape[0] and ww <= thick and hh >= ocr.rule_slenderness * ww:
+            elif not horiz and hh >= vk.shape[0] and ww <= thick and hh >= ocr.rule_slenderness * ww \
+                    and (hh >= 2 * vk.shape[0] or ww <= fine):
                 out.append(VSeg(y / scale, (y + hh) / scale, (x + ww / 2) / scale))
                 keep.append(i)
         kept.append(np.isin(labels, keep))

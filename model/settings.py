@@ -49,9 +49,9 @@ class OcrSettings:
     orientation: bool = True       # find pages turned by 90, 180 or 270 degrees and read them upright
     max_skew: float = 5.0          # degrees of skew looked for
     min_hrule_inch: float = 0.2    # a horizontal stroke at least this long is a rule
-    min_vrule_inch: float = 0.3    # a vertical stroke at least this long is a rule (a large title's letter
-                                   # stems are shorter)
-    rule_slenderness: float = 12.0  # ... and at least this many times as long as it is thick
+    min_vrule_inch: float = 0.15   # a vertical stroke at least this long is a rule ...
+    rule_slenderness: float = 8.0  # ... and at least this many times as long as it is thick (a large
+                                   # title's letter stems are not)
     doubt_below: float = 60.0      # a number read with a confidence below this is in doubt
     sure_number: float = 90.0      # a page reading of a number this sure and well shaped is not read again
     upright_margin: float = 10.0   # a turned reading must be this many confidence points better to be taken
