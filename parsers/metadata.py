@@ -240,11 +240,13 @@ def _first_party(texts: list[str]) -> tuple[str | None, str | None, str | None]:
     return rest[0][1], rest[0][2], rest[0][3]
 
 
-def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str]) -> ReportMeta:
+def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str],
+                 parts: list[list[str]] | None = None) -> ReportMeta:
+    """The report's metadata; `parts`: line_parts of its lines when the caller has them already."""
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     meta = ReportMeta()
-    cells = [line_parts(l) for l in rep.lines]
+    cells = parts if parts is not None else [line_parts(l) for l in rep.lines]
     place = _place(cells, cover_end, doc_places)
     meta.kabupaten, meta.kecamatan = place.kabupaten, place.kecamatan
     sigs = find_signatures(rep.lines)
@@ -357,8 +359,8 @@ def _line_index(rep: RawReport, line_no: int) -> int:
     return max(0, min(len(rep.lines), line_no - first))
 
 
-def document_places(lines: list[Line]) -> list[Mention]:
-    return mentions([line_parts(l) for l in lines])
+def document_places(lines: list[Line], parts: list[list[str]] | None = None) -> list[Mention]:
+    return mentions(parts if parts is not None else [line_parts(l) for l in lines])
 
 
 def document_directory(lines) -> dict[str, str]:

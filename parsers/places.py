@@ -87,18 +87,26 @@ def _written_name(words: list[str]) -> str | None:
 def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
     g = national()
     out: list[Mention] = []
-    # per text: (its address verdict, whether it holds a keyword), each pattern searched once
-    flags = [[(bool(_ADDRESS.search(t)), bool(_ANY_KEY.search(t))) for t in parts] for parts in parts_per_line]
-    addr = [any(a for a, _ in fl) for fl in flags]
+    # only lines with a place keyword are read; the address test (slower) is made on them and on
+    # their neighbours, once per line
+    addr_memo: dict[int, bool] = {}
+    n_lines = len(parts_per_line)
+
+    def addr(k: int) -> bool:
+        if k not in addr_memo:
+            addr_memo[k] = any(_ADDRESS.search(t) for t in parts_per_line[k])
+        return addr_memo[k]
+
     for i, parts in enumerate(parts_per_line):
-        if not any(k for _, k in flags[i]):
+        keyed = [bool(_ANY_KEY.search(t)) for t in parts]
+        if not any(keyed):
             continue
         # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
-        if i and addr[i - 1] or i + 1 < len(addr) and addr[i + 1]:
+        if i and addr(i - 1) or i + 1 < n_lines and addr(i + 1):
             if any(t.rstrip().endswith(",") for t in parts):
                 continue
-        for t, (is_addr, has_key) in zip(parts, flags[i]):
-            if not t or is_addr or not has_key:
+        for t, has_key in zip(parts, keyed):
+            if not t or not has_key or _ADDRESS.search(t):
                 continue
             for m in _KEC_KEY.finditer(t):
                 words = _words_after(t, m.end())
