@@ -26,17 +26,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-OUTPUTS = ("reports", "rows", "anomalies", "failures", "review", "summary", "cells", "files")
-
-
-def outputs(out: str) -> dict[str, bytes]:
-    got = {}
-    for n in OUTPUTS:
-        for rel in (f"{n}.csv", os.path.join("parquet", f"{n}.parquet")):
-            with open(os.path.join(out, rel), "rb") as fh:
-                got[rel] = fh.read()
-    return got
-
 
 def cli(inputs: list[str], out: str, *extra: str) -> list[str]:
     return [sys.executable, "-m", "lkj.cli", "extract", *inputs, "--out", out, "--quiet", "--workers", "2", *extra]
@@ -46,6 +35,7 @@ def main() -> None:
     import psutil
 
     from bench_archive import build_batch
+    from lkj.snapshot import exported_bytes
     from lkj.snapshot import verify
     from lkj.store import Store
 
@@ -112,7 +102,7 @@ def main() -> None:
         done_before = done
         force = False
     res = subprocess.run(cli(inputs, out), cwd=ROOT)
-    same = res.returncode in (0, 1) and outputs(out) == outputs(whole)
+    same = res.returncode in (0, 1) and exported_bytes(out) == exported_bytes(whole)
     print(f"kills={kills} store_consistent={store_ok}/{kills} exports_whole={exports_ok}/{exports_checked} "
           f"orphan_workers={orphans} resumed_identical={'yes' if same else 'NO'}")
     shutil.rmtree(work, ignore_errors=True)

@@ -42,8 +42,9 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 from oddfiles import (cyclic_length_pdf, cyclic_pages_pdf, image_page_pdf, mutate,  # noqa: E402
                       zip_bomb_docx)
 
+from lkj.snapshot import exported_bytes  # noqa: E402
+
 OUTER_LIMIT = 1800.0          # seconds one batch call may take
-OUTPUTS = ("reports", "rows", "anomalies", "failures", "review", "summary", "cells", "files")
 
 
 def fixtures() -> dict[str, bytes]:
@@ -245,15 +246,6 @@ def check(folder: str, out: str, res: dict) -> dict:
     return found
 
 
-def outputs(out: str) -> dict[str, bytes]:
-    got = {}
-    for n in OUTPUTS:
-        for rel in (f"{n}.csv", os.path.join("parquet", f"{n}.parquet")):
-            with open(os.path.join(out, rel), "rb") as fh:
-                got[rel] = fh.read()
-    return got
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--inputs", type=int, default=2100)
@@ -284,7 +276,7 @@ def main() -> None:
         if k == 0 and not found["crash"] and not res["hang"]:
             again = run_batch(folder, out + "_again")
             if not again["hang"]:
-                a, b = outputs(out), outputs(out + "_again")
+                a, b = exported_bytes(out), exported_bytes(out + "_again")
                 byte_diffs = sum(1 for rel in a if a[rel] != b.get(rel))
         print(f"batch {k}: inputs={n} seconds={res['seconds']:.0f} crash={found['crash']} "
               f"traceback={found['traceback']} missing={found['missing']} hang={found['hang']}", flush=True)

@@ -90,14 +90,31 @@ def run_scope(store, settings) -> None:
     store.replace_summary(summarise(reports, anomalies))
 
 
+def exported_paths() -> list[str]:
+    """Every file an export writes, relative to the run folder (datapackage.json last)."""
+    out = []
+    for name in EXPORTED:
+        out += [f"{name}.csv", os.path.join("parquet", f"{name}.parquet")]
+    return out + ["datapackage.json"]
+
+
+def exported_bytes(out_dir: str) -> dict[str, bytes]:
+    """The exports of a run folder as bytes (to compare two runs)."""
+    got = {}
+    for rel in exported_paths():
+        if rel != "datapackage.json":              # it names the run's folder and time
+            with open(os.path.join(out_dir, rel), "rb") as fh:
+                got[rel] = fh.read()
+    return got
+
+
 def _written(out_dir: str) -> dict[str, int]:
     out = {}
-    for name in EXPORTED:
-        for rel in (f"{name}.csv", os.path.join("parquet", f"{name}.parquet")):
-            try:
-                out[rel] = os.path.getsize(os.path.join(out_dir, rel))
-            except OSError:
-                out[rel] = -1
+    for rel in exported_paths()[:-1]:
+        try:
+            out[rel] = os.path.getsize(os.path.join(out_dir, rel))
+        except OSError:
+            out[rel] = -1
     try:
         out["datapackage.json"] = os.path.getsize(os.path.join(out_dir, "datapackage.json"))
     except OSError:

@@ -14,19 +14,11 @@ import pytest
 from conftest import ROOT, SEEDS, read_csv, seed
 from oddfiles import cyclic_length_pdf
 
-OUTPUTS = ("reports", "rows", "anomalies", "failures", "review", "summary", "cells", "files")
+from lkj.snapshot import exported_bytes
 
 
 def lkj(*args, **kw):
     return subprocess.run([sys.executable, "-m", "lkj.cli", *args], cwd=ROOT, capture_output=True, text=True, **kw)
-
-
-def outputs(out) -> dict[str, bytes]:
-    got = {}
-    for n in OUTPUTS:
-        got[f"{n}.csv"] = open(os.path.join(out, f"{n}.csv"), "rb").read()
-        got[f"{n}.parquet"] = open(os.path.join(out, "parquet", f"{n}.parquet"), "rb").read()
-    return got
 
 
 def valid_package(out) -> None:
@@ -89,7 +81,7 @@ def test_second_run_does_no_work_and_force_gives_the_same_bytes(batch, tmp_path)
     out = tmp_path / "out"
     first = lkj("extract", str(batch), "--out", str(out), "--workers", "2", "--json")
     assert first.returncode == 1, first.stderr                 # notes.json and table.csv failed
-    before = outputs(out)
+    before = exported_bytes(out)
     t0 = time.monotonic()
     again = lkj("extract", str(batch), "--out", str(out), "--json")
     took = time.monotonic() - t0
@@ -98,13 +90,13 @@ def test_second_run_does_no_work_and_force_gives_the_same_bytes(batch, tmp_path)
     s = json.loads(again.stdout)
     assert s["done_now"] == 0 and s["already_done"] == 3 and s["already_failed"] == 2
     assert took < 10                                         # no worker started, no export rewritten
-    assert outputs(out) == before
+    assert exported_bytes(out) == before
     forced = json.loads(lkj("extract", str(batch), "--out", str(out), "--force", "--workers", "1", "--json").stdout)
     assert forced["done_now"] == 3
-    assert outputs(out) == before
+    assert exported_bytes(out) == before
     retried = json.loads(lkj("extract", str(batch), "--out", str(out), "--retry-failed", "--json").stdout)
     assert retried["done_now"] == 0 and retried["already_done"] == 3 and retried["already_failed"] == 0
-    assert outputs(out) == before
+    assert exported_bytes(out) == before
     status = lkj("status", str(out))
     assert "done=3 failed=2 pending=0 skipped=2 duplicate=1" in status.stdout.splitlines(), status.stdout
 
@@ -218,7 +210,7 @@ def test_kill_9_at_random_moments_keeps_finished_files_and_resumes_to_the_same_b
     assert kills >= 2
     res = lkj("extract", str(src), "--out", str(out), "--quiet")
     assert res.returncode == 0, res.stderr
-    assert outputs(out) == outputs(whole)
+    assert exported_bytes(out) == exported_bytes(whole)
     valid_package(out)
 
 
@@ -266,4 +258,4 @@ def test_dask_cluster_gives_the_local_run_s_bytes(batch, tmp_path):
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             s = run([str(batch)], str(tmp_path / "cluster"), resolve(1), scheduler=cluster.scheduler_address)
     assert s.done_now == 3 and s.failed == 2
-    assert outputs(tmp_path / "cluster") == outputs(local)
+    assert exported_bytes(tmp_path / "cluster") == exported_bytes(local)
