@@ -296,6 +296,7 @@ _STOP = re.compile(r"\.(?=\s)")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z][A-Za-z.]{0,3}$")
 
 
+@lru_cache(maxsize=65536)
 def _normalise_line(s: str) -> str:
     s = clean(s)
     if "/" in s:
