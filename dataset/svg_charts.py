@@ -42,6 +42,16 @@ def _svg(w: float, h: float, body: list[str]) -> str:
             f"viewBox='0 0 {w:.0f} {h:.0f}' {FONT}>" + "".join(body) + "</svg>")
 
 
+def _y_grid(body: list[str], yt: list[float], left: float, top: float, plot_w: float, plot_h: float,
+            sy: float) -> None:
+    """Horizontal grid lines with their tick marks and labels at the y ticks."""
+    for t in yt:
+        y = top + plot_h - t * sy
+        body.append(f"<path d='M{left},{y:.1f}H{left + plot_w}' stroke='#dcdcde'/>"
+                    f"<path d='M{left},{y:.1f}h-4' stroke='#1d2327'/>")
+        body.append(f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end'>{_num(t)}</text>")
+
+
 def bar_chart(counts: list[tuple[str, int]], xlabel: str) -> str:
     """One bar per label (the first at the top), its count written at its end."""
     bar, gap = 16, 6
@@ -84,11 +94,7 @@ def histogram(values: list[float], edges: list[float], xlabel: str, ylabel: str)
     yt = _ticks(max(counts, default=1), whole=True)
     sy = plot_h / yt[-1]
     body = []
-    for t in yt:
-        y = top + plot_h - t * sy
-        body.append(f"<path d='M{left},{y:.1f}H{left + plot_w}' stroke='#dcdcde'/>"
-                    f"<path d='M{left},{y:.1f}h-4' stroke='#1d2327'/>")
-        body.append(f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end'>{_num(t)}</text>")
+    _y_grid(body, yt, left, top, plot_w, plot_h, sy)
     for k, n in enumerate(counts):
         x0, x1 = left + (edges[k] - lo) * sx, left + (edges[k + 1] - lo) * sx
         body.append(f"<rect x='{x0:.1f}' y='{top + plot_h - n * sy:.1f}' width='{x1 - x0:.1f}' height='{n * sy:.1f}' "
@@ -117,11 +123,7 @@ def line_chart(series: dict[str, list[tuple[str, float]]], ylabel: str) -> str:
     sx = plot_w / max(1, len(periods) - 1)
     pad = 0 if len(periods) > 1 else plot_w / 2
     body = []
-    for t in yt:
-        y = top + plot_h - t * sy
-        body.append(f"<path d='M{left},{y:.1f}H{left + plot_w}' stroke='#dcdcde'/>"
-                    f"<path d='M{left},{y:.1f}h-4' stroke='#1d2327'/>")
-        body.append(f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end'>{_num(t)}</text>")
+    _y_grid(body, yt, left, top, plot_w, plot_h, sy)
     slant = len(periods) > 6 or sx < 60            # labels that would overlap are written slanted
     for p, i in x_of.items():
         x, y = left + pad + i * sx, top + plot_h + 14
