@@ -255,7 +255,7 @@ def entities(text: str) -> list[tuple[str, int, int, object]]:
         for s, e, name in _kecamatan(text):
             found.append(("KECAMATAN", s, e, name))
     # a unit's words end where another entity or a period word begins ("Kasi Pemerintahan Triwulan
-    # III", "Sekretaris Kecamatan Kedungjajang": the unit is "Sekretaris Kecamatan")
+    # III", "Sekretaris Kecamatan <name>": the unit is "Sekretaris Kecamatan")
     others = sorted(f[1] for f in found)
     end = -1
     for i in _word_starts(low, _UNIT_PREFIXES):
@@ -296,6 +296,7 @@ _STOP = re.compile(r"\.(?=\s)")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z][A-Za-z.]{0,3}$")
 
 
+@lru_cache(maxsize=65536)
 def _normalise_line(s: str) -> str:
     s = clean(s)
     if "/" in s:

@@ -3,68 +3,33 @@ or a network: counts, failures, anomalies by rule and by kecamatan, the quality 
 the capaian of each indicator across quarters (when the run holds several), and a table per report
 linking to its items on the review page.
 
-Charts are drawn by matplotlib as SVG written into the page: no script, no web font, no CDN, so
+Charts are SVG written into the page (dataset/svg_charts.py): no script, no web font, no CDN, so
 the report renders offline, prints, and survives being mailed as an attachment (Altair/Vega-Lite
-and Plotly need their JavaScript bundles inlined, megabytes per file, for the same).
+and Plotly need their JavaScript bundles inlined, megabytes per file, for the same; matplotlib
+cost seconds per run).
 """
 from __future__ import annotations
 
 import html
-import io
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
+
+from . import svg_charts
 
 MAX_BARS = 25
 MAX_LINES = 10
 
 
-def _svg(fig) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    import matplotlib.pyplot as plt
-    plt.close(fig)
-    s = buf.getvalue()
-    return s[s.index("<svg"):]
-
-
-def _figure(height: float):
-    import matplotlib
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
-    return plt.subplots(figsize=(7.5, height))
-
-
 def bar_chart(counts: list[tuple[str, int]], xlabel: str) -> str:
-    counts = counts[:MAX_BARS][::-1]
-    fig, ax = _figure(0.8 + 0.28 * max(1, len(counts)))
-    ax.barh([c[0] for c in counts], [c[1] for c in counts], color="#2271b1")
-    for y, (_label, n) in enumerate(counts):
-        ax.text(n, y, f" {n}", va="center", fontsize=8)
-    ax.set_xlabel(xlabel)
-    return _svg(fig)
+    return svg_charts.bar_chart(counts[:MAX_BARS], xlabel)
 
 
 def histogram(values: list[float]) -> str:
-    fig, ax = _figure(2.6)
-    ax.hist(values, bins=[i * 5 for i in range(21)], color="#2271b1", edgecolor="white")
-    ax.set_xlabel("quality score (0-100)")
-    ax.set_ylabel("reports")
-    ax.set_xlim(0, 100)
-    return _svg(fig)
+    return svg_charts.histogram(values, [i * 5 for i in range(21)], "quality score (0-100)", "reports")
 
 
 def trend_chart(series: dict[str, list[tuple[str, float]]]) -> str:
-    fig, ax = _figure(3.6)
-    periods = sorted({p for pts in series.values() for p, _v in pts})
-    x = {p: i for i, p in enumerate(periods)}
-    for name, pts in series.items():
-        pts = sorted(pts)
-        ax.plot([x[p] for p, _v in pts], [v for _p, v in pts], marker="o", label=name)
-    ax.set_xticks(range(len(periods)), periods)
-    ax.set_ylabel("capaian (%), mean over the run's reports")
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-    return _svg(fig)
+    return svg_charts.line_chart(series, "capaian (%), mean over the run's reports")
 
 
 def _e(v) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -215,6 +217,49 @@ def _log_line(task, outcome: dict) -> str:
                        "anomalies": outcome.get("anomalies")}, ensure_ascii=False)
 
 
+
+class StoreWriter:
+    """Commits finished files to the store in a thread of its own, so that the loop handing files to
+    the workers never waits for a transaction (a commit takes a tenth of a second; a worker that
+    finished meanwhile would sit idle).  Batches are committed in the order given, each in one
+    transaction; `committed(batch)` is called after each commit.  The first error stops the writer
+    and is raised in the caller's thread (by `raise_failure` or `close`)."""
+
+    def __init__(self, store, version: str, committed: Callable[[list], None]):
+        self.store, self.version, self.committed = store, version, committed
+        self.todo: queue.Queue = queue.Queue()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._work, name="lkj-store-writer", daemon=True)
+        self.thread.start()
+
+    def _work(self) -> None:
+        while True:
+            batch = self.todo.get()
+            if batch is None:
+                return
+            if self.error is not None:
+                continue
+            try:
+                self.store.commit_files([(e.task.name, e.outcome) for e in batch], self.version)
+                self.committed(batch)
+            except BaseException as exc:          # noqa: BLE001 - handed to the caller's thread
+                self.error = exc
+
+    def put(self, batch: list) -> None:
+        self.raise_failure()
+        self.todo.put(batch)
+
+    def raise_failure(self) -> None:
+        if self.error is not None:
+            exc, self.error = self.error, None
+            raise exc
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.todo.put(None)
+            self.thread.join()
+        self.raise_failure()
+
 def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         on_file: Callable[[str], None] | None = None, *, force: bool = False, retry_failed: bool = False,
         scheduler: str | None = None, progress=None, log=None) -> RunSummary:
@@ -253,11 +298,8 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         pending: list = []                 # finished files not yet committed (at most COMMIT_EVERY seconds)
         since = [0.0]
 
-        def commit() -> None:
-            if not pending:
-                return
-            store.commit_files([(e.task.name, e.outcome) for e in pending], version)
-            for e in pending:
+        def committed(batch: list) -> None:
+            for e in batch:
                 read[e.outcome["status"]] += 1
                 if log is not None:
                     log.write(_log_line(e.task, e.outcome) + "\n")
@@ -265,7 +307,13 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
                     on_file(e.task.path)
             if log is not None:
                 log.flush()
-            pending.clear()
+
+        writer = StoreWriter(store, version, committed)
+
+        def commit() -> None:
+            if pending:
+                writer.put(list(pending))
+                pending.clear()
 
         try:
             for ev in engine.run(plan.tasks):
@@ -276,6 +324,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
                     pending.append(ev)
                 if pending and (now - since[0] >= COMMIT_EVERY or len(pending) >= COMMIT_FILES):
                     commit()
+                writer.raise_failure()
                 if ev.task is not None:
                     live.event(ev)
                     if progress:
@@ -285,6 +334,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
             interrupted = True
             commit()                       # what is finished is kept
         finally:
+            writer.close()                 # every batch handed over is committed (or its error raised)
             engine.close()
             live.close()
         if not interrupted:

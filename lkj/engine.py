@@ -66,20 +66,24 @@ class Worker:
         self.task: Task | None = None
         self.started = 0.0
         self.born = time.monotonic()
+        self._ps = None                     # psutil.Process of the worker, made on first use
 
     def send(self, task: Task, settings) -> None:
         self.task, self.started = task, time.monotonic()
         self.conn.send(("file", task.id, task.path, task.sha256, settings))
 
-    def rss_mb(self) -> float:
-        """Resident memory of the worker and its children (OCR processes), MB."""
+    def rss_mb(self, with_children: bool = True) -> float:
+        """Resident memory of the worker and, with_children, of its children (OCR processes), MB.
+        Finding the children scans every process of the machine (psutil reads /proc): the check
+        before each file, when the worker's children of the last file have ended, reads the worker's
+        own memory only."""
         try:
             import psutil
 
-            p = psutil.Process(self.proc.pid)
-            procs = [p] + p.children(recursive=True)
-            total = 0
-            for q in procs:
+            if self._ps is None:
+                self._ps = psutil.Process(self.proc.pid)
+            total = self._ps.memory_info().rss
+            for q in self._ps.children(recursive=True) if with_children else ():
                 try:
                     total += q.memory_info().rss
                 except psutil.Error:
@@ -178,7 +182,7 @@ class LocalEngine:
                 while queue and idle:
                     w = idle.pop()
                     t = queue.popleft()
-                    mb = w.rss_mb()                # a worker already over its limit takes no file
+                    mb = w.rss_mb(with_children=False)   # a worker already over its limit takes no file
                     if mb > limits.worker_memory_mb:
                         w.started = time.monotonic()
                         self._drop(w)

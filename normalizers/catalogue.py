@@ -69,6 +69,7 @@ ACRONYMS = {"rkpdes", "apbdes", "lppdes", "paten", "bmd", "dpa", "rka", "skpd", 
             "musrenbangcam", "forkompimca", "pkk", "bumdes", "perdes", "sp", "sop", "perubahan"}
 
 
+@lru_cache(maxsize=65536)
 def fold_indicator(text: str) -> str:
     s = strip_markup(text or "").lower().replace("\u2013", "-")
     s = re.sub(r"^\s*(\d+[.)]?|[a-z][.)])\s+", "", s)

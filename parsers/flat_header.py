@@ -12,6 +12,7 @@ columns comes from the order in which their words (or their groups' words) first
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .flat_values import is_numbering_line
@@ -41,6 +42,16 @@ _FILLER = {"kinerja", "strategis", "rekening", "sub", "setelah", "sebelum", "per
 _ANCHOR = {"no", "nomor", "kode", "sasaran", "tujuan", "indikator", "program", "kegiatan", "subkegiatan", "sub",
            "uraian", "nama"}
 _LONG = sorted({w for w in list(_ROLE) + list(_FILLER) if len(w) >= 6})
+# every piece of three letters or more that begins or ends a long header word (indexed once)
+_PIECES = frozenset(h[:k] for h in _LONG for k in range(3, len(h) + 1)) | frozenset(
+    h[-k:] for h in _LONG for k in range(3, len(h) + 1))
+_NOT_LETTER = re.compile(r"[^a-z]")
+_SPLIT = re.compile(r"[\s/]+")
+_DIGIT = re.compile(r"\d")
+_SMALL_NUMBER = re.compile(r"\(\d{1,2}\)|\d{1,2}")
+_VALUE_SHAPE = re.compile(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]")
+_LONE_N = re.compile(r"\s*[Nn]\s*")
+_O_NEXT = re.compile(r"\s*[oO]\b")
 _FORMULA = re.compile(r"\(?(\d+)\s*=\s*(\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\)?")
 _YEAR = re.compile(r"^\(?(19|20)\d\d\)?$")
 
@@ -52,7 +63,7 @@ def _core(w: str) -> str:
     w = w.lower()
     if w in ("%", "(%)"):
         return "%"
-    return re.sub(r"[^a-z]", "", w)
+    return _NOT_LETTER.sub("", w)
 
 
 def _known(c: str) -> bool:
@@ -61,12 +72,12 @@ def _known(c: str) -> bool:
 
 def _fragment(c: str) -> bool:
     """A piece of a header word broken by the layout ("Efisie", "nsi", "Capaia")."""
-    return len(c) >= 3 and any(h.startswith(c) or (h.endswith(c) and len(c) >= 3) for h in _LONG)
+    return c in _PIECES
 
 
 def header_words(text: str) -> list[str]:
     """The header words of a text, fragments joined back ("N o" -> "no", "Targe t" -> "target")."""
-    raw = [_core(w) for w in re.split(r"[\s/]+", text) if w.strip()]
+    raw = [_core(w) for w in _SPLIT.split(text) if w.strip()]
     raw = [w for w in raw if w]
     out: list[str] = []
     i = 0
@@ -85,7 +96,7 @@ def header_words(text: str) -> list[str]:
 
 def _allowed_number(t: str) -> bool:
     """Numbers a header may hold: a year, a column number "(4)", a formula "5=4/5", "(K-A)"."""
-    return bool(_YEAR.match(t) or _FORMULA.search(t) or re.fullmatch(r"\(\d{1,2}\)|\d{1,2}", t))
+    return bool(_YEAR.match(t) or _FORMULA.search(t) or _SMALL_NUMBER.fullmatch(t))
 
 
 def _line_stats(text: str) -> tuple[int, int, list[str]] | None:
@@ -94,7 +105,7 @@ def _line_stats(text: str) -> tuple[int, int, list[str]] | None:
     known = 0
     letters: list[str] = []
     for t in toks:
-        if re.search(r"\d", t):
+        if _DIGIT.search(t):
             if not _allowed_number(t.strip(".,;:")):
                 return None
             known += 1
@@ -103,14 +114,15 @@ def _line_stats(text: str) -> tuple[int, int, list[str]] | None:
         if c:
             letters.append(c)
     words = header_words(" ".join(letters))
-    known += sum(1 for w in words if _known(w) or _fragment(w) or len(w) <= 2)
-    return known, known + sum(1 for w in words if not (_known(w) or _fragment(w) or len(w) <= 2)), words
+    header = sum(1 for w in words if _known(w) or _fragment(w) or len(w) <= 2)
+    return known + header, known + len(words), words
 
 
+@lru_cache(maxsize=8192)
 def is_header_line(text: str) -> bool:
     """Mostly header words, no values (a money amount, a percentage, a row number) and short."""
     t = text.strip()
-    if not t or len(t) > 140 or re.search(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]", t):
+    if not t or len(t) > 140 or _VALUE_SHAPE.search(t):
         return False
     st = _line_stats(t)
     if st is None:
@@ -121,6 +133,7 @@ def is_header_line(text: str) -> bool:
     return known / max(total, 1) >= 0.6
 
 
+@lru_cache(maxsize=8192)
 def opens_header(text: str) -> bool:
     """A line that can start a table header: header words opening with a column such as No, Sasaran,
     Program, Kode, Uraian, with at least two header roles (or a lone "No"/"N" broken over lines)."""
@@ -138,9 +151,9 @@ def opens_header(text: str) -> bool:
 def opens_header_at(texts: list[str], k: int) -> bool:
     """opens_header, and "No" broken over two lines ("N" / "o")."""
     t = texts[k]
-    if re.fullmatch(r"\s*[Nn]\s*", t or ""):
+    if _LONE_N.fullmatch(t or ""):
         nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
-        return bool(re.match(r"\s*[oO]\b", nxt))
+        return bool(_O_NEXT.match(nxt))
     return bool(t) and opens_header(t)
 
 

@@ -16,6 +16,7 @@ Written by hand: no library infers a wrap width from wrapped text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pdfminer.fontmetrics import FONT_METRICS
 
@@ -33,8 +34,7 @@ class Measure:
     def width(self, s: str) -> float:
         if self.glyphs is None:
             return float(len(s))
-        g = self.glyphs
-        return sum(g.get(c, self.unit) for c in s) / self.unit
+        return _glyph_width(self.name, s)
 
     def widest_before(self, line: str, nxt: str) -> float:
         """The widest column that breaks line before the first word of the next line
@@ -51,6 +51,15 @@ def _font(name: str) -> Measure:
 
 CHARS = Measure("chars")
 MEASURES = (CHARS,) + tuple(_font(f) for f in _FONTS)
+_BY_NAME = {m.name: m for m in MEASURES}
+
+
+@lru_cache(maxsize=65536)
+def _glyph_width(font: str, s: str) -> float:
+    """A text's width in a font (cached: the same lines are measured for every candidate width)."""
+    m = _BY_NAME[font]
+    g, unit = m.glyphs, m.unit
+    return sum(g.get(c, unit) for c in s) / unit
 
 Band = tuple[float, float]
 

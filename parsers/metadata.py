@@ -60,6 +60,16 @@ _CALLED_FIRST = re.compile(r"(disebut|sebagai)\s+(sebagai\s+)?pihak\s+(pertama|k
 _SECOND_PARTY = re.compile(r"pihak\s+(kedua|ke-?2|II)\b", re.I)
 
 
+# a word each stock phrase of _unit_candidates must contain (as written; lower case for the (ASN) one)
+_BODY_WORD = {
+    r"akuntabilitas\s+([A-Z][\w .]{2,45}?)\s+dalam\s+mengidentifikasi": "mengidentifikasi",
+    r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan": "jabatan",
+    r"ditandatangani\s+antara\s+([A-Z][\w .]{2,45}?)\s+dengan": "ditandatangani",
+    r"\(ASN\)\s+bagian\s+([A-Z][\w .]{2,45}?)\s+(?:triwulan|tahun|pada|dapat)\b": "(asn)",
+    r"tugas\s+dan\s+fungsi\s+([A-Z][\w .]{2,45}?)\s+adalah": "adalah",
+}
+
+
 def _cover_end(texts: list[str]) -> int:
     for i, t in enumerate(texts):
         if re.match(r"^(BAB\s+I\b|KATA\s+PENGANTAR|DAFTAR\s+ISI|PENDAHULUAN|IKHTISAR|RINGKASAN\s+EKSEKUTIF|"
@@ -114,6 +124,8 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
                   (r"ditandatangani\s+antara\s+([A-Z][\w .]{2,45}?)\s+dengan", 2),
                   (r"\(ASN\)\s+bagian\s+([A-Z][\w .]{2,45}?)\s+(?:triwulan|tahun|pada|dapat)\b", 2),
                   (r"tugas\s+dan\s+fungsi\s+([A-Z][\w .]{2,45}?)\s+adalah", 1)):
+        if not _BODY_WORD[rx] in (body.lower() if "ASN" in rx else body):
+            continue                           # the pattern's fixed word is absent: no match
         for m in re.finditer(rx, body, re.I if "ASN" in rx else 0):
             raw = m.group(1).strip()
             raw = re.sub(r"^(Dan|dan),?\s*", "", raw)
@@ -155,6 +167,8 @@ def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int)
     yv: Counter = Counter()
     first_cover_year = None
     for i, t in enumerate(texts):
+        if "20" not in t:
+            continue                           # every pattern below needs a year 20xx
         tt = _REG_YEAR.sub(" ", t)
         cover = i < cover_end
         if cover and first_cover_year is None:
@@ -226,11 +240,13 @@ def _first_party(texts: list[str]) -> tuple[str | None, str | None, str | None]:
     return rest[0][1], rest[0][2], rest[0][3]
 
 
-def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str]) -> ReportMeta:
+def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str],
+                 parts: list[list[str]] | None = None) -> ReportMeta:
+    """The report's metadata; `parts`: line_parts of its lines when the caller has them already."""
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     meta = ReportMeta()
-    cells = [line_parts(l) for l in rep.lines]
+    cells = parts if parts is not None else [line_parts(l) for l in rep.lines]
     place = _place(cells, cover_end, doc_places)
     meta.kabupaten, meta.kecamatan = place.kabupaten, place.kecamatan
     sigs = find_signatures(rep.lines)
@@ -343,8 +359,8 @@ def _line_index(rep: RawReport, line_no: int) -> int:
     return max(0, min(len(rep.lines), line_no - first))
 
 
-def document_places(lines: list[Line]) -> list[Mention]:
-    return mentions([line_parts(l) for l in lines])
+def document_places(lines: list[Line], parts: list[list[str]] | None = None) -> list[Mention]:
+    return mentions(parts if parts is not None else [line_parts(l) for l in lines])
 
 
 def document_directory(lines) -> dict[str, str]:

@@ -37,6 +37,9 @@ _NOT_PLACE = {"dan", "yang", "kabupaten", "kota", "sesuai", "setda", "tingkat", 
 _ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Fax|Faksimile|Laman|Pos-el|e-mail|email|Website|Kode\s*Pos|"
                       r"Kelurahan\s+\w+,)|\b[1-9]\d{4},?\s*$", re.I)
 _COLUMNS = re.compile(r"\s{3,}|\t")
+# any keyword of the three patterns above: a text without one names no place (tested once per text)
+_ANY_KEY = re.compile(r"kec|camat|kab|bupati|kota", re.I)
+_KEC_BEFORE = re.compile(r"\b(kecamatan|kec\.?)\s*$", re.I)
 
 
 @dataclass
@@ -84,14 +87,26 @@ def _written_name(words: list[str]) -> str | None:
 def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
     g = national()
     out: list[Mention] = []
-    addr = [any(_ADDRESS.search(t) for t in parts) for parts in parts_per_line]
+    # only lines with a place keyword are read; the address test (slower) is made on them and on
+    # their neighbours, once per line
+    addr_memo: dict[int, bool] = {}
+    n_lines = len(parts_per_line)
+
+    def addr(k: int) -> bool:
+        if k not in addr_memo:
+            addr_memo[k] = any(_ADDRESS.search(t) for t in parts_per_line[k])
+        return addr_memo[k]
+
     for i, parts in enumerate(parts_per_line):
+        keyed = [bool(_ANY_KEY.search(t)) for t in parts]
+        if not any(keyed):
+            continue
         # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
-        if i and addr[i - 1] or i + 1 < len(addr) and addr[i + 1]:
+        if i and addr(i - 1) or i + 1 < n_lines and addr(i + 1):
             if any(t.rstrip().endswith(",") for t in parts):
                 continue
-        for t in parts:
-            if not t or _ADDRESS.search(t):
+        for t, has_key in zip(parts, keyed):
+            if not t or not has_key or _ADDRESS.search(t):
                 continue
             for m in _KEC_KEY.finditer(t):
                 words = _words_after(t, m.end())
@@ -108,7 +123,7 @@ def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
                         out.append(Mention(i, "kec", name))
             for rx, jenis in ((_KAB_KEY, "Kabupaten"), (_KOTA_KEY, "Kota")):
                 for m in rx.finditer(t):
-                    if jenis == "Kota" and re.search(r"\b(kecamatan|kec\.?)\s*$", t[:m.start()], re.I):
+                    if jenis == "Kota" and _KEC_BEFORE.search(t[:m.start()]):
                         continue                       # "Kecamatan Kota Baru" is a kecamatan
                     words = _words_after(t, m.end())
                     if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():

@@ -11,6 +11,7 @@ Indonesian signature blocks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lkj.normalizers.jabatan import canonical_unit
@@ -85,6 +86,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int], slack: int = 4) -> bool:
     return a[0] - slack < b[1] and b[0] - slack < a[1]
 
 
+@lru_cache(maxsize=65536)
 def _name_like(t: str) -> bool:
     if not t or len(t) > 60 or re.search(r"\d", t) or t.endswith(":"):
         return False
@@ -140,6 +142,7 @@ def _role_above(segs, i: int, span, floor: int) -> str | None:
     return " ".join(parts) if parts else None
 
 
+@lru_cache(maxsize=65536)
 def _nip_of(t: str) -> tuple[bool, str | None]:
     m = _NIP.match(t) if re.match(r"^N\.?I\.?P", t, re.I) else None
     if m is None and not _BARE_NIP.match(t):

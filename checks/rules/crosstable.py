@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from lkj.normalizers.nomenclature import fold_name, nomenclature_kode
@@ -229,13 +230,17 @@ def _budget_groups(bundle: list[ReportContext]) -> dict[int, list[list[_Budget]]
             b = int(row.argmax())
             if row[b] and int(sim[b].argmax()) == a and rows[names[keys[a]]].table is not rows[names[keys[b]]].table:
                 parent[find(names[keys[a]])] = find(names[keys[b]])
+    name_list, name_rows = list(names), list(names.values())
     for i, b in enumerate(rows):
         if any(k[0] == "kode" for k in b.keys) or b.row.text.get("name"):
             continue
         hits = {find(j) for text in b.texts for n, j in names.items() if n in text and j != i}
-        if not hits:
-            hits = {find(j) for text in b.texts for n, j in names.items()
-                    if j != i and fuzz.partial_ratio(n, text) >= _NEAR_IN}
+        if not hits and names and b.texts:
+            # every name against the row's texts in one call (the same scorer, exact at the cutoff)
+            near = process.cdist(name_list, b.texts, scorer=fuzz.partial_ratio, score_cutoff=_NEAR_IN,
+                                 dtype=np.float64)
+            hits = {find(name_rows[a]) for a in range(len(name_list)) for t in range(len(b.texts))
+                    if name_rows[a] != i and near[a, t] >= _NEAR_IN}
         if len(hits) == 1:
             parent[find(i)] = hits.pop()
     groups: dict[int, list[_Budget]] = {}
