@@ -187,7 +187,7 @@ class Reader:
         if not any(numberish(t) for t, _ in readings) and not numberish(txt):
             return txt, conf, False
         tn, _cn = self._read(self.num, img)      # its confidence means nothing under a whitelist
-        return settle_number(readings + [(txt, conf)], tn, ocr)
+        return settle_number(readings + [(txt, conf)], tn, ocr, minus_left(crop))
 
     def number(self, crop, page_reading: tuple[str, float] | None, ocr: OcrSettings) -> tuple[str, float, bool]:
         """A cell expected to hold a number: read by the English model and with the digit
@@ -207,8 +207,9 @@ class Reader:
         if not any(numberish(t) for t, _ in readings) and not _DIGITS.search(tn):
             t, c = max(readings, key=lambda tc: tc[1])
             return t, c, c < ocr.doubt_below
-        txt, conf, doubt = settle_number(readings, tn, ocr)
-        if not doubt and not txt.lstrip().startswith("-") and minus_left(crop):
+        minus = minus_left(crop)
+        txt, conf, doubt = settle_number(readings, tn, ocr, minus)
+        if not doubt and not txt.lstrip().startswith("-") and minus:
             doubt = True            # a faint mark before the digits: a minus the readings lost?
         return txt, conf, doubt
 
@@ -277,12 +278,16 @@ def split_unit(t: str) -> tuple[str, str]:
 def _canon(t: str) -> str:
     """The digits a reading of a number stands for: letters tesseract puts for digits read as
     digits ("LOO" is 100), a "%" read as "96" after the number dropped, a unit word left aside."""
-    t, _unit = split_unit(t)
+    t, unit = split_unit(t)
     t = re.sub(r"^(rp\.?\s*)", "", t, flags=re.I)
-    t = re.sub(r"(?<=[\d\s])\s*(?:[A-Za-z%][A-Za-z%]?|%\d)$", "", t.strip())    # "25 Yo", "16,42 So", "7,26%0": a "%"
+    if not unit:            # a number with a unit word has no "%" ("1D Desa" is "10 Desa")
+        t = re.sub(r"(?<=[\d\s])\s*(?:[A-Za-z%][A-Za-z%]?|%\d)$", "", t.strip())    # "25 Yo", "16,42 So", "7,26%0": a "%"
     if not t.endswith("%") and re.search(r"\d\s*9[6o0]$", t) and not re.search(r"[.,]\d{3}$", t):
         t = re.sub(r"\s*9[6o0]$", "", t)
-    return re.sub(r"\D", "", t.translate(_AS_DIGIT))
+    t = t.translate(_AS_DIGIT)
+    if re.search(r"[A-Za-z]", t):
+        return "?"          # a letter no digit looks like ("IU" for "10"): a glyph was not read, no digits agree
+    return re.sub(r"\D", "", t)
 
 
 def minus_left(crop) -> bool:
@@ -321,12 +326,15 @@ def numberish(t: str) -> bool:
     return bool(core) and len(core) <= 24 and bool(_DIGITS.search(core)) and not re.search(r"[A-Za-z]{2,}", core)
 
 
-def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrSettings) -> tuple[str, float, bool]:
+def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrSettings,
+                  minus: bool = False) -> tuple[str, float, bool]:
     """A number read several ways: free readings (the page's, the English model's) and one
     constrained to digits and signs.  The digits kept are the constrained reading's when a free
     reading agrees with them, with the agreeing reading's confidence and its unit word; a number
     no two readings agree on is in doubt.  A "%" read as "96" after the digits and letters put for
-    digits ("LOO") count as agreeing."""
+    digits ("LOO") count as agreeing; a letter that stands for no digit ("IU" for "10") does not.
+    `minus`: whether the print shows a minus before the digits (`minus_left`), which decides when
+    the readings disagree on the sign."""
     readings = [(_trim(t), c) for t, c in readings if t and t.strip()]
     constrained = _trim(constrained)
     c_digits = re.sub(r"\D", "", constrained)
@@ -342,8 +350,12 @@ def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrS
         if text.endswith("%") and unit:
             text = text[:-1].strip()
         signs = {t.strip()[:1] in _DASHES for t, _ in agree} | {text[:1] in _DASHES}
-        if len(signs) > 1 and not text.startswith("-"):
-            text = "-" + text                  # a minus the constrained reading lost, the free one saw
+        if len(signs) > 1:
+            # the readings disagree on a minus: the print decides (a flat mark at the digits'
+            # mid-height is one; a speck or a quote mark above them, a serif, is not)
+            text = text.lstrip("".join(_DASHES) + " ")
+            if minus:
+                text = "-" + text
         # two independent readings that agree are believed unless both are very unsure
         # two independent readings that agree are believed unless both are very unsure, or the
         # digits they agree on are not shaped like a number ("3.803.650,.00")
@@ -510,10 +522,14 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
         c = next((i for i in range(ncol) if wd.cx < lay.bounds[i + 1]), ncol - 1)
         by_cell.setdefault(lay.owner[(r, c)], []).append(wd)
     cells: dict[tuple[int, int], Cell] = {}
+    heights = sorted(wd.bottom - wd.top for wd in words)
+    line_h = heights[len(heights) // 2] if heights else 0.0
     for o, box in boxes.items():
         ws = by_cell.get(o, [])
         cell = cell_of(ws) if ws else Cell("")
         cell.bbox = box
+        if ws and line_h and unread_ink(clean, box, ws, scale, line_h):
+            cell.conf = min(cell.conf or 0.0, settings.ocr.sure_number - 1)    # read again from its crop
         cells[o] = cell
     check_numbers(reader, clean, [[cells.get((r, c)) for c in range(ncol)] for r in range(nrow)], scale,
                   settings.ocr, empty_ink=True)
@@ -525,6 +541,26 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
             if cell.text:
                 cell.bbox = _cell_box(boxes, cell.bbox) if cell.bbox else None
     return rows
+
+
+def unread_ink(clean, box, words: list[Word], scale: float, line_h: float) -> bool:
+    """Does a cell hold print the page reading left out (a unit word under its number that the
+    page's layout analysis dropped)?  Marks of at least half a line's height outside every word's box."""
+    import cv2
+    import numpy as np
+
+    crop = _crop(clean, box, scale)
+    if crop is None:
+        return False
+    ink = (crop < 160).astype(np.uint8)
+    ox, oy = int(box[0] * scale) + 1, int(box[1] * scale) + 1
+    for wd in words:
+        x0, y0 = max(0, int(wd.x0 * scale) - ox - 2), max(0, int(wd.top * scale) - oy - 2)
+        x1, y1 = int(wd.x1 * scale) - ox + 3, int(wd.bottom * scale) - oy + 3
+        ink[y0:max(y0, y1), x0:max(x0, x1)] = 0
+    n, _lab, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    tall = 0.5 * line_h * scale
+    return any(st[3] >= tall and st[2] >= 0.3 * tall for st in stats[1:])
 
 
 _CLEAN_NUMBER = re.compile(r"(rp\.?\s?)?-?\d{1,3}([.,]\d{3})*([.,]\d{1,2})?\s?%?(\s[A-Za-z]{3,20})?", re.I)

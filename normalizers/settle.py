@@ -9,7 +9,8 @@ row's own relations, computed from the row's other values that are not in doubt:
                                                 table's sure rows follow that formula)
 and the same relations solved for each of their terms.  A value that agrees with one of them is
 settled as read.  A value whose digits are those of the implied value with one slip (a lost minus,
-a dropped or misread digit: "& 58%" for 8,58%) is settled to the implied value.  Anything else stays
+a dropped or misread digit: "& 58%" for 8,58%) is settled to the implied value, with the unit the relation gives it (a target takes its realisasi's).
+Anything else stays
 in doubt: the row's `doubt` names it, the checks do not treat it as the report's own number, and
 it goes to the review queue.
 
@@ -127,4 +128,20 @@ def settle_doubts(rows: list[Row]) -> None:
                     r.num[f] = round(implied, decimals)
                     r.settled[f] = r.num[f]
                     r.doubt.discard(f)
+                    _settle_unit(r, f)
                     break
+
+
+_SAME_UNIT = {"target": "realisasi", "realisasi": "target"}
+
+
+def _settle_unit(r: Row, f: str) -> None:
+    """A value corrected from a misreading takes the unit its relation gives it, not the one read
+    from the misread text ("1000" for "100%" is not a plain number): a target or realisasi that of
+    its counterpart, a percentage field "%"."""
+    if f in _SAME_UNIT and f in r.unit:
+        other = r.unit.get(_SAME_UNIT[f])
+        if other and r.num.get(_SAME_UNIT[f]) is not None:
+            r.unit[f] = other
+    elif f in ("capaian", "capaian_anggaran", "efisiensi") and f in r.unit:
+        r.unit[f] = "%"

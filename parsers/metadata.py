@@ -30,6 +30,7 @@ from lkj.normalizers.calendar import FULL_MONTHS, MONTHS as ALL_MONTHS, QUARTER_
     quarter_number, quarter_of_range
 from lkj.normalizers.jabatan import canonical_unit
 from lkj.normalizers.text import clean
+from lkj.normalizers.title_words import repair_title
 
 from .places import Mention, Place, decide, line_parts, mentions
 from .signatures import Signature, find_signatures, is_superior, name_directory, same_person, unit_of
@@ -245,6 +246,8 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
     """The report's metadata; `parts`: line_parts of its lines when the caller has them already."""
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
+    # a scanned bold title loses strokes ("LAPOFAN KINEFJA TEIWULAN II"): its report words restored
+    texts[:cover_end] = [repair_title(t) for t in texts[:cover_end]]
     meta = ReportMeta()
     cells = parts if parts is not None else [line_parts(l) for l in rep.lines]
     place = _place(cells, cover_end, doc_places)

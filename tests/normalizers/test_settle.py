@@ -53,3 +53,21 @@ def test_column_numbering_rows():
     assert is_column_numbering(["1", "2", "3", "4", "5", "6", "7", "8", "9"])
     assert not is_column_numbering(["4", "7", "8", "9"])                            # a row of small counts
     assert not is_column_numbering(["1", "Meningkatnya", "100%", "90%"])
+
+
+def test_a_target_corrected_from_a_misread_percent_takes_the_percent_unit():
+    # "100%" read as "1000" (the "%" glyph read as a 0): the row's realisasi and capaian give 100, and
+    # the corrected value is a percentage like its realisasi, not a plain number
+    r = _row({"target": ("1000", 1000.0), "realisasi": ("73,81%", 73.81), "capaian": ("73,81%", 73.81)},
+             doubted=("target",))
+    r.unit.update({"target": "index", "realisasi": "%"})
+    settle_doubts([r])
+    assert r.num["target"] == 100.0 and r.unit["target"] == "%" and not r.in_doubt("target")
+
+
+def test_a_value_confirmed_as_read_keeps_its_unit():
+    r = _row({"target": ("10 Desa", 10.0), "realisasi": ("7 Desa", 7.0), "capaian": ("70%", 70.0)},
+             doubted=("target",))
+    r.unit.update({"target": "desa", "realisasi": "desa"})
+    settle_doubts([r])
+    assert r.settled == {"target": 10.0} and r.unit["target"] == "desa"

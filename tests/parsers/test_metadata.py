@@ -180,3 +180,28 @@ def test_side_by_side_signatures_flattened_by_a_text_layer(parse):
     m = rep.meta
     assert (m.unit, m.quarter, m.kecamatan) == ("Kasi Pemerintahan", 1, "Playen")
     assert (m.signer_name, m.signer_nip) == ("SRI LESTARI, S.IP", "198204042008012011")
+
+
+def test_a_scanned_cover_title_with_lost_strokes_still_gives_its_quarter(parse):
+    # a bold title on a scan read with wrong letters; the cover also carries the LKjIP acronym, so
+    # without the title's "TRIWULAN" the report would be taken for an annual one
+    text = "\n".join([
+        "LKJIP",
+        "LAPOFAN KINEFJA TEIWULAN II",
+        "TAHUN 2024",
+        "KECAMATAN MEDAN AMPLAS",
+        "",
+        "BAB I",
+        "PENDAHULUAN",
+        LONG,
+        "Camat Medan Amplas berkedudukan di bawah dan bertanggung jawab kepada Wali Kota Medan melalui Sekretaris Daerah.",
+        "Tabel 2.1 Perjanjian Kinerja Camat Medan Amplas Tahun 2024",
+        "No\tSasaran\tIndikator Kinerja\tTarget",
+        "1\tMeningkatnya kualitas pelayanan publik\tIndeks Kepuasan Masyarakat\t85",
+        "Tabel 2.2 Capaian Kinerja Camat",
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
+        "1\tMeningkatnya kualitas pelayanan publik\tIndeks Kepuasan Masyarakat\t85\t80\t94,12%",
+        LONG,
+    ])
+    m = parse(text)[0].meta
+    assert (str(m.period), m.year, m.quarter) == ("triwulan", 2024, 2)
