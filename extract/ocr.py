@@ -528,7 +528,7 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
         ws = by_cell.get(o, [])
         cell = cell_of(ws) if ws else Cell("")
         cell.bbox = box
-        if ws and line_h and unread_ink(clean, box, ws, scale, line_h):
+        if ws and line_h and numberish(cell.text) and unread_ink(clean, box, ws, scale, line_h):
             cell.conf = min(cell.conf or 0.0, settings.ocr.sure_number - 1)    # read again from its crop
         cells[o] = cell
     check_numbers(reader, clean, [[cells.get((r, c)) for c in range(ncol)] for r in range(nrow)], scale,
@@ -545,7 +545,8 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
 
 def unread_ink(clean, box, words: list[Word], scale: float, line_h: float) -> bool:
     """Does a cell hold print the page reading left out (a unit word under its number that the
-    page's layout analysis dropped)?  Marks of at least half a line's height outside every word's box."""
+    page's layout analysis dropped)?  Asked of numbers only: a label cell read again from its crop
+    as one block reads worse than its page words.  Marks of at least half a line's height outside every word's box."""
     import cv2
     import numpy as np
 

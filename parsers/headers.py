@@ -44,6 +44,10 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\s*\)?")
 
 
+# a lone "%" as header, and the forms OCR gives it ("Yo", "%o", "o/o": the Indonesian model's readings)
+_PERCENT_SIGN = {"%", "yo", "%o", "o/o", "0/0"}
+
+
 def label_role(text: str) -> str | None:
     """Role of a header cell read on its own (no spanning group).
 
@@ -54,7 +58,7 @@ def label_role(text: str) -> str | None:
     raw = clean(text).lower()
     if not f0:
         return None
-    if f0 == "%" or raw in ("%", "(%)"):
+    if f0 == "%" or raw.strip("() ") in _PERCENT_SIGN:
         return "capaian"
     f = f0.replace("%", "")
     n = len(f)

@@ -94,3 +94,12 @@ def test_report_year_decides_the_columns_of_a_two_year_table(tmp_path):
     # the other year's column stays with the row, unread as a field
     assert table.unused == {4: "Target 2021"}
     assert table.rows[0].extra[4] == "95%"
+
+
+def test_a_percent_header_as_ocr_reads_it_is_the_capaian_column():
+    # "Kinerja" over T / R / %: on a scan the Indonesian model reads the lone "%" as "Yo"
+    from lkj.parsers.headers import grouped_role, label_role
+
+    assert grouped_role("Kinerja", "Yo") == "capaian" and grouped_role("Kinerja", "%") == "capaian"
+    assert grouped_role("Anggaran", "Capaian (%)") == "capaian_anggaran"
+    assert label_role("Yogyakarta") is None and label_role("Yo") == "capaian"
