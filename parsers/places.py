@@ -98,9 +98,9 @@ def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
         return addr_memo[k]
 
     for i, parts in enumerate(parts_per_line):
-        keyed = [bool(_ANY_KEY.search(t)) for t in parts]
-        if not any(keyed):
+        if not _ANY_KEY.search("\n".join(parts)):      # no keyword in any part (none spans a line break)
             continue
+        keyed = [bool(_ANY_KEY.search(t)) for t in parts]
         # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
         if i and addr(i - 1) or i + 1 < n_lines and addr(i + 1):
             if any(t.rstrip().endswith(",") for t in parts):
