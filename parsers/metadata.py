@@ -153,17 +153,30 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     return cands
 
 
+_QUARTER_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q")
+
+
+def _may_name_quarter(t: str) -> tuple[bool, bool]:
+    """Can _QUARTER, can _MONTH_RANGE match t?  On ASCII text (where ignoring case is lower-casing)
+    only if it holds one of their fixed words (a quarter word, a month name); other text is searched."""
+    if not t.isascii():
+        return True, True
+    low = t.lower()
+    return any(k in low for k in _QUARTER_WORDS), any(mo in low for mo in FULL_MONTHS)
+
+
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
     votes: Counter = Counter()
 
     def add(t: str, w: int) -> None:
         named = False
-        for m in _QUARTER.finditer(t):
+        may_quarter, may_range = _may_name_quarter(t)
+        for m in _QUARTER.finditer(t) if may_quarter else ():
             q = quarter_number(m.group(1) or m.group(2) or "")
             if q:
                 votes[q] += w
                 named = True
-        if not named:                      # a month range is the quarter's other name, counted once
+        if not named and may_range:        # a month range is the quarter's other name, counted once
             for m in _MONTH_RANGE.finditer(t):
                 q = quarter_of_range(ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()])
                 if q:
