@@ -116,8 +116,14 @@ def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
                 if isinstance(b, list):
                     w.writerows([cell_text(r.get(c.name)) for c in cols] for r in b)
                     continue
-                columns = [b.column(c.name).to_pylist() for c in cols]
-                w.writerows([cell_text(v) for v in row] for row in zip(*columns))
+                # the csv module writes None as an empty cell and other values with str(), as cell_text
+                # does; only floating-point columns need cell_text (a NaN is an empty cell)
+                import pyarrow.types as pa_types
+
+                arrays = [b.column(c.name) for c in cols]
+                columns = [[cell_text(v) for v in a.to_pylist()] if pa_types.is_floating(a.type) else a.to_pylist()
+                           for a in arrays]
+                w.writerows(zip(*columns))
         return _finish(tmp, path)
     finally:
         if os.path.exists(tmp):
