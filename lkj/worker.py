@@ -146,3 +146,6 @@ def serve(fd: int, parent: int) -> None:
 
 if __name__ == "__main__":
     serve(int(sys.argv[1]), int(sys.argv[2]))
+    # every answer is sent and nothing is left to write: end without the interpreter's teardown
+    # (freeing the lexicon, gazetteer and caches took a third of a second, which the parent waited)
+    os._exit(0)
