@@ -79,21 +79,29 @@ def warm_up() -> None:
 
 
 def _die_with_parent(parent: int) -> None:
-    """End this worker's whole process group when its parent is gone."""
-    try:                                   # Linux: the kernel sends SIGKILL when the parent dies
+    """End this worker's whole process group (the worker and its OCR processes) when its parent is
+    gone.  Linux tells the worker with a signal (PR_SET_PDEATHSIG); the signal is SIGTERM, not
+    SIGKILL, because a SIGKILL would end the worker alone and leave its OCR processes running as
+    orphans: the handler ends the group.  A watch thread covers a parent that died before prctl and
+    systems without it."""
+    def end_group(*_) -> None:
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    signal.signal(signal.SIGTERM, end_group)
+    try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))     # PR_SET_PDEATHSIG
     except Exception:
         pass
 
     def watch() -> None:
         while True:
             if os.getppid() != parent:
-                os.killpg(os.getpgrp(), signal.SIGKILL)
+                end_group()
             time.sleep(0.5)
 
-    threading.Thread(target=watch, daemon=True).start()
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def serve(fd: int, parent: int) -> None:

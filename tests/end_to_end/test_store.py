@@ -259,3 +259,36 @@ def test_dask_cluster_gives_the_local_run_s_bytes(batch, tmp_path):
             s = run([str(batch)], str(tmp_path / "cluster"), resolve(1), scheduler=cluster.scheduler_address)
     assert s.done_now == 3 and s.failed == 2
     assert exported_bytes(tmp_path / "cluster") == exported_bytes(local)
+
+
+def test_kill_9_of_the_run_ends_its_workers_and_their_ocr_processes(tmp_path):
+    """A batch of one scan with two workers allowed: the worker reads its pages in a pool of OCR
+    processes.  kill -9 of the run (no handler can run) must leave none of them behind."""
+    import psutil
+
+    scan = os.path.join(ROOT, "corpus", "pdf", "002_9775546dd054ce8e.scanned.pdf")
+    p = subprocess.Popen([sys.executable, "-m", "lkj.cli", "extract", scan, "--out", str(tmp_path / "out"),
+                          "--quiet", "--workers", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    me = psutil.Process(p.pid)
+    seen: dict = {}
+
+    def ocr_running() -> bool:
+        try:
+            for q in me.children(recursive=True):
+                seen.setdefault(q.pid, q)
+                if q.ppid() != p.pid:                  # a worker's own child: an OCR process
+                    return True
+        except psutil.Error:
+            pass
+        return False
+
+    try:
+        assert _wait_for(tmp_path, ocr_running, timeout=60), "no OCR process started"
+    finally:
+        p.kill()
+        p.wait()
+    _, alive = psutil.wait_procs(list(seen.values()), timeout=5)
+    for q in alive:
+        q.kill()
+    assert not alive, [q.cmdline()[:3] for q in alive]
+
