@@ -113,7 +113,13 @@ def read(path: str, settings: Settings, on_page: Callable[[int, int], None] | No
             raise InputError("read", "a folder that is not one report of page images (read its files one by one)")
         from .image_reader import read_page_folder
 
-        doc = read_page_folder(path, pages, settings)
+        datas = []
+        for p in pages:
+            try:
+                datas.append((p, read_input(p, settings.limits)))
+            except InputError as exc:
+                raise InputError(exc.stage, f"page image {os.path.basename(p)}: {exc}") from None
+        doc = read_page_folder(path, datas, settings)
         doc.source_file = display_name(doc.source_file)
         doc.source_path = display_name(doc.source_path)
         return doc

@@ -85,21 +85,14 @@ def read_image(path: str, data: bytes, settings: Settings) -> Document:
     return doc
 
 
-def read_page_folder(folder: str, pages: list[str], settings: Settings) -> Document:
+def read_page_folder(folder: str, pages: list[tuple[str, bytes]], settings: Settings) -> Document:
     """A folder of page images of one report (extract/page_folder.py decides which, and their
-    order) -> one Document, its pages in that order; `doc.page_names` gives each page's file (and
-    frame, for a TIFF of several)."""
-    from . import read_input
+    order; `pages` are their paths and bytes in that order) -> one Document, its pages in that
+    order; `doc.page_names` gives each page's file (and frame, for a TIFF of several)."""
     from .page_folder import folder_sha256
 
-    datas = []
-    for p in pages:
-        try:
-            datas.append(read_input(p, settings.limits))
-        except InputError as exc:
-            raise InputError(exc.stage, f"page image {os.path.basename(p)}: {exc}") from None
     frames, names = [], []
-    for p, data in zip(pages, datas):
+    for p, data in pages:
         try:
             n = frame_count(data)
         except InputError as exc:
@@ -108,7 +101,7 @@ def read_page_folder(folder: str, pages: list[str], settings: Settings) -> Docum
         names += [os.path.basename(p) if n == 1 else f"{os.path.basename(p)} [frame {k + 1}]" for k in range(n)]
     if len(frames) > settings.limits.max_pages:
         raise InputError("limit", f"{len(frames):,} page images, over the limit of {settings.limits.max_pages:,} pages")
-    sha = folder_sha256([(os.path.basename(p), hashlib.sha256(d).hexdigest()) for p, d in zip(pages, datas)])
+    sha = folder_sha256([(os.path.basename(p), hashlib.sha256(d).hexdigest()) for p, d in pages])
     doc = Document(os.path.basename(os.path.normpath(folder)), folder, sha, FileFormat.IMAGE, [])
     doc.page_names = names
     _read_pages(doc, frames, settings)
