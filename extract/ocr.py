@@ -32,7 +32,7 @@ import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lkj.model.document import Cell
 from lkj.model.errors import InputError
@@ -113,21 +113,43 @@ class Reader:
 
         quiet_leptonica()
         self.tess = tesserocr
+        self.tessdata, self.languages = tessdata, languages
         has_eng = os.path.exists(os.path.join(tessdata, "eng.traineddata"))
-        latin = "eng" if has_eng else languages
+        self.latin = "eng" if has_eng else languages
 
-        def api(lang, psm):
-            a = tesserocr.PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
-            a.SetVariable("debug_file", "/dev/null")      # "Empty page!!", "Invalid resolution" ...
-            return a
+    # each engine loads its model on first use (a quarter of a second each): a page without a
+    # ruled table or a lone glyph never needs the cell engines
 
-        self.text = api(languages, tesserocr.PSM.SINGLE_BLOCK)
-        self.alt = api(latin, tesserocr.PSM.SINGLE_BLOCK)
-        self.page = api(languages, tesserocr.PSM.AUTO)
-        self.line = api(latin, tesserocr.PSM.SINGLE_LINE)
-        self.char = api(latin, tesserocr.PSM.SINGLE_CHAR)
-        self.num = api(latin, tesserocr.PSM.SINGLE_BLOCK)      # a "%" may wrap under its number
-        self.num.SetVariable("tessedit_char_whitelist", NUMERIC_CHARS)
+    def _api(self, lang: str, psm):
+        a = self.tess.PyTessBaseAPI(path=self.tessdata, lang=lang, psm=psm)
+        a.SetVariable("debug_file", "/dev/null")      # "Empty page!!", "Invalid resolution" ...
+        return a
+
+    @cached_property
+    def text(self):
+        return self._api(self.languages, self.tess.PSM.SINGLE_BLOCK)
+
+    @cached_property
+    def alt(self):
+        return self._api(self.latin, self.tess.PSM.SINGLE_BLOCK)
+
+    @cached_property
+    def page(self):
+        return self._api(self.languages, self.tess.PSM.AUTO)
+
+    @cached_property
+    def line(self):
+        return self._api(self.latin, self.tess.PSM.SINGLE_LINE)
+
+    @cached_property
+    def char(self):
+        return self._api(self.latin, self.tess.PSM.SINGLE_CHAR)
+
+    @cached_property
+    def num(self):
+        a = self._api(self.latin, self.tess.PSM.SINGLE_BLOCK)      # a "%" may wrap under its number
+        a.SetVariable("tessedit_char_whitelist", NUMERIC_CHARS)
+        return a
 
     @staticmethod
     def _read(api, img) -> tuple[str, float]:
