@@ -62,7 +62,9 @@ class Worker:
     def __init__(self, cwd: str | None = None):
         parent, child = socket.socketpair()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "lkj.worker", str(child.fileno()), str(os.getpid())],
+            # -P: the working folder is not put on sys.path (a folder named lkj there, e.g. another
+            # checkout, would otherwise be imported in place of the installed package)
+            [sys.executable, "-P", "-m", "lkj.worker", str(child.fileno()), str(os.getpid())],
             pass_fds=(child.fileno(),), start_new_session=True, cwd=cwd, env={**WORKER_ENV, **os.environ},
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         child.close()
@@ -71,10 +73,13 @@ class Worker:
         self.started = 0.0
         self.born = time.monotonic()
         self._ps = None                     # psutil.Process of the worker, made on first use
+        self._sent = None                   # the settings the worker holds (sent again only when other)
 
     def send(self, task: Task, settings) -> None:
         self.task, self.started = task, time.monotonic()
-        self.conn.send(("file", task.id, task.path, task.sha256, settings))
+        same = settings is self._sent
+        self.conn.send(("file", task.id, task.path, task.sha256, None if same else settings))
+        self._sent = settings
 
     def rss_mb(self, with_children: bool = True) -> float:
         """Resident memory of the worker and, with_children, of its children (OCR processes), MB.
