@@ -322,6 +322,7 @@ def narrative_lines(lines: list, tables: list) -> list:
 _LIST_ITEM = re.compile(r"^([-•*]|\d+[.)]|[a-z][.)])\s")
 _END = re.compile(r"[.!?]+[)\"'\]\u201d\u2019]*(?=\s)")
 _QUARTER_AT_END = re.compile(rf"\b{_QW}\s*$", re.I)
+_QW_LONGEST = max(map(len, QUARTER_WORDS))      # it can only start this far before the line's last letter
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:
@@ -356,7 +357,7 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
     for ln in narr:
         t = _normalise_line(ln.text)
         # "... TRIWULAN" / "II TAHUN 2025": one title over two lines, read as one line
-        joined = bool(chunks) and _QUARTER_AT_END.search(prev) is not None
+        joined = bool(chunks) and _QUARTER_AT_END.search(prev, max(0, len(prev.rstrip()) - _QW_LONGEST)) is not None
         new_paragraph = not joined and (not wrapped or not prev or prev.rstrip()[-1:] in ".:;!?"
                                         or _LIST_ITEM.match(t) is not None)
         if chunks:

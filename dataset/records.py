@@ -57,9 +57,10 @@ def row_record(rid: str, source_file: str, seq: int, r: Row, paged: bool) -> dic
     return record("rows", **rec)
 
 
-def cell_records(rid: str, source_file: str, r: Row, paged: bool) -> list[dict]:
+def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: list[str] | None = None) -> list[dict]:
     """The cells of a row that hold text: each field's raw text with its own place, box and confidence
-    (a field read from several reader cells, a wrapped cell, gives the box around them)."""
+    (a field read from several reader cells, a wrapped cell, gives the box around them); `page_names`
+    (an input made of page images) names each page's file."""
     out = []
     for f in r.fields:
         c = r.cells.get(f)
@@ -70,6 +71,7 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool) -> list[dict]:
         out.append(record(
             "cells", row_id=row_id(rid, r), report_id=rid, source_file=source_file, field=f, raw=raw,
             page=c.page, line=None if paged else c.line, bbox=show_bbox(c.bbox),
+            page_file=page_names[c.page - 1] if page_names and c.page and 0 < c.page <= len(page_names) else None,
             char_start=spans[0][0] if len(spans) == 1 else None, char_end=spans[0][1] if len(spans) == 1 else None,
             ocr_confidence=c.conf, ocr_doubt=_doubt_state(r, f)))
     return out

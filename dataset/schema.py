@@ -179,6 +179,8 @@ CELLS = (
     Col("field", "string", "the row field the cell gives (target, pagu, indikator ...)"),
     Col("raw", "string", "the cell text exactly as in the source"),
     Col("page", "integer", "page of the cell (PDF/DOCX)"),
+    Col("page_file", "string", "an input made of page images (a folder of one report's pages): the file of the "
+                               "cell's page"),
     Col("line", "integer", "line of the cell (text)"),
     Col("bbox", "string", "x0,top,x1,bottom of the cell in PDF points"),
     Col("char_start", "integer", "first character of the cell in its line (text)"),

@@ -48,12 +48,46 @@ def _value(c: Col, v):
     return str(v)
 
 
+_PLAIN = {"integer": int, "number": float, "string": str}
+
+
+def _column(c: Col, records: list[dict]) -> list:
+    """A column's values as Arrow takes them: a column of values of its own type (or None) as it
+    is, any other through `_value` (a count written as text, an empty string, a str enum)."""
+    vals = [r.get(c.name) for r in records]
+    plain = _PLAIN[c.type]
+    if all(v is None or type(v) is plain for v in vals):
+        return vals
+    return [_value(c, v) for v in vals]
+
+
 def records_table(cols: tuple[Col, ...], records: list[dict]):
     """Records (dicts named by the schema's columns) as an Arrow table of the schema's types."""
     import pyarrow as pa
 
-    return pa.table({c.name: pa.array([_value(c, r.get(c.name)) for r in records], type=t.type)
-                     for c, t in zip(cols, arrow_schema(cols))}, schema=arrow_schema(cols))
+    schema = arrow_schema(cols)
+    return pa.table({c.name: pa.array(_column(c, records), type=t.type) for c, t in zip(cols, schema)},
+                    schema=schema)
+
+
+def table_bytes(table) -> bytes:
+    """An Arrow table as an Arrow IPC stream: how a worker hands its records to the run (decoding a
+    stream is a few times cheaper than unpickling the table, and the run decodes every file's)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as w:
+        w.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def table_from_bytes(data):
+    """table_bytes' stream back as an Arrow table (a table given is returned as it is)."""
+    import pyarrow as pa
+
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return pa.ipc.open_stream(data).read_all()
+    return data
 
 
 def _frame(cols: tuple[Col, ...], records: list[dict]):
@@ -102,8 +136,14 @@ def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
                 if isinstance(b, list):
                     w.writerows([cell_text(r.get(c.name)) for c in cols] for r in b)
                     continue
-                columns = [b.column(c.name).to_pylist() for c in cols]
-                w.writerows([cell_text(v) for v in row] for row in zip(*columns))
+                # the csv module writes None as an empty cell and other values with str(), as cell_text
+                # does; only floating-point columns need cell_text (a NaN is an empty cell)
+                import pyarrow.types as pa_types
+
+                arrays = [b.column(c.name) for c in cols]
+                columns = [[cell_text(v) for v in a.to_pylist()] if pa_types.is_floating(a.type) else a.to_pylist()
+                           for a in arrays]
+                w.writerows(zip(*columns))
         return _finish(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -7,6 +7,7 @@
     ocr           scanned pages: deskew, rulings, cells read one by one
     docx_reader   Word documents
     image_reader  page images (TIFF with one page a frame, JPEG, PNG): read like a scanned PDF
+    page_folder   when a folder is one report of page images (page_1.png ... page_10.png), their order
 
 Reading is bounded before it starts: only a regular file is read (a FIFO, a device, a socket, a
 link to one of them is refused without blocking on it), and only when its size is within the
@@ -103,5 +104,23 @@ def read_bytes(path: str, data: bytes, settings: Settings,
 
 
 def read(path: str, settings: Settings, on_page: Callable[[int, int], None] | None = None) -> Document:
-    """The Document of one input file."""
+    """The Document of one input file, or of a folder of page images of one report."""
+    if os.path.isdir(path):
+        from .page_folder import page_files
+
+        pages = page_files(path)
+        if pages is None:
+            raise InputError("read", "a folder that is not one report of page images (read its files one by one)")
+        from .image_reader import read_page_folder
+
+        datas = []
+        for p in pages:
+            try:
+                datas.append((p, read_input(p, settings.limits)))
+            except InputError as exc:
+                raise InputError(exc.stage, f"page image {os.path.basename(p)}: {exc}") from None
+        doc = read_page_folder(path, datas, settings)
+        doc.source_file = display_name(doc.source_file)
+        doc.source_path = display_name(doc.source_path)
+        return doc
     return read_bytes(path, read_input(path, settings.limits), settings, on_page)

@@ -1,4 +1,5 @@
-"""Page images -> Document: a TIFF (one page per frame), a JPEG or a PNG is read like a scanned PDF
+"""Page images -> Document: a TIFF (one page per frame), a JPEG or a PNG, or a folder of page images
+of one report (extract/page_folder.py: its files in page order), is read like a scanned PDF
 (extract/ocr.py: page preparation, orientation, ruled tables, words laid out by the digital pages'
 own grid), then the running lines and the lines of the document as for any PDF.
 
@@ -76,23 +77,53 @@ def frame_count(data: bytes) -> int:
 
 
 def read_image(path: str, data: bytes, settings: Settings) -> Document:
-    from .ocr import check_ocr, map_pages
-
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.IMAGE, [])
     n = frame_count(data)
     if n > settings.limits.max_pages:
         raise InputError("limit", f"image of {n:,} pages is over the limit of {settings.limits.max_pages:,} pages")
+    _read_pages(doc, [(data, k) for k in range(n)], settings)
+    return doc
+
+
+def read_page_folder(folder: str, pages: list[tuple[str, bytes]], settings: Settings) -> Document:
+    """A folder of page images of one report (extract/page_folder.py decides which, and their
+    order; `pages` are their paths and bytes in that order) -> one Document, its pages in that
+    order; `doc.page_names` gives each page's file (and frame, for a TIFF of several)."""
+    from .page_folder import folder_sha256
+
+    frames, names = [], []
+    for p, data in pages:
+        try:
+            n = frame_count(data)
+        except InputError as exc:
+            raise InputError(exc.stage, f"page image {os.path.basename(p)}: {exc}") from None
+        frames += [(data, k) for k in range(n)]
+        names += [os.path.basename(p) if n == 1 else f"{os.path.basename(p)} [frame {k + 1}]" for k in range(n)]
+    if len(frames) > settings.limits.max_pages:
+        raise InputError("limit", f"{len(frames):,} page images, over the limit of {settings.limits.max_pages:,} pages")
+    sha = folder_sha256([(os.path.basename(p), hashlib.sha256(d).hexdigest()) for p, d in pages])
+    doc = Document(os.path.basename(os.path.normpath(folder)), folder, sha, FileFormat.IMAGE, [])
+    doc.page_names = names
+    _read_pages(doc, frames, settings)
+    return doc
+
+
+def _read_pages(doc: Document, frames: list[tuple[bytes, int]], settings: Settings) -> None:
+    """OCR the (image bytes, frame) pages in order into the document's lines."""
+    from .ocr import check_ocr, map_pages
+
+    n = len(frames)
     doc.n_pages = n
     tessdata = check_ocr()
-    jobs = [(data, k, 10_000 + 1000 * (k + 1), tessdata, settings) for k in range(n)]
+    jobs = [(data, k, 10_000 + 1000 * (i + 1), tessdata, settings) for i, (data, k) in enumerate(frames)]
     reads = map_pages(_read_frame, jobs, settings.ocr.workers or (os.cpu_count() or 1))
     pages = [r.blocks for r in reads]
     heights = [r.height for r in reads]
-    for r in reads:
-        doc.warnings += r.warnings
+    for i, r in enumerate(reads):
+        # a page's warnings name its page in the document, not its frame in its file
+        doc.warnings += [w.replace(f"page {r.index + 1}:", f"page {i + 1}:", 1) for w in r.warnings]
     doc.ocr_pages = n
     drop_running_lines(pages, heights, settings.layout)
     blocks_to_lines(doc, pages)
     if not doc.lines:
         raise InputError("extract", f"nothing read by OCR on any of the {n} page images")
-    return doc

@@ -101,9 +101,12 @@ def _end(w: Word) -> int:
     return int(w.x1) // 2 + 1
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 def _line_words(text: str, k: int) -> list[Word]:
-    return [Word(m.group(), 2.0 * m.start(), float(k), 2.0 * (m.end() - 1), k + 1.0)
-            for m in re.finditer(r"\S+", text)]
+    top, bottom = float(k), k + 1.0
+    return [Word(m.group(), 2.0 * m.start(), top, 2.0 * (m.end() - 1), bottom) for m in _NONSPACE.finditer(text)]
 
 
 def _pages(lines: list[str]) -> list[list[_Src]]:
@@ -169,10 +172,14 @@ def _is_header_core(s: _Src) -> bool:
     if len(s.words) < 2 or _has_data(s):
         return False
     every = _runs(s.words)
-    runs = [r for r in every if _label_run(r) and any(is_header_word(w.text) for w in r)]
-    if len(runs) < 2 or 3 * sum(1 for r in every if _label_run(r)) < 2 * len(every):
+    label = [_label_run(r) for r in every]
+    runs = [r for r, lab in zip(every, label) if lab and any(is_header_word(w.text) for w in r)]
+    if len(runs) < 2 or 3 * sum(label) < 2 * len(every):
         return False
-    return any(is_value_label(w.text) or re.fullmatch(r"(?i)no\.?|nomor|kode", w.text) for r in runs for w in r)
+    return any(is_value_label(w.text) or _NO_KODE.fullmatch(w.text) for r in runs for w in r)
+
+
+_NO_KODE = re.compile(r"(?i)no\.?|nomor|kode")
 
 
 def _prose(s: _Src) -> bool:

@@ -134,7 +134,7 @@ def make_plan(store, found, version: str, limits, force: bool = False, retry_fai
             sha = k.sha256
         else:
             try:
-                sha = sha256_of(inp.path, limits)
+                sha = sha256_of(inp.path, limits, inp.pages)
             except (OSError, ValueError) as exc:
                 reason = f"cannot read file: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else str(exc)
                 put({**base, "status": "failed", "stage": "read", "reason": _one_line_text(reason),

@@ -25,6 +25,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterator
 
 POLL = 0.25                  # seconds between checks of the time and memory limits
+# tesseract runs its recogniser on OpenMP threads (four by default); the parallelism here is one
+# process per core, so more threads per process only fight over the cores (on 2 cores, a page took
+# 2 to 3 times as long with them).  A value the user set is kept.
+WORKER_ENV = {"OMP_THREAD_LIMIT": "1"}
 START_TIMEOUT = 180.0        # seconds a worker may take to load the pipeline
 
 
@@ -58,8 +62,10 @@ class Worker:
     def __init__(self, cwd: str | None = None):
         parent, child = socket.socketpair()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "lkj.worker", str(child.fileno()), str(os.getpid())],
-            pass_fds=(child.fileno(),), start_new_session=True, cwd=cwd,
+            # -P: the working folder is not put on sys.path (a folder named lkj there, e.g. another
+            # checkout, would otherwise be imported in place of the installed package)
+            [sys.executable, "-P", "-m", "lkj.worker", str(child.fileno()), str(os.getpid())],
+            pass_fds=(child.fileno(),), start_new_session=True, cwd=cwd, env={**WORKER_ENV, **os.environ},
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         child.close()
         self.conn = Connection(parent.detach())
@@ -67,10 +73,13 @@ class Worker:
         self.started = 0.0
         self.born = time.monotonic()
         self._ps = None                     # psutil.Process of the worker, made on first use
+        self._sent = None                   # the settings the worker holds (sent again only when other)
 
     def send(self, task: Task, settings) -> None:
         self.task, self.started = task, time.monotonic()
-        self.conn.send(("file", task.id, task.path, task.sha256, settings))
+        same = settings is self._sent
+        self.conn.send(("file", task.id, task.path, task.sha256, None if same else settings))
+        self._sent = settings
 
     def rss_mb(self, with_children: bool = True) -> float:
         """Resident memory of the worker and, with_children, of its children (OCR processes), MB.

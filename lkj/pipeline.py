@@ -69,7 +69,7 @@ def process_document(doc: Document, settings: Settings) -> FileResult:
         for t in ctx.tables:
             for r in t.rows:
                 out["rows"].append(rec.row_record(rid, doc.source_file, rep.seq, r, doc.is_paged))
-                out["cells"] += rec.cell_records(rid, doc.source_file, r, doc.is_paged)
+                out["cells"] += rec.cell_records(rid, doc.source_file, r, doc.is_paged, doc.page_names)
                 if r.indikator_match is not None and r.indikator_match.status == "review":
                     out["review"].append(rec.review_record(rid, doc.source_file, r))
         for k, a in enumerate(ctx.found):

@@ -73,6 +73,7 @@ class Document:
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     ocr_pages: int = 0                  # pages read by OCR
+    page_names: list[str] = field(default_factory=list)   # a folder of page images: each page's file
 
     @property
     def is_paged(self) -> bool:

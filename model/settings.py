@@ -55,6 +55,9 @@ class OcrSettings:
     doubt_below: float = 60.0      # a number read with a confidence below this is in doubt
     sure_number: float = 90.0      # a page reading of a number this sure and well shaped is not read again
     upright_margin: float = 10.0   # a turned reading must be this many confidence points better to be taken
+    upright_sure: float = 70.0     # a page whose words (of 3 letters or more) read at this median confidence
+    upright_words: int = 5         # ... and are at least this many is upright: no strip is read both ways
+                                   # (upside down, the median is below 35)
     paper_level: int = 200         # on a flattened page, grey lighter than this is paper, not print
     small_print_px: int = 45       # a cell's ink shorter than this (pixels) is read at twice the size
     speck_below: float = 35.0      # a word of letters read below this confidence is noise, not print

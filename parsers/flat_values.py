@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lkj.normalizers.units import is_unit_word
 
@@ -53,8 +54,10 @@ def _shape(m: re.Match) -> str | None:
     return {"money": MONEY, "pct": PCT, "num": NUM, "dash": DASH}[g]
 
 
-def _tokens(s: str) -> list[tuple[int, int, str]]:
-    """(start, end, shape) of the value tokens of s that stand as words of their own."""
+@lru_cache(maxsize=65_536)
+def _tokens(s: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, shape) of the value tokens of s that stand as words of their own (memoised:
+    the row reader splits the same lines again for each reading it tries)."""
     out = []
     pos = 0
     n = len(s)
@@ -76,7 +79,7 @@ def _tokens(s: str) -> list[tuple[int, int, str]]:
             # inside a word ("RKPDes2", "5=4/5", "A-B"): skip to the end of that word
             nxt = s.find(" ", a)
             pos = n if nxt < 0 else nxt + 1
-    return out
+    return tuple(out)
 
 
 def _runs(s: str, toks):

@@ -71,6 +71,24 @@ _BODY_WORD = {
 }
 
 
+# The "... sebagai salah satu kelas jabatan" phrase opens with a capitalised name of up to 45
+# characters and no fixed word, so the regex tries a lazy 45-character stretch at every capital of
+# the body.  A match holds word characters, white space and full stops only, so it lies inside one
+# run of those (the text between two commas, brackets, colons ...): only the runs holding the fixed
+# ending are searched, with the same regex (no anchors or lookarounds: same matches as the whole body).
+_KELAS_JABATAN = re.compile(r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan")
+_KELAS_JABATAN_END = re.compile(r"sebagai\s+salah\s+satu\s+kelas\s+jabatan")
+_SEGMENTED = {_KELAS_JABATAN.pattern}
+_PLAIN_RUN = re.compile(r"[\w\s.]+")
+
+
+def _kelas_jabatan(body: str):
+    for seg in _PLAIN_RUN.finditer(body):
+        a, b = seg.span()
+        if _KELAS_JABATAN_END.search(body, a, b):
+            yield from _KELAS_JABATAN.finditer(body, a, b)
+
+
 def _cover_end(texts: list[str]) -> int:
     for i, t in enumerate(texts):
         if re.match(r"^(BAB\s+I\b|KATA\s+PENGANTAR|DAFTAR\s+ISI|PENDAHULUAN|IKHTISAR|RINGKASAN\s+EKSEKUTIF|"
@@ -127,7 +145,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
                   (r"tugas\s+dan\s+fungsi\s+([A-Z][\w .]{2,45}?)\s+adalah", 1)):
         if not _BODY_WORD[rx] in (body.lower() if "ASN" in rx else body):
             continue                           # the pattern's fixed word is absent: no match
-        for m in re.finditer(rx, body, re.I if "ASN" in rx else 0):
+        for m in (_kelas_jabatan(body) if rx in _SEGMENTED else re.finditer(rx, body, re.I if "ASN" in rx else 0)):
             raw = m.group(1).strip()
             raw = re.sub(r"^(Dan|dan),?\s*", "", raw)
             u = canonical_unit(raw)
@@ -136,17 +154,30 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     return cands
 
 
+_QUARTER_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q")
+
+
+def _may_name_quarter(t: str) -> tuple[bool, bool]:
+    """Can _QUARTER, can _MONTH_RANGE match t?  On ASCII text (where ignoring case is lower-casing)
+    only if it holds one of their fixed words (a quarter word, a month name); other text is searched."""
+    if not t.isascii():
+        return True, True
+    low = t.lower()
+    return any(k in low for k in _QUARTER_WORDS), any(mo in low for mo in FULL_MONTHS)
+
+
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
     votes: Counter = Counter()
 
     def add(t: str, w: int) -> None:
         named = False
-        for m in _QUARTER.finditer(t):
+        may_quarter, may_range = _may_name_quarter(t)
+        for m in _QUARTER.finditer(t) if may_quarter else ():
             q = quarter_number(m.group(1) or m.group(2) or "")
             if q:
                 votes[q] += w
                 named = True
-        if not named:                      # a month range is the quarter's other name, counted once
+        if not named and may_range:        # a month range is the quarter's other name, counted once
             for m in _MONTH_RANGE.finditer(t):
                 q = quarter_of_range(ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()])
                 if q:

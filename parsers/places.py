@@ -39,6 +39,17 @@ _ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Fax|Faksimile|Laman|Pos-
 _COLUMNS = re.compile(r"\s{3,}|\t")
 # any keyword of the three patterns above: a text without one names no place (tested once per text)
 _ANY_KEY = re.compile(r"kec|camat|kab|bupati|kota", re.I)
+_KEYS = ("kec", "camat", "kab", "bupati", "kota")
+
+
+def _has_key(text: str) -> bool:
+    """_ANY_KEY.search(text), as substring tests on ASCII text (where ignoring case is lower-casing)."""
+    if text.isascii():
+        low = text.lower()
+        return any(k in low for k in _KEYS)
+    return bool(_ANY_KEY.search(text))
+
+
 _KEC_BEFORE = re.compile(r"\b(kecamatan|kec\.?)\s*$", re.I)
 
 
@@ -98,9 +109,9 @@ def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
         return addr_memo[k]
 
     for i, parts in enumerate(parts_per_line):
-        keyed = [bool(_ANY_KEY.search(t)) for t in parts]
-        if not any(keyed):
+        if not _has_key("\n".join(parts)):      # no keyword in any part (none spans a line break)
             continue
+        keyed = [_has_key(t) for t in parts]
         # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
         if i and addr(i - 1) or i + 1 < n_lines and addr(i + 1):
             if any(t.rstrip().endswith(",") for t in parts):

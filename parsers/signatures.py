@@ -186,6 +186,8 @@ def _split_side_by_side(segs: list[list[Segment]]) -> None:
         if len(row) != 1:
             continue
         t = row[0][2]
+        if not _NIP_IN.match(t):
+            continue                # (the first NIP must open the line)
         nips = list(_NIP_IN.finditer(t))
         if len(nips) < 2 or nips[0].start() != 0:
             continue

@@ -163,13 +163,14 @@ def period_mismatch(ctx: ReportContext) -> None:
 def _year_hits(s, Y: int):
     """(reported, expected, line, page, reason) of the first year slip of a sentence, or None."""
     text = s.text
-    compares = COMPARE.search(text) is not None
-    evaluates = EVALUATES.search(text) is not None
-    plans = PLANS_AHEAD.search(text) is not None
+    said: list[bool] = []           # does it compare, evaluate, plan ahead (searched at the first year read)
 
     def wrong(y: int) -> bool:
         if y == Y:
             return False
+        if not said:
+            said.extend(rx.search(text) is not None for rx in (COMPARE, EVALUATES, PLANS_AHEAD))
+        compares, evaluates, plans = said
         if y < Y and (compares or evaluates):
             return False
         if y == Y + 1 and plans:

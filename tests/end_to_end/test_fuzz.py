@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, SEEDS, seed
 from oddfiles import mutate
+from lkj.dataset.writers import table_from_bytes
 
 STAGES = {"read", "limit", "detect", "decode", "extract", "ocr", "parse", "check", "worker"}
 
@@ -74,4 +75,4 @@ def test_any_mutation_of_a_fixture_ends_in_an_outcome(fixtures, engine, tmp_path
         assert out["reason"] and "\n" not in out["reason"] and len(out["reason"]) <= 300
         assert out["stage"] != "limit" or not out["reason"].startswith("time limit"), out
     else:
-        assert out["reports"] >= 1 and out["tables"]["reports"].num_rows == out["reports"]
+        assert out["reports"] >= 1 and table_from_bytes(out["tables"]["reports"]).num_rows == out["reports"]

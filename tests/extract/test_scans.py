@@ -88,6 +88,14 @@ def test_page_turned_by_90_degrees(tmp_path):
     assert _share_found(_printed_numbers(WORD, 3), _read_numbers(doc)) >= 0.85
 
 
+def test_page_upside_down(tmp_path):
+    """The same page fed upside down: its words read unsurely as it stands, so it is tested and
+    read again turned half round; the numbers come back."""
+    img = _render(WORD, 3, 150).rotate(180)
+    doc = _read_file(tmp_path, "upside_down.png", _save(img, "PNG", dpi=(150, 150)))
+    assert _share_found(_printed_numbers(WORD, 3), _read_numbers(doc)) >= 0.85
+
+
 def test_borderless_table_on_a_scan(tmp_path):
     """A web printout (rules only under the header, columns set apart by white space) scanned:
     the OCR words go to the same gutter grid as a digital page's, so the numbers land in cells."""
