@@ -81,13 +81,11 @@ def table_bytes(table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def table_from_bytes(data):
-    """table_bytes' stream back as an Arrow table (a table given is returned as it is)."""
+def table_from_bytes(data: bytes):
+    """table_bytes' stream back as an Arrow table."""
     import pyarrow as pa
 
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return pa.ipc.open_stream(data).read_all()
-    return data
+    return pa.ipc.open_stream(data).read_all()
 
 
 def _frame(cols: tuple[Col, ...], records: list[dict]):

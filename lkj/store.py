@@ -226,8 +226,7 @@ class Store:
         c.execute("BEGIN TRANSACTION")
         try:
             for name in RECORD_TABLES:
-                parts = [t for t in (table_from_bytes(o["tables"].get(name)) for o in done)
-                         if t is not None and t.num_rows]
+                parts = [t for t in (table_from_bytes(o["tables"][name]) for o in done) if t.num_rows]
                 if parts:                  # one chunk: DuckDB scans many small chunks several times slower
                     c.register("_in", pa.concat_tables(parts).combine_chunks())
                     c.execute(f"INSERT INTO {name} SELECT * FROM _in")
