@@ -14,6 +14,7 @@ import json
 import os
 import queue
 import threading
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +28,11 @@ from .settings import one_process_per_file, resolve
 
 
 COMMIT_EVERY = 1.0           # seconds a finished file may wait for the transaction that commits it
-COMMIT_FILES = 64            # ... or files
+COMMIT_FILES = 256           # ... or files (a transaction costs ~10 ms of the main process's CPU)
+# While files are handed out, the thread committing them must not hold the interpreter for the 5 ms
+# Python gives a thread by default: the loop that feeds the workers waits that long for each file
+# (files of a few ms each leave the workers idle).  Set for the run, restored after it.
+SWITCH_INTERVAL = 0.001
 
 
 def _one_line_text(s: str) -> str:
@@ -277,8 +282,9 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     settings = settings or resolve()
     version = pipeline_version()
     os.makedirs(out_dir, exist_ok=True)
-    store = Store(out_dir)
+    store = Store(out_dir, threads=1)      # the workers have the cores while files are read
     interrupted = False
+    switch = sys.getswitchinterval()
     exported = False
     engine = None
     try:
@@ -309,6 +315,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
                 log.flush()
 
         writer = StoreWriter(store, version, committed)
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
         def commit() -> None:
             if pending:
@@ -334,12 +341,14 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
             interrupted = True
             commit()                       # what is finished is kept
         finally:
+            sys.setswitchinterval(switch)
             writer.close()                 # every batch handed over is committed (or its error raised)
             engine.close()
             live.close()
         if not interrupted:
             if progress:
                 progress.exporting()
+            store.set_threads(2)
             exported = export(store, out_dir, settings)
         summary = _summary(store, {i.name for i in found}, len(found), plan, interrupted)
         summary.done_now = read["done"]

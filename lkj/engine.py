@@ -73,6 +73,7 @@ class Worker:
         self.started = 0.0
         self.born = time.monotonic()
         self._ps = None                     # psutil.Process of the worker, made on first use
+        self._own_mb, self._own_at = 0.0, -1.0    # the worker's own memory when last read
         self._sent = None                   # the settings the worker holds (sent again only when other)
 
     def send(self, task: Task, settings) -> None:
@@ -85,13 +86,18 @@ class Worker:
         """Resident memory of the worker and, with_children, of its children (OCR processes), MB.
         Finding the children scans every process of the machine (psutil reads /proc): the check
         before each file, when the worker's children of the last file have ended, reads the worker's
-        own memory only."""
+        own memory only, and takes the last reading if it is less than a second old (the watch of
+        the busy workers reads it every second; small files come many a second)."""
+        now = time.monotonic()
+        if not with_children and now - self._own_at < 1.0:
+            return self._own_mb
         try:
             import psutil
 
             if self._ps is None:
                 self._ps = psutil.Process(self.proc.pid)
             total = self._ps.memory_info().rss
+            self._own_mb, self._own_at = total / 2**20, now
             for q in self._ps.children(recursive=True) if with_children else ():
                 try:
                     total += q.memory_info().rss

@@ -60,7 +60,7 @@ def store_path(out_dir: str) -> str:
 class Store:
     """One open store; a single writer (a second `lkj extract` on the same folder is refused)."""
 
-    def __init__(self, out_dir: str, read_only: bool = False, memory_limit: str = "256MB"):
+    def __init__(self, out_dir: str, read_only: bool = False, memory_limit: str = "256MB", threads: int = 2):
         import duckdb
 
         self.path = store_path(out_dir)
@@ -68,7 +68,7 @@ class Store:
             raise InputError("store", f"no store in {out_dir} (no {STORE_FILE}): nothing extracted there yet")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only,
-                                      config={"memory_limit": memory_limit, "threads": "2"})
+                                      config={"memory_limit": memory_limit, "threads": str(threads)})
         except duckdb.IOException as exc:
             msg = str(exc).splitlines()[0]
             if "lock" in msg.lower():
@@ -198,6 +198,11 @@ class Store:
             c.execute(f"DELETE FROM {t} WHERE substr(report_id, 1, 16) NOT IN (SELECT prefix FROM _done)")
         c.execute("DELETE FROM _state WHERE sha256 NOT IN (SELECT sha256 FROM _done)")
         c.execute("DROP TABLE _done")
+
+    def set_threads(self, n: int) -> None:
+        """DuckDB's threads for the statements from now on (the run commits with one: the workers
+        have the cores; the export after it takes more)."""
+        self.con.execute(f"SET threads = {int(n)}")
 
     def commit_file(self, path: str, outcome: dict, version: str) -> None:
         """One file's outcome (records and its `files` row) in one transaction."""
