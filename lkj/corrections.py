@@ -140,9 +140,11 @@ def base_tables(db: RunDB) -> dict[str, list[dict]]:
 
 
 def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings | None = None,
-              base: dict[str, list[dict]] | None = None) -> Corrected:
+              base: dict[str, list[dict]] | None = None, with_cells: bool = True) -> Corrected:
     """The corrected dataset (every table, or the given reports' bundles only).  `base`: the run's
-    tables already read (they are not changed: what a correction changes is copied first)."""
+    tables already read (they are not changed: what a correction changes is copied first).
+    `with_cells=False` leaves the cells (the largest table) out of the result; the corrected
+    bundles' cells are still read to check them again."""
     force = in_force(db)
     reports = base["reports"] if base is not None else db.records("reports")
     bundle_of = {r["report_id"]: r["source_sha256"] for r in reports}
@@ -167,18 +169,26 @@ def corrected(db: RunDB, report_ids: set[str] | None = None, settings: Settings 
         q = ",".join("?" * len(wanted))
         return db.records(table, f"report_id IN ({q})", sorted(wanted))
 
-    tables = {t: of(t) for t in ("rows", "anomalies", "cells", "review")}
+    tables = {t: of(t) for t in ("rows", "anomalies", "review") + (("cells",) if with_cells else ())}
     tables["reports"] = reports
     tables["anomalies"] = [dict(a) for a in tables["anomalies"]]       # statuses are added to them
     fixed_reports = {bundle_of[r] for r in {c["report_id"] for c in force
                                             if c["what"] in ("value", "indikator") and c["report_id"] in wanted}
                      if r in bundle_of}
     out = Corrected(tables)
+
+    def bundle_cells(ids: set[str]) -> list[dict]:
+        if "cells" in tables:
+            return [c for c in tables["cells"] if c["report_id"] in ids]
+        if base is not None and "cells" in base:
+            return [c for c in base["cells"] if c["report_id"] in ids]
+        return db.records("cells", f"report_id IN ({','.join('?' * len(ids))})", sorted(ids)) if ids else []
+
     if fixed_reports:
         bundle = [r for r in reports if r["source_sha256"] in fixed_reports]
         ids = {r["report_id"] for r in bundle}
         res = recheck(bundle, [r for r in tables["rows"] if r["report_id"] in ids],
-                      [c for c in tables["cells"] if c["report_id"] in ids], value_fixes, indikator_fixes, settings)
+                      bundle_cells(ids), value_fixes, indikator_fixes, settings)
         fixed_rows = {k[0] for k in res.values} | set(indikator_fixes)
         tables["rows"] = [dict(r) if r["row_id"] in fixed_rows else r for r in tables["rows"]]
         for r in tables["rows"]:

@@ -16,9 +16,11 @@ from .rundb import RunDB
 FORMATS = ("csv", "xlsx", "parquet", "html")
 
 
-def corrected_tables(db: RunDB, settings: Settings | None = None) -> tuple[dict[str, list[dict]], dict]:
-    """Every table of the run with the corrections applied, and (row_id, field) -> correction in force."""
-    view = corrected(db, settings=settings)
+def corrected_tables(db: RunDB, settings: Settings | None = None,
+                     with_cells: bool = True) -> tuple[dict[str, list[dict]], dict]:
+    """Every table of the run with the corrections applied, and (row_id, field) -> correction in force
+    (the cells left out with `with_cells=False`)."""
+    view = corrected(db, settings=settings, with_cells=with_cells)
     tables = dict(view.tables)
     tables["failures"] = db.records("failures")
     tables["summary"] = db.records("summary")
@@ -62,7 +64,7 @@ def export(run_dir: str, out_dir: str | None = None, formats: tuple[str, ...] = 
 def write_run_report(run_dir: str, settings: Settings | None = None) -> str:
     """DIR/report.html, from the run's tables with the corrections applied."""
     with RunDB(run_dir) as db:
-        tables, _changed = corrected_tables(db, settings)
+        tables, _changed = corrected_tables(db, settings, with_cells=False)     # the page shows no cells
     p = os.path.join(run_dir, "report.html")
     write_report(p, tables, f"lkj run report: {os.path.basename(os.path.abspath(run_dir))}")
     return p
