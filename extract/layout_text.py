@@ -394,7 +394,12 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         for w in body_words:
             cols.setdefault(_col_of(reg.seps, w.cx), []).append(w)
         value_cols = {c for c, ws in cols.items() if sum(1 for w in ws if VALUE.fullmatch(w.text)) * 3 >= len(ws)}
-        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)]
+        # (a unit on its number's line, one space after it, "4 Laporan", stays: it is one cell with the
+        # number, and the gutter it fills is no column's edge)
+        after_value = {id(b) for x in reg.body for a, b in zip(x.words, x.words[1:])
+                       if VALUE.fullmatch(a.text) and not VALUE.fullmatch(b.text) and _start(b) - _end(a) <= 1}
+        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)
+                or id(w) in after_value]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
     ncol = len(reg.seps) + 1
     for w in labels:

@@ -170,3 +170,38 @@ def test_two_level_header_read_from_character_columns(tmp_path):
 def test_text_without_aligned_columns_stays_lines(tmp_path):
     doc = _read(tmp_path, NARRATIVE + ["No Sasaran Indikator Target", "1 Meningkatnya kualitas 90%"] * 3)
     assert not doc.grids and all(ln.cells is None for ln in doc.lines)
+
+
+UNIT_BESIDE = NARRATIVE + [
+    "                          Tabel 2.1.",
+    "",
+    "No     Sasaran Strategis              Indikator Kinerja          Target",
+    " 1 Meningkatnya               Jumlah Dokumen Hasil             6 Dokumen",
+    "   tertib administrasi        Penyusunan Rencana Kerja",
+    "   perkantoran                Tahunan serta Laporan Keuangan",
+    " 2   Meningkatnya             Jumlah Laporan Hasil             3 Laporan",
+    "     koordinasi lintas        Pembinaan Lembaga",
+    "     sektor                   Kemasyarakatan Desa",
+    " 3   Terwujudnya              Jumlah Desa yang                 9 Desa",
+    "     pembinaan desa           Difasilitasi dalam Pembinaan",
+    "     yang tertib              Administrasi Desa",
+    "",
+    "",
+    "No                  Program / Kegiatan                      Anggaran",
+    " 1 Penyusunan Rencana Kerja Perangkat Daerah              Rp. 6.250.000,-",
+    " 2 Pembinaan Lembaga Kemasyarakatan Desa                  Rp. 4.100.000,-",
+    " 3 Fasilitasi Administrasi Tata Pemerintahan Desa         Rp. 8.725.000,-",
+    "   TOTAL                                                 Rp. 19.075.000,-",
+    "",
+    "",
+]
+
+
+def test_a_number_with_its_unit_on_its_line_is_one_cell(tmp_path):
+    # "6 Dokumen" starts a character left of its label "Target", and its unit fills the gutter
+    # between the number and the label: the number stays with its unit, not with the indikator
+    table = _tables(_read(tmp_path, UNIT_BESIDE))[0]
+    assert table.kind == "pk"
+    assert [r.text("target") for r in table.rows] == ["6 Dokumen", "3 Laporan", "9 Desa"]
+    assert table.rows[0].text("indikator") == ("Jumlah Dokumen Hasil Penyusunan Rencana Kerja Tahunan serta Laporan "
+                                               "Keuangan")
