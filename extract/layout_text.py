@@ -341,7 +341,9 @@ def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
 def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     """A header line inside a body that repeats labels of the table's header (a sub-header such as
     "No | Sasaran Program | Indikator Kinerja") rather than opening another table: two thirds of
-    its runs start, end or centre where header labels do."""
+    its runs start, end or centre where header labels do, or lie over half their width under a
+    header label with a word of its own ("Sasaran Program" a few characters left of "Sasaran Kegiatan":
+    pdftotext centres a sub-header's labels in their merged cells, not where the header's are)."""
     def words(r: list[Word]) -> set[str]:
         return {re.sub(r"[^a-z]", "", w.text.lower()) for w in r} - {""}
 
@@ -353,7 +355,8 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     runs = _runs(x.words)
     for r in runs:
         a, b, ws = _start(r[0]), _end(r[-1]), words(r)
-        if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3) and ws & m[3]
+        if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3
+                or 2 * (min(b, m[1]) - max(a, m[0])) >= min(b - a, m[1] - m[0])) and ws & m[3]
                for m in marks):
             hits += 1
     return hits >= 2 and hits * 3 >= 2 * len(runs)
