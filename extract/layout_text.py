@@ -373,13 +373,21 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     x1 = max(w.x1 for w in allw)
     gutters = white_runs(body_words, x0, x1, min_gap=5) if body_words else []    # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
+    # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
+    # character of a split made on another header line (the values under the left label reach past
+    # the lower line's space, so no gutter runs through it)
+    def split_at(a: Word, b: Word) -> bool:
+        return bool(re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text)) and \
+            any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters)
+
+    cuts = [(x.no, b.x0) for x in reg.header for r in _runs(x.words) for a, b in zip(r, r[1:]) if split_at(a, b)]
     hline_runs: list[list[Word]] = []
     for x in reg.header:
         for r in _runs(x.words):
             part = [r[0]]
             for a, b in zip(r, r[1:]):
-                if re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and \
-                        any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters):
+                if split_at(a, b) or (re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and any(
+                        no != x.no and abs(cx - b.x0) <= 2 for no, cx in cuts)):
                     hline_runs.append(part)
                     part = [b]
                 else:
