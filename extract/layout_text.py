@@ -341,7 +341,9 @@ def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
 def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     """A header line inside a body that repeats labels of the table's header (a sub-header such as
     "No | Sasaran Program | Indikator Kinerja") rather than opening another table: two thirds of
-    its runs start, end or centre where header labels do."""
+    its runs start, end or centre where header labels do, or lie over half their width under a
+    header label with a word of its own ("Sasaran Program" a few characters left of "Sasaran Kegiatan":
+    pdftotext centres a sub-header's labels in their merged cells, not where the header's are)."""
     def words(r: list[Word]) -> set[str]:
         return {re.sub(r"[^a-z]", "", w.text.lower()) for w in r} - {""}
 
@@ -353,7 +355,8 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     runs = _runs(x.words)
     for r in runs:
         a, b, ws = _start(r[0]), _end(r[-1]), words(r)
-        if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3) and ws & m[3]
+        if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3
+                or 2 * (min(b, m[1]) - max(a, m[0])) >= min(b - a, m[1] - m[0])) and ws & m[3]
                for m in marks):
             hits += 1
     return hits >= 2 and hits * 3 >= 2 * len(runs)
@@ -370,13 +373,21 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     x1 = max(w.x1 for w in allw)
     gutters = white_runs(body_words, x0, x1, min_gap=5) if body_words else []    # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
+    # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
+    # character of a split made on another header line (the values under the left label reach past
+    # the lower line's space, so no gutter runs through it)
+    def split_at(a: Word, b: Word) -> bool:
+        return bool(re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text)) and \
+            any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters)
+
+    cuts = [(x.no, b.x0) for x in reg.header for r in _runs(x.words) for a, b in zip(r, r[1:]) if split_at(a, b)]
     hline_runs: list[list[Word]] = []
     for x in reg.header:
         for r in _runs(x.words):
             part = [r[0]]
             for a, b in zip(r, r[1:]):
-                if re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and \
-                        any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters):
+                if split_at(a, b) or (re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and any(
+                        no != x.no and abs(cx - b.x0) <= 2 for no, cx in cuts)):
                     hline_runs.append(part)
                     part = [b]
                 else:
@@ -394,7 +405,12 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         for w in body_words:
             cols.setdefault(_col_of(reg.seps, w.cx), []).append(w)
         value_cols = {c for c, ws in cols.items() if sum(1 for w in ws if VALUE.fullmatch(w.text)) * 3 >= len(ws)}
-        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)]
+        # (a unit on its number's line, one space after it, "4 Laporan", stays: it is one cell with the
+        # number, and the gutter it fills is no column's edge)
+        after_value = {id(b) for x in reg.body for a, b in zip(x.words, x.words[1:])
+                       if VALUE.fullmatch(a.text) and not VALUE.fullmatch(b.text) and _start(b) - _end(a) <= 1}
+        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)
+                or id(w) in after_value]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
     ncol = len(reg.seps) + 1
     for w in labels:

@@ -243,6 +243,7 @@ def _budget_groups(bundle: list[ReportContext]) -> dict[int, list[list[_Budget]]
                     if name_rows[a] != i and near[a, t] >= _NEAR_IN}
         if len(hits) == 1:
             parent[find(i)] = hits.pop()
+    _pair_in_order(rows, find, parent)
     groups: dict[int, list[_Budget]] = {}
     for i, b in enumerate(rows):
         groups.setdefault(find(i), []).append(b)
@@ -252,6 +253,38 @@ def _budget_groups(bundle: list[ReportContext]) -> dict[int, list[list[_Budget]]
             for rid in {id(b.ctx) for b in g}:
                 by_report.setdefault(rid, []).append(g)
     return by_report
+
+
+def _pair_in_order(rows: list[_Budget], find, parent) -> None:
+    """A report's cost-per-outcome rows that name their item only in words of their own ("Jumlah Paket
+    Pakaian Dinas" for "Pengadaan Pakaian Dinas ...") list the items of its Perjanjian Kinerja budget in
+    the same order.  The rows of each side not yet joined to the other side are aligned on their pagu
+    (difflib's longest matching blocks): between two runs of agreeing pagu, one row left on each side is
+    the same item written with another pagu; a gap of several rows on either side stays unpaired (other
+    levels, items only one table lists).  Rows with one pagu are joined too (they agree)."""
+    from difflib import SequenceMatcher
+
+    by_ctx: dict[int, list[int]] = {}
+    for i, b in enumerate(rows):
+        by_ctx.setdefault(id(b.ctx), []).append(i)
+    for idx in by_ctx.values():
+        kinds: dict[int, set] = {}
+        for i in idx:
+            kinds.setdefault(find(i), set()).add(rows[i].table.kind)
+        order = lambda i: (rows[i].table.seq, rows[i].row.row_index)
+        pk = sorted((i for i in idx if rows[i].table.kind == "pk_budget"
+                     and "cost_per_outcome" not in kinds[find(i)]), key=order)
+        cpo = sorted((i for i in idx if rows[i].table.kind == "cost_per_outcome"
+                      and not rows[i].row.text.get("name") and not any(k[0] == "kode" for k in rows[i].keys)
+                      and "pk_budget" not in kinds[find(i)]), key=order)
+        if not pk or not cpo:
+            continue
+        a = [round(rows[i].row.num["pagu"], 2) for i in pk]
+        b = [round(rows[i].row.num["pagu"], 2) for i in cpo]
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op == "equal" or (op == "replace" and i2 - i1 == 1 and j2 - j1 == 1):
+                for i, j in zip(range(i1, i2), range(j1, j2)):
+                    parent[find(cpo[j])] = find(pk[i])
 
 
 def _no_conflict(a: ReportContext, b: ReportContext) -> bool:

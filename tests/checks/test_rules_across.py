@@ -198,3 +198,19 @@ def test_summary_table_quoting_realisasi_as_capaian(anomalies_of):
     # and it is not also reported as a target_mismatch of the same rows
     tm = anomalies_of("003", "target_mismatch", report_seq=1)
     assert not [x for x in tm if x["table_seq"] == a[0]["table_seq"] and x["row_index"] in {y["row_index"] for y in a}]
+
+
+def test_budget_mismatch_row_naming_its_item_in_its_own_words(tmp_path):
+    # 003's Tabel 3.3 names its programs only by indikator ("Indeks Pelayanan Publik" for the Program
+    # Penyelenggaraan Pemerintahan dan Pelayanan Publik of the PK budget, in the same order): its pagu
+    # written 7.625.000 against the PK's 7.025.000 is that program's pagu in another value
+    def edit(d, text, fname):
+        lines = text.split("\n")
+        row = lines[358]
+        assert row.startswith("2\t") and "Indeks Pelayanan Publik" in row and "\t7.025.000\t" in row
+        lines[358] = row.replace("\t7.025.000\t", "\t7.625.000\t")
+        (d / fname).write_text("\n".join(lines), encoding="utf-8")
+    anoms = _derived_run(tmp_path, "003", edit)
+    a = [x for x in anoms if x["rule"] == "budget_mismatch" and x["report_seq"] == "1"]
+    assert [(x["report_seq"], x["line"], x["field"], x["reported"], x["expected"]) for x in a] == [
+        ("1", "359", "pagu", "7.625.000", "7.025.000")]
