@@ -13,8 +13,8 @@ import hashlib
 import json
 import os
 import queue
-import threading
 import sys
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
