@@ -256,8 +256,8 @@ def _budget_groups(bundle: list[ReportContext]) -> dict[int, list[list[_Budget]]
 
 
 def _pair_in_order(rows: list[_Budget], find, parent) -> None:
-    """A report's cost-per-outcome rows that name their item only in words of their own ("Jumlah Paket
-    Pakaian Dinas" for "Pengadaan Pakaian Dinas ...") list the items of its Perjanjian Kinerja budget in
+    """A report's cost-per-outcome rows that name their item only in words of their own (an indikator
+    "Jumlah <output>" for a sub kegiatan "Penyediaan <output>") list the items of its Perjanjian Kinerja budget in
     the same order.  The rows of each side not yet joined to the other side are aligned on their pagu
     (difflib's longest matching blocks): between two runs of agreeing pagu, one row left on each side is
     the same item written with another pagu; a gap of several rows on either side stays unpaired (other
