@@ -102,10 +102,15 @@ def main() -> None:
         done_before = done
         force = False
     res = subprocess.run(cli(inputs, out), cwd=ROOT)
-    same = res.returncode in (0, 1) and exported_bytes(out) == exported_bytes(whole)
+    got, want = exported_bytes(out), exported_bytes(whole)
+    same = res.returncode in (0, 1) and got == want
     print(f"kills={kills} store_consistent={store_ok}/{kills} exports_whole={exports_ok}/{exports_checked} "
           f"orphan_workers={orphans} resumed_identical={'yes' if same else 'NO'}")
-    shutil.rmtree(work, ignore_errors=True)
+    if same:
+        shutil.rmtree(work, ignore_errors=True)
+    else:                                          # what differs, and the folders kept to look at
+        print(f"exit code of the resumed run {res.returncode}; exports that differ: "
+              f"{sorted(k for k in set(got) | set(want) if got.get(k) != want.get(k))}; kept: {work}")
 
 
 if __name__ == "__main__":
