@@ -2,9 +2,10 @@
 page and API (lkj.serve), corrections, samples, exports, the Python API.
 
 Everything they read of a run, and everything people write (the `corrections` and `samples` tables of
-dataset/schema.py USER_TABLES), goes through `RunDB`; when the run folder becomes a resumable store,
-this is the module to point at the store's interface.  One process holds one read-write connection;
-a lock serialises its use by the server's threads.
+dataset/schema.py USER_TABLES), goes through `RunDB`.  The extraction itself writes through
+lkj/store.py (`Store`: files committed as they finish, resumable); both open the same file (DuckDB
+lets one process at a time write it).  One process holds one read-write connection; a lock serialises
+its use by the server's threads.
 """
 from __future__ import annotations
 

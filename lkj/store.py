@@ -204,10 +204,6 @@ class Store:
         have the cores; the export after it takes more)."""
         self.con.execute(f"SET threads = {int(n)}")
 
-    def commit_file(self, path: str, outcome: dict, version: str) -> None:
-        """One file's outcome (records and its `files` row) in one transaction."""
-        self.commit_files([(path, outcome)], version)
-
     def commit_files(self, items: list[tuple[str, dict]], version: str) -> None:
         """Finished files' outcomes (records and `files` rows) in one transaction: each file is in the
         store whole or not at all.  Several files in one transaction cost a few statements, not a few
