@@ -824,15 +824,20 @@ def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = froz
     begins in lower case adds a little (rows of equal height balance as well one line off)."""
     up = math.ceil(a.pos)
     down = math.floor(a.pos) + 1
+    pre, nxts, low = cnt.pre, cnt.nxt, cnt.low
+    z = u + 1
     cost = 0.0
     for c in (cnt.cols if only is None else (only,)):
         if c in skip:
             continue
-        d = cnt.between(c, t, up) - cnt.between(c, down, u + 1)
-        cost += max(0, d) if cut else abs(d)
-        nxt = cnt.nxt.get(c)
-        if nxt is not None and t < len(nxt) and nxt[t] <= u and nxt[t] in cnt.low[c]:
-            cost += _LOWER_START
+        p = pre[c]                 # cnt.between, inlined (this runs for every candidate row)
+        d = (p[up] - p[t] if up > t else 0) - (p[z] - p[down] if z > down else 0)
+        cost += (d if d > 0 else 0) if cut else (d if d >= 0 else -d)
+        nxt = nxts.get(c)
+        if nxt is not None and t < len(nxt):
+            k = nxt[t]
+            if k <= u and k in low[c]:
+                cost += _LOWER_START
     return cost
 
 
