@@ -155,6 +155,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
 
 
 _QUARTER_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q")
+_ANY_MONTH = re.compile("|".join(re.escape(mo) for mo in FULL_MONTHS))     # a month name anywhere
 
 
 def _may_name_quarter(t: str) -> tuple[bool, bool]:
@@ -163,7 +164,7 @@ def _may_name_quarter(t: str) -> tuple[bool, bool]:
     if not t.isascii():
         return True, True
     low = t.lower()
-    return any(k in low for k in _QUARTER_WORDS), any(mo in low for mo in FULL_MONTHS)
+    return any(k in low for k in _QUARTER_WORDS), _ANY_MONTH.search(low) is not None
 
 
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
