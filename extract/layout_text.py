@@ -43,6 +43,7 @@ from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.settings import LayoutSettings
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
 
+from .page_words import group_lines
 from .pdf_layout import VALUE, Word, column_separators, white_runs
 from .running_lines import PAGE_NO, repeated_keys, running_key
 
@@ -84,6 +85,7 @@ class _Src:
     off: int                    # form feeds removed at its start (source offset of column 0)
     words: list[Word]
     core: bool | None = None    # is it a header line (worked out once)
+    data: bool | None = None    # does it hold a value word (worked out once)
 
 
 # A word's x is counted in half characters: a word over characters s..e-1 spans 2s..2(e-1), so the
@@ -152,7 +154,9 @@ _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(
 
 
 def _has_data(s: _Src) -> bool:
-    return any(_DATA.match(w.text) for w in s.words)
+    if s.data is None:
+        s.data = any(_DATA.match(w.text) for w in s.words)
+    return s.data
 
 
 def _label_run(run: list[Word]) -> bool:
@@ -371,7 +375,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         return
     x0 = min(w.x0 for w in allw)
     x1 = max(w.x1 for w in allw)
-    gutters = white_runs(body_words, x0, x1, min_gap=5) if body_words else []    # two characters or more
+    body_lines = group_lines(body_words)
+    gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
     # character of a split made on another header line (the values under the left label reach past
@@ -397,7 +402,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     group_of = _group_labels(runs)
     labels = [w for k, w in enumerate(runs) if k not in group_of]
     gap = 2 * s.text_min_gutter - 1
-    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap) if labels else []
+    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap,
+                                 lines=body_lines) if labels else []
     if len(reg.seps) >= 2:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
         # wider than the numbers and fills the gutter between two value columns

@@ -268,7 +268,8 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
 
 def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
                       layout: LayoutSettings = LAYOUT, label_gap: float | None = None,
-                      min_gap: float | None = None, values_to_labels: bool = True) -> list[float]:
+                      min_gap: float | None = None, values_to_labels: bool = True,
+                      lines: list[list[Word]] | None = None) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
@@ -276,12 +277,14 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
     labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
     amount and a centred "-" in one column so stay one column.  `label_gap` and `min_gap` default to
     the layout's (PDF points); space-aligned text passes its own (half characters), and there
-    `values_to_labels` is off (its labels drift a few characters from their values, the gutter alone decides)."""
+    `values_to_labels` is off (its labels drift a few characters from their values, the gutter alone decides).
+    `lines`: group_lines(body), when the caller has them already."""
     label_gap = layout.label_gap if label_gap is None else label_gap
     min_gap = layout.min_gutter if min_gap is None else min_gap
     labels = label_spans(header, label_gap)
     if len(labels) >= 2:
-        lines = group_lines(body)                  # read once for the values and the gutters
+        if lines is None:
+            lines = group_lines(body)              # read once for the values and the gutters
         values = _value_words(body, layout.word_gap, lines) if values_to_labels else []
         runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True, lines=lines) if body else []
         seps = []
