@@ -57,9 +57,8 @@ class Vocabulary:
 
     def __init__(self, texts):
         counts: Counter[str] = Counter()
-        for t in texts:
-            for w in _WORD.findall(t):
-                counts[w.lower()] += 1
+        findall = _WORD.findall
+        counts.update(w.lower() for t in texts for w in findall(t))      # (Counter counts an iterable in C)
         self.counts = counts
         self._repaired: dict[str, str] = {}        # text -> its repair (tables repeat their cells)
 
