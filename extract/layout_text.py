@@ -62,12 +62,15 @@ def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
         return False
     nonblank = sum(1 for t in lines if t and not t.isspace())
     aligned = 0
+    n = len(lines)
     for i in gapped:
         st = starts[i]
-        near = {q + d for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i and starts[j]
-                for q in starts[j] for d in (-1, 0, 1)}
-        if not st.isdisjoint(near):
-            aligned += 1
+        # a gap end within a character of one on a line up to three away
+        for j in range(max(0, i - 3), min(n, i + 4)):
+            sj = starts[j]
+            if j != i and sj and any(q in sj or q - 1 in sj or q + 1 in sj for q in st):
+                aligned += 1
+                break
     share = aligned / max(1, nonblank)
     paged = any("\f" in t for t in lines)
     return aligned >= s.text_aligned_lines and (share >= s.text_aligned_share
