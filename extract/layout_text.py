@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -410,15 +411,17 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     if len(reg.seps) >= 2:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
         # wider than the numbers and fills the gutter between two value columns
-        cols: dict[int, list[Word]] = {}
-        for w in body_words:
-            cols.setdefault(_col_of(reg.seps, w.cx), []).append(w)
-        value_cols = {c for c, ws in cols.items() if sum(1 for w in ws if VALUE.fullmatch(w.text)) * 3 >= len(ws)}
+        seps = reg.seps
+        col_of = [_col_of(seps, w.cx) for w in body_words]
+        is_value = {id(w): VALUE.fullmatch(w.text) is not None for w in body_words}
+        words_in: Counter = Counter(col_of)
+        values_in: Counter = Counter(c for c, w in zip(col_of, body_words) if is_value[id(w)])
+        value_cols = {c for c, n in words_in.items() if values_in[c] * 3 >= n}
         # (a unit on its number's line, one space after it, "4 Laporan", stays: it is one cell with the
         # number, and the gutter it fills is no column's edge)
         after_value = {id(b) for x in reg.body for a, b in zip(x.words, x.words[1:])
-                       if VALUE.fullmatch(a.text) and not VALUE.fullmatch(b.text) and _start(b) - _end(a) <= 1}
-        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)
+                       if is_value[id(a)] and not is_value[id(b)] and _start(b) - _end(a) <= 1}
+        lean = [w for c, w in zip(col_of, body_words) if c not in value_cols or is_value[id(w)]
                 or id(w) in after_value]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
     ncol = len(reg.seps) + 1
