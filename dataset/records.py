@@ -14,8 +14,9 @@ _COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in {**TABLES, *
 
 def record(table: str, **values) -> dict:
     """One record of `table`; every key must be a column of the schema."""
-    unknown = set(values) - _COLUMNS[table]
-    if unknown:
+    cols = _COLUMNS[table]
+    if not cols.issuperset(values):
+        unknown = set(values) - cols
         raise KeyError(f"{table}: columns not in dataset/schema.py: {sorted(unknown)}")
     return values
 
@@ -62,14 +63,16 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: li
     (a field read from several reader cells, a wrapped cell, gives the box around them); `page_names`
     (an input made of page images) names each page's file."""
     out = []
+    row = None
     for f in r.fields:
         c = r.cells.get(f)
         raw = r.raw.get(f, "")
         if c is None or not raw:
             continue
+        row = row or row_id(rid, r)
         spans = [s.span for s in c.sources if s.span and s.text]
         out.append(record(
-            "cells", row_id=row_id(rid, r), report_id=rid, source_file=source_file, field=f, raw=raw,
+            "cells", row_id=row, report_id=rid, source_file=source_file, field=f, raw=raw,
             page=c.page, line=None if paged else c.line, bbox=show_bbox(c.bbox),
             page_file=page_names[c.page - 1] if page_names and c.page and 0 < c.page <= len(page_names) else None,
             char_start=spans[0][0] if len(spans) == 1 else None, char_end=spans[0][1] if len(spans) == 1 else None,

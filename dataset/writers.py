@@ -49,14 +49,15 @@ def _value(c: Col, v):
 
 
 _PLAIN = {"integer": int, "number": float, "string": str}
+_AS_IS = {k: frozenset((t, type(None))) for k, t in _PLAIN.items()}
 
 
 def _column(c: Col, records: list[dict]) -> list:
     """A column's values as Arrow takes them: a column of values of its own type (or None) as it
     is, any other through `_value` (a count written as text, an empty string, a str enum)."""
-    vals = [r.get(c.name) for r in records]
-    plain = _PLAIN[c.type]
-    if all(v is None or type(v) is plain for v in vals):
+    name = c.name
+    vals = [r.get(name) for r in records]
+    if set(map(type, vals)) <= _AS_IS[c.type]:      # every value None or of the column's own type
         return vals
     return [_value(c, v) for v in vals]
 

@@ -37,12 +37,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.settings import LayoutSettings
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
 
+from .page_words import group_lines
 from .pdf_layout import VALUE, Word, column_separators, white_runs
 from .running_lines import PAGE_NO, repeated_keys, running_key
 
@@ -61,12 +63,15 @@ def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
         return False
     nonblank = sum(1 for t in lines if t and not t.isspace())
     aligned = 0
+    n = len(lines)
     for i in gapped:
         st = starts[i]
-        near = {q + d for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i and starts[j]
-                for q in starts[j] for d in (-1, 0, 1)}
-        if not st.isdisjoint(near):
-            aligned += 1
+        # a gap end within a character of one on a line up to three away
+        for j in range(max(0, i - 3), min(n, i + 4)):
+            sj = starts[j]
+            if j != i and sj and any(q in sj or q - 1 in sj or q + 1 in sj for q in st):
+                aligned += 1
+                break
     share = aligned / max(1, nonblank)
     paged = any("\f" in t for t in lines)
     return aligned >= s.text_aligned_lines and (share >= s.text_aligned_share
@@ -84,6 +89,7 @@ class _Src:
     off: int                    # form feeds removed at its start (source offset of column 0)
     words: list[Word]
     core: bool | None = None    # is it a header line (worked out once)
+    data: bool | None = None    # does it hold a value word (worked out once)
 
 
 # A word's x is counted in half characters: a word over characters s..e-1 spans 2s..2(e-1), so the
@@ -152,7 +158,9 @@ _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(
 
 
 def _has_data(s: _Src) -> bool:
-    return any(_DATA.match(w.text) for w in s.words)
+    if s.data is None:
+        s.data = any(_DATA.match(w.text) for w in s.words)
+    return s.data
 
 
 def _label_run(run: list[Word]) -> bool:
@@ -371,7 +379,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         return
     x0 = min(w.x0 for w in allw)
     x1 = max(w.x1 for w in allw)
-    gutters = white_runs(body_words, x0, x1, min_gap=5) if body_words else []    # two characters or more
+    body_lines = group_lines(body_words)
+    gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
     # character of a split made on another header line (the values under the left label reach past
@@ -397,19 +406,22 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     group_of = _group_labels(runs)
     labels = [w for k, w in enumerate(runs) if k not in group_of]
     gap = 2 * s.text_min_gutter - 1
-    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap) if labels else []
+    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap,
+                                 lines=body_lines) if labels else []
     if len(reg.seps) >= 2:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
         # wider than the numbers and fills the gutter between two value columns
-        cols: dict[int, list[Word]] = {}
-        for w in body_words:
-            cols.setdefault(_col_of(reg.seps, w.cx), []).append(w)
-        value_cols = {c for c, ws in cols.items() if sum(1 for w in ws if VALUE.fullmatch(w.text)) * 3 >= len(ws)}
+        seps = reg.seps
+        col_of = [_col_of(seps, w.cx) for w in body_words]
+        is_value = {id(w): VALUE.fullmatch(w.text) is not None for w in body_words}
+        words_in: Counter = Counter(col_of)
+        values_in: Counter = Counter(c for c, w in zip(col_of, body_words) if is_value[id(w)])
+        value_cols = {c for c, n in words_in.items() if values_in[c] * 3 >= n}
         # (a unit on its number's line, one space after it, "4 Laporan", stays: it is one cell with the
         # number, and the gutter it fills is no column's edge)
         after_value = {id(b) for x in reg.body for a, b in zip(x.words, x.words[1:])
-                       if VALUE.fullmatch(a.text) and not VALUE.fullmatch(b.text) and _start(b) - _end(a) <= 1}
-        lean = [w for w in body_words if _col_of(reg.seps, w.cx) not in value_cols or VALUE.fullmatch(w.text)
+                       if is_value[id(a)] and not is_value[id(b)] and _start(b) - _end(a) <= 1}
+        lean = [w for c, w in zip(col_of, body_words) if c not in value_cols or is_value[id(w)]
                 or id(w) in after_value]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
     ncol = len(reg.seps) + 1
@@ -824,15 +836,20 @@ def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = froz
     begins in lower case adds a little (rows of equal height balance as well one line off)."""
     up = math.ceil(a.pos)
     down = math.floor(a.pos) + 1
+    pre, nxts, low = cnt.pre, cnt.nxt, cnt.low
+    z = u + 1
     cost = 0.0
     for c in (cnt.cols if only is None else (only,)):
         if c in skip:
             continue
-        d = cnt.between(c, t, up) - cnt.between(c, down, u + 1)
-        cost += max(0, d) if cut else abs(d)
-        nxt = cnt.nxt.get(c)
-        if nxt is not None and t < len(nxt) and nxt[t] <= u and nxt[t] in cnt.low[c]:
-            cost += _LOWER_START
+        p = pre[c]                 # cnt.between, inlined (this runs for every candidate row)
+        d = (p[up] - p[t] if up > t else 0) - (p[z] - p[down] if z > down else 0)
+        cost += (d if d > 0 else 0) if cut else (d if d >= 0 else -d)
+        nxt = nxts.get(c)
+        if nxt is not None and t < len(nxt):
+            k = nxt[t]
+            if k <= u and k in low[c]:
+                cost += _LOWER_START
     return cost
 
 

@@ -3,10 +3,13 @@ OCR), horizontal and vertical rule segments, and words grouped into lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from lkj.model.settings import LayoutSettings
 
 LAYOUT = LayoutSettings()
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
 
 
 @dataclass(slots=True)
@@ -45,17 +48,20 @@ class VSeg:
 def group_lines(words: list[Word], tol: float | None = None, overlap: float = LAYOUT.line_overlap) -> list[list[Word]]:
     """Words -> lines, by vertical overlap of their boxes (tolerant to small baseline jitter)."""
     out: list[list[Word]] = []
+    last: list[Word] | None = None
     total = 0.0                     # the sum of the last line's word centres (its mean is the reference)
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        h = max(1.0, w.bottom - w.top)
-        t = tol if tol is not None else h * overlap
-        cy = w.cy
-        if out:
-            last = out[-1]
+    for w in sorted(words, key=_TOP_X0):
+        top, bottom = w.top, w.bottom
+        cy = (top + bottom) / 2
+        if last is not None:
+            t = tol if tol is not None else max(1.0, bottom - top) * overlap
             if abs(cy - total / len(last)) <= t:
                 last.append(w)
                 total += cy
                 continue
-        out.append([w])
+        last = [w]
+        out.append(last)
         total = cy
-    return [sorted(l, key=lambda w: w.x0) for l in out]
+    for ln in out:
+        ln.sort(key=_X0)
+    return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lkj.model.document import BBox, Cell
 from lkj.model.document import union_box as union
@@ -206,14 +207,16 @@ def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words
 
 
 def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, slack: float = 0.08,
-               edges: bool = False) -> list[tuple[float, float]]:
+               edges: bool = False, lines: list[list[Word]] | None = None) -> list[tuple[float, float]]:
     """X ranges that (almost) no word covers: at most `slack` of the text lines may cover a point,
     so a sub-header label centred over two columns does not glue them together.  Without `edges`,
-    only the runs between the first and the last word."""
+    only the runs between the first and the last word.  `lines`: group_lines(words), when the
+    caller has them already."""
     lo, hi = int(x0), int(x1) + 1
     if not words:
         return [(lo, hi)] if edges else []
-    lines = group_lines(words)
+    if lines is None:
+        lines = group_lines(words)
     # how many lines cover each x: each line's word spans merged, then counted with a difference array
     diff = [0] * (hi - lo + 3)
     for ln in lines:
@@ -223,7 +226,8 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
             if a0 >= b0:
                 continue
             if cur_b is not None and a0 <= cur_b:
-                cur_b = max(cur_b, b0)
+                if b0 > cur_b:
+                    cur_b = b0
                 continue
             if cur_b is not None:
                 diff[cur_a - lo] += 1
@@ -232,26 +236,22 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
         if cur_b is not None:
             diff[cur_a - lo] += 1
             diff[cur_b - lo] -= 1
-    cover = []
-    acc = 0
-    for d in diff[:hi - lo + 2]:
-        acc += d
-        cover.append(acc)
     limit = int(slack * len(lines))
     first = max(0, min(int(w.x0) for w in words) - lo)
     last = min(hi - lo, max(int(w.x1) for w in words) - lo)
     a, b = (0, hi - lo) if edges else (first, last)
+    # the white points of a..b as a string of flags, its runs found by a pattern
+    cover = list(accumulate(diff[:hi - lo + 2]))
+    flags = "".join(["w" if c <= limit else "." for c in cover[a:b + 1]])
     out = []
-    run_start = None
-    for i in range(a, b + 2):
-        white = i <= b and cover[i] <= limit
-        if white and run_start is None:
-            run_start = i
-        elif not white and run_start is not None:
-            if i - run_start >= min_gap or (edges and (run_start == a or i == b + 1)):
-                out.append((lo + run_start, lo + i))
-            run_start = None
+    for m in _WHITE.finditer(flags):
+        s, e = a + m.start(), a + m.end()
+        if e - s >= min_gap or (edges and (s == a or e == b + 1)):
+            out.append((lo + s, lo + e))
     return out
+
+
+_WHITE = re.compile("w+")
 
 
 def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
@@ -268,7 +268,8 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
 
 def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
                       layout: LayoutSettings = LAYOUT, label_gap: float | None = None,
-                      min_gap: float | None = None, values_to_labels: bool = True) -> list[float]:
+                      min_gap: float | None = None, values_to_labels: bool = True,
+                      lines: list[list[Word]] | None = None) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
@@ -276,13 +277,16 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
     labels' centres (the widest such gutter), else halfway between the labels.  A right-aligned
     amount and a centred "-" in one column so stay one column.  `label_gap` and `min_gap` default to
     the layout's (PDF points); space-aligned text passes its own (half characters), and there
-    `values_to_labels` is off (its labels drift a few characters from their values, the gutter alone decides)."""
+    `values_to_labels` is off (its labels drift a few characters from their values, the gutter alone decides).
+    `lines`: group_lines(body), when the caller has them already."""
     label_gap = layout.label_gap if label_gap is None else label_gap
     min_gap = layout.min_gutter if min_gap is None else min_gap
     labels = label_spans(header, label_gap)
     if len(labels) >= 2:
-        values = _value_words(body, layout.word_gap) if values_to_labels else []
-        runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True) if body else []
+        if lines is None:
+            lines = group_lines(body)              # read once for the values and the gutters
+        values = _value_words(body, layout.word_gap, lines) if values_to_labels else []
+        runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True, lines=lines) if body else []
         seps = []
         for left, right in zip(labels, labels[1:]):
             lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -304,11 +308,11 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
     return _gutter_separators(body, header, x0, x1, layout, label_gap, min_gap)
 
 
-def _value_words(words: list[Word], word_gap: float) -> list[Word]:
+def _value_words(words: list[Word], word_gap: float, lines: list[list[Word]] | None = None) -> list[Word]:
     """Words of the runs that are values and nothing else ("Rp. 1.309.500", "25%", "-"): a year or
-    a number inside a line of text ("Tahun 1945, Pelestarian") is not one."""
+    a number inside a line of text ("Tahun 1945, Pelestarian") is not one.  `lines`: group_lines(words)."""
     out = []
-    for ln in group_lines(words):
+    for ln in group_lines(words) if lines is None else lines:
         run = [ln[0]]
         for a, b in zip(ln, ln[1:] + [None]):
             if b is None or b.x0 - a.x1 > word_gap:

@@ -276,12 +276,13 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     from .engine import LocalEngine
     from .snapshot import export
     from .listing import collect
-    from .store import Store
+    from .store import STORE_FILE, Store
 
     t0 = time.monotonic()
     settings = settings or resolve()
     version = pipeline_version()
     os.makedirs(out_dir, exist_ok=True)
+    fresh = not os.path.exists(os.path.join(out_dir, STORE_FILE))
     store = Store(out_dir, threads=1)      # the workers have the cores while files are read
     interrupted = False
     switch = sys.getswitchinterval()
@@ -289,6 +290,12 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     engine = None
     try:
         found = collect(list(inputs), settings.limits, out_dir)
+        to_read = sum(1 for i in found if not (i.skip or i.fail))
+        if fresh and to_read and not scheduler:
+            # a new run folder reads every file found: the workers start loading the pipeline now,
+            # while the plan is stored (the first records load Arrow and pandas in this process)
+            engine = LocalEngine(settings.workers, one_process_per_file(settings), settings)
+            engine.prestart(to_read)
         plan = make_plan(store, found, version, settings.limits, force, retry_failed)
         if plan.rows:
             store.plan(plan.rows)
@@ -297,7 +304,7 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         if scheduler:
             from .engine_dask import DaskEngine
             engine = DaskEngine(scheduler, one_process_per_file(settings))
-        else:
+        elif engine is None:
             engine = LocalEngine(settings.workers, one_process_per_file(settings), settings)
         read: Counter = Counter()
         live = LiveStatus(out_dir, len(plan.tasks))

@@ -151,6 +151,14 @@ class LocalEngine:
         self.failed_starts = 0
         self.peak_worker_mb = 0.0
 
+    def prestart(self, n: int) -> None:
+        """Start up to n workers now, before the tasks are known: they load the pipeline while the
+        run still plans (the run's store and its listing take about as long as a worker's start)."""
+        for _ in range(min(self.n, n) - len(self.pool)):
+            w = Worker()
+            self.pool.append(w)
+            self.starting[w.conn] = w
+
     def run(self, tasks: list[Task]) -> Iterator[Event]:
         """Events of every task, as they happen; every task ends in exactly one `done` event.  The
         workers are stopped at the end."""
@@ -275,16 +283,17 @@ class LocalEngine:
 
     def close(self) -> None:
         """Stop every worker (and its OCR processes)."""
-        pool, self.pool, self.idle, self.starting = self.pool, [], [], {}
+        pool, starting, self.pool, self.idle, self.starting = self.pool, self.starting, [], [], {}
+        # a worker still starting (one started before its tasks were known) listens to nobody yet: ended at once
         for w in pool:
-            if w.task is None:
+            if w.task is None and w.conn not in starting:
                 try:
                     w.conn.send(("stop",))
                 except (OSError, ValueError):
                     pass
         deadline = time.monotonic() + 1.0
         for w in pool:
-            if w.task is None:
+            if w.task is None and w.conn not in starting:
                 try:
                     w.proc.wait(timeout=max(0.0, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:

@@ -78,6 +78,19 @@ def warm_up() -> None:
     records_table(TABLES["reports"], [])   # Arrow loads pandas on its first table
 
 
+def settle_heap() -> None:
+    """After the warm-up: what it loaded (the stages' modules, lexicon, gazetteer, catalogue, rules)
+    lives as long as the worker, so the garbage collector is told to leave it out of its passes
+    (gc.freeze); and it runs its youngest pass every 10,000 allocations rather than every 700.  A
+    file's reading allocates millions of short-lived objects: with the defaults, the collector's
+    full passes over the warm-up's objects took a sixth of a file's time."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+
+
 def _die_with_parent(parent: int) -> None:
     """End this worker's whole process group (the worker and its OCR processes) when its parent is
     gone.  Linux tells the worker with a signal (PR_SET_PDEATHSIG); the signal is SIGTERM, not
@@ -118,6 +131,7 @@ def serve(fd: int, parent: int) -> None:
 
     warnings.simplefilter("ignore")
     warm_up()
+    settle_heap()
     conn.send(("ready",))
     settings = None
     while True:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CANONICAL_UNITS = (
     "Camat", "Sekretaris Kecamatan", "Kasubbag Umum dan Kepegawaian", "Kasubbag Keuangan",
@@ -30,6 +31,7 @@ def _fold(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def canonical_unit(raw: str | None) -> str:
     """Map a jabatan as written to one of CANONICAL_UNITS ("Other" when it is no jabatan)."""
     if not raw:

@@ -23,6 +23,7 @@ class NomenclatureEntry:
     name: str
 
 
+@lru_cache(maxsize=65536)
 def fold_name(s: str) -> str:
     s = s.lower()
     s = re.sub(r"^\s*\d+[.)]?\s*", "", s)

@@ -7,6 +7,7 @@ meaning (a percentage or index is not 7644; rupiah come in 3-digit groups).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lkj.model.values import Parsed
 
@@ -86,11 +87,19 @@ def _read_digits(num: str, kind: str, flags: list[str]) -> tuple[float | None, s
 
 def parse_number(text: str | None, kind: str = QUANTITY) -> Parsed:
     """Parse the leading number of a cell; the rest of the cell may carry a unit ("12 Dokumen")."""
-    from .units import normalise_unit, is_count_unit
-
     if text is None:
         return Parsed(None)
-    s = re.sub(r"\s+", " ", str(text).replace("\u00a0", " ")).strip()
+    p = _parsed(text if type(text) is str else str(text), kind)
+    return Parsed(p.value, p.unit, list(p.flags), p.decimal_sep, p.thousands_sep)     # a copy of its own
+
+
+@lru_cache(maxsize=65536)
+def _parsed(text: str, kind: str) -> Parsed:
+    """parse_number, memoised on the text (a report repeats its values from table to table); the
+    result is never handed out, only copied."""
+    from .units import normalise_unit, is_count_unit
+
+    s = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     if not s:
         return Parsed(None)
     flags: list[str] = []

@@ -57,15 +57,21 @@ class Vocabulary:
 
     def __init__(self, texts):
         counts: Counter[str] = Counter()
-        for t in texts:
-            for w in _WORD.findall(t):
-                counts[w.lower()] += 1
+        findall = _WORD.findall
+        counts.update(w.lower() for t in texts for w in findall(t))      # (Counter counts an iterable in C)
         self.counts = counts
+        self._repaired: dict[str, str] = {}        # text -> its repair (tables repeat their cells)
 
     def knows(self, w: str) -> bool:
         return self.counts.get(w.lower(), 0) > 0
 
     def repair(self, text: str) -> str:
+        done = self._repaired.get(text)
+        if done is None:
+            done = self._repaired[text] = self._repair(text)
+        return done
+
+    def _repair(self, text: str) -> str:
         toks = text.split(" ")
         out: list[str] = []
         i = 0

@@ -100,9 +100,10 @@ def disagreement(columns: list[list[list[str]]], m: Measure) -> float:
     """How much the certain cells of each column disagree on one wrap width, measured with m."""
     total = 0.0
     for cells in columns:
-        bands = [b for b in (cell_band(ls, m) for ls in cells) if b is not None]
+        each = [cell_band(ls, m) for ls in cells]
+        bands = [b for b in each if b is not None]
         # a cell that cannot be one wrapped cell at all under m counts as a full disagreement
-        total += sum(1 for ls in cells if len(ls) >= 2 and cell_band(ls, m) is None)
+        total += sum(1 for ls, b in zip(cells, each) if len(ls) >= 2 and b is None)
         if len(bands) >= 2:
             lo = max(b[0] for b in bands)
             hi = min(b[1] for b in bands)

@@ -104,6 +104,15 @@ def _unit_of_text(raw: str) -> str:
     return canonical_unit(raw)
 
 
+def _may_title_unit(t: str) -> bool:
+    """Can _UNIT_TITLE match t?  On ASCII text (where ignoring case is lower-casing) only if it holds
+    a fixed word of each of its phrases ("kinerja", "outcome"); other text is searched."""
+    if not t.isascii():
+        return True
+    low = t.lower()
+    return "kinerja" in low or "outcome" in low
+
+
 def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int, str]]:
     """(unit, raw, weight, source) candidates; a source (the cover, the table titles, one stock phrase
     of the body, the signature) speaks once for a unit however often it repeats it (a title copied
@@ -132,7 +141,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     # table titles and title lines naming the unit
     titles = [t.title for t in rep.tables if t.title] + [t for t in texts[cover_end:] if t and len(t) < 110]
     for title in titles:
-        m = _UNIT_TITLE.search(title)
+        m = _UNIT_TITLE.search(title) if _may_title_unit(title) else None
         if m:
             u = _unit_of_text(m.group(1))
             if u != "Other":
@@ -155,6 +164,7 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
 
 
 _QUARTER_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q")
+_ANY_MONTH = re.compile("|".join(re.escape(mo) for mo in FULL_MONTHS))     # a month name anywhere
 
 
 def _may_name_quarter(t: str) -> tuple[bool, bool]:
@@ -163,7 +173,7 @@ def _may_name_quarter(t: str) -> tuple[bool, bool]:
     if not t.isascii():
         return True, True
     low = t.lower()
-    return any(k in low for k in _QUARTER_WORDS), any(mo in low for mo in FULL_MONTHS)
+    return any(k in low for k in _QUARTER_WORDS), _ANY_MONTH.search(low) is not None
 
 
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:

@@ -52,6 +52,7 @@ class Signature:
 
 
 Segment = tuple[float, float, str]      # start, end (characters or points), cleaned text
+_RUN = re.compile(r"\S+(?:(?: {1,2}|\t)\S+)*")     # words apart by one or two spaces: one column
 
 
 def line_segments(line) -> list[Segment]:
@@ -75,7 +76,7 @@ def line_segments(line) -> list[Segment]:
         return [(line.bbox[0], line.bbox[2], t)] if t else []
     text = line.text.expandtabs(8)
     out = []
-    for m in re.finditer(r"\S+(?:(?: {1,2}|\t)\S+)*", text):
+    for m in _RUN.finditer(text):
         t = clean(m.group(0))
         if t:
             out.append((m.start(), m.end(), t))

@@ -68,3 +68,13 @@ def test_decimal_written_like_thousands_separator():
     # clean: a real thousands-only amount
     q = parse_number("1.362.345.565", MONEY)
     assert q.value == 1362345565.0 and "decimal_same_as_thousands" not in q.flags
+
+
+def test_a_parsed_number_is_the_callers_own():
+    # parse_number is memoised on the text: the normaliser adds flags to what it is given, which must
+    # not reach the next cell with the same text ("1,706,504,410" is in many rows of one report)
+    first = parse_money("1,706,504,410")
+    first.flags.append("settled")
+    first.value = 0.0
+    again = parse_money("1,706,504,410")
+    assert again.value == 1706504410.0 and again.flags == ["comma_thousands"]
