@@ -71,7 +71,7 @@ def _max_run(line: list[Word], gap: float) -> float:
 
 
 VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)   # a word that is a value (amount, %, dash)
-_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
+_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d()/x*+%-]+\)?|\(?[IVX]{1,4}\)?")
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
 
@@ -373,6 +373,7 @@ class GridLayout:
     ys: list[float]
     bounds: list[float]
     owner: dict[tuple[int, int], tuple[int, int]]
+    header_end: float | None = None      # columns from white space (no vertical rules): where the body starts
 
     def cell_boxes(self) -> dict[tuple[int, int], BBox]:
         """Box of every merged cell, keyed by its top-left (row, col)."""
@@ -495,7 +496,7 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     if not vsegs:
         _header_groups(owner, rules, ys, bounds, header_end, ncol, layout)
         _label_rows(owner, inside, ys, bounds, header_end, layout)
-    return GridLayout(region, ys, bounds, owner)
+    return GridLayout(region, ys, bounds, owner, None if vsegs else header_end)
 
 
 def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = "rules") -> list[Block]:
@@ -516,6 +517,8 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
         c = col_of(w.cx)
         text_at.setdefault(owner[(r, c)], []).append(w)
 
+    if lay.header_end is not None:
+        _share_out(lay, text_at)
     used = {c for (r, c), ws in text_at.items() if ws}
     keep_cols = [c for c in range(ncol) if c in used or any(owner[(r, c)] != (r, c) and owner[(r, c)][1] in used
                                                            and owner[(r, c)][1] != c for r in range(nrow))]
@@ -530,6 +533,44 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
         bbox = (x0, ys[r], x1, ys[r + 1])
         blocks.append(Block(ys[r], bbox, "\t".join(c.text for c in cells), cells, table_id, source=source))
     return blocks
+
+
+def _value_runs(ws: list[Word], gap: float) -> list[list[Word]] | None:
+    """The words of a one-line cell as runs set apart by more than `gap`, when every word is a value."""
+    if not ws or not all(VALUE.fullmatch(w.text) for w in ws) or max(w.cy for w in ws) - min(w.cy for w in ws) > 2:
+        return None
+    ws = sorted(ws, key=lambda w: w.x0)
+    runs = [[ws[0]]]
+    for a, b in zip(ws, ws[1:]):
+        if b.x0 - a.x1 > gap:
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
+
+
+def _share_out(lay: GridLayout, text_at: dict[tuple[int, int], list[Word]], gap: float = LAYOUT.word_gap) -> None:
+    """Columns read from white space: a body cell holding two values set well apart ("-" and "0%")
+    beside an empty cell of a column that holds no text (a right-aligned nil realisasi past the
+    gutter the other rows leave): the nearer value goes into that cell."""
+    ys, bounds, owner = lay.ys, lay.bounds, lay.owner
+    nrow, ncol = len(ys) - 1, len(bounds) - 1
+    texty = {c for (r, c), ws in text_at.items() if ys[r] >= lay.header_end - 1
+             and any(not VALUE.fullmatch(w.text) for w in ws)}
+    for r in range(nrow):
+        if ys[r] < lay.header_end - 1:
+            continue
+        for c in range(ncol):
+            if owner.get((r, c)) != (r, c):
+                continue
+            runs = _value_runs(text_at.get((r, c), []), gap)
+            if not runs or len(runs) != 2:
+                continue
+            for n, run in ((c - 1, runs[0]), (c + 1, runs[1])):
+                if 0 <= n < ncol and n not in texty and owner.get((r, n)) == (r, n) and not text_at.get((r, n)):
+                    text_at[(r, n)] = run
+                    text_at[(r, c)] = [w for w in text_at[(r, c)] if all(w is not x for x in run)]
+                    break
 
 
 def runs_across_columns(words: list[Word], seps: list[float], width: float, word_gap: float = 7.0,
