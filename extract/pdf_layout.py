@@ -9,7 +9,9 @@ Grids are built the same way for every source of rulings:
   that column, so a sasaran cell merged over several indikator rows is one cell, written in the
   first row (the contract's convention: the rows below have an empty sasaran);
 - columns are bounded by vertical rules when there are some (Word exports, scans), else by the
-  white gutters between the words of the body rows (web printouts with horizontal rules only);
+  white gutters between the words of the body rows (web printouts with horizontal rules only), or,
+  where a browser drew the rule under the header cell by cell, where its segments join (the same
+  joints tell a paragraph between two tables from a row: its words cross a cell edge);
 - in the header, a label above a rule segment that spans several columns ("Anggaran" over
   Pagu / Realisasi / Capaian) is a group label: it is written in the first column of its span,
   the layout `parsers.headers.build_header` reads as a two-level header.
@@ -102,12 +104,30 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 # table regions from horizontal rules
 
 
+def cell_joints(hsegs: list[HSeg], gap: float = 1.5) -> list[float]:
+    """x where two segments of one rule abut, on two rules or more (the cell edges of a table whose
+    rules are drawn cell by cell)."""
+    rows: dict[int, list[HSeg]] = {}
+    for sg in hsegs:
+        rows.setdefault(round(sg.y * 2), []).append(sg)
+    seen: dict[int, int] = {}
+    for segs in rows.values():
+        segs.sort(key=lambda h: h.x0)
+        for a, b in zip(segs, segs[1:]):
+            if abs(b.x0 - a.x1) <= gap and a.x1 - a.x0 > 4 and b.x1 - b.x0 > 4:
+                k = round((a.x1 + b.x0) / 2)
+                seen[k] = seen.get(k, 0) + 1
+    return sorted(float(k) for k, n in seen.items() if n >= 2)
+
+
 def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
-                  layout: LayoutSettings = LAYOUT) -> list[tuple[float, float, float, float]]:
+                  layout: LayoutSettings = LAYOUT, pieces: list[HSeg] = ()) -> list[tuple[float, float, float, float]]:
     """Groups of horizontal rules that frame one table each: (x0, top, x1, bottom).
 
     Consecutive rules belong to one table while the band between them holds no paragraph line
-    (a run of words across most of the table's width) and no "Tabel N" title.
+    (a run of words across most of the table's width, or a word across a cell edge: where the
+    `pieces` of rules drawn cell by cell join above it, which no cell's text crosses) and no
+    "Tabel N" title.
     """
     segs = sorted((s for s in hsegs if s.x1 - s.x0 >= layout.min_rule_share * page_width), key=lambda s: s.y)
     if len(segs) < 2:
@@ -141,6 +161,7 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
         overlap = min(x1, s.x1) - max(x0, s.x0)
         breaks = overlap < 0.5 * min(width, s.x1 - s.x0)
         band = [w for w in words if prev.y < w.cy < s.y and x0 - 4 <= w.cx <= x1 + 4]
+        edges = cell_joints([p for p in pieces if cur[0].y - 1 <= p.y <= prev.y + 1]) if pieces else []
         if not breaks and not band and (2.0 < s.y - prev.y < 1.6 * line_h or s.y - prev.y > layout.max_empty_band * line_h):
             # a thin empty band: the space between two stacked tables; a tall one: no row is that
             # empty (two rules of the page that frame no table together)
@@ -154,7 +175,8 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
                 if not inside:
                     continue
                 if _TITLE.match(_line_text_with_gaps(inside)) or \
-                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width:
+                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width or \
+                        any(w.x0 + 1 < x < w.x1 - 1 for w in inside for x in edges if x0 < x < x1):
                     breaks = True
                     break
             if not breaks and band and _is_caption_band(band, x0, x1, layout):
@@ -441,7 +463,8 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         head = [w for w in inside if w.cy < header_end]
         body = [w for w in inside if w.cy > header_end]
         groups = _group_label_words(head, rules, top, header_end, width, layout)
-        seps = column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
+        seps = _cell_edges(rules, header_end, x0, x1, tol) or \
+            column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
     bounds = [x0] + seps + [x1]
     ncol = len(bounds) - 1
     if ncol < 2:
@@ -497,6 +520,24 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         _header_groups(owner, rules, ys, bounds, header_end, ncol, layout)
         _label_rows(owner, inside, ys, bounds, header_end, layout)
     return GridLayout(region, ys, bounds, owner, None if vsegs else header_end)
+
+
+def _cell_edges(rules: list[HSeg], y: float, x0: float, x1: float, tol: float) -> list[float]:
+    """Column edges where the rule under the header is drawn cell by cell (a browser prints each
+    cell's border on its own): the points where one segment ends and the next begins."""
+    segs = sorted((s for s in rules if abs(s.y - y) <= tol and s.x1 - s.x0 > 4), key=lambda s: s.x0)
+    edges: list[float] = []
+    for a in segs:
+        for b in segs:
+            if b is not a and abs(a.x1 - b.x0) <= 1.5 and x0 + 4 < a.x1 < x1 - 4:
+                x = (a.x1 + b.x0) / 2
+                if not edges or x - edges[-1] > 3:
+                    edges.append(x)
+    edges.sort()
+    # the segments must cover the rule end to end (no gap): else they are no cell borders
+    cover = _cluster([s.x0 for s in segs] + [s.x1 for s in segs], 1.5)
+    return edges if len(edges) >= 1 and min(s.x0 for s in segs) <= x0 + 4 and max(s.x1 for s in segs) >= x1 - 4 \
+        and cover else []
 
 
 def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = "rules") -> list[Block]:
