@@ -29,10 +29,28 @@ from lkj.model.tables import Row, Table
 _GROUPED = re.compile(r"\d[.,]\d{3}(?:[.,]\d{3})*(?![\d])")
 
 
+_VALUE_TOKEN = re.compile(r"(?i)(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]")
+
+
+def two_values(raw: str) -> bool:
+    """A cell holding two values set apart ("91,50% 86,11%", "- 0%"): the reader put two columns'
+    values in one cell (a number grouped with spaces, "2 648 039", is one value)."""
+    toks = raw.split()
+    vals = [t for t in toks if _VALUE_TOKEN.fullmatch(t)]
+    if len(vals) < 2:
+        return False
+    return not all(re.fullmatch(r"\d{3}%?", t) for t in toks[1:])
+
+
 def misfits(r: Row) -> list[str]:
     """Values of a row written in the shape of another column: a rupiah amount with a '%' or far below the
-    row's other amounts and written without thousands, a percentage written like a rupiah amount."""
+    row's other amounts and written without thousands, a percentage written like a rupiah amount; a
+    cell holding two values (the row was read across its columns)."""
     out = []
+    for f in NUMERIC_FIELDS:
+        raw = (r.raw.get(f) or "").strip()
+        if raw and two_values(raw):
+            out.append(f"{f} '{raw}' holds two values: the row may have been read across columns")
     money = [r.num[f] for f in MONEY if r.num.get(f) and _GROUPED.search(r.raw.get(f) or "")]
     for f in MONEY:
         raw, v = (r.raw.get(f) or "").strip(), r.num.get(f)

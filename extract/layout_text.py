@@ -15,7 +15,9 @@ character columns as coordinates: a word is a `Word` whose x is its column and w
 - Columns: `column_separators` of the PDF grid (the header labels say how many columns and
   roughly where, each separator sits in the widest white gutter of the body between two labels);
   a label written with one space before the next ("Target Realisasi") is split where the body has
-  a gutter.  A header word over two or more labels of the lines below ("Kinerja" over T / R / %)
+  a gutter.  Values are shared out over the value columns line by line, nearest first; a column is
+  a value column by its values, its label, or its group (an empty R beside T and % under
+  "Kinerja"), and a column whose two-line cell ("2" / "Dokumen") runs through a line is taken there.  A header word over two or more labels of the lines below ("Kinerja" over T / R / %)
   is a group label; it is written in the first column of its group, as the PDF grid writes it, so
   `parsers.headers.build_header` reads a two-level header.
 - Rows: pdftotext prints each line of a cell at its height on the page, so a wrapped cell either
@@ -23,7 +25,9 @@ character columns as coordinates: a word is a `Word` whose x is its column and w
   centred cells, whose lines then interleave with those of the cells beside them).  Rows are
   anchored on their values (and row numbers); both readings are tried and the one whose cells fit
   best is kept.  For centred rows the boundary between two rows is put where every column's lines
-  balance around its row's values (a small dynamic programme).  A cell merged over several rows
+  balance around its row's values (a small dynamic programme).  One reading holds for a page's
+  table; where a page fits both equally (one row and the tail of the row before), a table continued
+  from the page before keeps that page's reading.  A cell merged over several rows
   (a sasaran over its indicators under one row number) is written in the first of them.
 - Lines above a page's first row that belong to no row there are the tail of the row the page
   break cut: they make a row of their own, which the parsers join to the row before, as they join
@@ -152,7 +156,7 @@ _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d()/x*+\-%]+\)?$|^
 _NUMERIC_START = re.compile(r"^(rp\.?\s*)?[-–(]?\d|^[-–—]+$", re.I)
 _CAPTION = re.compile(r"^(tabel|table|gambar|grafik|lampiran)\s+[\dIVX]", re.I)
 _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(?(19|20)\d\d\)?$|^\(?tw\.?$|"
-                          r"^\(?[A-Z0-9%]{1,3}(\s*[-/x*:]\s*\(?[A-Z0-9%]{1,3}\)?)+\)?$|"
+                          r"^[(\[]*[A-Z0-9%]{1,3}[)\]]*(\s*[-/x*:]\s*[(\[]*[A-Z0-9%]{1,3}[)\]]*)+$|"
                           r"^(kinerja|anggaran|keuangan|perubahan|setelah|sebelum|murni|\(?rp\.?\)?|iv\)?|iii\)?|ii\)?|i\))$",
                           re.I)
 
@@ -588,6 +592,15 @@ class _Row:
     take: dict[tuple[int, int], int] = field(default_factory=dict)   # (line, col) -> row id moved in or out
 
 
+def _numeric_piece(t: str) -> bool:
+    """A piece of a value column: it starts with a number or a dash, or is a dash and a number that
+    drifted into one column ("-   0,00%": a nil realisasi beside its capaian)."""
+    if _NUMERIC_START.match(t):
+        return True
+    toks = t.split()
+    return len(toks) >= 2 and bool(re.fullmatch(r"[-–—]+", toks[0])) and bool(_NUMERIC_START.match(toks[1]))
+
+
 class _Body:
     """A region's body as pieces: pieces[k][c] = the words of body line k in column c."""
 
@@ -649,8 +662,17 @@ class _Body:
                     units.append((k, t))
             for c in vcols:
                 p.pop(c, None)
+            # a column whose cell runs through this line is taken: a number on the line above with
+            # its unit on the line below ("2" / "Dokumen" centred in a tall row) and nothing of this
+            # line under it, so this line's values (centred between them) go to the other columns
+            below = [w for w in self.lines[k + 1].words if not VALUE.fullmatch(w.text)] if k + 1 < self.n else []
+            mine = sorted((w for c in vcols for w in self.lines[k].words if _col_of(seps, w.cx) == c), key=lambda w: w.x0)
+            taken = {c for t, c in (placed[k - 1] if k > 0 else [])
+                     if any(_overlap(_run_word(t), u) >= 0 for u in below)
+                     and not any(_overlap(_run_word(t), w) >= 0 for w in mine)}
+            cols = [c for c in vcols if c not in taken] if len(nums) <= len(vcols) - len(taken) else vcols
             # monotone assignment of the numbers to distinct value columns (a small DP)
-            n, m = len(nums), len(vcols)
+            n, m = len(nums), len(cols)
             if n > m:
                 for t in nums:
                     c = _col_of(seps, (t[0].x0 + t[-1].x1) / 2)
@@ -662,13 +684,13 @@ class _Body:
             for i in range(1, n + 1):
                 for j in range(i, m + 1):
                     best[i][j] = min(best[i][j - 1] if j - 1 >= i else INF,
-                                     best[i - 1][j - 1] + dist(nums[i - 1], vcols[j - 1]))
+                                     best[i - 1][j - 1] + dist(nums[i - 1], cols[j - 1]))
             i, j = n, m
             while i > 0:
                 if j - 1 >= i and best[i][j] == best[i][j - 1]:
                     j -= 1
                     continue
-                placed[k].append((nums[i - 1], vcols[j - 1]))
+                placed[k].append((nums[i - 1], cols[j - 1]))
                 i, j = i - 1, j - 1
         for k, t in units:
             x0, x1 = t[0].x0, t[-1].x1
@@ -695,10 +717,15 @@ class _Body:
         self.numbering = 0 if self.ncol >= 2 and col0 and \
             sum(1 for t in col0 if _ROWNO.match(t)) >= 0.6 * len(col0) else None
         self.values = {c for c, ts in texts.items() if c != self.numbering and ts
-                       and sum(1 for t in ts if _NUMERIC_START.match(t)) >= 0.5 * len(ts)}
+                       and sum(1 for t in ts if _numeric_piece(t)) >= 0.5 * len(ts)}
         # a value column no value landed in (they drifted into its neighbour) is known by its label
         self.values |= {c for c, t in self.reg.labels.items() if c not in texts and c != self.numbering
                         and any(is_value_label(w) or w in ("%", "(%)") for w in t.split())}
+        # ... or by its group: an empty column under a group label ("Kinerja" over T / R / %) whose
+        # other columns hold values is a value column too (its values drifted into a neighbour)
+        for _label, cols in self.reg.groups.values():
+            if any(c in self.values for c in cols):
+                self.values |= {c for c in cols if c not in texts and c != self.numbering}
 
     def number_at(self, k: int) -> bool:
         if self.numbering is None:
@@ -765,7 +792,8 @@ def _value_cells(b: _Body, lo: int, hi: int) -> list[_VCell]:
                 continue
             t = " ".join(w.text for w in p[:2]) if p[0].text.lower().rstrip(".") == "rp" else p[0].text
             numeric = bool(_NUMERIC_START.match(t))
-            if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix):
+            rp = t.lower().rstrip(".") == "rp"      # a currency prefix starts an amount, never follows one
+            if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix) and not (rp and not cur.prefix):
                 cur.bottom = k
                 cur.prefix = cur.prefix and not numeric
                 continue
@@ -1113,8 +1141,11 @@ def _centre_groups(b: _Body, anchors: list[_Anchor], numbers: list[int]) -> list
 # the region's rows as document lines
 
 
-def _region_rows(reg: _Region, s: LayoutSettings) -> list[tuple[int, list[Cell], str]]:
-    """(line number, cells, kind) of every row of a region: header rows, then body rows."""
+def _region_rows(reg: _Region, s: LayoutSettings, prefer: str | None = None) -> list[tuple[int, list[Cell], str]]:
+    """(line number, cells, kind) of every row of a region: header rows, then body rows.  `prefer`:
+    the reading of the table this region continues (the last one of the page before), which decides
+    when both readings fit this region's rows equally (a page holding one row and the tail of the
+    row before fits both); the reading chosen is kept in `reg.mode`."""
     out: list[tuple[int, list[Cell], str]] = []
     ncol = len(reg.seps) + 1
     out += _header_rows(reg, ncol)
@@ -1147,6 +1178,9 @@ def _region_rows(reg: _Region, s: LayoutSettings) -> list[tuple[int, list[Cell],
                 read[(lo, mode)] = _segment_rows(b, lo, hi, frag, s.text_fragment_cost, mode, cut)
     totals = {mode: sum(r[1] for (lo, m), r in read.items() if m == mode) for mode in ("top", "centre")}
     mode = "top" if totals["top"] <= totals["centre"] else "centre"
+    if prefer in totals and abs(totals["top"] - totals["centre"]) < 1e-9:
+        mode = prefer
+    reg.mode = mode  # type: ignore[attr-defined]
     for lo, hi in segs:
         rows = [_Row(list(range(lo, -hi)), hard[lo])] if hi < 0 else read[(lo, mode)][2]
         for r in rows:
@@ -1251,18 +1285,22 @@ def read_layout(doc: Document, lines: list[str], s: LayoutSettings) -> None:
     pages = _pages(lines)
     drop = _running_lines(pages, s)
     doc.n_pages = len(pages)
+    last: _Region | None = None         # the last region of the page before, when it ends its page
     for pno, page in enumerate(pages, start=1):
         kept = [x for x in page if x.no not in drop]
         rows_at: dict[int, list[tuple[list[Cell], Grid]]] = {}
         covered: set[int] = set()
-        for reg in _find_regions(kept, s):
+        regions = _find_regions(kept, s)
+        for k, reg in enumerate(regions):
             grid = Grid(len(doc.grids) + 1, pno, None, source="columns")
             doc.grids.append(grid)
-            for no, cells, _kind in _region_rows(reg, s):
+            go_on = k == 0 and reg.at_top and last is not None and len(last.seps) == len(reg.seps)
+            for no, cells, _kind in _region_rows(reg, s, getattr(last, "mode", None) if go_on else None):
                 rows_at.setdefault(no, []).append((cells, grid))
             covered.update(x.no for x in reg.header + reg.body)
             if reg.numbering is not None:
                 covered.add(reg.numbering.no)
+        last = regions[-1] if regions and regions[-1].at_bottom else None
         for x in kept:
             if x.no in rows_at:
                 for cells, grid in rows_at[x.no]:

@@ -707,7 +707,7 @@ def repair_percents(col: list) -> None:
                 break
 
 
-_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
+_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d()/x*+%-]+\)?|\(?[IVX]{1,4}\)?")
 
 
 def _crop(img, bbox, scale: float):

@@ -9,7 +9,9 @@ Grids are built the same way for every source of rulings:
   that column, so a sasaran cell merged over several indikator rows is one cell, written in the
   first row (the contract's convention: the rows below have an empty sasaran);
 - columns are bounded by vertical rules when there are some (Word exports, scans), else by the
-  white gutters between the words of the body rows (web printouts with horizontal rules only);
+  white gutters between the words of the body rows (web printouts with horizontal rules only), or,
+  where a browser drew the rule under the header cell by cell, where its segments join (the same
+  joints tell a paragraph between two tables from a row: its words cross a cell edge);
 - in the header, a label above a rule segment that spans several columns ("Anggaran" over
   Pagu / Realisasi / Capaian) is a group label: it is written in the first column of its span,
   the layout `parsers.headers.build_header` reads as a two-level header.
@@ -72,7 +74,7 @@ def _max_run(line: list[Word], gap: float) -> float:
 
 
 VALUE = re.compile(r"(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]|%", re.I)   # a word that is a value (amount, %, dash)
-_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")
+_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d()/x*+%-]+\)?|\(?[IVX]{1,4}\)?")
 _TITLE = re.compile(r"^(tabel|table|gambar|grafik)\s+\d", re.I)
 
 
@@ -103,12 +105,30 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 # table regions from horizontal rules
 
 
+def cell_joints(hsegs: list[HSeg], gap: float = 1.5) -> list[float]:
+    """x where two segments of one rule abut, on two rules or more (the cell edges of a table whose
+    rules are drawn cell by cell)."""
+    rows: dict[int, list[HSeg]] = {}
+    for sg in hsegs:
+        rows.setdefault(round(sg.y * 2), []).append(sg)
+    seen: dict[int, int] = {}
+    for segs in rows.values():
+        segs.sort(key=lambda h: h.x0)
+        for a, b in zip(segs, segs[1:]):
+            if abs(b.x0 - a.x1) <= gap and a.x1 - a.x0 > 4 and b.x1 - b.x0 > 4:
+                k = round((a.x1 + b.x0) / 2)
+                seen[k] = seen.get(k, 0) + 1
+    return sorted(float(k) for k, n in seen.items() if n >= 2)
+
+
 def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
-                  layout: LayoutSettings = LAYOUT) -> list[tuple[float, float, float, float]]:
+                  layout: LayoutSettings = LAYOUT, pieces: list[HSeg] = ()) -> list[tuple[float, float, float, float]]:
     """Groups of horizontal rules that frame one table each: (x0, top, x1, bottom).
 
     Consecutive rules belong to one table while the band between them holds no paragraph line
-    (a run of words across most of the table's width) and no "Tabel N" title.
+    (a run of words across most of the table's width, or a word across a cell edge: where the
+    `pieces` of rules drawn cell by cell join above it, which no cell's text crosses) and no
+    "Tabel N" title.
     """
     segs = sorted((s for s in hsegs if s.x1 - s.x0 >= layout.min_rule_share * page_width), key=lambda s: s.y)
     if len(segs) < 2:
@@ -142,6 +162,7 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
         overlap = min(x1, s.x1) - max(x0, s.x0)
         breaks = overlap < 0.5 * min(width, s.x1 - s.x0)
         band = [w for w in words if prev.y < w.cy < s.y and x0 - 4 <= w.cx <= x1 + 4]
+        edges = cell_joints([p for p in pieces if cur[0].y - 1 <= p.y <= prev.y + 1]) if pieces else []
         if not breaks and not band and (2.0 < s.y - prev.y < 1.6 * line_h or s.y - prev.y > layout.max_empty_band * line_h):
             # a thin empty band: the space between two stacked tables; a tall one: no row is that
             # empty (two rules of the page that frame no table together)
@@ -155,7 +176,8 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
                 if not inside:
                     continue
                 if _TITLE.match(_line_text_with_gaps(inside)) or \
-                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width:
+                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width or \
+                        any(w.x0 + 1 < x < w.x1 - 1 for w in inside for x in edges if x0 < x < x1):
                     breaks = True
                     break
             if not breaks and band and _is_caption_band(band, x0, x1, layout):
@@ -377,6 +399,7 @@ class GridLayout:
     ys: list[float]
     bounds: list[float]
     owner: dict[tuple[int, int], tuple[int, int]]
+    header_end: float | None = None      # columns from white space (no vertical rules): where the body starts
 
     def cell_boxes(self) -> dict[tuple[int, int], BBox]:
         """Box of every merged cell, keyed by its top-left (row, col)."""
@@ -444,7 +467,8 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         head = [w for w in inside if w.cy < header_end]
         body = [w for w in inside if w.cy > header_end]
         groups = _group_label_words(head, rules, top, header_end, width, layout)
-        seps = column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
+        seps = _cell_edges(rules, header_end, x0, x1, tol) or \
+            column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
     bounds = [x0] + seps + [x1]
     ncol = len(bounds) - 1
     if ncol < 2:
@@ -499,7 +523,25 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     if not vsegs:
         _header_groups(owner, rules, ys, bounds, header_end, ncol, layout)
         _label_rows(owner, inside, ys, bounds, header_end, layout)
-    return GridLayout(region, ys, bounds, owner)
+    return GridLayout(region, ys, bounds, owner, None if vsegs else header_end)
+
+
+def _cell_edges(rules: list[HSeg], y: float, x0: float, x1: float, tol: float) -> list[float]:
+    """Column edges where the rule under the header is drawn cell by cell (a browser prints each
+    cell's border on its own): the points where one segment ends and the next begins."""
+    segs = sorted((s for s in rules if abs(s.y - y) <= tol and s.x1 - s.x0 > 4), key=lambda s: s.x0)
+    edges: list[float] = []
+    for a in segs:
+        for b in segs:
+            if b is not a and abs(a.x1 - b.x0) <= 1.5 and x0 + 4 < a.x1 < x1 - 4:
+                x = (a.x1 + b.x0) / 2
+                if not edges or x - edges[-1] > 3:
+                    edges.append(x)
+    edges.sort()
+    # the segments must cover the rule end to end (no gap): else they are no cell borders
+    cover = _cluster([s.x0 for s in segs] + [s.x1 for s in segs], 1.5)
+    return edges if len(edges) >= 1 and min(s.x0 for s in segs) <= x0 + 4 and max(s.x1 for s in segs) >= x1 - 4 \
+        and cover else []
 
 
 def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = "rules") -> list[Block]:
@@ -520,6 +562,8 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
         c = col_of(w.cx)
         text_at.setdefault(owner[(r, c)], []).append(w)
 
+    if lay.header_end is not None:
+        _share_out(lay, text_at)
     used = {c for (r, c), ws in text_at.items() if ws}
     keep_cols = [c for c in range(ncol) if c in used or any(owner[(r, c)] != (r, c) and owner[(r, c)][1] in used
                                                            and owner[(r, c)][1] != c for r in range(nrow))]
@@ -534,6 +578,44 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
         bbox = (x0, ys[r], x1, ys[r + 1])
         blocks.append(Block(ys[r], bbox, "\t".join(c.text for c in cells), cells, table_id, source=source))
     return blocks
+
+
+def _value_runs(ws: list[Word], gap: float) -> list[list[Word]] | None:
+    """The words of a one-line cell as runs set apart by more than `gap`, when every word is a value."""
+    if not ws or not all(VALUE.fullmatch(w.text) for w in ws) or max(w.cy for w in ws) - min(w.cy for w in ws) > 2:
+        return None
+    ws = sorted(ws, key=lambda w: w.x0)
+    runs = [[ws[0]]]
+    for a, b in zip(ws, ws[1:]):
+        if b.x0 - a.x1 > gap:
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
+
+
+def _share_out(lay: GridLayout, text_at: dict[tuple[int, int], list[Word]], gap: float = LAYOUT.word_gap) -> None:
+    """Columns read from white space: a body cell holding two values set well apart ("-" and "0%")
+    beside an empty cell of a column that holds no text (a right-aligned nil realisasi past the
+    gutter the other rows leave): the nearer value goes into that cell."""
+    ys, bounds, owner = lay.ys, lay.bounds, lay.owner
+    nrow, ncol = len(ys) - 1, len(bounds) - 1
+    texty = {c for (r, c), ws in text_at.items() if ys[r] >= lay.header_end - 1
+             and any(not VALUE.fullmatch(w.text) for w in ws)}
+    for r in range(nrow):
+        if ys[r] < lay.header_end - 1:
+            continue
+        for c in range(ncol):
+            if owner.get((r, c)) != (r, c):
+                continue
+            runs = _value_runs(text_at.get((r, c), []), gap)
+            if not runs or len(runs) != 2:
+                continue
+            for n, run in ((c - 1, runs[0]), (c + 1, runs[1])):
+                if 0 <= n < ncol and n not in texty and owner.get((r, n)) == (r, n) and not text_at.get((r, n)):
+                    text_at[(r, n)] = run
+                    text_at[(r, c)] = [w for w in text_at[(r, c)] if all(w is not x for x in run)]
+                    break
 
 
 def runs_across_columns(words: list[Word], seps: list[float], width: float, word_gap: float = 7.0,

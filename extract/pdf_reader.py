@@ -55,7 +55,18 @@ def page_words(page) -> list[Word]:
 
 def page_rules(page) -> tuple[list[HSeg], list[VSeg]]:
     hs = [HSeg(e["x0"], e["x1"], e["top"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 2]
-    vs = [VSeg(e["top"], e["bottom"], e["x0"]) for e in page.vertical_edges if e["bottom"] - e["top"] > 2]
+    # the sides of a shaded cell (a fill without a stroke, wider than a rule) are no vertical rules: a
+    # printout shading its header cells draws no column rules in its body
+    fills = [(r["x0"], r["x1"], r["top"], r["bottom"]) for r in page.rects
+             if r.get("fill") and not r.get("stroke") and r["width"] > 3 and r["height"] > 3]
+
+    def fill_side(e) -> bool:
+        return e.get("object_type") == "rect_edge" and not e.get("stroke") and any(
+            (abs(e["x0"] - a) <= 0.5 or abs(e["x0"] - b) <= 0.5) and abs(e["top"] - t) <= 0.5
+            and abs(e["bottom"] - u) <= 0.5 for a, b, t, u in fills)
+
+    vs = [VSeg(e["top"], e["bottom"], e["x0"]) for e in page.vertical_edges
+          if e["bottom"] - e["top"] > 2 and not fill_side(e)]
     return hs, vs
 
 

@@ -219,12 +219,23 @@ def heal_header(text: str) -> str:
     return " ".join(heal_header_word(w) for w in text.split()) if text else text
 
 
+_TRAILING_NUMBER = re.compile(r"^(.*?[A-Za-z%].*?)\s+(\(\d{1,2}(?:\s*=.*)?\))$")
+
+
 def build_header(rows: list[list[str]], year: int | None = None) -> HeaderMap:
     """Combine one or more header rows into columns with roles (`year`: the report's year, which
     decides which columns of a header repeated per year are the report's own)."""
     rows = [[heal_header(c) for c in r] for r in rows]
     ncol = max(len(r) for r in rows)
     rows = [r + [""] * (ncol - len(r)) for r in rows]
+    # a column number printed in its label's cell ("T (4)", "CAPAIAN (%) (9=8/7)"): the label and,
+    # apart, the number with its formula, as if on a numbering row of its own
+    numbers = [""] * ncol
+    for r in rows:
+        for j, c in enumerate(r):
+            m = _TRAILING_NUMBER.match(clean(c))
+            if m:
+                r[j], numbers[j] = m.group(1), m.group(2)
     top = rows[0]
     # spanning groups: a top cell followed by empty top cells whose columns have sub labels
     group_of = [""] * ncol
@@ -264,7 +275,7 @@ def build_header(rows: list[list[str]], year: int | None = None) -> HeaderMap:
             label = top_t or sub
             role = label_role(label) if label else None
         formula = None
-        for r in rows:
+        for r in rows + [numbers]:
             m = _FORMULA.search(clean(r[j]))
             if m:
                 formula = re.sub(r"\s+", "", m.group(1))

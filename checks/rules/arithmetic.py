@@ -104,7 +104,9 @@ def _decimals(r, f: str) -> int:
 
 
 def _fits(E: float, exp: float | None, scale: float, tol: float) -> bool:
-    return exp is not None and abs(E - exp * scale) <= tol
+    """E is exp (times scale) within tol; a value on the rounding edge (0,515 written 0,52, half a
+    unit of its last digit off) fits, whatever the binary fractions make of the difference."""
+    return exp is not None and abs(E - exp * scale) <= tol * (1 + 1e-9) + 1e-12
 
 
 def _tolerance(ctx, r, ratio: bool) -> float:

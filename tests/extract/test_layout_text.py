@@ -275,3 +275,205 @@ def test_a_two_line_label_split_where_the_line_above_is(tmp_path):
     table = next(t for t in _tables(_read(tmp_path, TWO_LINE_LABELS)) if t.kind == "efisiensi")
     assert [(r.text("capaian"), r.text("capaian_anggaran"), r.text("efisiensi")) for r in table.rows] == [
         ("15 %", "22 %", "-0,47"), ("23 %", "24 %", "-0,04"), ("67 %", "18 %", "0,73")]
+
+
+# a page holding one row of a table: pdftotext sets its values closer than their columns, the target
+# one space from the realisasi, both left of their labels, and the R column below "Kinerja" is empty
+# (no value of the page lands in it)
+ONE_ROW_PAGE = NARRATIVE + [
+    '                                            Tabel 2.3.',
+    '                         Cost per outcome Camat Tahun 2024 - Triwulanan I',
+    '',
+    '                                                                     Anggaran                                     Kinerja',
+    '          Sasaran /               Indikator',
+    'No                                                                                      Capaian',
+    '          Program                  Kinerja              Pagu             Realisasi                        T         R             %',
+    '                                                                                          (%)',
+    '1         2                            3                  4                   5            6              7            8              9',
+    '  Meningkatnya               Persentase aduan',
+    '  kualitas                   masyarakat yang',
+    '1                                                                                                  88,00% 79,20%               90,00%',
+    '  pelayanan publik           ditindaklanjuti',
+    '  kecamatan                  tepat waktu',
+] + BUDGET_AFTER
+
+
+def test_values_drifted_left_of_an_empty_column_of_their_group(tmp_path):
+    (table,) = [t for t in _tables(_read(tmp_path, ONE_ROW_PAGE)) if t.kind == "cost_per_outcome"]
+    (row,) = table.rows
+    assert (row.text("capaian_anggaran"), row.text("target"), row.text("realisasi"), row.text("capaian")) == \
+        ("", "88,00%", "79,20%", "90,00%")
+
+
+# an efisiensi header whose formula line "((K-A)/K)" stands alone under the header line, the "(%)"
+# of the two capaian columns on the line after it
+EFISIENSI_FORMULA = CENTRED + [
+    '                                                 Tabel 2.4',
+    '                                 Efisiensi Penggunaan Sumber Daya Camat',
+    '',
+    '                                                                     Capaian       Capaian',
+    '                                                                                                Efisiensi',
+    'No               Sasaran                     Indikator Kinerja       Kinerja       Anggaran',
+    '                                                                                                ((K-A)/K)',
+    '                                                                       (%)           (%)',
+    '     Meningkatnya Kualitas',
+    '                                       Persentase Pemenuhan',
+    '     Pelayanan Administrasi',
+    '1                                      kebutuhan operasional          64%         50,00%           0,22',
+    '     Perkantoran',
+    '                                       kantor',
+    '     Meningkatnya Kualitas',
+    '2    Penyelenggaraan Pelayanan         Indeks Pelayanan Publik         80%         40,00%           0,50',
+    '     publik Kecamatan',
+    '                                       Persentase lembaga',
+    '     Meningkatnya Pemberdayaan',
+    '                                       kemasyarakatan',
+    '3    Masyarakat Desa dan                                               50%         60,00%           -0,20',
+    '                                       desa/kelurahan dan ormas',
+    '     Kelurahan',
+    '                                       yang aktif',
+    '     Meningkatnya Ketertiban           Persentase Penanganan',
+    '4    Umum di Wilayah Kecamatan         Gangguan Ketertiban Umum        40%         20,00%           0,50',
+] + BUDGET_AFTER
+
+
+def test_a_formula_line_alone_under_the_header_is_the_header(tmp_path):
+    (table,) = [t for t in _tables(_read(tmp_path, EFISIENSI_FORMULA)) if t.kind == "efisiensi"]
+    assert "((K-A)/K)" in table.header_text
+    assert [(r.text("capaian"), r.text("capaian_anggaran"), r.text("efisiensi")) for r in table.rows] == \
+        [("64%", "50,00%", "0,22"), ("80%", "40,00%", "0,50"), ("50%", "60,00%", "-0,20"), ("40%", "20,00%", "0,50")]
+
+
+# a value cell of two lines ("2" over "Dokumen") centred on a tall row, with the row's other values
+# on the line between them: the capaian "50%" there sits under the empty R of that line
+CENTRED_UNITS = NARRATIVE + [
+    '                                  Tabel 2.3.',
+    '',
+    '                                                     Anggaran                              Kinerja',
+    '     Sasaran /          Indikator',
+    'No                                                                   Capaian                                  Efisiensi',
+    '     Kegiatan            Kinerja          Pagu        Realisasi                     T           R       %',
+    '                                                                       (%)',
+    '1 Meningkatnya      Jumlah Desa',
+    '  kualitas          yang Dibina',
+    '  pembinaan         dalam Forum',
+    '  lembaga           Musyawarah           6.400.000     3.200.000 50,00%         10 Desa       8 Desa   80%    30,00%',
+    '  kemasyarakatan    Perencanaan',
+    '  desa              di Desa',
+    '                    Jumlah',
+    '                    Dokumen Hasil',
+    '                    Sinkronisasi',
+    '                                                                                   4       2',
+    '                    Program Kerja        2.000.000     1.500.000 75,00%                         50%           -50,00%',
+    '                                                                                Dokumen Dokumen',
+    '                    dan Kegiatan',
+    '                    Desa',
+    '                    Jumlah              10.000.000   10.000.000       100%         4            2      50%       -50%',
+    '                    Laporan                                                     Laporan      Laporan',
+] + BUDGET_AFTER
+
+
+def test_a_value_between_the_lines_of_a_centred_number_and_unit_goes_to_its_own_column(tmp_path):
+    (table,) = [t for t in _tables(_read(tmp_path, CENTRED_UNITS)) if t.kind == "cost_per_outcome"]
+    # the row of the budget 2.000.000 has its capaian "50%" in the capaian column, not beside a realisasi
+    (row,) = [r for r in table.rows if r.text("pagu") == "2.000.000"]
+    assert row.text("capaian") == "50%" and "50%" not in row.text("realisasi")
+
+
+# an amount whose "Rp." ends a line and whose digits begin the next, under an amount of one line
+RP_ALONE = NARRATIVE + [
+    '',
+    '                     No                            Sub Kegiatan                                    Pagu Anggaran',
+    '                     1.   Penyusunan Dokumen Perencanaan Perangkat Daerah                            Rp. 6.250.000',
+    '                     2.   Koordinasi dan Penyusunan Laporan Capaian Kinerja                          Rp. 2.100.000',
+    '                          dan Ikhtisar Realisasi Kinerja SKPD',
+    '                     3.   Evaluasi Kinerja Perangkat Daerah                                          Rp. 3.400.000',
+    '                     4.   Penyediaan Gaji dan Tunjangan ASN                                                    Rp.',
+    '                                                                                                     1.250.000.000',
+    '                     5.  Penyediaan Administrasi Pelaksanaan Tugas ASN                              Rp. 30.500.000',
+    '                     6.  Koordinasi dan Pelaksanaan Akuntansi SKPD                                   Rp. 2.750.000',
+] + BUDGET_AFTER
+
+
+def test_a_currency_prefix_alone_starts_the_next_amount(tmp_path):
+    doc = _read(tmp_path, RP_ALONE)
+    rows = {ln.cells[0].text: ln.cells[-1].text for ln in _rows(doc)}
+    assert rows["3."] == "Rp. 3.400.000" and rows["4."] == "Rp. 1.250.000.000"
+
+
+# a page of kinerja rows whose budget columns are empty but for one sub kegiatan row, where its nil
+# realisasi "-" drifted three spaces from its capaian anggaran: the column they share is still a
+# value column (a dash and a number), and they are shared out over the two columns
+DASH_BESIDE = NARRATIVE + [
+    '                                                    Kinerja                           Anggaran',
+    '       Sasaran/           Indikator',
+    'No                                                                                                        Capaian',
+    '       Kegiatan            Kinerja          T          R           %        Pagu          Realisasi',
+    '                                                                                                            (%)',
+    '(1)       (2)                (3)           (4)        (5)        (6=5/4)     (7)             (8)          (9=8/7)',
+    '   Terlaksananya      Jumlah Laporan',
+    '   Pembinaan dan      Pembinaan dan',
+    '   Penyusunan         Penyusunan            4          2',
+    ' 1                                                               50,00%',
+    '   Laporan Desa       Laporan Desa       laporan    laporan',
+    '   Binaan             Binaan',
+    '   Terlaksananya      Jumlah Laporan',
+    '   Penatausahaan      Penatausahaan',
+    '                                            12         6',
+    ' 2 Aset Desa          Aset Desa                                  50,00%',
+    '                                         laporan    laporan',
+    '   Binaan             Binaan',
+    'Sub Kegiatan',
+    ' 1 Koordinasi dan     Jumlah                                               2.500.000,00               -   0,00%',
+    '   Penyusunan         Dokumen',
+    '   Dokumen            Rencana Kerja',
+    '   Rencana Kerja      Desa',
+] + BUDGET_AFTER
+
+
+def test_a_dash_beside_a_number_in_one_column_is_shared_out(tmp_path):
+    doc = _read(tmp_path, DASH_BESIDE)
+    (row,) = [ln for ln in _rows(doc) if any(c.text.startswith("2.500.000") for c in ln.cells)]
+    assert [c.text for c in row.cells][-3:] == ["2.500.000,00", "-", "0,00%"]
+
+
+# a table read centred on the page before goes on over the page: the new page holds the last line
+# of the row the break cut ("Daerah") and one row centred on its values; both readings fit that
+# page alone equally, and the page before decides (centred: the lines above the values are the row's)
+CONTINUED_CENTRED = CENTRED + [
+    '                                 Tabel 2.3.',
+    '',
+    'No  Program / Kegiatan                     Pagu             Realisasi       Capaian',
+    '    Administrasi',
+    '1.  Keuangan Perangkat              1.500.000.000,00     1.200.000.000,00    80%',
+    '    Daerah',
+    '    Administrasi',
+    '    Barang Milik',
+    '2.                                      4.000.000,00         2.000.000,00    50%',
+    '    Daerah pada',
+    '    Perangkat Daerah',
+    '    Penyediaan Jasa',
+    '    Penunjang',
+    '3.  Urusan                            200.000.000,00       120.000.000,00    60%',
+    '    Pemerintahan',
+    '',
+    '',
+    '',
+    '\fNo  Program / Kegiatan                     Pagu             Realisasi       Capaian',
+    '    Daerah',
+    '    Pemeliharaan',
+    '    Barang Milik',
+    '    Daerah',
+    '4.  Penunjang                          90.000.000,00        36.000.000,00    40%',
+    '    Urusan',
+    '    Pemerintahan',
+    '    Daerah',
+] + BUDGET_AFTER
+
+
+def test_a_page_that_fits_both_readings_takes_the_reading_of_the_page_before(tmp_path):
+    doc = _read(tmp_path, CONTINUED_CENTRED)
+    (table,) = [t for t in _tables(doc) if t.kind == "cost_per_outcome"]
+    names = [r.text("name") for r in table.rows]
+    assert names[2:4] == ["Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
+                          "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah"]

@@ -103,3 +103,18 @@ def test_a_percent_header_as_ocr_reads_it_is_the_capaian_column():
     assert grouped_role("Kinerja", "Yo") == "capaian" and grouped_role("Kinerja", "%") == "capaian"
     assert grouped_role("Anggaran", "Capaian (%)") == "capaian_anggaran"
     assert label_role("Yogyakarta") is None and label_role("Yo") == "capaian"
+
+
+def test_column_numbers_printed_in_the_label_cells():
+    # a printout whose column-number row was read into the labels above it (a web printout of a
+    # synthetic dev bundle): "T (4)", "CAPAIAN (%) (9=8/7)" are the label T and the column (4)
+    from lkj.parsers.headers import build_header, table_kind
+
+    hm = build_header([
+        ["NO (1)", "SASARAN / PROGRAM (2)", "INDIKATOR KINERJA (3)", "KINERJA", "", "", "ANGGARAN", "", "",
+         "EFISIENSI ((K-A)/K) (10=(6-9)/6)"],
+        ["", "", "", "T (4)", "R (5)", "% (6=5/4)", "PAGU (7)", "REALISASI (8)", "CAPAIAN (%) (9=8/7)", ""]])
+    assert [c.role for c in hm.columns] == ["no", "sasaran", "indikator", "target", "realisasi", "capaian", "pagu",
+                                            "realisasi_anggaran", "capaian_anggaran", "efisiensi"]
+    assert hm.formulas == {"capaian": "6=5/4", "capaian_anggaran": "9=8/7"} and hm.rows_used == 2
+    assert table_kind(hm, "Tabel 2.3 Cost per outcome") == "cost_per_outcome"

@@ -1,0 +1,59 @@
+"""Web printouts (horizontal rules only): pages of the synthetic dev bundles kept as their words and
+rules (tests/data/printout_pages.json, taken with the reader's own page_words / page_rules), read
+by the page layout as the PDF reader reads them."""
+import json
+import os
+
+from lkj.extract.page_words import HSeg, VSeg, Word
+from lkj.extract.page_layout import layout_page
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "data", "printout_pages.json")
+
+
+def _rows(name: str) -> list[list[str]]:
+    page = json.load(open(DATA))[name]
+    words = [Word(t, x0, top, x1, bottom) for t, x0, top, x1, bottom in page["words"]]
+    hs = [HSeg(x0, x1, y) for x0, x1, y in page["hrules"]]
+    vs = [VSeg(y0, y1, x) for y0, y1, x in page["vrules"]]
+    blocks = layout_page(words, hs, vs, page["width"], page["height"])
+    return [[c.text for c in b.cells] for b in blocks if b.cells is not None and b.table_id is not None]
+
+
+def test_a_nil_realisasi_right_aligned_past_the_gutter_goes_to_its_column():
+    # a sub kegiatan row under kinerja rows: its realisasi "-" is printed right-aligned, nearer the
+    # capaian label than its own, and its column holds nothing else on the page
+    (row,) = [r for r in _rows("dash_beside") if "4.910.081,00" in r]
+    assert row[-6:-3] == ["4.910.081,00", "-", "0%"]
+
+
+def test_a_column_number_row_with_a_nested_formula_is_a_row_of_its_own():
+    # "(10=(6-9)/6)" under an efisiensi column: the numbering row is not read into the header labels
+    rows = _rows("numbering_formula")
+    assert ["T", "R", "%"] == [c for c in rows[rows.index(next(r for r in rows if "PAGU" in r))] if c][:3]
+    assert ["(1)", "(2)", "(3)", "(4)", "(5)", "(6=5/4)", "(7)", "(8)", "(9=8/7)", "(10=(6-9)/6)"] in rows
+
+
+def test_rules_drawn_cell_by_cell_bound_a_table():
+    # a browser's printout draws each cell's border on its own: the rules are short segments that
+    # abut; the table is found across them and its columns are where they join
+    rows = _rows("cell_borders")
+    assert ["1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Rp 2.648.039.800,00"] in rows
+    assert ["6", "Program Pembinaan dan Pengawasan Pemerintahan Desa", "Rp 34.132.021,00"] in rows
+
+
+def test_the_sides_of_shaded_cells_are_no_column_rules():
+    from types import SimpleNamespace
+
+    from lkj.extract.pdf_reader import page_rules
+
+    def edge(x, top, bottom, kind, stroke=False):
+        return {"x0": x, "x1": x, "top": top, "bottom": bottom, "object_type": kind, "stroke": stroke}
+
+    shade = {"x0": 48.7, "x1": 63.7, "top": 221.2, "bottom": 234.0, "width": 15.0, "height": 12.8, "fill": True,
+             "stroke": False}
+    page = SimpleNamespace(
+        horizontal_edges=[], rects=[shade],
+        vertical_edges=[edge(48.7, 221.2, 234.0, "rect_edge"), edge(63.7, 221.2, 234.0, "rect_edge"),
+                        edge(300.0, 221.2, 400.0, "line", stroke=True)])
+    _hs, vs = page_rules(page)
+    assert [v.x for v in vs] == [300.0]
