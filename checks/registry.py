@@ -33,13 +33,18 @@ _VALUE_TOKEN = re.compile(r"(?i)(rp\.?)?[-–(]?\d[\d.,]*\)?%?|[-–—]")
 
 
 def two_values(raw: str) -> bool:
-    """A cell holding two values set apart ("91,50% 86,11%", "- 0%"): the reader put two columns'
-    values in one cell (a number grouped with spaces, "2 648 039", is one value)."""
+    """A cell holding two values set apart ("91,50% 86,11%", "- 0%", "12 Laporan 9 Laporan"): the
+    reader put two columns' values in one cell.  The cell must be values only, or each value followed
+    by the same unit word: a number grouped with spaces ("2 648 039") is one value, and a cell of
+    words with numbers in them ("1 Jan s/d Juni 2023", "1 Januari 2023") is text, not two values."""
     toks = raw.split()
-    vals = [t for t in toks if _VALUE_TOKEN.fullmatch(t)]
-    if len(vals) < 2:
+    if len(toks) < 2:
         return False
-    return not all(re.fullmatch(r"\d{3}%?", t) for t in toks[1:])
+    if all(_VALUE_TOKEN.fullmatch(t) for t in toks):
+        return not all(re.fullmatch(r"\d{3}%?", t) for t in toks[1:])
+    vals, words = toks[0::2], toks[1::2]
+    return (len(toks) % 2 == 0 and len(vals) >= 2 and all(_VALUE_TOKEN.fullmatch(t) for t in vals)
+            and all(w.isalpha() for w in words) and len({w.casefold() for w in words}) == 1)
 
 
 def misfits(r: Row) -> list[str]:

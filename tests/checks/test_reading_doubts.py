@@ -15,6 +15,9 @@ def test_a_cell_holding_two_values_makes_the_row_doubtful():
     assert two_values("91,50% 86,11%") and two_values("- 0%")
     assert misfits(_row(target="91,50% 86,11%", realisasi="", capaian="94,11%"))
     # one value with its unit, its currency, a space before '%', a number grouped with spaces: sure
-    for raw in ("12 Laporan", "Rp. 6.035.000", "35,47 %", "2 648 039", "Rp. -"):
+    assert two_values("12 Laporan 9 Laporan")
+    # a period written in a value column (seed 002's cost-per-outcome table) is text, not two values
+    for raw in ("12 Laporan", "Rp. 6.035.000", "35,47 %", "2 648 039", "Rp. -", "1 Jan s/d Juni 2023",
+                "1 Januari 2023"):
         assert not two_values(raw), raw
     assert not misfits(_row(target="4 Laporan", realisasi="1 Laporan", capaian="25 %"))
