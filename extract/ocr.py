@@ -318,26 +318,39 @@ def _canon(t: str) -> str:
 
 def minus_left(crop) -> bool:
     """Is there a short flat mark left of the first digit, at the digits' mid-height (a minus
-    too faint for the readings at scan resolution)?"""
+    too faint for the readings at scan resolution)?
+
+    The digits are the marks darker than 200; the minus is looked for among them and among the
+    lighter ones as well (below 235): a thin stroke of a 150-dpi scan enlarged and flattened keeps only a grey
+    trace of a few pixels, which the digits' threshold cuts to a dot.  A mark is a minus when it is
+    flat (at least 1.2 times as wide as high), lower than 0.4 of the digits' height, wider than a
+    fifth of it, at their mid-height and no further from the first digit than a digit's height."""
     import cv2
     import numpy as np
 
-    bw = (crop < 200).astype(np.uint8)
-    n, _lab, stats, _c = cv2.connectedComponentsWithStats(bw, connectivity=8)
-    comps = sorted((tuple(st) for st in stats[1:] if st[4] >= 2), key=lambda st: st[0])
-    if len(comps) < 2:
+    def comps(thresh):
+        n, _lab, stats, _c = cv2.connectedComponentsWithStats((crop < thresh).astype(np.uint8), connectivity=8)
+        return [tuple(int(v) for v in st) for st in stats[1:] if st[4] >= 2]
+
+    dark = comps(200)
+    if len(dark) < 2:
         return False
-    tall = max(st[3] for st in comps)
-    first = comps[0]
-    rest = [st for st in comps[1:] if st[3] >= 0.6 * tall]
-    if not rest or first[3] >= 0.4 * tall or first[2] > 1.2 * tall:
+    tall = max(st[3] for st in dark)
+    digits = [st for st in dark if st[3] >= 0.6 * tall]
+    if not digits:
         return False
-    nxt = min(rest, key=lambda st: st[0])
-    top = min(st[1] for st in rest)
-    bottom = max(st[1] + st[3] for st in rest)
-    mid = first[1] + first[3] / 2
-    gap = nxt[0] - (first[0] + first[2])
-    return 0 <= gap <= tall and top + 0.25 * (bottom - top) <= mid <= top + 0.75 * (bottom - top)
+    nxt = min(digits, key=lambda st: st[0])
+    line = [st for st in digits if st[1] < nxt[1] + nxt[3] and nxt[1] < st[1] + st[3]]     # the first digit's line
+    top = min(st[1] for st in line)
+    bottom = max(st[1] + st[3] for st in line)
+    for x, y, w, h, _a in dark + comps(235):
+        if x + w > nxt[0] or h >= 0.4 * tall or w > 1.2 * tall or w < 0.2 * tall or w < 1.2 * h:
+            continue
+        mid = y + h / 2
+        gap = nxt[0] - (x + w)
+        if 0 <= gap <= tall and top + 0.25 * (bottom - top) <= mid <= top + 0.75 * (bottom - top):
+            return True
+    return False
 
 
 def _trim(t: str) -> str:
@@ -620,18 +633,24 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
     `empty_ink`, a cell with print but no word is read from its crop as well."""
     h, w = clean.shape
     ncol = max((len(r) for r in grid), default=0)
-    # the header: the rows above the first one holding a number (a row of column numbers aside);
-    # its labels are read again only when the page reading missed or doubted them
-    body = next((k for k, r in enumerate(grid) if any(x is not None and numberish(x.text) for x in r)
-                 and not all(_NUMBERING.fullmatch(x.text.strip()) for x in r if x is not None and x.text)), len(grid))
+    # the header: the rows above the first one holding a number as read (a digit in it: a
+    # header's "No" reads as letters for digits), and above the row of column numbers when there
+    # is one.  Its labels are read again when the page reading missed or doubted them, or read
+    # them less than surely: then the reading from the cell's crop is kept when it is surer or
+    # breaks fewer words apart (the page reading makes "Re i" of "Realisasi")
+    top = next((k + 1 for k, r in enumerate(grid[:8]) if _numbering_row(r)), 0)
+    body = next((k for k, r in enumerate(grid) if k >= top and not _numbering_row(r) and any(
+        x is not None and numberish(x.text) and _DIGITS.search(x.text) for x in r)), len(grid))
     for r in grid[:body]:
         for x in r:
-            if x is None or not x.bbox or (x.text and (x.conf or 0) >= ocr.doubt_below and len(x.text.strip()) > 2):
-                continue
+            if x is None or not x.bbox or (x.text and (x.conf or 0) >= ocr.sure_number and len(x.text.strip()) > 2) \
+                    or x.text.strip() in ("%", "(%)"):
+                continue                # (a "%" read as such is one: its misreadings go the other way, "Yo", "96")
+            missed = not x.text or (x.conf or 0) < ocr.doubt_below or len(x.text.strip()) <= 2
             crop = _crop(clean, x.bbox, scale)
             if crop is not None and crop.min() <= 160:
                 txt, conf, _doubt = reader.cell(crop, ocr)
-                if txt:
+                if txt and (missed or conf > (x.conf or 0) or _fragments(txt) < _fragments(x.text)):
                     x.text, x.conf = txt, conf
     grid = grid[body:]
     for c in range(ncol):
@@ -657,6 +676,10 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
             crop = _crop(clean, x.bbox, scale)
             if crop is None or crop.min() > 160:
                 continue
+            if x.text and numberish(x.text) and x.text.strip()[:1] not in _DASHES and minus_left(crop):
+                # the page reading drops a thin minus even when sure of the digits ("9.53%" for
+                # "-9.53%"): the print shows a mark before them, so the cell is read again
+                x.conf = min(x.conf or 0.0, ocr.sure_number - 1)
             if x.text and numberish(x.text):
                 txt, conf, doubt = reader.number(crop, (x.text, x.conf or 0.0), ocr)
             else:
@@ -698,13 +721,29 @@ def repair_percents(col: list) -> None:
         if len(whole.lstrip("0") or "0") <= 3 and len(frac) <= max(decimals, 2):
             continue                    # a plausible percentage as read ("100", "48,38"): no glyph in it
         digits = _digits(core_text)
+        read_whole = whole if len(parts) > 1 and 1 <= len(whole) <= 3 else None
         for tail in _PCT_GLYPH:
             core = digits[:-len(tail)] if digits.endswith(tail) else None
-            if core and 1 <= len(core) - decimals <= 3 and not (len(core) - decimals > 1 and core[0] == "0"):
-                whole, frac = core[:len(core) - decimals], core[len(core) - decimals:]
-                x.text = f"{sign}{whole}{sep}{frac}%" if decimals else f"{sign}{whole}%"
+            # a separator as read tells the whole part ("83.339": 83, then "33" and the glyph);
+            # without one the column's own shape does
+            dec = len(core) - len(read_whole) if core and read_whole else decimals
+            if core and 0 <= dec <= 2 and 1 <= len(core) - dec <= 3 and not (len(core) - dec > 1 and core[0] == "0"):
+                whole, frac = core[:len(core) - dec], core[len(core) - dec:]
+                mark = re.search(r"[.,]", core_text).group(0) if read_whole else (sep or ",")
+                x.text = f"{sign}{whole}{mark}{frac}%" if dec else f"{sign}{whole}%"
                 x.doubt = True
                 break
+
+
+def _fragments(t: str) -> int:
+    """Words of one or two letters in a label's reading: the pieces of a word read apart."""
+    return sum(1 for w in t.split() if w.isalpha() and len(w) <= 2)
+
+
+def _numbering_row(r) -> bool:
+    """Is a table row the row of column numbers ("1 | 2 | 3 ...", "(1) | (2) | (3)=(2)/(1)")?"""
+    filled = [x for x in r if x is not None and x.text]
+    return len(filled) >= 3 and all(_NUMBERING.fullmatch(x.text.strip()) for x in filled)
 
 
 _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d/x*+-]+\)?|\(?[IVX]{1,4}\)?")

@@ -29,3 +29,55 @@ def test_a_letter_for_an_unread_digit_does_not_agree_with_a_reading_that_lost_it
 def test_letters_that_look_like_digits_still_agree():
     txt, _conf, doubt = settle_number([("1OO%", 80.0)], "100%", OCR)
     assert txt == "100%" and not doubt
+
+
+class _AsRead:
+    """A reader that gives back the page's reading of each cell (check_numbers' own decisions are
+    what is tested, not tesseract)."""
+
+    def number(self, crop, page_reading, ocr):
+        return page_reading[0], page_reading[1], False
+
+    def cell(self, crop, ocr):
+        return "", 0.0, False
+
+
+def test_a_percentage_column_under_a_header_starting_with_No_is_repaired():
+    # a scanned table whose header row begins "No" (numberish: letters for digits), then a
+    # header row of labels, then the row of column numbers; the capaian anggaran column reads
+    # "44.47% | 73.520 | 76.20% | 66H ROOD" (the "%" of 73,52% read as a "0"): judged on the data
+    # rows it is a percentage column, and the "0" is the glyph
+    import numpy as np
+
+    from lkj.extract.ocr import check_numbers
+    from lkj.model.document import Cell
+
+    def c(t, x):
+        return Cell(t, conf=95.0, bbox=(x, 0, x + 10, 10)) if t is not None else None
+
+    texts = [["No", "Sasaran", "Capaian", None],
+             [None, None, "Capaian (%)", "Efisiensi"],
+             ["1", "2", "3", "4"],
+             ["1", "Terlaksananya tugas", "44.47%", "5.53%"],
+             ["2", "Terfasilitasinya penyusunan", "73.520", "-3.52%"],
+             ["3", "Tertibnya administrasi", "76.20%", "9.53%"],
+             ["4", "Tertibnya pengelolaan", "66H ROOD", "13.20%"]]
+    grid = [[c(t, 20 * k) for k, t in enumerate(r)] for r in texts]
+    clean = np.full((20, 100), 255, np.uint8)
+    clean[3:8, :] = 0                       # print in every cell (the crops are not read here)
+    check_numbers(_AsRead(), clean, grid, 1.0, OCR)
+    cell = grid[4][2]
+    assert cell.text == "73.52%" and cell.doubt
+    assert grid[3][2].text == "44.47%" and not grid[3][2].doubt
+
+
+def test_a_percent_read_as_a_digit_after_two_decimals_is_cut_where_the_separator_says():
+    # syn_11_13's cost table: "83,33%" read "83.339"; the column's most common shape is a whole
+    # percentage ("75%", "100%"), but the separator as read says the whole part is 83
+    from lkj.extract.ocr import repair_percents
+    from lkj.model.document import Cell
+
+    col = [Cell(t) for t in ["93,36%", "86.32%", "88,89%", "83.339", "75%", "100%", "50%", "100%", "91,67%"]]
+    repair_percents(col)
+    assert (col[3].text, col[3].doubt) == ("83.33%", True)
+    assert [c.text for c in col[:3]] == ["93,36%", "86.32%", "88,89%"]
