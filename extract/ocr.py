@@ -385,7 +385,7 @@ def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrS
     tail = f" {unit}" if unit else ""
     if agree:
         conf = max(c for _, c in agree)
-        text = constrained.strip()
+        text = _one_separator(constrained.strip())
         if text.endswith("%") and unit:
             text = text[:-1].strip()
         signs = {t.strip()[:1] in _DASHES for t, _ in agree} | {text[:1] in _DASHES}
@@ -399,12 +399,29 @@ def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrS
         # two independent readings that agree are believed unless both are very unsure, or the
         # digits they agree on are not shaped like a number ("3.803.650,.00")
         shaped = bool(_CLEAN_NUMBER.fullmatch((lead + text + tail).strip()))
-        return lead + text + tail, conf, conf < ocr.doubt_below / 2 or not shaped
+        # a free reading of other digits, surer than those that agree, leaves the number in doubt
+        # ("2.623.000" at 88 against "9.623.000" at 64): the row's arithmetic may settle it
+        rival = max((c for t, c in readings if _canon(t) not in ("?", "", c_digits)), default=-1.0)
+        return lead + text + tail, conf, conf < ocr.doubt_below / 2 or not shaped or rival > conf
     floor = min((c for _, c in readings), default=0.0)
     best = max(readings, key=lambda tc: tc[1])[0] if readings else ""
     if constrained.strip() and (not best or not numberish(best)):
         return lead + constrained.strip() + tail, floor, True
     return best, floor, True
+
+
+def _one_separator(t: str) -> str:
+    """A speck read as a second separator between digits ("3.803.650,.00", "21,.998.215") dropped:
+    of the two, the one kept leaves the number's thousands separators all alike."""
+    def alike(s: str) -> bool:
+        seps = re.findall(r"[.,]", re.sub(r"[.,]\d{1,2}\D*$", "", s))
+        return len(set(seps)) <= 1
+
+    m = re.search(r"(?<=\d)([.,])([.,])(?=\d)", t)
+    if not m:
+        return t
+    first, second = t[:m.start()] + m.group(1) + t[m.end():], t[:m.start()] + m.group(2) + t[m.end():]
+    return first if alike(first) or not alike(second) else second
 
 
 def _text(api) -> str:
@@ -585,6 +602,14 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
         cell.bbox = box
         if ws and line_h and numberish(cell.text) and unread_ink(clean, box, ws, scale, line_h):
             cell.conf = min(cell.conf or 0.0, settings.ocr.sure_number - 1)    # read again from its crop
+        elif ws and read_twice(ws):
+            # the page reading took one stretch of print for two words ("12 Laporar ran",
+            # "Tertibnya ertibnya"): the cell is read again from its own crop
+            crop = _crop(clean, box, scale)
+            if crop is not None and crop.min() <= 160:
+                txt, conf, doubt = reader.cell(crop, settings.ocr)
+                if txt and conf >= settings.ocr.doubt_below:
+                    cell.text, cell.conf, cell.doubt = txt, conf, doubt
         cells[o] = cell
     check_numbers(reader, clean, [[cells.get((r, c)) for c in range(ncol)] for r in range(nrow)], scale,
                   settings.ocr, empty_ink=True)
@@ -596,6 +621,18 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
             if cell.text:
                 cell.bbox = _cell_box(boxes, cell.bbox) if cell.bbox else None
     return rows
+
+
+def read_twice(words: list[Word]) -> bool:
+    """Do two of a cell's words lie over each other on one line (the same print read twice, once
+    in part: "Laporar" over "ran")?  Over a third of the narrower one's width, and half its height."""
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            dy = min(a.bottom, b.bottom) - max(a.top, b.top)
+            dx = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if dy > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and dx > 0.33 * min(a.x1 - a.x0, b.x1 - b.x0):
+                return True
+    return False
 
 
 def unread_ink(clean, box, words: list[Word], scale: float, line_h: float) -> bool:

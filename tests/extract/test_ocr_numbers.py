@@ -81,3 +81,31 @@ def test_a_percent_read_as_a_digit_after_two_decimals_is_cut_where_the_separator
     repair_percents(col)
     assert (col[3].text, col[3].doubt) == ("83.33%", True)
     assert [c.text for c in col[:3]] == ["93,36%", "86.32%", "88,89%"]
+
+
+def test_a_surer_free_reading_of_other_digits_leaves_the_number_in_doubt():
+    # syn_11_10's scanned pagu "5.623.000": the English model read "2.623.000" at 88, the page and
+    # the digit-only reading "9.623.000" at 64; two agree, but a surer reading disagrees
+    txt, _conf, doubt = settle_number([("2.623.000", 88.0), ("9.623.000", 64.0)], "9.623.000", OCR)
+    assert txt == "9.623.000" and doubt
+    # a unit word or a "%" misread is no rival
+    assert not settle_number([("12 Laporan", 96.0), ("12", 60.0)], "12", OCR)[2]
+
+
+def test_a_speck_read_as_a_second_separator_is_dropped():
+    # "3.803.650,00" read "3.803.650,.00" by every reading: the value was lost as unparseable
+    txt, _conf, doubt = settle_number([("3.803.650,.00", 70.0)], "3.803.650,.00", OCR)
+    assert txt == "3.803.650,00" and not doubt
+    from lkj.extract.ocr import _one_separator
+    assert _one_separator("21,.998.215") == "21.998.215"
+
+
+def test_two_words_read_over_one_stretch_of_print_make_the_cell_read_again():
+    # syn_11_13 page 12: "12 Laporan" in a cell came back from the page reading as the words
+    # "12", "Laporar" and "ran", the last lying over the end of the one before
+    from lkj.extract.ocr import read_twice
+    from lkj.extract.page_words import Word
+
+    assert read_twice([Word("12", 330, 640, 342, 648), Word("Laporar", 320, 652, 356, 662), Word("ran", 344, 652, 358, 662)])
+    assert not read_twice([Word("12", 330, 640, 342, 648), Word("Laporan", 320, 652, 356, 662)])
+    assert not read_twice([Word("Tertibnya", 100, 10, 140, 20), Word("administrasi", 143, 10, 190, 20)])
