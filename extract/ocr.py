@@ -523,7 +523,7 @@ def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, set
              if wd.x0 > edge and wd.top > edge and wd.x1 < res.width - edge and wd.bottom < res.height - edge]
     heights = sorted(wd.bottom - wd.top for wd in words)
     line_h = heights[len(heights) // 2] if heights else 0.0
-    words = [wd for wd in words if not speck(wd, ocr, line_h)]
+    words = [wd for wd in words if not speck(wd, ocr, line_h) or beside_sure_word(wd, words, ocr, line_h)]
     taken = []
     for k, box in enumerate(rl.boxes):
         region = tuple(v / scale for v in box)
@@ -570,6 +570,26 @@ def speck(wd: Word, ocr: OcrSettings, line_h: float = 0.0) -> bool:
     if unsure and line_h and wd.bottom - wd.top < 0.5 * line_h:
         return True
     return not _DIGITS.search(t) and wd.conf is not None and wd.conf < ocr.speck_below
+
+
+def beside_sure_word(wd: Word, words: list[Word], ocr: OcrSettings, line_h: float) -> bool:
+    """Is an unsure word of letters on the line of a sure word, next to it (within a line's
+    height)?  Then it is print read unsurely ("Sasaran!" at 33 before "Kegiatan" at 97), not the
+    strokes between two lines, which lie half a line off every word of print."""
+    t = wd.text.strip()
+    if _PUNCT_ONLY.fullmatch(t) or _DIGITS.search(t) or sum(ch.isalpha() for ch in t) < 3 or not line_h:
+        return False
+    h = wd.bottom - wd.top
+    if h < 0.5 * line_h:
+        return False
+    for o in words:
+        if o is wd or o.conf is None or o.conf < ocr.doubt_below:
+            continue
+        dy = min(o.bottom, wd.bottom) - max(o.top, wd.top)
+        gap = max(o.x0 - wd.x1, wd.x0 - o.x1)
+        if dy > 0.6 * min(h, o.bottom - o.top) and gap < line_h:
+            return True
+    return False
 
 
 def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale: float, table_id: int,
@@ -673,8 +693,9 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
     # the header: the rows above the first one holding a number as read (a digit in it: a
     # header's "No" reads as letters for digits), and above the row of column numbers when there
     # is one.  Its labels are read again when the page reading missed or doubted them, or read
-    # them less than surely: then the reading from the cell's crop is kept when it is surer or
-    # breaks fewer words apart (the page reading makes "Re i" of "Realisasi")
+    # them less than surely: then the reading from the cell's crop is kept when it has as many
+    # letters and is surer or breaks fewer words apart (the page reading makes "Re i" of
+    # "Realisasi"; a crop's reading may lose a line of the cell, "Kegiatan" for "Sasaran / Kegiatan")
     top = next((k + 1 for k, r in enumerate(grid[:8]) if _numbering_row(r)), 0)
     body = next((k for k, r in enumerate(grid) if k >= top and not _numbering_row(r) and any(
         x is not None and numberish(x.text) and _DIGITS.search(x.text) for x in r)), len(grid))
@@ -687,7 +708,8 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
             crop = _crop(clean, x.bbox, scale)
             if crop is not None and crop.min() <= 160:
                 txt, conf, _doubt = reader.cell(crop, ocr)
-                if txt and (missed or conf > (x.conf or 0) or _fragments(txt) < _fragments(x.text)):
+                if txt and (missed or _letters(txt) >= _letters(x.text) and (
+                        conf > (x.conf or 0) or _fragments(txt) < _fragments(x.text))):
                     x.text, x.conf = txt, conf
     grid = grid[body:]
     for c in range(ncol):
@@ -775,6 +797,10 @@ def repair_percents(col: list) -> None:
 def _fragments(t: str) -> int:
     """Words of one or two letters in a label's reading: the pieces of a word read apart."""
     return sum(1 for w in t.split() if w.isalpha() and len(w) <= 2)
+
+
+def _letters(t: str) -> int:
+    return sum(ch.isalpha() for ch in t)
 
 
 def _numbering_row(r) -> bool:

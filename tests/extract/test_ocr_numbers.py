@@ -109,3 +109,17 @@ def test_two_words_read_over_one_stretch_of_print_make_the_cell_read_again():
     assert read_twice([Word("12", 330, 640, 342, 648), Word("Laporar", 320, 652, 356, 662), Word("ran", 344, 652, 358, 662)])
     assert not read_twice([Word("12", 330, 640, 342, 648), Word("Laporan", 320, 652, 356, 662)])
     assert not read_twice([Word("Tertibnya", 100, 10, 140, 20), Word("administrasi", 143, 10, 190, 20)])
+
+
+def test_an_unsure_word_beside_a_sure_one_on_its_line_is_print_not_a_speck():
+    # 002's scanned cost table: its header cell "Sasaran / Kegiatan" came back as "Sasaran!" at
+    # 33/100 and "Kegiatan" at 97; the speck rule (letters below 35) dropped the first word, and
+    # the column of sasaran was taken for one of names
+    from lkj.extract.ocr import beside_sure_word, speck
+    from lkj.extract.page_words import Word
+
+    sas, keg = Word("Sasaran!", 89, 384, 116, 389, 33.0), Word("Kegiatan", 118, 384, 145, 390, 97.0)
+    assert speck(sas, OCR, 5.5) and beside_sure_word(sas, [sas, keg], OCR, 5.5)
+    # strokes between two lines read as letters lie half a line off the words of print
+    frag = Word("angand", 100, 392, 125, 397, 12.0)
+    assert not beside_sure_word(frag, [frag, keg, Word("Pagu", 100, 398, 120, 404, 96.0)], OCR, 5.5)
