@@ -318,26 +318,39 @@ def _canon(t: str) -> str:
 
 def minus_left(crop) -> bool:
     """Is there a short flat mark left of the first digit, at the digits' mid-height (a minus
-    too faint for the readings at scan resolution)?"""
+    too faint for the readings at scan resolution)?
+
+    The digits are the marks darker than 200; the minus is looked for among them and among the
+    lighter ones as well (below 235): a thin stroke of a 150-dpi scan enlarged and flattened keeps only a grey
+    trace of a few pixels, which the digits' threshold cuts to a dot.  A mark is a minus when it is
+    flat (at least 1.2 times as wide as high), lower than 0.4 of the digits' height, wider than a
+    fifth of it, at their mid-height and no further from the first digit than a digit's height."""
     import cv2
     import numpy as np
 
-    bw = (crop < 200).astype(np.uint8)
-    n, _lab, stats, _c = cv2.connectedComponentsWithStats(bw, connectivity=8)
-    comps = sorted((tuple(st) for st in stats[1:] if st[4] >= 2), key=lambda st: st[0])
-    if len(comps) < 2:
+    def comps(thresh):
+        n, _lab, stats, _c = cv2.connectedComponentsWithStats((crop < thresh).astype(np.uint8), connectivity=8)
+        return [tuple(int(v) for v in st) for st in stats[1:] if st[4] >= 2]
+
+    dark = comps(200)
+    if len(dark) < 2:
         return False
-    tall = max(st[3] for st in comps)
-    first = comps[0]
-    rest = [st for st in comps[1:] if st[3] >= 0.6 * tall]
-    if not rest or first[3] >= 0.4 * tall or first[2] > 1.2 * tall:
+    tall = max(st[3] for st in dark)
+    digits = [st for st in dark if st[3] >= 0.6 * tall]
+    if not digits:
         return False
-    nxt = min(rest, key=lambda st: st[0])
-    top = min(st[1] for st in rest)
-    bottom = max(st[1] + st[3] for st in rest)
-    mid = first[1] + first[3] / 2
-    gap = nxt[0] - (first[0] + first[2])
-    return 0 <= gap <= tall and top + 0.25 * (bottom - top) <= mid <= top + 0.75 * (bottom - top)
+    nxt = min(digits, key=lambda st: st[0])
+    line = [st for st in digits if st[1] < nxt[1] + nxt[3] and nxt[1] < st[1] + st[3]]     # the first digit's line
+    top = min(st[1] for st in line)
+    bottom = max(st[1] + st[3] for st in line)
+    for x, y, w, h, _a in dark + comps(235):
+        if x + w > nxt[0] or h >= 0.4 * tall or w > 1.2 * tall or w < 0.2 * tall or w < 1.2 * h:
+            continue
+        mid = y + h / 2
+        gap = nxt[0] - (x + w)
+        if 0 <= gap <= tall and top + 0.25 * (bottom - top) <= mid <= top + 0.75 * (bottom - top):
+            return True
+    return False
 
 
 def _trim(t: str) -> str:
@@ -372,7 +385,7 @@ def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrS
     tail = f" {unit}" if unit else ""
     if agree:
         conf = max(c for _, c in agree)
-        text = constrained.strip()
+        text = _one_separator(constrained.strip())
         if text.endswith("%") and unit:
             text = text[:-1].strip()
         signs = {t.strip()[:1] in _DASHES for t, _ in agree} | {text[:1] in _DASHES}
@@ -386,12 +399,29 @@ def settle_number(readings: list[tuple[str, float]], constrained: str, ocr: OcrS
         # two independent readings that agree are believed unless both are very unsure, or the
         # digits they agree on are not shaped like a number ("3.803.650,.00")
         shaped = bool(_CLEAN_NUMBER.fullmatch((lead + text + tail).strip()))
-        return lead + text + tail, conf, conf < ocr.doubt_below / 2 or not shaped
+        # a free reading of other digits, surer than those that agree, leaves the number in doubt
+        # ("2.623.000" at 88 against "9.623.000" at 64): the row's arithmetic may settle it
+        rival = max((c for t, c in readings if _canon(t) not in ("?", "", c_digits)), default=-1.0)
+        return lead + text + tail, conf, conf < ocr.doubt_below / 2 or not shaped or rival > conf
     floor = min((c for _, c in readings), default=0.0)
     best = max(readings, key=lambda tc: tc[1])[0] if readings else ""
     if constrained.strip() and (not best or not numberish(best)):
         return lead + constrained.strip() + tail, floor, True
     return best, floor, True
+
+
+def _one_separator(t: str) -> str:
+    """A speck read as a second separator between digits ("3.803.650,.00", "21,.998.215") dropped:
+    of the two, the one kept leaves the number's thousands separators all alike."""
+    def alike(s: str) -> bool:
+        seps = re.findall(r"[.,]", re.sub(r"[.,]\d{1,2}\D*$", "", s))
+        return len(set(seps)) <= 1
+
+    m = re.search(r"(?<=\d)([.,])([.,])(?=\d)", t)
+    if not m:
+        return t
+    first, second = t[:m.start()] + m.group(1) + t[m.end():], t[:m.start()] + m.group(2) + t[m.end():]
+    return first if alike(first) or not alike(second) else second
 
 
 def _text(api) -> str:
@@ -493,7 +523,7 @@ def read_page(reader: Reader, gray, scale: float, index: int, first_id: int, set
              if wd.x0 > edge and wd.top > edge and wd.x1 < res.width - edge and wd.bottom < res.height - edge]
     heights = sorted(wd.bottom - wd.top for wd in words)
     line_h = heights[len(heights) // 2] if heights else 0.0
-    words = [wd for wd in words if not speck(wd, ocr, line_h)]
+    words = [wd for wd in words if not speck(wd, ocr, line_h) or beside_sure_word(wd, words, ocr, line_h)]
     taken = []
     for k, box in enumerate(rl.boxes):
         region = tuple(v / scale for v in box)
@@ -542,6 +572,26 @@ def speck(wd: Word, ocr: OcrSettings, line_h: float = 0.0) -> bool:
     return not _DIGITS.search(t) and wd.conf is not None and wd.conf < ocr.speck_below
 
 
+def beside_sure_word(wd: Word, words: list[Word], ocr: OcrSettings, line_h: float) -> bool:
+    """Is an unsure word of letters on the line of a sure word, next to it (within a line's
+    height)?  Then it is print read unsurely ("Sasaran!" at 33 before "Kegiatan" at 97), not the
+    strokes between two lines, which lie half a line off every word of print."""
+    t = wd.text.strip()
+    if _PUNCT_ONLY.fullmatch(t) or _DIGITS.search(t) or sum(ch.isalpha() for ch in t) < 3 or not line_h:
+        return False
+    h = wd.bottom - wd.top
+    if h < 0.5 * line_h:
+        return False
+    for o in words:
+        if o is wd or o.conf is None or o.conf < ocr.doubt_below:
+            continue
+        dy = min(o.bottom, wd.bottom) - max(o.top, wd.top)
+        gap = max(o.x0 - wd.x1, wd.x0 - o.x1)
+        if dy > 0.6 * min(h, o.bottom - o.top) and gap < line_h:
+            return True
+    return False
+
+
 def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale: float, table_id: int,
                      settings: Settings) -> list[Block]:
     """A table ruled both ways: the page's words go to the cells the rules make; numbers are read
@@ -572,6 +622,14 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
         cell.bbox = box
         if ws and line_h and numberish(cell.text) and unread_ink(clean, box, ws, scale, line_h):
             cell.conf = min(cell.conf or 0.0, settings.ocr.sure_number - 1)    # read again from its crop
+        elif ws and read_twice(ws):
+            # the page reading took one stretch of print for two words ("12 Laporar ran",
+            # "Tertibnya ertibnya"): the cell is read again from its own crop
+            crop = _crop(clean, box, scale)
+            if crop is not None and crop.min() <= 160:
+                txt, conf, doubt = reader.cell(crop, settings.ocr)
+                if txt and conf >= settings.ocr.doubt_below:
+                    cell.text, cell.conf, cell.doubt = txt, conf, doubt
         cells[o] = cell
     check_numbers(reader, clean, [[cells.get((r, c)) for c in range(ncol)] for r in range(nrow)], scale,
                   settings.ocr, empty_ink=True)
@@ -583,6 +641,18 @@ def read_ruled_table(reader: Reader, clean, region, rl, words: list[Word], scale
             if cell.text:
                 cell.bbox = _cell_box(boxes, cell.bbox) if cell.bbox else None
     return rows
+
+
+def read_twice(words: list[Word]) -> bool:
+    """Do two of a cell's words lie over each other on one line (the same print read twice, once
+    in part: "Laporar" over "ran")?  Over a third of the narrower one's width, and half its height."""
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            dy = min(a.bottom, b.bottom) - max(a.top, b.top)
+            dx = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if dy > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and dx > 0.33 * min(a.x1 - a.x0, b.x1 - b.x0):
+                return True
+    return False
 
 
 def unread_ink(clean, box, words: list[Word], scale: float, line_h: float) -> bool:
@@ -620,18 +690,26 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
     `empty_ink`, a cell with print but no word is read from its crop as well."""
     h, w = clean.shape
     ncol = max((len(r) for r in grid), default=0)
-    # the header: the rows above the first one holding a number (a row of column numbers aside);
-    # its labels are read again only when the page reading missed or doubted them
-    body = next((k for k, r in enumerate(grid) if any(x is not None and numberish(x.text) for x in r)
-                 and not all(_NUMBERING.fullmatch(x.text.strip()) for x in r if x is not None and x.text)), len(grid))
+    # the header: the rows above the first one holding a number as read (a digit in it: a
+    # header's "No" reads as letters for digits), and above the row of column numbers when there
+    # is one.  Its labels are read again when the page reading missed or doubted them, or read
+    # them less than surely: then the reading from the cell's crop is kept when it has as many
+    # letters and is surer or breaks fewer words apart (the page reading makes "Re i" of
+    # "Realisasi"; a crop's reading may lose a line of the cell, "Kegiatan" for "Sasaran / Kegiatan")
+    top = next((k + 1 for k, r in enumerate(grid[:8]) if _numbering_row(r)), 0)
+    body = next((k for k, r in enumerate(grid) if k >= top and not _numbering_row(r) and any(
+        x is not None and numberish(x.text) and _DIGITS.search(x.text) for x in r)), len(grid))
     for r in grid[:body]:
         for x in r:
-            if x is None or not x.bbox or (x.text and (x.conf or 0) >= ocr.doubt_below and len(x.text.strip()) > 2):
-                continue
+            if x is None or not x.bbox or (x.text and (x.conf or 0) >= ocr.sure_number and len(x.text.strip()) > 2) \
+                    or x.text.strip() in ("%", "(%)"):
+                continue                # (a "%" read as such is one: its misreadings go the other way, "Yo", "96")
+            missed = not x.text or (x.conf or 0) < ocr.doubt_below or len(x.text.strip()) <= 2
             crop = _crop(clean, x.bbox, scale)
             if crop is not None and crop.min() <= 160:
                 txt, conf, _doubt = reader.cell(crop, ocr)
-                if txt:
+                if txt and (missed or _letters(txt) >= _letters(x.text) and (
+                        conf > (x.conf or 0) or _fragments(txt) < _fragments(x.text))):
                     x.text, x.conf = txt, conf
     grid = grid[body:]
     for c in range(ncol):
@@ -657,6 +735,10 @@ def check_numbers(reader: Reader, clean, grid: list[list], scale: float, ocr: Oc
             crop = _crop(clean, x.bbox, scale)
             if crop is None or crop.min() > 160:
                 continue
+            if x.text and numberish(x.text) and x.text.strip()[:1] not in _DASHES and minus_left(crop):
+                # the page reading drops a thin minus even when sure of the digits ("9.53%" for
+                # "-9.53%"): the print shows a mark before them, so the cell is read again
+                x.conf = min(x.conf or 0.0, ocr.sure_number - 1)
             if x.text and numberish(x.text):
                 txt, conf, doubt = reader.number(crop, (x.text, x.conf or 0.0), ocr)
             else:
@@ -698,13 +780,33 @@ def repair_percents(col: list) -> None:
         if len(whole.lstrip("0") or "0") <= 3 and len(frac) <= max(decimals, 2):
             continue                    # a plausible percentage as read ("100", "48,38"): no glyph in it
         digits = _digits(core_text)
+        read_whole = whole if len(parts) > 1 and 1 <= len(whole) <= 3 else None
         for tail in _PCT_GLYPH:
             core = digits[:-len(tail)] if digits.endswith(tail) else None
-            if core and 1 <= len(core) - decimals <= 3 and not (len(core) - decimals > 1 and core[0] == "0"):
-                whole, frac = core[:len(core) - decimals], core[len(core) - decimals:]
-                x.text = f"{sign}{whole}{sep}{frac}%" if decimals else f"{sign}{whole}%"
+            # a separator as read tells the whole part ("83.339": 83, then "33" and the glyph);
+            # without one the column's own shape does
+            dec = len(core) - len(read_whole) if core and read_whole else decimals
+            if core and 0 <= dec <= 2 and 1 <= len(core) - dec <= 3 and not (len(core) - dec > 1 and core[0] == "0"):
+                whole, frac = core[:len(core) - dec], core[len(core) - dec:]
+                mark = re.search(r"[.,]", core_text).group(0) if read_whole else (sep or ",")
+                x.text = f"{sign}{whole}{mark}{frac}%" if dec else f"{sign}{whole}%"
                 x.doubt = True
                 break
+
+
+def _fragments(t: str) -> int:
+    """Words of one or two letters in a label's reading: the pieces of a word read apart."""
+    return sum(1 for w in t.split() if w.isalpha() and len(w) <= 2)
+
+
+def _letters(t: str) -> int:
+    return sum(ch.isalpha() for ch in t)
+
+
+def _numbering_row(r) -> bool:
+    """Is a table row the row of column numbers ("1 | 2 | 3 ...", "(1) | (2) | (3)=(2)/(1)")?"""
+    filled = [x for x in r if x is not None and x.text]
+    return len(filled) >= 3 and all(_NUMBERING.fullmatch(x.text.strip()) for x in filled)
 
 
 _NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?\d{1,2}\s*=\s*[\d()/x*+%-]+\)?|\(?[IVX]{1,4}\)?")

@@ -58,7 +58,8 @@ class OcrSettings:
     upright_sure: float = 70.0     # a page whose words (of 3 letters or more) read at this median confidence
     upright_words: int = 5         # ... and are at least this many is upright: no strip is read both ways
                                    # (upside down, the median is below 35)
-    paper_level: int = 200         # on a flattened page, grey lighter than this is paper, not print
+    paper_level: int = 225         # on a flattened page, grey lighter than this is paper, not print (a 150-dpi
+                                   # scan's thin strokes and minus signs keep 200-225; the texture lies above 235)
     small_print_px: int = 45       # a cell's ink shorter than this (pixels) is read at twice the size
     speck_below: float = 35.0      # a word of letters read below this confidence is noise, not print
     edge_margin_inch: float = 0.15  # nothing is printed this close to the paper's edge (scanner shadows are)

@@ -45,6 +45,7 @@ def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str,
     return out, allc
 
 
+_DIGIT_LOOKALIKE = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0"})
 _COLUMN_NO = re.compile(r"\(?(\d{1,2})\s*(?:[=\s]*[\d\s/x*:+\-]+)?\)?")
 
 
@@ -57,7 +58,8 @@ def is_column_numbering(texts: list[str]) -> bool:
         return False
     nums = []
     for t in filled:
-        m = _COLUMN_NO.fullmatch(t)
+        # a scan's "1" read as "l", "I" or "|", a "0" as "O": a short cell's letters for digits
+        m = _COLUMN_NO.fullmatch(t.translate(_DIGIT_LOOKALIKE) if len(t) <= 4 else t)
         if not m:
             return False
         nums.append(int(m.group(1)))

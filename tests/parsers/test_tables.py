@@ -79,3 +79,15 @@ def test_dot_decimal_report(rows_of):
     cpo = [r for r in rows_of("003", table_kind="cost_per_outcome") if r["report_seq"] == "1"]
     assert cpo[1]["realisasi"] == "69.58" and cpo[1]["realisasi_unit"] == "index"
     assert cpo[0]["efisiensi"] == "17.3" and cpo[0]["capaian_anggaran"] == "59.14"
+
+
+def test_a_scanned_row_of_column_numbers_with_its_1_read_as_a_letter_is_no_data_row():
+    # syn_11_10's scanned cost-per-outcome table: the row under the header reads
+    # "l | 2 | 3 | ... | 10" (the "1" as an "l"); taken for data it became a row whose target 7,
+    # realisasi 8 and capaian 9 raised four false arithmetic alarms
+    from lkj.parsers.grid_tables import is_column_numbering
+
+    assert is_column_numbering(["l", "2", "3", "4", "5", "6", "7", "8", "9", "10"])
+    assert is_column_numbering(["(I)", "(2)", "(3)", "(4)"])
+    assert not is_column_numbering(["No", "Sasaran", "Indikator", "Target"])
+    assert not is_column_numbering(["1.", "Meningkatnya kualitas", "Persentase", "100%"])
