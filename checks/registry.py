@@ -52,10 +52,14 @@ def misfits(r: Row) -> list[str]:
     row's other amounts and written without thousands, a percentage written like a rupiah amount; a
     cell holding two values (the row was read across its columns)."""
     out = []
+    # two values in one cell beside an empty value cell of the same row: a neighbour's value moved in
+    # (a stray mark read beside a value, with every column filled, shifts nothing)
+    empty = [f for f in NUMERIC_FIELDS if f in r.raw and not (r.raw.get(f) or "").strip()]
     for f in NUMERIC_FIELDS:
         raw = (r.raw.get(f) or "").strip()
-        if raw and two_values(raw):
-            out.append(f"{f} '{raw}' holds two values: the row may have been read across columns")
+        if raw and empty and two_values(raw):
+            out.append(f"{f} '{raw}' holds two values beside an empty {empty[0]}: the row may have been "
+                       f"read across columns")
     money = [r.num[f] for f in MONEY if r.num.get(f) and _GROUPED.search(r.raw.get(f) or "")]
     for f in MONEY:
         raw, v = (r.raw.get(f) or "").strip(), r.num.get(f)
