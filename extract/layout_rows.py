@@ -48,17 +48,20 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
         return []
     heights = sorted(w.bottom - w.top for w in words)
     h = heights[len(heights) // 2]
-    gap = layout.row_gap * h                 # a wider gap between two lines of a column ends a row
     tol = 0.5 * h
     ncol = len(bounds) - 1
-    cuts: list[HSeg] = []
+    bands = []
     for ya, yb in zip(ys, ys[1:]):
         if ya < header_end - 0.5:
             continue
         band = [w for w in words if ya < w.cy < yb]
         if len(group_lines(band)) < 2:
             continue
-        cols = _column_lines(band, bounds)
+        bands.append((ya, _column_lines(band, bounds)))
+    gap = _row_gap(bands, h, layout)
+    cuts: list[HSeg] = []
+    for ya, cols in bands:
+        last_cut = [ya] * ncol                # where each column's current cell began
         cand: list[float] = []
         for c, lines in enumerate(cols):
             for a, b in zip(lines, lines[1:]):
@@ -68,12 +71,25 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
         cand += [ln.top for ln in numbered[1:]]
         for y in _starts(sorted(cand), tol):
             starts, runs_on, crossed = 0, 0, []
+            number = next((ln for ln in numbered[1:] if abs(ln.top - y) <= tol
+                           and any(last_cut[0] < b.top < ln.top for b in cols[0])), None)
             for c, lines in enumerate(cols):
                 here = next((ln for ln in lines if abs(ln.top - y) <= tol), None)
                 before = [ln for ln in lines if ln.bottom <= y + tol and ln is not here and ln.top < y]
                 after = [ln for ln in lines if ln.top >= y - tol and ln is not here]
                 if here is not None:
-                    if not before or here.top - before[-1].bottom >= gap:
+                    if not any(ln.top > last_cut[c] for ln in before):
+                        # the first text of its cell since the last cut: a value centred in a
+                        # tall row, or a cell empty in the row above: it votes neither way (a
+                        # cut made here still begins its cell)
+                        crossed.append(c)
+                        continue
+                    if number is not None and (here is number or abs(here.top - number.top) <= 0.2 * h):
+                        # the next row number, and the lines set level with it (cells aligned
+                        # to the top of their row): they start a row however narrow the gap
+                        starts += 1
+                        crossed.append(c)
+                    elif here.top - before[-1].bottom >= gap:
                         starts += 1
                         crossed.append(c)
                     else:
@@ -84,15 +100,31 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
                     runs_on += 1
                 else:
                     crossed.append(c)
-            number_here = any(abs(ln.top - y) <= tol for ln in numbered[1:])
-            if starts == 0 or (starts <= runs_on and not number_here):
+            if starts == 0 or (starts <= runs_on and number is None):
                 continue
             above = [ln.bottom for c in crossed for ln in cols[c] if ln.top < y - tol]
             cut = (max(above) + y) / 2 if above else y - 1.0
             cut = min(cut, y - 0.5)
             for a, b in _spans(crossed):
                 cuts.append(HSeg(bounds[a], bounds[b + 1], cut))
+            for c in crossed:
+                last_cut[c] = cut
     return cuts
+
+
+def _row_gap(bands: list[tuple[float, list[list[_Line]]]], h: float, layout: LayoutSettings) -> float:
+    """The gap between two lines of a column that ends a row: `layout.row_gap` line heights, or
+    less when the table's wrapped cells show a tighter leading (small padding: the gap between two
+    rows is then only a little wider than the one between two lines of a cell).  The leading is
+    the narrowest gaps' level (a tenth of all gaps are that narrow or narrower); a row's gap must
+    exceed it by a sixth of a line height."""
+    gaps = sorted(b.top - a.bottom for _, cols in bands for lines in cols for a, b in zip(lines, lines[1:])
+                  if b.top - a.bottom > -0.5 * h)
+    full = layout.row_gap * h
+    if len(gaps) < 3:
+        return full
+    lead = max(gaps[len(gaps) // 10], 0.0)
+    return min(full, max(1.5 * lead, lead + h / 6))
 
 
 def _starts(values: list[float], tol: float) -> list[float]:

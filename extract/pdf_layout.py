@@ -437,10 +437,20 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     if len(rules) < 2:
         return None
 
+    def covered(y: float) -> float:
+        """How much of the table's width the rules at y cover together (a browser draws the rule
+        under a header cell by cell: abutting segments that make one full rule)."""
+        spans = sorted((max(s.x0, x0), min(s.x1, x1)) for s in rules if abs(s.y - y) <= tol)
+        tot, end = 0.0, x0
+        for a, b in spans:
+            if b > end:
+                tot += b - max(a, end)
+                end = b
+        return tot
+
     def header_end_of(rules) -> float:
         ys = _cluster([s.y for s in rules], tol)
-        full = [y for y in ys[1:] if any(abs(s.y - y) <= tol and s.x1 - s.x0 >= layout.full_rule_share * width
-                                         for s in rules)]
+        full = [y for y in ys[1:] if covered(y) >= layout.full_rule_share * width]
         return full[0] if full else (ys[1] if len(ys) > 1 else bottom)
 
     # a row of column numbers ("1 2 3", "(1) (2) (6=5/4)") printed under the header without a rule

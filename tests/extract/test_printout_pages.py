@@ -57,3 +57,42 @@ def test_the_sides_of_shaded_cells_are_no_column_rules():
                         edge(300.0, 221.2, 400.0, "line", stroke=True)])
     _hs, vs = page_rules(page)
     assert [v.x for v in vs] == [300.0]
+
+
+def test_top_aligned_wrapped_cells_with_little_padding_split_at_each_row():
+    # rows set apart by 1pt of padding only: the gap between two rows is little wider than the
+    # one between two lines of a wrapped cell; each row keeps its own sasaran and indikator
+    rows = _rows("top_aligned_small_pad")
+    assert ["3", "Meningkatnya Kualitas Fasilitasi Pemberdayaan Masyarakat Desa dan Kelurahan",
+            "Rata-rata persentase fasilitasi pemberdayaan masyarakat", "90%"] in rows
+    assert ["6", "Meningkatnya tertib administrasi pemerintahan desa",
+            "Presentase dokumen administrasi pemerintahan desa yang ditetapkan tepat waktu", "89%"] in rows
+
+
+def test_numbered_one_line_rows_close_together_are_rows_of_their_own():
+    # a budget table whose rows are one line each, no wider apart than a cell's leading: the next
+    # row number and the cells level with it begin a row
+    rows = _rows("top_aligned_small_pad")
+    assert ["1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Rp 2.432.619.119,-"] in rows
+    assert ["2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Rp 5.740.000,-"] in rows
+
+
+def test_a_header_ruled_cell_by_cell_ends_where_a_table_runs_over_the_page_break():
+    # the rule under the header is drawn cell by cell and the table has no rule at the page's
+    # bottom: the header still ends at that rule (its segments cover the width together)
+    rows = _rows("top_aligned_small_pad")
+    assert ["NO", "SASARAN KEGIATAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN 5=4/5", "KET"] in rows
+    assert ["2", "Meningkatnya akuntabilitas pemerintahan desa",
+            "Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa tepat waktu",
+            "100%", "100%", "100%", "Tercapai"] in rows
+
+
+def test_values_centred_in_tall_rows_do_not_split_their_row():
+    # cells centred in rows with wide padding: the number, sasaran and target of a row start
+    # lower than its wrapped indikator; the first text of a cell since the last cut makes no cut
+    rows = _rows("centred_big_pad")
+    assert ["1", "Meningkatnya Kualitas Fasilitasi Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+            "Presentase Pemenuhan fasilitasi operasional Perkantoran", "95%"] in rows
+    assert ["3", "Meningkatnya Kualitas Fasilitasi Pemberdayaan Masyarakat Desa dan Kelurahan",
+            "Rata-rata persentase fasilitasi pemberdayaan masyarakat", "90%"] in rows
+    assert ["1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Rp 2.432.619.119,-"] in rows
