@@ -21,6 +21,7 @@ from lkj.model.settings import LayoutSettings
 from .page_words import HSeg, Word, group_lines
 
 _ROW_NUMBER = re.compile(r"\(?\d{1,3}[.)]?|[a-zA-Z][.)]|[IVXivx]{1,4}[.)]?")
+_CODE = re.compile(r"\d{1,2}(\.\d{1,4}){1,6}")      # an account / programme code (7.01.01.2.01)
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
             for a, b in zip(lines, lines[1:]):
                 if b.top - a.bottom >= gap:
                     cand.append(b.top)
-        numbered = [ln for ln in cols[0] if _ROW_NUMBER.fullmatch(ln.text)] if cols else []
+        numbered = [ln for ln in cols[0] if _ROW_NUMBER.fullmatch(ln.text) or _CODE.fullmatch(ln.text)] if cols else []
         cand += [ln.top for ln in numbered[1:]]
         for y in _starts(sorted(cand), tol):
             starts, runs_on, crossed = 0, 0, []
@@ -116,14 +117,16 @@ def _row_gap(bands: list[tuple[float, list[list[_Line]]]], h: float, layout: Lay
     """The gap between two lines of a column that ends a row: `layout.row_gap` line heights, or
     less when the table's wrapped cells show a tighter leading (small padding: the gap between two
     rows is then only a little wider than the one between two lines of a cell).  The leading is
-    the narrowest gaps' level (a tenth of all gaps are that narrow or narrower); a row's gap must
-    exceed it by a sixth of a line height."""
+    the narrowest gap that recurs (a few gaps within a tenth of a line height of it: one odd pair
+    of lines does not set it); a row's gap must exceed it by a sixth of a line height."""
     gaps = sorted(b.top - a.bottom for _, cols in bands for lines in cols for a, b in zip(lines, lines[1:])
                   if b.top - a.bottom > -0.5 * h)
     full = layout.row_gap * h
     if len(gaps) < 3:
         return full
-    lead = max(gaps[len(gaps) // 10], 0.0)
+    near = max(2, len(gaps) // 30)
+    lead = next((g for i, g in enumerate(gaps) if i + near <= len(gaps) and gaps[i + near - 1] - g <= 0.1 * h), gaps[0])
+    lead = max(lead, 0.0)
     return min(full, max(1.5 * lead, lead + h / 6))
 
 

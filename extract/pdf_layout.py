@@ -62,6 +62,17 @@ def _line_text_with_gaps(line: list[Word]) -> str:
     return " ".join(w.text for w in line)
 
 
+def _runs(line: list[Word], gap: float) -> list[list[Word]]:
+    """A line's words as runs set apart by more than `gap` points."""
+    out = [[line[0]]]
+    for a, b in zip(line, line[1:]):
+        if b.x0 - a.x1 > gap:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
 def _max_run(line: list[Word], gap: float) -> float:
     """Width of the longest run of words separated by less than `gap` points."""
     best = 0.0
@@ -213,8 +224,12 @@ def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words
         ltop = min(w.top for w in ln)
         if ltop - last > (layout.row_gap * 2 if k == 0 else layout.page_break_gap) * h + 1.0:
             break                                    # not the next row: the footer, or more of the page
+        # a line in capitals that starts where a run of words of the line above starts is the
+        # wrapped rest of a cell (a program's name in capitals), not a heading
+        wrapped = k > 0 and any(abs(ln[0].x0 - r[0].x0) <= 2.0 for r in _runs(below[k - 1], layout.word_gap))
         if any(not x0 - 4 <= w.cx <= x1 + 4 for w in ln) or _TITLE.match(_line_text_with_gaps(ln)) or \
-                _max_run(ln, layout.word_gap) >= layout.paragraph_share * width or _is_caption_band(ln, x0, x1, layout):
+                _max_run(ln, layout.word_gap) >= layout.paragraph_share * width or \
+                (not wrapped and _is_caption_band(ln, x0, x1, layout)):
             return regions, []
         last = max(w.bottom for w in ln)
         taken += 1

@@ -96,3 +96,15 @@ def test_values_centred_in_tall_rows_do_not_split_their_row():
     assert ["3", "Meningkatnya Kualitas Fasilitasi Pemberdayaan Masyarakat Desa dan Kelurahan",
             "Rata-rata persentase fasilitasi pemberdayaan masyarakat", "90%"] in rows
     assert ["1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Rp 2.432.619.119,-"] in rows
+
+
+def test_a_budget_table_run_over_the_page_break_keeps_rows_wrapped_in_capitals():
+    # the table has no rule at the page's bottom; a programme's name in capitals wraps onto a line
+    # of its own (that line is the rest of a cell, not a heading), and one-line rows follow each
+    # other no farther apart than a cell's lines: each account code begins a row
+    rows = _rows("budget_rows_to_page_break")
+    assert ["7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "1.191.516.005,00",
+            "538.428.805,00", "653.087.200,00", "45,19%"] in rows
+    assert ["7.01.01.2.01.04", "Koordinasi dan Penyusunan DPA-SKPD", "1.598.000,00", "-", "1.598.000,00", "0,00%"] in rows
+    assert ["7.01.01.2.01.06", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+            "2.539.000,00", "777.000,00", "1.762.000,00", "30,60%"] in rows
