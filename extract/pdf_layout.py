@@ -186,9 +186,14 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
                 inside = [w for w in ln if x0 - 4 <= w.cx <= x1 + 4]
                 if not inside:
                     continue
+                # a word across a cell edge, unless the rule under it spans only part of the
+                # table and the word sits over it: a group label over its columns (a browser
+                # draws the rule above a cell spanning columns column by column)
+                group = s.x1 - s.x0 < layout.full_rule_share * width
                 if _TITLE.match(_line_text_with_gaps(inside)) or \
                         _max_run(inside, layout.word_gap) >= layout.paragraph_share * width or \
-                        any(w.x0 + 1 < x < w.x1 - 1 for w in inside for x in edges if x0 < x < x1):
+                        any(w.x0 + 1 < x < w.x1 - 1 and not (group and s.x0 - 2 <= w.x0 and w.x1 <= s.x1 + 2)
+                            for w in inside for x in edges if x0 < x < x1):
                     breaks = True
                     break
             if not breaks and band and _is_caption_band(band, x0, x1, layout):
