@@ -72,8 +72,11 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
         cand += [ln.top for ln in numbered[1:]]
         for y in _starts(sorted(cand), tol):
             starts, runs_on, crossed = 0, 0, []
+            # the next row number: after text in its column since the last cut, and not the end
+            # of a wrapped cell (the line above it is a number or code of its own, or ends a gap)
             number = next((ln for ln in numbered[1:] if abs(ln.top - y) <= tol
-                           and any(last_cut[0] < b.top < ln.top for b in cols[0])), None)
+                           and any(last_cut[0] < b.top < ln.top for b in cols[0])
+                           and _follows_a_number(cols[0], ln, gap)), None)
             for c, lines in enumerate(cols):
                 here = next((ln for ln in lines if abs(ln.top - y) <= tol), None)
                 before = [ln for ln in lines if ln.bottom <= y + tol and ln is not here and ln.top < y]
@@ -100,8 +103,10 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
                 elif before and after and after[0].top - before[-1].bottom < gap:
                     runs_on += 1
                 else:
+                    if before and after and before[-1].top > last_cut[c]:
+                        starts += 1          # its cell ended above and the next begins below: a row's gap
                     crossed.append(c)
-            if starts == 0 or (starts <= runs_on and number is None):
+            if starts == 0 or (starts < runs_on or (starts == runs_on == 1)) and number is None:
                 continue
             above = [ln.bottom for c in crossed for ln in cols[c] if ln.top < y - tol]
             cut = (max(above) + y) / 2 if above else y - 1.0
@@ -111,6 +116,14 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
             for c in crossed:
                 last_cut[c] = cut
     return cuts
+
+
+def _follows_a_number(lines: list[_Line], ln: _Line, gap: float) -> bool:
+    k = lines.index(ln)
+    if k == 0:
+        return True
+    prev = lines[k - 1]
+    return bool(_ROW_NUMBER.fullmatch(prev.text) or _CODE.fullmatch(prev.text)) or ln.top - prev.bottom >= gap
 
 
 def _row_gap(bands: list[tuple[float, list[list[_Line]]]], h: float, layout: LayoutSettings) -> float:

@@ -154,6 +154,14 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
         # a table is opened and closed by rules across it: a short rule at either end (a signature
         # name underlined below the table) is not part of it
         widest = max(s.x1 - s.x0 for s in cur)
+        if len(cur) == 3 and cur[-1].x1 - cur[-1].x0 < 0.5 * widest and cur[1].x1 - cur[1].x0 >= 0.5 * widest:
+            # without its short last rule the table would be a header alone: a browser drew the
+            # rule under the last row only under the cells that end there (the cells spanning
+            # rows above it end higher), when the band above it holds words beside that rule
+            lo, hi = cur[1].y, cur[-1].y
+            if any(lo < w.cy < hi and w.x1 < cur[-1].x0 - 4 for w in words) and \
+                    any(lo < w.cy < hi and cur[-1].x0 <= w.cx <= cur[-1].x1 for w in words):
+                cur[-1] = HSeg(min(t.x0 for t in cur), max(t.x1 for t in cur), cur[-1].y)
         while len(cur) > 1 and cur[-1].x1 - cur[-1].x0 < 0.5 * widest:
             cur.pop()
         while len(cur) > 1 and cur[0].x1 - cur[0].x0 < 0.5 * widest:
@@ -230,8 +238,11 @@ def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words
         if ltop - last > (layout.row_gap * 2 if k == 0 else layout.page_break_gap) * h + 1.0:
             break                                    # not the next row: the footer, or more of the page
         # a line in capitals that starts where a run of words of the line above starts is the
-        # wrapped rest of a cell (a program's name in capitals), not a heading
-        wrapped = k > 0 and any(abs(ln[0].x0 - r[0].x0) <= 2.0 for r in _runs(below[k - 1], layout.word_gap))
+        # wrapped rest of a cell (a program's name in capitals), not a heading; nor is one that
+        # stands in a column of the table, neither centred on it nor flush with its left edge
+        mid = (ln[0].x0 + ln[-1].x1) / 2
+        wrapped = (k > 0 and any(abs(ln[0].x0 - r[0].x0) <= 2.0 for r in _runs(below[k - 1], layout.word_gap))) or \
+            (abs(mid - (x0 + x1) / 2) > 0.1 * width and ln[0].x0 - x0 > 1.5 * h)
         if any(not x0 - 4 <= w.cx <= x1 + 4 for w in ln) or _TITLE.match(_line_text_with_gaps(ln)) or \
                 _max_run(ln, layout.word_gap) >= layout.paragraph_share * width or \
                 (not wrapped and _is_caption_band(ln, x0, x1, layout)):

@@ -116,3 +116,31 @@ def test_a_group_label_across_a_cell_edge_of_the_rule_above_is_no_paragraph():
     rows = _rows("group_label_over_cell_borders")
     assert ["NO", "SASARAN", "INDIKATOR", "CAPAIAN REALISASI", "", "EFISIENSI"] in rows
     assert ["", "", "", "KINERJA", "ANGGARAN", ""] in rows
+
+
+def test_a_centred_budget_table_run_over_the_page_break_starts_with_a_name_in_capitals():
+    # cells centred in their rows: the first line under the header is a programme's name in
+    # capitals, standing in its column (not centred on the table, not at its left edge): a row
+    rows = _rows("centred_budget_rows_to_page_break")
+    assert ["7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "1.191.516.005,00",
+            "538.428.805,00", "653.087.200,00", "45,19%"] in rows
+
+
+def test_the_wrapped_end_of_an_account_code_is_no_row_number():
+    # a long account code wraps in its narrow column: its last piece ("01") on a line of its own
+    # looks like a row number, but the line above it is no number of its own: it ends that cell
+    rows = _rows("wrapped_code_cells")
+    assert ["7 01 7 01 00 01 2.01.0001 5 1 02 01 01", "Belanja Barang Pakai Habis", "1.190.000,00", "0,00",
+            "1.190.000,00", "0,00"] in rows
+    assert not any(r[0] == "01" for r in rows)
+
+
+def test_a_rule_drawn_only_under_the_last_row_cells_still_closes_the_table():
+    # cells centred in tall rows, a sasaran (and its number) merged over several indikator rows:
+    # the browser draws the rule under the last row only under the cells that end there, a short
+    # rule; the table is the header and the body down to it, each indikator row a row of its own
+    rows = _rows("merged_cells_short_last_rule")
+    assert ["No", "Sasaran Strategi s", "Indikator Kinerja", "Target"] in rows
+    assert ["1", "Terpenuhinya Administrasi Kepegawaian Perangkat Daerah",
+            "Jumlah Dokumen Pendataan dan Pengolahan Administrasi Kepegawaian", "12 Dok"] in rows
+    assert ["", "", "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "4 Dok"] in rows
