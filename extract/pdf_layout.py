@@ -187,6 +187,9 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
             # empty (two rules of the page that frame no table together)
             breaks = True
         if not breaks:
+            # partial rules down to the next one (pieces drawn cell by cell joined): group rules
+            groups = [g for g in _join_pieces([p for p in (pieces or hsegs) if prev.y + 1 < p.y <= s.y + 1])
+                      if g.x1 - g.x0 < layout.full_rule_share * width]
             for ln in lines:
                 cy = sum(w.cy for w in ln) / len(ln)
                 if not prev.y < cy < s.y:
@@ -197,10 +200,9 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
                 # a word across a cell edge, unless the rule under it spans only part of the
                 # table and the word sits over it: a group label over its columns (a browser
                 # draws the rule above a cell spanning columns column by column)
-                group = s.x1 - s.x0 < layout.full_rule_share * width
                 if _TITLE.match(_line_text_with_gaps(inside)) or \
                         _max_run(inside, layout.word_gap) >= layout.paragraph_share * width or \
-                        any(w.x0 + 1 < x < w.x1 - 1 and not (group and s.x0 - 2 <= w.x0 and w.x1 <= s.x1 + 2)
+                        any(w.x0 + 1 < x < w.x1 - 1 and not any(g.x0 - 2 <= w.x0 and w.x1 <= g.x1 + 2 for g in groups)
                             for w in inside for x in edges if x0 < x < x1):
                     breaks = True
                     break
@@ -213,6 +215,18 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
             cur.append(s)
     close()
     return regions
+
+
+def _join_pieces(segs: list[HSeg], gap: float = 1.5) -> list[HSeg]:
+    """Rule pieces at one height that abut (a browser's cell-by-cell borders) as one segment each."""
+    out: list[HSeg] = []
+    for p in sorted(segs, key=lambda p: (round(p.y), p.x0)):
+        q = out[-1] if out else None
+        if q is not None and abs(q.y - p.y) <= 1.0 and p.x0 <= q.x1 + gap:
+            out[-1] = HSeg(q.x0, max(q.x1, p.x1), q.y)
+        else:
+            out.append(p)
+    return out
 
 
 def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words: list[Word], page_height: float,

@@ -144,3 +144,11 @@ def test_a_rule_drawn_only_under_the_last_row_cells_still_closes_the_table():
     assert ["1", "Terpenuhinya Administrasi Kepegawaian Perangkat Daerah",
             "Jumlah Dokumen Pendataan dan Pengolahan Administrasi Kepegawaian", "12 Dok"] in rows
     assert ["", "", "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "4 Dok"] in rows
+
+
+def test_a_wrapped_group_label_over_a_rule_too_short_to_frame_a_table():
+    # a landscape page: the group label wraps over its two columns, and the rule under it is
+    # shorter than the shortest rule that frames a table; it still makes the label a group label
+    rows = _rows("wrapped_group_label_short_rule")
+    assert ["NO", "SASARAN", "INDIKATOR", "CAPAIAN REALISASI", "", "EFISIENSI"] in rows
+    assert ["", "", "", "KINERJA", "ANGGARAN", ""] in rows
