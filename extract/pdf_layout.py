@@ -200,8 +200,11 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
                 # a word across a cell edge, unless the rule under it spans only part of the
                 # table and the word sits over it: a group label over its columns (a browser
                 # draws the rule above a cell spanning columns column by column)
+                # a run across most of the width is a paragraph, unless the rules give the cell
+                # edges and it crosses none (the text of a wide cell: a long sub kegiatan name)
                 if _TITLE.match(_line_text_with_gaps(inside)) or \
-                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width or \
+                        (_max_run(inside, layout.word_gap) >= layout.paragraph_share * width
+                         and not any(x0 + 4 < x < x1 - 4 for x in edges)) or \
                         any(w.x0 + 1 < x < w.x1 - 1 and not any(g.x0 - 2 <= w.x0 and w.x1 <= g.x1 + 2 for g in groups)
                             for w in inside for x in edges if x0 < x < x1):
                     breaks = True
@@ -522,13 +525,14 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         head = [w for w in inside if w.cy < header_end]
         body = [w for w in inside if w.cy > header_end]
         groups = _group_label_words(head, rules, top, header_end, width, layout)
-        seps = _cell_edges(rules, header_end, x0, x1, tol) or \
-            column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
+        seps = _cell_edges(rules, header_end, x0, x1, tol)
+        from_edges = bool(seps)
+        seps = seps or column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
     bounds = [x0] + seps + [x1]
     ncol = len(bounds) - 1
     if ncol < 2:
         return None
-    if not vsegs and runs_across_columns(inside, seps, width, layout.word_gap, layout.banner_share):
+    if not vsegs and runs_across_columns(inside, seps, width, layout.word_gap, layout.banner_share, from_edges):
         return None          # a boxed banner or cover block (a title runs across the "columns"): text
     if not vsegs:
         # body rows set apart by white space only: cuts between them, over the columns that start anew
@@ -674,13 +678,16 @@ def _share_out(lay: GridLayout, text_at: dict[tuple[int, int], list[Word]], gap:
 
 
 def runs_across_columns(words: list[Word], seps: list[float], width: float, word_gap: float = 7.0,
-                        share: float = 0.4) -> bool:
+                        share: float = 0.4, cell_edges: bool = False) -> bool:
     """Does a run of words (gaps up to `word_gap`) over `share` of the width cross two column gutters?
-    Table cells never do; a centred title in a ruled banner does."""
+    Table cells never do; a centred title in a ruled banner does.  With `cell_edges` (the gutters
+    are where the cell borders of a rule join) a run also ends at a gutter no word crosses: the text
+    of a full cell may come closer than `word_gap` to its neighbour's."""
     for ln in group_lines(words):
         start = ln[0]
         for a, b in zip(ln + [None], ln[1:] + [None]):
-            if b is None or b.x0 - a.x1 > word_gap:
+            if b is None or b.x0 - a.x1 > word_gap or \
+                    (cell_edges and any(a.x1 - 1 <= x <= b.x0 + 1 for x in seps)):
                 x0, x1 = start.x0, a.x1
                 if x1 - x0 >= share * width and sum(1 for x in seps if x0 < x < x1) >= 2:
                     return True

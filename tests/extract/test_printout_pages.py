@@ -152,3 +152,13 @@ def test_a_wrapped_group_label_over_a_rule_too_short_to_frame_a_table():
     rows = _rows("wrapped_group_label_short_rule")
     assert ["NO", "SASARAN", "INDIKATOR", "CAPAIAN REALISASI", "", "EFISIENSI"] in rows
     assert ["", "", "", "KINERJA", "ANGGARAN", ""] in rows
+
+
+def test_a_long_name_filling_a_wide_cell_is_neither_a_paragraph_nor_a_banner():
+    # a sub kegiatan name wraps over a cell that spans most of the table, its text running up to
+    # the cell's edge (closer to the amount beside it than a word gap): the cell borders drawn
+    # cell by cell say where the cells end
+    rows = _rows("wide_cell_text_to_its_edge")
+    (row,) = [r for r in rows if r[0] == "1." and r[-1] == "Rp 54.396.000"]
+    assert row[1].startswith("Pembinaan Wawasan Kebangsaan dan Ketahanan Nasional")
+    assert ["2.", "Pelaksanaan Tugas Forum Koordinasi Pimpinan di Kecamatan", "Rp 5.839.500"] in rows
