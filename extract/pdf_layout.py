@@ -62,6 +62,17 @@ def _line_text_with_gaps(line: list[Word]) -> str:
     return " ".join(w.text for w in line)
 
 
+def _runs(line: list[Word], gap: float) -> list[list[Word]]:
+    """A line's words as runs set apart by more than `gap` points."""
+    out = [[line[0]]]
+    for a, b in zip(line, line[1:]):
+        if b.x0 - a.x1 > gap:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
 def _max_run(line: list[Word], gap: float) -> float:
     """Width of the longest run of words separated by less than `gap` points."""
     best = 0.0
@@ -143,6 +154,14 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
         # a table is opened and closed by rules across it: a short rule at either end (a signature
         # name underlined below the table) is not part of it
         widest = max(s.x1 - s.x0 for s in cur)
+        if len(cur) == 3 and cur[-1].x1 - cur[-1].x0 < 0.5 * widest and cur[1].x1 - cur[1].x0 >= 0.5 * widest:
+            # without its short last rule the table would be a header alone: a browser drew the
+            # rule under the last row only under the cells that end there (the cells spanning
+            # rows above it end higher), when the band above it holds words beside that rule
+            lo, hi = cur[1].y, cur[-1].y
+            if any(lo < w.cy < hi and w.x1 < cur[-1].x0 - 4 for w in words) and \
+                    any(lo < w.cy < hi and cur[-1].x0 <= w.cx <= cur[-1].x1 for w in words):
+                cur[-1] = HSeg(min(t.x0 for t in cur), max(t.x1 for t in cur), cur[-1].y)
         while len(cur) > 1 and cur[-1].x1 - cur[-1].x0 < 0.5 * widest:
             cur.pop()
         while len(cur) > 1 and cur[0].x1 - cur[0].x0 < 0.5 * widest:
@@ -168,6 +187,9 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
             # empty (two rules of the page that frame no table together)
             breaks = True
         if not breaks:
+            # partial rules down to the next one (pieces drawn cell by cell joined): group rules
+            groups = [g for g in _join_pieces([p for p in (pieces or hsegs) if prev.y + 1 < p.y <= s.y + 1])
+                      if g.x1 - g.x0 < layout.full_rule_share * width]
             for ln in lines:
                 cy = sum(w.cy for w in ln) / len(ln)
                 if not prev.y < cy < s.y:
@@ -175,9 +197,16 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
                 inside = [w for w in ln if x0 - 4 <= w.cx <= x1 + 4]
                 if not inside:
                     continue
+                # a word across a cell edge, unless the rule under it spans only part of the
+                # table and the word sits over it: a group label over its columns (a browser
+                # draws the rule above a cell spanning columns column by column)
+                # a run across most of the width is a paragraph, unless the rules give the cell
+                # edges and it crosses none (the text of a wide cell: a long sub kegiatan name)
                 if _TITLE.match(_line_text_with_gaps(inside)) or \
-                        _max_run(inside, layout.word_gap) >= layout.paragraph_share * width or \
-                        any(w.x0 + 1 < x < w.x1 - 1 for w in inside for x in edges if x0 < x < x1):
+                        (_max_run(inside, layout.word_gap) >= layout.paragraph_share * width
+                         and not any(x0 + 4 < x < x1 - 4 for x in edges)) or \
+                        any(w.x0 + 1 < x < w.x1 - 1 and not any(g.x0 - 2 <= w.x0 and w.x1 <= g.x1 + 2 for g in groups)
+                            for w in inside for x in edges if x0 < x < x1):
                     breaks = True
                     break
             if not breaks and band and _is_caption_band(band, x0, x1, layout):
@@ -189,6 +218,18 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
             cur.append(s)
     close()
     return regions
+
+
+def _join_pieces(segs: list[HSeg], gap: float = 1.5) -> list[HSeg]:
+    """Rule pieces at one height that abut (a browser's cell-by-cell borders) as one segment each."""
+    out: list[HSeg] = []
+    for p in sorted(segs, key=lambda p: (round(p.y), p.x0)):
+        q = out[-1] if out else None
+        if q is not None and abs(q.y - p.y) <= 1.0 and p.x0 <= q.x1 + gap:
+            out[-1] = HSeg(q.x0, max(q.x1, p.x1), q.y)
+        else:
+            out.append(p)
+    return out
 
 
 def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words: list[Word], page_height: float,
@@ -213,8 +254,15 @@ def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words
         ltop = min(w.top for w in ln)
         if ltop - last > (layout.row_gap * 2 if k == 0 else layout.page_break_gap) * h + 1.0:
             break                                    # not the next row: the footer, or more of the page
+        # a line in capitals that starts where a run of words of the line above starts is the
+        # wrapped rest of a cell (a program's name in capitals), not a heading; nor is one that
+        # stands in a column of the table, neither centred on it nor flush with its left edge
+        mid = (ln[0].x0 + ln[-1].x1) / 2
+        wrapped = (k > 0 and any(abs(ln[0].x0 - r[0].x0) <= 2.0 for r in _runs(below[k - 1], layout.word_gap))) or \
+            (abs(mid - (x0 + x1) / 2) > 0.1 * width and ln[0].x0 - x0 > 1.5 * h)
         if any(not x0 - 4 <= w.cx <= x1 + 4 for w in ln) or _TITLE.match(_line_text_with_gaps(ln)) or \
-                _max_run(ln, layout.word_gap) >= layout.paragraph_share * width or _is_caption_band(ln, x0, x1, layout):
+                _max_run(ln, layout.word_gap) >= layout.paragraph_share * width or \
+                (not wrapped and _is_caption_band(ln, x0, x1, layout)):
             return regions, []
         last = max(w.bottom for w in ln)
         taken += 1
@@ -437,10 +485,20 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
     if len(rules) < 2:
         return None
 
+    def covered(y: float) -> float:
+        """How much of the table's width the rules at y cover together (a browser draws the rule
+        under a header cell by cell: abutting segments that make one full rule)."""
+        spans = sorted((max(s.x0, x0), min(s.x1, x1)) for s in rules if abs(s.y - y) <= tol)
+        tot, end = 0.0, x0
+        for a, b in spans:
+            if b > end:
+                tot += b - max(a, end)
+                end = b
+        return tot
+
     def header_end_of(rules) -> float:
         ys = _cluster([s.y for s in rules], tol)
-        full = [y for y in ys[1:] if any(abs(s.y - y) <= tol and s.x1 - s.x0 >= layout.full_rule_share * width
-                                         for s in rules)]
+        full = [y for y in ys[1:] if covered(y) >= layout.full_rule_share * width]
         return full[0] if full else (ys[1] if len(ys) > 1 else bottom)
 
     # a row of column numbers ("1 2 3", "(1) (2) (6=5/4)") printed under the header without a rule
@@ -467,13 +525,14 @@ def grid_layout(region: tuple[float, float, float, float], hsegs: list[HSeg], vs
         head = [w for w in inside if w.cy < header_end]
         body = [w for w in inside if w.cy > header_end]
         groups = _group_label_words(head, rules, top, header_end, width, layout)
-        seps = _cell_edges(rules, header_end, x0, x1, tol) or \
-            column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
+        seps = _cell_edges(rules, header_end, x0, x1, tol)
+        from_edges = bool(seps)
+        seps = seps or column_separators(body, [w for w in head if id(w) not in groups], x0, x1, layout)
     bounds = [x0] + seps + [x1]
     ncol = len(bounds) - 1
     if ncol < 2:
         return None
-    if not vsegs and runs_across_columns(inside, seps, width, layout.word_gap, layout.banner_share):
+    if not vsegs and runs_across_columns(inside, seps, width, layout.word_gap, layout.banner_share, from_edges):
         return None          # a boxed banner or cover block (a title runs across the "columns"): text
     if not vsegs:
         # body rows set apart by white space only: cuts between them, over the columns that start anew
@@ -619,13 +678,16 @@ def _share_out(lay: GridLayout, text_at: dict[tuple[int, int], list[Word]], gap:
 
 
 def runs_across_columns(words: list[Word], seps: list[float], width: float, word_gap: float = 7.0,
-                        share: float = 0.4) -> bool:
+                        share: float = 0.4, cell_edges: bool = False) -> bool:
     """Does a run of words (gaps up to `word_gap`) over `share` of the width cross two column gutters?
-    Table cells never do; a centred title in a ruled banner does."""
+    Table cells never do; a centred title in a ruled banner does.  With `cell_edges` (the gutters
+    are where the cell borders of a rule join) a run also ends at a gutter no word crosses: the text
+    of a full cell may come closer than `word_gap` to its neighbour's."""
     for ln in group_lines(words):
         start = ln[0]
         for a, b in zip(ln + [None], ln[1:] + [None]):
-            if b is None or b.x0 - a.x1 > word_gap:
+            if b is None or b.x0 - a.x1 > word_gap or \
+                    (cell_edges and any(a.x1 - 1 <= x <= b.x0 + 1 for x in seps)):
                 x0, x1 = start.x0, a.x1
                 if x1 - x0 >= share * width and sum(1 for x in seps if x0 < x < x1) >= 2:
                     return True
