@@ -7,7 +7,7 @@ from __future__ import annotations
 from lkj.model.document import Cell
 from lkj.model.settings import LayoutSettings
 
-from .pdf_layout import Block, HSeg, VSeg, Word, build_grid, cell_of, run_on_to_page_break, table_regions, text_blocks
+from .pdf_layout import Block, HSeg, VSeg, Word, build_grid, cell_of, join_pieces, run_on_to_page_break, table_regions, text_blocks
 
 
 def _inside(w: Word, box, pad: float = 1.0) -> bool:
@@ -37,20 +37,6 @@ def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], l
     return blocks, boxes
 
 
-def _joined(hsegs: list[HSeg], gap: float = 1.5) -> list[HSeg]:
-    """Horizontal rules with the segments that abut on one line joined: a browser draws a table's
-    rules cell by cell, and a table is found by rules across it (the grid keeps the segments, whose
-    joints are its column edges)."""
-    out: list[HSeg] = []
-    for sg in sorted(hsegs, key=lambda h: (round(h.y * 2), h.x0)):
-        last = out[-1] if out else None
-        if last is not None and abs(last.y - sg.y) <= 0.5 and sg.x0 <= last.x1 + gap:
-            out[-1] = HSeg(last.x0, max(last.x1, sg.x1), last.y)
-        else:
-            out.append(sg)
-    return out
-
-
 def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: float, height: float,
                 page=None, first_id: int = 0, layout: LayoutSettings = LayoutSettings(),
                 source: str = "rules") -> list[Block]:
@@ -63,7 +49,7 @@ def layout_page(words: list[Word], hsegs: list[HSeg], vsegs: list[VSeg], width: 
     rest = [w for w in words if not any(_inside(w, box, 2.0) for box in taken)]
     free_h = [s for s in hsegs if not any(box[1] - 2 <= s.y <= box[3] + 2 and box[0] - 2 <= s.x0 <= box[2] for box in taken)]
     tid = first_id + len(taken)
-    regions, closing = run_on_to_page_break(table_regions(_joined(free_h), rest, width, layout, free_h),
+    regions, closing = run_on_to_page_break(table_regions(join_pieces(free_h, dy=0.5), rest, width, layout, free_h),
                                             rest, height, layout)
     free_h = free_h + closing
     for region in regions:

@@ -188,7 +188,7 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
             breaks = True
         if not breaks:
             # partial rules down to the next one (pieces drawn cell by cell joined): group rules
-            groups = [g for g in _join_pieces([p for p in (pieces or hsegs) if prev.y + 1 < p.y <= s.y + 1])
+            groups = [g for g in join_pieces([p for p in (pieces or hsegs) if prev.y + 1 < p.y <= s.y + 1])
                       if g.x1 - g.x0 < layout.full_rule_share * width]
             for ln in lines:
                 cy = sum(w.cy for w in ln) / len(ln)
@@ -220,12 +220,13 @@ def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
     return regions
 
 
-def _join_pieces(segs: list[HSeg], gap: float = 1.5) -> list[HSeg]:
-    """Rule pieces at one height that abut (a browser's cell-by-cell borders) as one segment each."""
+def join_pieces(segs: list[HSeg], gap: float = 1.5, dy: float = 1.0) -> list[HSeg]:
+    """Rule pieces at one height (within dy) that abut (within gap) as one segment each: a browser
+    draws a table's rules cell by cell (the grid keeps the pieces, whose joints are its column edges)."""
     out: list[HSeg] = []
-    for p in sorted(segs, key=lambda p: (round(p.y), p.x0)):
+    for p in sorted(segs, key=lambda p: (round(p.y / dy), p.x0)):
         q = out[-1] if out else None
-        if q is not None and abs(q.y - p.y) <= 1.0 and p.x0 <= q.x1 + gap:
+        if q is not None and abs(q.y - p.y) <= dy and p.x0 <= q.x1 + gap:
             out[-1] = HSeg(q.x0, max(q.x1, p.x1), q.y)
         else:
             out.append(p)
