@@ -35,6 +35,7 @@ def main() -> None:
     import psutil
 
     from bench_archive import build_batch
+    from lkj.batch import pipeline_version
     from lkj.snapshot import exported_bytes
     from lkj.snapshot import verify
     from lkj.store import Store
@@ -46,6 +47,7 @@ def main() -> None:
     ap.add_argument("--corpus", default="corpus", help="corpus (texts and PDFs, the scan included) or corpus/seeds")
     ap.add_argument("--max-moment", type=float, default=90.0, help="latest kill moment, seconds into a run")
     args = ap.parse_args()
+    version = pipeline_version()           # the code the runs use (a change of it mid-benchmark re-reads files)
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="lkj-kill-")
     extra = os.path.join(work, "extra")
@@ -111,6 +113,9 @@ def main() -> None:
     else:                                          # what differs, and the folders kept to look at
         print(f"exit code of the resumed run {res.returncode}; exports that differ: "
               f"{sorted(k for k in set(got) | set(want) if got.get(k) != want.get(k))}; kept: {work}")
+        if pipeline_version() != version:
+            print(f"the code changed during the benchmark (pipeline version {version} -> {pipeline_version()}): "
+                  f"the resumed run read the files again with the new code, and files.csv names that version")
 
 
 if __name__ == "__main__":
