@@ -644,14 +644,7 @@ def _value_runs(ws: list[Word], gap: float) -> list[list[Word]] | None:
     """The words of a one-line cell as runs set apart by more than `gap`, when every word is a value."""
     if not ws or not all(VALUE.fullmatch(w.text) for w in ws) or max(w.cy for w in ws) - min(w.cy for w in ws) > 2:
         return None
-    ws = sorted(ws, key=lambda w: w.x0)
-    runs = [[ws[0]]]
-    for a, b in zip(ws, ws[1:]):
-        if b.x0 - a.x1 > gap:
-            runs.append([b])
-        else:
-            runs[-1].append(b)
-    return runs
+    return _runs(sorted(ws, key=lambda w: w.x0), gap)
 
 
 def _share_out(lay: GridLayout, text_at: dict[tuple[int, int], list[Word]], gap: float = LAYOUT.word_gap) -> None:
