@@ -23,6 +23,7 @@ from lkj.model.names import FileFormat
 from lkj.model.settings import LayoutSettings, Settings
 
 from .page_layout import layout_page
+from .pdf_chars import fast_chars
 from .pdf_layout import Block, HSeg, VSeg, Word
 from .running_lines import PAGE_NO, repeated_keys, running_key
 
@@ -131,6 +132,7 @@ def read_pdf(path: str, data: bytes, settings: Settings, ocr: bool = True, on_pa
         for pno, page in enumerate(pdf.pages, start=1):
             if on_page:
                 on_page(pno, doc.n_pages)
+            fast_chars(page)
             page_sizes.append((float(page.width), float(page.height)))
             heights.append(float(page.height))
             words = page_words(page)
