@@ -25,11 +25,15 @@ def ruled_tables(page, words: list[Word], first_id: int) -> tuple[list[Block], l
         tw = [w for w in words if _inside(w, t.bbox, 2.0)]
         for row in t.rows:
             cells: list[Cell] = []
+            boxes_in_row = [cb for cb in row.cells if cb is not None]
+            if boxes_in_row:   # the words of the row's height first: each cell then looks at a few
+                top, bottom = min(cb[1] for cb in boxes_in_row) - 0.5, max(cb[3] for cb in boxes_in_row) + 0.5
+                rw = [w for w in tw if top <= w.cy <= bottom]
             for cb in row.cells:
                 if cb is None:
                     cells.append(Cell(""))
                     continue
-                cells.append(cell_of([w for w in tw if _inside(w, cb, 0.5)]))
+                cells.append(cell_of([w for w in rw if _inside(w, cb, 0.5)]))
             if not any(c.text for c in cells):
                 continue
             bbox = row.bbox

@@ -23,11 +23,6 @@ from pdfplumber.utils import resolve_and_decode
 _PLAIN = frozenset({float, int, str, bool, type(None)})
 
 
-def _plain(v) -> bool:
-    t = type(v)
-    return t in _PLAIN or (t is tuple and all(type(x) in _PLAIN for x in v))
-
-
 def fast_chars(page) -> None:
     """Give this pdfplumber page the fast character path (an attribute of the page object only)."""
     generic = page.process_object
@@ -51,7 +46,8 @@ def fast_chars(page) -> None:
         attr = {}
         for k, v in obj.__dict__.items():
             if k in ALL_ATTRS:
-                if not _plain(v):
+                t = type(v)
+                if t not in _PLAIN and not (t is tuple and _PLAIN.issuperset(map(type, v))):
                     return generic(obj)
                 attr[k] = v
         if type(attr.get("fontname")) is not str:
