@@ -54,19 +54,62 @@ def page_words(page) -> list[Word]:
             for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)]
 
 
+def _colour(obj: dict):
+    c = obj.get("non_stroking_color")
+    return tuple(c) if isinstance(c, list) else c
+
+
+def zebra_stripes(fills: list[tuple]) -> list[tuple]:
+    """The shadings of every other row: fills of one colour over the same columns, one above the
+    other with an unshaded gap between them (a shaded header, or the shaded rows of a header over
+    two lines, touch or stand alone; rows shaded in two colours in turn leave no gap).  Their tops
+    and bottoms are no row rules: a stripe often spans only the columns a merged cell leaves free,
+    and the row between two stripes has none at all."""
+    groups: dict[tuple, list[tuple]] = {}
+    for f in fills:
+        groups.setdefault((round(f[0]), round(f[1]), f[4]), []).append(f)
+
+    def shaded(x0: float, x1: float, y: float) -> bool:    # rows shaded in two colours have no gap
+        return any(a < x1 - 1 and b > x0 + 1 and t <= y <= u for a, b, t, u, _ in fills)
+
+    out = []
+    for same in groups.values():
+        same.sort(key=lambda f: f[2])
+        for k, f in enumerate(same):
+            gaps = [(same[k - 1][3], f[2])] if k else []
+            gaps += [(f[3], same[k + 1][2])] if k + 1 < len(same) else []
+            if any(3 < b - a < 3 * (f[3] - f[2]) and not shaded(f[0], f[1], (a + b) / 2) for a, b in gaps):
+                out.append(f)
+    return out
+
+
 def page_rules(page) -> tuple[list[HSeg], list[VSeg]]:
-    hs = [HSeg(e["x0"], e["x1"], e["top"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 2]
-    # the sides of a shaded cell (a fill without a stroke, wider than a rule) are no vertical rules: a
-    # printout shading its header cells draws no column rules in its body
-    fills = [(r["x0"], r["x1"], r["top"], r["bottom"]) for r in page.rects
+    return rules_of(page.horizontal_edges, page.vertical_edges, page.rects)
+
+
+def rules_of(h_edges: list[dict], v_edges: list[dict], rects: list[dict]) -> tuple[list[HSeg], list[VSeg]]:
+    """A page's rules from pdfplumber's edges and rectangles (dicts of theirs)."""
+    # the sides of a shaded cell (a fill without a stroke, wider than a rule) are no rules: a printout
+    # shading its header cells draws no column rules in its body, and one shading every other row
+    # (zebra stripes, often only in the columns a merged cell leaves free) draws no row rules
+    fills = [(r["x0"], r["x1"], r["top"], r["bottom"], _colour(r)) for r in rects
              if r.get("fill") and not r.get("stroke") and r["width"] > 3 and r["height"] > 3]
+
+    stripes = zebra_stripes(fills)
+
+    def fill_edge(e) -> bool:      # the top or bottom of a stripe, not a rule drawn along it
+        return e.get("object_type") == "rect_edge" and not e.get("stroke") and any(
+            abs(e["x0"] - a) <= 0.5 and abs(e["x1"] - b) <= 0.5 and (abs(e["top"] - t) <= 0.01 or abs(e["top"] - u) <= 0.01)
+            and _colour(e) == colour for a, b, t, u, colour in stripes)
+
+    hs = [HSeg(e["x0"], e["x1"], e["top"]) for e in h_edges if e["x1"] - e["x0"] > 2 and not fill_edge(e)]
 
     def fill_side(e) -> bool:
         return e.get("object_type") == "rect_edge" and not e.get("stroke") and any(
             (abs(e["x0"] - a) <= 0.5 or abs(e["x0"] - b) <= 0.5) and abs(e["top"] - t) <= 0.5
-            and abs(e["bottom"] - u) <= 0.5 for a, b, t, u in fills)
+            and abs(e["bottom"] - u) <= 0.5 for a, b, t, u, _ in fills)
 
-    vs = [VSeg(e["top"], e["bottom"], e["x0"]) for e in page.vertical_edges
+    vs = [VSeg(e["top"], e["bottom"], e["x0"]) for e in v_edges
           if e["bottom"] - e["top"] > 2 and not fill_side(e)]
     return hs, vs
 

@@ -162,3 +162,21 @@ def test_a_long_name_filling_a_wide_cell_is_neither_a_paragraph_nor_a_banner():
     (row,) = [r for r in rows if r[0] == "1." and r[-1] == "Rp 54.396.000"]
     assert row[1].startswith("Pembinaan Wawasan Kebangsaan dan Ketahanan Nasional")
     assert ["2.", "Pelaksanaan Tugas Forum Koordinasi Pimpinan di Kecamatan", "Rp 5.839.500"] in rows
+
+
+def test_zebra_stripes_beside_merged_cells_are_no_row_rules():
+    # every other row shaded, but only in the columns a merged sasaran cell leaves free: the
+    # stripes' edges are no rules, and the rows are read whole with their merged cell's text
+    from lkj.extract.pdf_reader import rules_of
+
+    page = json.load(open(DATA))["zebra_stripes_beside_merged_cells"]
+    words = [Word(t, x0, top, x1, bottom) for t, x0, top, x1, bottom in page["words"]]
+    hs, vs = rules_of(page["h_edges"], page["v_edges"], page["rects"])
+    assert len(hs) < len([e for e in page["h_edges"] if e["x1"] - e["x0"] > 2])
+    blocks = layout_page(words, hs, vs, page["width"], page["height"])
+    rows = [[c.text for c in b.cells] for b in blocks if b.cells is not None and b.table_id is not None]
+    pk = [r for r in rows if len(r) == 4]
+    assert ["NO", "SASARAN STRATEGI S", "INDIKATOR KINERJA", "TARGET"] in pk
+    targets = [r[3] for r in pk[pk.index(["NO", "SASARAN STRATEGI S", "INDIKATOR KINERJA", "TARGET"]) + 1:]]
+    assert targets[:4] == ["12 Dok", "4 Dok", "4 paket", "12 paket"]
+    assert ["", "", "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "4 Dok"] in pk
