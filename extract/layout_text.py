@@ -43,6 +43,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -204,10 +205,15 @@ _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(
                           re.I)
 
 
+@lru_cache(maxsize=50_000)
+def _is_value(text: str) -> bool:
+    """VALUE.fullmatch(text), remembered (a table's words are tested several times over)."""
+    return VALUE.fullmatch(text) is not None
+
+
 def _has_data(s: _Src) -> bool:
     if s.data is None:
-        m = _DATA.match
-        s.data = any(m(t) for t in s.toks)
+        s.data = any(map(_DATA.match, s.toks))
     return s.data
 
 
@@ -226,7 +232,9 @@ def _header_core(s: _Src) -> bool:
 
 
 def _is_header_core(s: _Src) -> bool:
-    if len(s.toks) < 2 or _has_data(s):
+    toks = s.toks
+    # (first what is cheapest to rule out: a line naming no value column, row number or kode)
+    if len(toks) < 2 or not (any(map(is_value_label, toks)) or any(map(_NO_KODE.fullmatch, toks))) or _has_data(s):
         return False
     every = _text_runs(s)
     label = [_label_run(r) for r in every]
@@ -472,7 +480,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         seps = reg.seps
         col = _col_finder(seps)
         col_of = [col(w.cx) for w in body_words]
-        is_value = {id(w): VALUE.fullmatch(w.text) is not None for w in body_words}
+        is_value = {id(w): _is_value(w.text) for w in body_words}
         words_in: Counter = Counter(col_of)
         values_in: Counter = Counter(c for c, w in zip(col_of, body_words) if is_value[id(w)])
         value_cols = {c for c, n in words_in.items() if values_in[c] * 3 >= n}
@@ -725,15 +733,15 @@ class _Body:
                 continue
             tokens: list[list[Word]] = []
             for w in words:
-                numeric = bool(VALUE.fullmatch(w.text)) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
+                numeric = _is_value(w.text) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
                 prev = tokens[-1] if tokens else None
                 joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
                     not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
-                if joined and (VALUE.fullmatch(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                if joined and (_is_value(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
                     prev.append(w)
                 else:
                     tokens.append([w])
-            nums = [t for t in tokens if VALUE.fullmatch(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
+            nums = [t for t in tokens if _is_value(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
             for t in tokens:
                 if not any(t is u for u in nums):
                     units.append((k, t))
@@ -742,7 +750,7 @@ class _Body:
             # a column whose cell runs through this line is taken: a number on the line above with
             # its unit on the line below ("2" / "Dokumen" centred in a tall row) and nothing of this
             # line under it, so this line's values (centred between them) go to the other columns
-            below = [w for w in self.lines[k + 1].words if not VALUE.fullmatch(w.text)] if k + 1 < self.n else []
+            below = [w for w in self.lines[k + 1].words if not _is_value(w.text)] if k + 1 < self.n else []
             mine = [w for w, c in zip(self.lines[k].words, self.cols[k]) if c in vset] if self.lines[k].toks else []
             taken = {c for t, c in (placed[k - 1] if k > 0 else [])
                      if any(_overlap(_run_word(t), u) >= 0 for u in below)
