@@ -234,7 +234,7 @@ def _header_core(s: _Src) -> bool:
 def _is_header_core(s: _Src) -> bool:
     toks = s.toks
     # (first what is cheapest to rule out: a line naming no value column, row number or kode)
-    if len(toks) < 2 or not (any(map(is_value_label, toks)) or any(map(_NO_KODE.fullmatch, toks))) or _has_data(s):
+    if len(toks) < 2 or not any(map(_names_column, toks)) or _has_data(s):
         return False
     every = _text_runs(s)
     label = [_label_run(r) for r in every]
@@ -245,6 +245,12 @@ def _is_header_core(s: _Src) -> bool:
 
 
 _NO_KODE = re.compile(r"(?i)no\.?|nomor|kode")
+
+
+@lru_cache(maxsize=50_000)
+def _names_column(t: str) -> bool:
+    """A word naming a value column, the row number or the kode column."""
+    return is_value_label(t) or _NO_KODE.fullmatch(t) is not None
 
 
 def _prose(s: _Src) -> bool:
@@ -478,8 +484,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
         # wider than the numbers and fills the gutter between two value columns
         seps = reg.seps
-        col = _col_finder(seps)
-        col_of = [col(w.cx) for w in body_words]
+        col_of = _cols_of(seps, body_words)
         is_value = {id(w): _is_value(w.text) for w in body_words}
         words_in: Counter = Counter(col_of)
         values_in: Counter = Counter(c for c, w in zip(col_of, body_words) if is_value[id(w)])
@@ -553,9 +558,13 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
         cands.sort(key=lambda m: runs[m].cx)
         best, best_d = None, None
         for a in range(len(cands)):
+            lo, hi = runs[cands[a]].x0, runs[cands[a]].x1
             for z in range(a + 1, len(cands)):
-                sub = [runs[m] for m in cands[a:z + 1]]
-                lo, hi = min(r.x0 for r in sub), max(r.x1 for r in sub)
+                r = runs[cands[z]]          # the extent of cands[a..z], grown one label at a time
+                if r.x0 < lo:
+                    lo = r.x0
+                if r.x1 > hi:
+                    hi = r.x1
                 if lo > g.x0 + 2 or hi < g.x1 - 2:
                     continue
                 d = abs((lo + hi) / 2 - g.cx)
@@ -570,12 +579,11 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
     return out
 
 
-def _col_finder(seps: list[float]):
-    """`_col_of` for these separators, as a function of x (a binary search when they are in order,
-    as they are but for a degenerate header)."""
+def _cols_of(seps: list[float], words: list[Word]) -> list[int]:
+    """[_col_of(seps, w.cx) for w in words], by binary search when the separators are in order."""
     if all(a <= b for a, b in zip(seps, seps[1:])):
-        return lambda x: bisect_right(seps, x)
-    return lambda x: _col_of(seps, x)
+        return [bisect_right(seps, (w.x0 + w.x1) / 2) for w in words]
+    return [_col_of(seps, w.cx) for w in words]
 
 
 def _col_of(seps: list[float], x: float) -> int:
@@ -685,10 +693,9 @@ class _Body:
         self.ncol = len(reg.seps) + 1
         self.pieces: list[dict[int, list[Word]]] = []
         self.cols: list[list[int]] = []         # cols[k]: the column of each word of line k
-        col = _col_finder(reg.seps)
         for x in self.lines:
             p: dict[int, list[Word]] = {}
-            cs = [col(w.cx) for w in x.words] if x.toks else []
+            cs = _cols_of(reg.seps, x.words) if x.toks else []
             for c, w in zip(cs, x.words if x.toks else ()):
                 if c in p:
                     p[c].append(w)
