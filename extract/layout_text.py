@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -91,9 +93,21 @@ class _Src:
     no: int                     # 1-based source line number
     text: str                   # the line without its form feeds
     off: int                    # form feeds removed at its start (source offset of column 0)
-    words: list[Word]
+    y: int                      # its place on the page (its words' top)
+    toks: list[str]             # its words' texts (a blank line has none)
+    _words: list[Word] | None = None            # its words, made when first asked for
+    _runs: list[list[str]] | None = None        # its words' texts in runs (worked out once)
+    _wruns: list[list[Word]] | None = None      # its words in those runs (worked out once)
     core: bool | None = None    # is it a header line (worked out once)
     data: bool | None = None    # does it hold a value word (worked out once)
+
+    @property
+    def words(self) -> list[Word]:
+        """The line's words (made on first use: most lines of running text never need them)."""
+        ws = self._words
+        if ws is None:
+            ws = self._words = _line_words(self.text, self.y)
+        return ws
 
 
 # A word's x is counted in half characters: a word over characters s..e-1 spans 2s..2(e-1), so the
@@ -121,13 +135,43 @@ def _line_words(text: str, k: int) -> list[Word]:
 
 def _pages(lines: list[str]) -> list[list[_Src]]:
     pages: list[list[_Src]] = [[]]
+    page = pages[0]
     for i, t in enumerate(lines):
-        off = len(t) - len(t.lstrip("\f"))
-        if off and i > 0:
-            pages.append([])
-        text = t[off:].replace("\f", " ")
-        pages[-1].append(_Src(i + 1, text, off, _line_words(text, len(pages[-1]))))
+        text = t
+        off = 0
+        if "\f" in t:
+            text = t.lstrip("\f")
+            off = len(t) - len(text)
+            if off and i > 0:
+                page = []
+                pages.append(page)
+            text = text.replace("\f", " ")
+        page.append(_Src(i + 1, text, off, len(page), text.split()))
     return pages
+
+
+_RUN = re.compile(r"\S+(?:\s\S+)*")
+
+
+def _text_runs(s: _Src) -> list[list[str]]:
+    """The texts of `_runs(s.words)`: words one whitespace character apart are one run."""
+    r = s._runs
+    if r is None:
+        r = s._runs = [m.group().split() for m in _RUN.finditer(s.text)] if s.toks else []
+    return r
+
+
+def _word_runs(s: _Src) -> list[list[Word]]:
+    """`_runs(s.words)`, worked out once per line (the lists are shared: not to be changed)."""
+    r = s._wruns
+    if r is None:
+        ws = s.words
+        r, i = [], 0
+        for t in _text_runs(s):
+            r.append(ws[i:i + len(t)])
+            i += len(t)
+        s._wruns = r
+    return r
 
 
 def _runs(words: list[Word], gap: int = 1) -> list[list[Word]]:
@@ -161,15 +205,22 @@ _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(
                           re.I)
 
 
+@lru_cache(maxsize=50_000)
+def _is_value(text: str) -> bool:
+    """VALUE.fullmatch(text), remembered (a table's words are tested several times over)."""
+    return VALUE.fullmatch(text) is not None
+
+
 def _has_data(s: _Src) -> bool:
     if s.data is None:
-        s.data = any(_DATA.match(w.text) for w in s.words)
+        s.data = any(map(_DATA.match, s.toks))
     return s.data
 
 
-def _label_run(run: list[Word]) -> bool:
-    """A run that reads as a header label: a few words, most of them header vocabulary."""
-    return len(run) <= 6 and sum(is_label_word(w.text) for w in run) * 5 >= 3 * len(run)
+def _label_run(run: list[str]) -> bool:
+    """A run (its words' texts) that reads as a header label: a few words, most of them header
+    vocabulary."""
+    return len(run) <= 6 and sum(map(is_label_word, run)) * 5 >= 3 * len(run)
 
 
 def _header_core(s: _Src) -> bool:
@@ -181,31 +232,39 @@ def _header_core(s: _Src) -> bool:
 
 
 def _is_header_core(s: _Src) -> bool:
-    if len(s.words) < 2 or _has_data(s):
+    toks = s.toks
+    # (first what is cheapest to rule out: a line naming no value column, row number or kode)
+    if len(toks) < 2 or not any(map(_names_column, toks)) or _has_data(s):
         return False
-    every = _runs(s.words)
+    every = _text_runs(s)
     label = [_label_run(r) for r in every]
-    runs = [r for r, lab in zip(every, label) if lab and any(is_header_word(w.text) for w in r)]
+    runs = [r for r, lab in zip(every, label) if lab and any(map(is_header_word, r))]
     if len(runs) < 2 or 3 * sum(label) < 2 * len(every):
         return False
-    return any(is_value_label(w.text) or _NO_KODE.fullmatch(w.text) for r in runs for w in r)
+    return any(is_value_label(t) or _NO_KODE.fullmatch(t) for r in runs for t in r)
 
 
 _NO_KODE = re.compile(r"(?i)no\.?|nomor|kode")
 
 
+@lru_cache(maxsize=50_000)
+def _names_column(t: str) -> bool:
+    """A word naming a value column, the row number or the kode column."""
+    return is_value_label(t) or _NO_KODE.fullmatch(t) is not None
+
+
 def _prose(s: _Src) -> bool:
     """A line of running text: a run of six words or more."""
-    return any(len(r) >= 6 for r in _runs(s.words))
+    return any(len(r) >= 6 for r in _text_runs(s))
 
 
 def _header_runs(s: _Src) -> int:
-    return sum(1 for r in _runs(s.words) if _label_run(r) and any(is_header_word(w.text) for w in r))
+    return sum(1 for r in _text_runs(s) if _label_run(r) and any(map(is_header_word, r)))
 
 
 def _numbering_line(s: _Src) -> bool:
     """A row of column numbers under a header ("1 2 3 4", "(1) (2) (6=4-5)", "I II III")."""
-    toks = [w.text for w in s.words]
+    toks = s.toks
     return len(toks) >= 3 and all(_NUMBERING.match(t) for t in toks)
 
 
@@ -213,13 +272,13 @@ def _label_line(s: _Src, below: bool) -> bool:
     """A further line of a header: label runs only, no values; below the main line a lone word
     must be one that only headers hold ("(%)", "Kinerja", "6=5/4"), as a lone "Program" or
     "Persentase" there starts the body."""
-    if not s.words or _has_data(s) or _CAPTION.match(s.text.strip()):
+    if not s.toks or _has_data(s) or _CAPTION.match(s.text.strip()):
         return False
-    runs = _runs(s.words)
+    runs = _text_runs(s)
     if not all(_label_run(r) for r in runs):
         return False
     if below and len(runs) == 1:
-        return all(_HEADER_ONLY.match(w.text) for w in s.words)
+        return all(_HEADER_ONLY.match(t) for t in s.toks)
     return True
 
 
@@ -233,7 +292,7 @@ def _running_lines(pages: list[list[_Src]], s: LayoutSettings) -> set[int]:
     m = s.text_margin_lines
     margins = []
     for page in pages:
-        nb = [x for x in page if x.words]
+        nb = [x for x in page if x.toks]
         margins.append(nb if len(nb) <= 2 * m else nb[:m] + nb[-m:])
     keys = [{running_key(x.text) for x in mg if not _header_core(x)} for mg in margins]
     running = repeated_keys(keys, s.running_share)
@@ -242,10 +301,10 @@ def _running_lines(pages: list[list[_Src]], s: LayoutSettings) -> set[int]:
         for x in mg:
             if running_key(x.text) in running and not _header_core(x):
                 out.add(x.no)
-        nb = [x for x in page if x.words]
+        nb = [x for x in page if x.toks]
         for x in (nb[:1] + nb[-1:]) if nb else []:
             k = page.index(x)
-            lonely = all(not y.words for y in page[max(0, k - 1):k]) or all(not y.words for y in page[k + 1:k + 2])
+            lonely = all(not y.toks for y in page[max(0, k - 1):k]) or all(not y.toks for y in page[k + 1:k + 2])
             if PAGE_NO.match(x.text.strip()) and (lonely or len(nb) == 1):
                 out.add(x.no)
     return out
@@ -272,18 +331,18 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
     out: list[_Region] = []
     n = len(page)
     i = 0
-    first_text = next((k for k, x in enumerate(page) if x.words), n)
+    first_text = next((k for k, x in enumerate(page) if x.toks), n)
     while i < n:
         if not _header_core(page[i]) or (i > 0 and _prose(page[i - 1])):
             i += 1              # (a justified paragraph line with header words is no header)
             continue
         top = i
-        while top - 1 >= 0 and page[top - 1].words and _label_line(page[top - 1], below=False) \
+        while top - 1 >= 0 and page[top - 1].toks and _label_line(page[top - 1], below=False) \
                 and not (out and top - 1 < out[-1].end):
             top -= 1
         hb = i + 1
         numbering = None
-        while hb < n and page[hb].words:
+        while hb < n and page[hb].toks:
             if _numbering_line(page[hb]):
                 numbering = page[hb]
                 hb += 1
@@ -293,11 +352,11 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                 hb += 1
                 continue
             break
-        header = [x for x in page[top:hb] if x.words and x is not numbering]
+        header = [x for x in page[top:hb] if x.toks and x is not numbering]
         j, blanks, last = hb, 0, hb - 1
         while j < n:
             x = page[j]
-            if not x.words:
+            if not x.toks:
                 blanks += 1
                 if blanks >= 2:
                     break
@@ -310,15 +369,15 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                 # is set apart from the one before by a blank line (else it takes three labels:
                 # two label-like runs of a wrapped row are no header)
                 t = j
-                while t - 1 >= hb and page[t - 1].words and _label_line(page[t - 1], below=False):
+                while t - 1 >= hb and page[t - 1].toks and _label_line(page[t - 1], below=False):
                     t -= 1
-                if not (t == hb or not page[t - 1].words or _header_runs(x) >= 3):
+                if not (t == hb or not page[t - 1].toks or _header_runs(x) >= 3):
                     blanks = 0
                     last = j
                     j += 1
                     continue
                 last = t - 1
-                while last >= hb and not page[last].words:
+                while last >= hb and not page[last].toks:
                     last -= 1
                 break
             blanks = 0
@@ -330,7 +389,7 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
         _columns(reg, s)
         _trim_body(reg)
         reg.end = hb + len(reg.body)  # type: ignore[attr-defined]
-        reg.at_bottom = not any(x.words for x in page[reg.end:])  # type: ignore[attr-defined]
+        reg.at_bottom = not any(x.toks for x in page[reg.end:])  # type: ignore[attr-defined]
         out.append(reg)
         i = max(reg.end, hb)  # type: ignore[attr-defined]
     return out
@@ -341,7 +400,7 @@ def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
     (so a lone label there is still the header, as "Sasaran /" above "No | Indikator ...")?"""
     for k in range(j, min(len(page), j + most)):
         x = page[k]
-        if not x.words:
+        if not x.toks:
             return False
         if _header_core(x) or _numbering_line(x):
             return True
@@ -357,14 +416,14 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     header label with a word of its own ("Sasaran Program" a few characters left of "Sasaran Kegiatan":
     pdftotext centres a sub-header's labels in their merged cells, not where the header's are)."""
     def words(r: list[Word]) -> set[str]:
-        return {re.sub(r"[^a-z]", "", w.text.lower()) for w in r} - {""}
+        return {_NOT_LETTER.sub("", w.text.lower()) for w in r} - {""}
 
     marks = []
     for h in header:
-        for r in _runs(h.words):
+        for r in _word_runs(h):
             marks.append((_start(r[0]), _end(r[-1]), (_start(r[0]) + _end(r[-1])) / 2, words(r)))
     hits = 0
-    runs = _runs(x.words)
+    runs = _word_runs(x)
     for r in runs:
         a, b, ws = _start(r[0]), _end(r[-1]), words(r)
         if any((abs(a - m[0]) <= 3 or abs(b - m[1]) <= 3 or abs((a + b) / 2 - m[2]) <= 3
@@ -372,6 +431,13 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
                for m in marks):
             hits += 1
     return hits >= 2 and hits * 3 >= 2 * len(runs)
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
+_WORDLIKE = re.compile(r"[\w%]")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_DASHES = re.compile(r"[-–—]+")
+_INDIKATOR = re.compile(r"(?i)\s*indikator")
 
 
 def _columns(reg: _Region, s: LayoutSettings) -> None:
@@ -383,23 +449,25 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         return
     x0 = min(w.x0 for w in allw)
     x1 = max(w.x1 for w in allw)
-    body_lines = group_lines(body_words)
+    # the body's words by line (what group_lines(body_words) gives: a line's words share their y
+    # and stand left to right)
+    body_lines = [list(x.words) for x in reg.body if x.toks]
     gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
     # character of a split made on another header line (the values under the left label reach past
     # the lower line's space, so no gutter runs through it)
     def split_at(a: Word, b: Word) -> bool:
-        return bool(re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text)) and \
+        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and \
             any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters)
 
-    cuts = [(x.no, b.x0) for x in reg.header for r in _runs(x.words) for a, b in zip(r, r[1:]) if split_at(a, b)]
+    cuts = [(x.no, b.x0) for x in reg.header for r in _word_runs(x) for a, b in zip(r, r[1:]) if split_at(a, b)]
     hline_runs: list[list[Word]] = []
     for x in reg.header:
-        for r in _runs(x.words):
+        for r in _word_runs(x):
             part = [r[0]]
             for a, b in zip(r, r[1:]):
-                if split_at(a, b) or (re.search(r"[\w%]", b.text) and re.search(r"[\w%]", a.text) and any(
+                if split_at(a, b) or (_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text) and any(
                         no != x.no and abs(cx - b.x0) <= 2 for no, cx in cuts)):
                     hline_runs.append(part)
                     part = [b]
@@ -416,8 +484,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
         # wider than the numbers and fills the gutter between two value columns
         seps = reg.seps
-        col_of = [_col_of(seps, w.cx) for w in body_words]
-        is_value = {id(w): VALUE.fullmatch(w.text) is not None for w in body_words}
+        col_of = _cols_of(seps, body_words)
+        is_value = {id(w): _is_value(w.text) for w in body_words}
         words_in: Counter = Counter(col_of)
         values_in: Counter = Counter(c for c, w in zip(col_of, body_words) if is_value[id(w)])
         value_cols = {c for c, n in words_in.items() if values_in[c] * 3 >= n}
@@ -425,9 +493,12 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # number, and the gutter it fills is no column's edge)
         after_value = {id(b) for x in reg.body for a, b in zip(x.words, x.words[1:])
                        if is_value[id(a)] and not is_value[id(b)] and _start(b) - _end(a) <= 1}
-        lean = [w for c, w in zip(col_of, body_words) if c not in value_cols or is_value[id(w)]
-                or id(w) in after_value]
-        reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False)
+        keep = {id(w) for c, w in zip(col_of, body_words) if c not in value_cols or is_value[id(w)]
+                or id(w) in after_value}
+        lean_lines = [ln for ln in ([w for w in x.words if id(w) in keep] for x in reg.body if x.toks) if ln]
+        lean = [w for ln in lean_lines for w in ln]
+        reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False,
+                                     lines=lean_lines)
     ncol = len(reg.seps) + 1
     for w in labels:
         reg.label_words.setdefault(_col_of(reg.seps, w.cx), []).append(w)
@@ -487,9 +558,13 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
         cands.sort(key=lambda m: runs[m].cx)
         best, best_d = None, None
         for a in range(len(cands)):
+            lo, hi = runs[cands[a]].x0, runs[cands[a]].x1
             for z in range(a + 1, len(cands)):
-                sub = [runs[m] for m in cands[a:z + 1]]
-                lo, hi = min(r.x0 for r in sub), max(r.x1 for r in sub)
+                r = runs[cands[z]]          # the extent of cands[a..z], grown one label at a time
+                if r.x0 < lo:
+                    lo = r.x0
+                if r.x1 > hi:
+                    hi = r.x1
                 if lo > g.x0 + 2 or hi < g.x1 - 2:
                     continue
                 d = abs((lo + hi) / 2 - g.cx)
@@ -502,6 +577,13 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
             out[k] = sorted(best + [runs.index(o) for o in own if any(o.top == runs[m].top for m in best)],
                             key=lambda m: runs[m].cx)
     return out
+
+
+def _cols_of(seps: list[float], words: list[Word]) -> list[int]:
+    """[_col_of(seps, w.cx) for w in words], by binary search when the separators are in order."""
+    if all(a <= b for a, b in zip(seps, seps[1:])):
+        return [bisect_right(seps, (w.x0 + w.x1) / 2) for w in words]
+    return [_col_of(seps, w.cx) for w in words]
 
 
 def _col_of(seps: list[float], x: float) -> int:
@@ -564,20 +646,20 @@ def _trim_body(reg: _Region) -> None:
         return
     prev_blank = False
     for k, x in enumerate(reg.body):
-        if not x.words:
+        if not x.toks:
             prev_blank = True
             continue
-        for r in _runs(x.words):
-            if len(r) < 3 or sum(1 for w in r if re.search(r"[A-Za-z]{2}", w.text)) * 3 < 2 * len(r):
+        for r in _word_runs(x):
+            if len(r) < 3 or sum(1 for w in r if _TWO_LETTERS.search(w.text)) * 3 < 2 * len(r):
                 continue            # values packed one space apart cross gutters; prose does
             crossed = sum(1 for sp in reg.seps if r[0].x0 < sp < r[-1].x1)
             if crossed >= 2 or (crossed >= 1 and prev_blank and len(r) >= 3):
                 reg.body = reg.body[:k]
-                while reg.body and not reg.body[-1].words:
+                while reg.body and not reg.body[-1].toks:
                     reg.body.pop()
                 return
         prev_blank = False
-    while reg.body and not reg.body[-1].words:
+    while reg.body and not reg.body[-1].toks:
         reg.body.pop()
 
 
@@ -598,7 +680,7 @@ def _numeric_piece(t: str) -> bool:
     if _NUMERIC_START.match(t):
         return True
     toks = t.split()
-    return len(toks) >= 2 and bool(re.fullmatch(r"[-–—]+", toks[0])) and bool(_NUMERIC_START.match(toks[1]))
+    return len(toks) >= 2 and bool(_DASHES.fullmatch(toks[0])) and bool(_NUMERIC_START.match(toks[1]))
 
 
 class _Body:
@@ -610,16 +692,25 @@ class _Body:
         self.n = len(self.lines)
         self.ncol = len(reg.seps) + 1
         self.pieces: list[dict[int, list[Word]]] = []
+        self.cols: list[list[int]] = []         # cols[k]: the column of each word of line k
         for x in self.lines:
             p: dict[int, list[Word]] = {}
-            for w in x.words:
-                p.setdefault(_col_of(reg.seps, w.cx), []).append(w)
+            cs = _cols_of(reg.seps, x.words) if x.toks else []
+            for c, w in zip(cs, x.words if x.toks else ()):
+                if c in p:
+                    p[c].append(w)
+                else:
+                    p[c] = [w]
             self.pieces.append(p)
+            self.cols.append(cs)
         self._classify()
         self._repair_drift()
+        # worked out once for both readings of a segment (see _segment_rows)
+        self.counts: _Counts | None = None
+        self.segments: dict[tuple[int, int], tuple[list[_VCell], list[int], list[int]]] = {}
         # the indicator column: one cell per row, never merged over rows
         self.per_row_col = next((c for c, t in sorted(reg.labels.items())
-                                 if re.match(r"(?i)\s*indikator", t)), None)
+                                 if _INDIKATOR.match(t)), None)
 
     def _repair_drift(self) -> None:
         """Values back into their columns.  pdftotext sets each line's words from the widths of the
@@ -633,6 +724,7 @@ class _Body:
         if len(vcols) < 2:
             return
         seps = self.reg.seps
+        vset = set(vcols)
         lo_of = {c: (seps[c - 1] if c > 0 else -1e9) for c in vcols}
         hi_of = {c: (seps[c] if c < len(seps) else 1e9) for c in vcols}
 
@@ -648,15 +740,15 @@ class _Body:
                 continue
             tokens: list[list[Word]] = []
             for w in words:
-                numeric = bool(VALUE.fullmatch(w.text)) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
+                numeric = _is_value(w.text) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
                 prev = tokens[-1] if tokens else None
                 joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
                     not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
-                if joined and (VALUE.fullmatch(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                if joined and (_is_value(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
                     prev.append(w)
                 else:
                     tokens.append([w])
-            nums = [t for t in tokens if VALUE.fullmatch(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
+            nums = [t for t in tokens if _is_value(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
             for t in tokens:
                 if not any(t is u for u in nums):
                     units.append((k, t))
@@ -665,8 +757,8 @@ class _Body:
             # a column whose cell runs through this line is taken: a number on the line above with
             # its unit on the line below ("2" / "Dokumen" centred in a tall row) and nothing of this
             # line under it, so this line's values (centred between them) go to the other columns
-            below = [w for w in self.lines[k + 1].words if not VALUE.fullmatch(w.text)] if k + 1 < self.n else []
-            mine = sorted((w for c in vcols for w in self.lines[k].words if _col_of(seps, w.cx) == c), key=lambda w: w.x0)
+            below = [w for w in self.lines[k + 1].words if not _is_value(w.text)] if k + 1 < self.n else []
+            mine = [w for w, c in zip(self.lines[k].words, self.cols[k]) if c in vset] if self.lines[k].toks else []
             taken = {c for t, c in (placed[k - 1] if k > 0 else [])
                      if any(_overlap(_run_word(t), u) >= 0 for u in below)
                      and not any(_overlap(_run_word(t), w) >= 0 for w in mine)}
@@ -743,13 +835,13 @@ def _hard_lines(b: _Body) -> dict[int, str]:
     ("Program", "Kegiatan" over the rows below)."""
     reg = b.reg
     out: dict[int, str] = {}
-    label_sets = {c: {re.sub(r"[^a-z]", "", t) for t in ws.lower().split()} - {""} for c, ws in reg.labels.items()}
+    label_sets = {c: {_NOT_LETTER.sub("", t) for t in ws.lower().split()} - {""} for c, ws in reg.labels.items()}
     for k, x in enumerate(b.lines):
-        if not x.words or _has_data(x):
+        if not x.toks or _has_data(x):
             continue
         hits = 0
         for c, ws in b.pieces[k].items():
-            words = {re.sub(r"[^a-z]", "", w.text.lower()) for w in ws} - {""}
+            words = {_NOT_LETTER.sub("", w.text.lower()) for w in ws} - {""}
             if words & label_sets.get(c, set()) and all(is_label_word(w.text) for w in ws):
                 hits += 1
         if hits >= 2:
@@ -758,14 +850,14 @@ def _hard_lines(b: _Body) -> dict[int, str]:
     for k in sorted(out):
         for step in (-1, 1):
             j = k + step
-            while 0 <= j < b.n and j not in out and b.lines[j].words and not _has_data(b.lines[j]) \
+            while 0 <= j < b.n and j not in out and b.lines[j].toks and not _has_data(b.lines[j]) \
                     and all(is_label_word(w.text) for w in b.lines[j].words) and not b.number_at(j):
                 out[j] = "header"
                 j += step
     if b.numbering is not None and reg.seps:
         edge = reg.seps[0]
         for k, x in enumerate(b.lines):
-            if k in out or not x.words or _has_data(x) or b.number_at(k):
+            if k in out or not x.toks or _has_data(x) or b.number_at(k):
                 continue
             if x.words[0].x0 < edge and not any(c in b.values for c in b.pieces[k]):
                 out[k] = "label"
@@ -927,17 +1019,22 @@ def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: i
 
 
 def _any_content(b: _Body, a: int, z: int) -> bool:
-    return any(b.lines[k].words for k in range(a, z))
+    return any(b.lines[k].toks for k in range(a, z))
 
 
 def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, mode: str | None,
                   cut: bool = False) -> tuple[str, float, list[_Row]]:
     """Rows of body lines lo..hi-1 (no hard line among them), read top-aligned or centred
     (`mode` None: the reading that fits best)."""
-    cells = _value_cells(b, lo, hi)
-    numbers = [k for k in range(lo, hi) if b.number_at(k)]
-    text_cols = [c for c in range(b.ncol) if c != b.numbering]
-    cnt = _Counts(b, text_cols)
+    # the same for both readings of a segment (and the counts for the whole body)
+    got = b.segments.get((lo, hi))
+    if got is None:
+        text_cols = [c for c in range(b.ncol) if c != b.numbering]
+        if b.counts is None:
+            b.counts = _Counts(b, text_cols)
+        got = b.segments[(lo, hi)] = (_value_cells(b, lo, hi), [k for k in range(lo, hi) if b.number_at(k)], text_cols)
+    cells, numbers, text_cols = got
+    cnt = b.counts
     results = []
     if mode in (None, "top"):
         results.append(_top_rows(b, cells, numbers, lo, hi, text_cols, frag_cost))

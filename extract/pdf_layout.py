@@ -289,31 +289,36 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     if lines is None:
         lines = group_lines(words)
     # how many lines cover each x: each line's word spans merged, then counted with a difference array
+    # (each span clamped to lo..hi; clamping after the sort keeps the spans in order)
     diff = [0] * (hi - lo + 3)
     for ln in lines:
-        spans = sorted((max(lo, int(w.x0)), min(hi, int(w.x1) + 1)) for w in ln)
-        cur_a, cur_b = None, None
+        spans = sorted([(int(w.x0), int(w.x1) + 1) for w in ln])
+        cur_a = cur_b = lo - 1             # (no span yet: a span ends after lo)
         for a0, b0 in spans:
+            if a0 < lo:
+                a0 = lo
+            if b0 > hi:
+                b0 = hi
             if a0 >= b0:
                 continue
-            if cur_b is not None and a0 <= cur_b:
+            if cur_b >= lo and a0 <= cur_b:
                 if b0 > cur_b:
                     cur_b = b0
                 continue
-            if cur_b is not None:
+            if cur_b >= lo:
                 diff[cur_a - lo] += 1
                 diff[cur_b - lo] -= 1
             cur_a, cur_b = a0, b0
-        if cur_b is not None:
+        if cur_b >= lo:
             diff[cur_a - lo] += 1
             diff[cur_b - lo] -= 1
     limit = int(slack * len(lines))
-    first = max(0, min(int(w.x0) for w in words) - lo)
-    last = min(hi - lo, max(int(w.x1) for w in words) - lo)
+    first = max(0, min([int(w.x0) for w in words]) - lo)
+    last = min(hi - lo, max([int(w.x1) for w in words]) - lo)
     a, b = (0, hi - lo) if edges else (first, last)
-    # the white points of a..b as a string of flags, its runs found by a pattern
+    # the white points of a..b as a string of flags (0: white), its runs found by a pattern
     cover = list(accumulate(diff[:hi - lo + 2]))
-    flags = "".join(["w" if c <= limit else "." for c in cover[a:b + 1]])
+    flags = bytes(map(limit.__lt__, cover[a:b + 1]))
     out = []
     for m in _WHITE.finditer(flags):
         s, e = a + m.start(), a + m.end()
@@ -322,7 +327,7 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     return out
 
 
-_WHITE = re.compile("w+")
+_WHITE = re.compile(b"\x00+")
 
 
 def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
@@ -383,13 +388,21 @@ def _value_words(words: list[Word], word_gap: float, lines: list[list[Word]] | N
     """Words of the runs that are values and nothing else ("Rp. 1.309.500", "25%", "-"): a year or
     a number inside a line of text ("Tahun 1945, Pelestarian") is not one.  `lines`: group_lines(words)."""
     out = []
+    is_value = VALUE.fullmatch
     for ln in group_lines(words) if lines is None else lines:
         run = [ln[0]]
         for a, b in zip(ln, ln[1:] + [None]):
             if b is None or b.x0 - a.x1 > word_gap:
-                if all(VALUE.fullmatch(w.text) or w.text.lower() in ("rp", "rp.") for w in run) and \
-                        any(VALUE.fullmatch(w.text) for w in run):
-                    out += [w for w in run if VALUE.fullmatch(w.text)]
+                # values and currency prefixes only, one value at least
+                vals: list[Word] | None = []
+                for w in run:
+                    if is_value(w.text):
+                        vals.append(w)
+                    elif w.text.lower() not in ("rp", "rp."):
+                        vals = None
+                        break
+                if vals:
+                    out += vals
                 run = [b] if b is not None else []
             else:
                 run.append(b)
