@@ -13,6 +13,9 @@ import csv
 import hashlib
 import json
 import os
+from array import array
+from itertools import accumulate, repeat
+from operator import is_not
 from typing import Iterable, Iterator
 
 from .schema import CONTRACT_VERSION, FOREIGN_KEYS, PRIMARY_KEYS, TABLES, Col
@@ -62,13 +65,45 @@ def _column(c: Col, records: list[dict]) -> list:
     return [_value(c, v) for v in vals]
 
 
+def arrow_array(kind: str, values: list):
+    """Values of one kind (each None or an int for "integer", a float for "number", a str for
+    "string", bytes for "binary") as an Arrow array of that kind (int64, float64, string, binary).
+
+    Built by Arrow's string builder or from the array's buffers rather than by pa.array: pa.array
+    asks pandas whether the values are a pandas Series, and so imports pandas on its first call
+    (0.3 s of a worker's start, more of a run's), which nothing here needs."""
+    import pyarrow as pa
+
+    if kind == "string":
+        b = pa.lib.StringBuilder()
+        b.append_values(values)
+        return b.finish()
+    n = len(values)
+    nulls = values.count(None)
+    mask = None
+    if nulls:
+        import numpy as np
+
+        valid = np.fromiter(map(is_not, values, repeat(None)), dtype=bool, count=n)
+        mask = pa.py_buffer(np.packbits(valid, bitorder="little"))
+        values = [b"" if v is None else v for v in values] if kind == "binary" else \
+            [0 if v is None else v for v in values] if kind == "integer" else np.array(values, dtype=np.float64)
+    if kind == "binary":
+        offsets = array("i", [0])
+        offsets.extend(accumulate(map(len, values)))
+        return pa.Array.from_buffers(pa.binary(), n, [mask, pa.py_buffer(offsets), pa.py_buffer(b"".join(values))],
+                                     null_count=nulls)
+    if kind == "integer":
+        return pa.Array.from_buffers(pa.int64(), n, [mask, pa.py_buffer(array("q", values))], null_count=nulls)
+    data = values if nulls else array("d", values)          # a null's slot holds NaN, under the mask
+    return pa.Array.from_buffers(pa.float64(), n, [mask, pa.py_buffer(data)], null_count=nulls)
+
+
 def records_table(cols: tuple[Col, ...], records: list[dict]):
     """Records (dicts named by the schema's columns) as an Arrow table of the schema's types."""
     import pyarrow as pa
 
-    schema = arrow_schema(cols)
-    return pa.table({c.name: pa.array(_column(c, records), type=t.type) for c, t in zip(cols, schema)},
-                    schema=schema)
+    return pa.Table.from_arrays([arrow_array(c.type, _column(c, records)) for c in cols], schema=arrow_schema(cols))
 
 
 def table_bytes(table) -> bytes:

@@ -210,19 +210,21 @@ class Store:
         per file (a DuckDB statement costs milliseconds: per file, the store was the bottleneck)."""
         import pyarrow as pa
 
+        from lkj.dataset.writers import arrow_array
+
         if not items:
             return
         c = self.con
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         done = [o for _, o in items if o["status"] == "done"]
         upd = pa.table({
-            "path": pa.array([p for p, _ in items], pa.string()),
-            "status": pa.array([o["status"] for _, o in items], pa.string()),
-            "stage": pa.array([o.get("stage") for _, o in items], pa.string()),
-            "reason": pa.array([o.get("reason") for _, o in items], pa.string()),
-            "seconds": pa.array([o.get("seconds") for _, o in items], pa.float64()),
-            **{k: pa.array([o.get(k) for _, o in items], pa.int64()) for k in ("pages", "reports", "rows", "anomalies")},
-            "sha256": pa.array([o.get("sha256") or "" for _, o in items], pa.string()),
+            "path": arrow_array("string", [p for p, _ in items]),
+            "status": arrow_array("string", [o["status"] for _, o in items]),
+            "stage": arrow_array("string", [o.get("stage") for _, o in items]),
+            "reason": arrow_array("string", [o.get("reason") for _, o in items]),
+            "seconds": arrow_array("number", [o.get("seconds") for _, o in items]),
+            **{k: arrow_array("integer", [o.get(k) for _, o in items]) for k in ("pages", "reports", "rows", "anomalies")},
+            "sha256": arrow_array("string", [o.get("sha256") or "" for _, o in items]),
         })
         c.execute("BEGIN TRANSACTION")
         try:
@@ -233,8 +235,8 @@ class Store:
                     c.execute(f"INSERT INTO {name} SELECT * FROM _in")
                     c.unregister("_in")
             if done:
-                c.register("_st", pa.table({"sha256": pa.array([o.get("sha256") or "" for o in done], pa.string()),
-                                            "state": pa.array([o["state"] for o in done], pa.binary())}))
+                c.register("_st", pa.table({"sha256": arrow_array("string", [o.get("sha256") or "" for o in done]),
+                                            "state": arrow_array("binary", [o["state"] for o in done])}))
                 c.execute("INSERT OR REPLACE INTO _state SELECT sha256, state FROM _st")
                 c.unregister("_st")
             c.register("_u", upd)
@@ -264,7 +266,7 @@ class Store:
         """The run-scope anomalies and the quality scores that take them into account, in one transaction."""
         import pyarrow as pa
 
-        from lkj.dataset.writers import records_table
+        from lkj.dataset.writers import arrow_array, records_table
 
         c = self.con
         c.execute("BEGIN TRANSACTION")
@@ -275,8 +277,8 @@ class Store:
                 c.execute("INSERT INTO anomalies SELECT * FROM _in")
                 c.unregister("_in")
             if quality:
-                q = pa.table({"report_id": pa.array(list(quality), pa.string()),
-                              "q": pa.array(list(quality.values()), pa.float64())})
+                q = pa.table({"report_id": arrow_array("string", list(quality)),
+                              "q": arrow_array("number", list(quality.values()))})
                 c.register("_q", q)
                 c.execute("UPDATE reports SET quality_score = _q.q FROM _q WHERE reports.report_id = _q.report_id "
                           "AND reports.quality_score IS DISTINCT FROM _q.q")

@@ -75,7 +75,7 @@ def warm_up() -> None:
     from lkj.dataset.schema import TABLES
     from lkj.dataset.writers import records_table
 
-    records_table(TABLES["reports"], [])   # Arrow loads pandas on its first table
+    records_table(TABLES["reports"], [])   # and Arrow
 
 
 def settle_heap() -> None:
