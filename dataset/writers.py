@@ -156,9 +156,24 @@ def _finish(tmp: str, path: str) -> dict:
     return {"hash": f"sha256:{h.hexdigest()}", "bytes": size}
 
 
-def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
+def _csv_rows(cols: tuple[Col, ...], batch):
+    """A batch's rows (an Arrow record batch or a list of dicts) as the csv module takes them."""
+    if isinstance(batch, list):
+        return ([cell_text(r.get(c.name)) for c in cols] for r in batch)
+    # the csv module writes None as an empty cell and other values with str(), as cell_text
+    # does; only floating-point columns need cell_text (a NaN is an empty cell)
+    import pyarrow.types as pa_types
+
+    arrays = [batch.column(c.name) for c in cols]
+    return zip(*[[cell_text(v) for v in a.to_pylist()] if pa_types.is_floating(a.type) else a.to_pylist()
+                 for a in arrays])
+
+
+def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable, also=None) -> dict:
     """A CSV of the columns from Arrow record batches (or lists of dicts, or one list of records);
-    returns its hash and size."""
+    returns its hash and size.  `also(batches)`, when given, is handed the same batches as they
+    are written (each one once, a single pass: the Parquet file of the same rows) and done with
+    them before the CSV is renamed into place."""
     if isinstance(batches, list) and (not batches or isinstance(batches[0], dict)):
         batches = [batches]
     tmp = _tmp(path)
@@ -166,18 +181,17 @@ def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
         with open(tmp, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow([c.name for c in cols])
-            for b in batches:
-                if isinstance(b, list):
-                    w.writerows([cell_text(r.get(c.name)) for c in cols] for r in b)
-                    continue
-                # the csv module writes None as an empty cell and other values with str(), as cell_text
-                # does; only floating-point columns need cell_text (a NaN is an empty cell)
-                import pyarrow.types as pa_types
 
-                arrays = [b.column(c.name) for c in cols]
-                columns = [[cell_text(v) for v in a.to_pylist()] if pa_types.is_floating(a.type) else a.to_pylist()
-                           for a in arrays]
-                w.writerows(zip(*columns))
+            def written():
+                for b in batches:
+                    w.writerows(_csv_rows(cols, b))
+                    yield b
+
+            if also is None:
+                for _ in written():
+                    pass
+            else:
+                also(written())
         return _finish(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -3,7 +3,8 @@
 First the run as a whole is brought up to date in the store: the run-scope rules over the facts of
 every done file, the quality scores that count them, the summary table.  Then each table is
 written from a query in a fixed order (by the path that gave each content, then the position in
-the file), streamed, to a temporary file renamed into place; datapackage.json last.  The same
+the file), streamed, its CSV and its Parquet file from the same pass over the query's batches,
+each to a temporary file renamed into place; datapackage.json last.  The same
 store gives the same bytes, whatever the order files were read in, by how many workers, here or on
 a cluster.  An export that is already up to date (the store unchanged since, the files as written)
 is not written again.
@@ -141,9 +142,10 @@ def export(store, out_dir: str, settings, force: bool = False) -> bool:
     for name in EXPORTED:
         cols = export_columns(name)
         q = _query(name)
-        resources[name] = write_csv(os.path.join(out_dir, f"{name}.csv"), cols,
-                                    store.con.sql(q).to_arrow_reader(BATCH))
-        write_parquet(os.path.join(pq_dir, f"{name}.parquet"), cols, store.con.sql(q).to_arrow_reader(BATCH))
+        parquet = os.path.join(pq_dir, f"{name}.parquet")
+        # one query for both files: the Parquet file takes the batches the CSV is written from
+        resources[name] = write_csv(os.path.join(out_dir, f"{name}.csv"), cols, store.con.sql(q).to_arrow_reader(BATCH),
+                                    also=lambda batches: write_parquet(parquet, cols, batches))
     write_datapackage(out_dir, resources, {n: export_columns(n) for n in TABLES})
     store.set_meta("exported", json.dumps({"generation": store.generation(), "files": _written(out_dir)}))
     return True
