@@ -283,19 +283,20 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     version = pipeline_version()
     os.makedirs(out_dir, exist_ok=True)
     fresh = not os.path.exists(os.path.join(out_dir, STORE_FILE))
-    store = Store(out_dir, threads=1)      # the workers have the cores while files are read
     interrupted = False
     switch = sys.getswitchinterval()
     exported = False
     engine = None
+    store = None
     try:
         found = collect(list(inputs), settings.limits, out_dir)
         to_read = sum(1 for i in found if not (i.skip or i.fail))
         if fresh and to_read and not scheduler:
             # a new run folder reads every file found: the workers start loading the pipeline now,
-            # while the plan is stored (the first records load Arrow and pandas in this process)
+            # while this process opens the store (loading DuckDB) and stores the plan
             engine = LocalEngine(settings.workers, one_process_per_file(settings), settings)
             engine.prestart(to_read)
+        store = Store(out_dir, threads=1)      # the workers have the cores while files are read
         plan = make_plan(store, found, version, settings.limits, force, retry_failed)
         if plan.rows:
             store.plan(plan.rows)
@@ -363,7 +364,8 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
     finally:
         if engine is not None:
             engine.close()
-        store.close()
+        if store is not None:
+            store.close()
     if not interrupted and (exported or not os.path.exists(os.path.join(out_dir, "report.html"))):
         from .export import write_run_report
 
