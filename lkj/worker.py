@@ -83,12 +83,15 @@ def settle_heap() -> None:
     lives as long as the worker, so the garbage collector is told to leave it out of its passes
     (gc.freeze); and it runs its youngest pass every 10,000 allocations rather than every 700.  A
     file's reading allocates millions of short-lived objects: with the defaults, the collector's
-    full passes over the warm-up's objects took a sixth of a file's time."""
+    full passes over the warm-up's objects took a sixth of a file's time.  The collector is turned
+    on here if the start turned it off (`serve`: its passes over the modules being loaded took
+    40-100 ms of a worker's start); the one pass here frees what the warm-up left."""
     import gc
 
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
+    gc.enable()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -118,8 +121,10 @@ def _die_with_parent(parent: int) -> None:
 
 
 def serve(fd: int, parent: int) -> None:
+    import gc
     from multiprocessing.connection import Connection
 
+    gc.disable()                 # while the pipeline loads: settle_heap collects once and turns it on
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent decides when to stop
     conn = Connection(fd)
