@@ -265,6 +265,15 @@ class StoreWriter:
             self.thread.join()
         self.raise_failure()
 
+def _preload() -> None:
+    from .snapshot import preload
+
+    try:
+        preload()
+    except Exception:              # noqa: BLE001 - the export's own import says what is wrong
+        pass
+
+
 def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         on_file: Callable[[str], None] | None = None, *, force: bool = False, retry_failed: bool = False,
         scheduler: str | None = None, progress=None, log=None) -> RunSummary:
@@ -324,6 +333,8 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
 
         writer = StoreWriter(store, version, committed)
         sys.setswitchinterval(SWITCH_INTERVAL)
+        if plan.tasks:             # the export's modules load while the workers read
+            threading.Thread(target=_preload, name="lkj-preload", daemon=True).start()
 
         def commit() -> None:
             if pending:
