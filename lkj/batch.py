@@ -372,15 +372,16 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
         summary = _summary(store, {i.name for i in found}, len(found), plan, interrupted)
         summary.done_now = read["done"]
         summary.peak_worker_mb = getattr(engine, "peak_worker_mb", 0.0)
+        if not interrupted and (exported or not os.path.exists(os.path.join(out_dir, "report.html"))):
+            from .export import write_run_report
+
+            # DIR/report.html, with the corrections kept in the folder (read on the store's connection)
+            write_run_report(out_dir, settings, con=store.con)
     finally:
         if engine is not None:
             engine.close()
         if store is not None:
             store.close()
-    if not interrupted and (exported or not os.path.exists(os.path.join(out_dir, "report.html"))):
-        from .export import write_run_report
-
-        write_run_report(out_dir, settings)      # DIR/report.html, with the corrections kept in the folder
     summary.seconds = round(time.monotonic() - t0, 3)
     return summary
 

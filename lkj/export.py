@@ -61,9 +61,10 @@ def export(run_dir: str, out_dir: str | None = None, formats: tuple[str, ...] = 
     return written
 
 
-def write_run_report(run_dir: str, settings: Settings | None = None) -> str:
-    """DIR/report.html, from the run's tables with the corrections applied."""
-    with RunDB(run_dir) as db:
+def write_run_report(run_dir: str, settings: Settings | None = None, con=None) -> str:
+    """DIR/report.html, from the run's tables with the corrections applied (`con`: the run's own
+    connection to its database, when it has one open)."""
+    with RunDB(run_dir, con=con) as db:
         tables, _changed = corrected_tables(db, settings, with_cells=False)     # the page shows no cells
     p = os.path.join(run_dir, "report.html")
     write_report(p, tables, f"lkj run report: {os.path.basename(os.path.abspath(run_dir))}")

@@ -29,11 +29,19 @@ def _ddl(name: str, cols: Iterable[Col]) -> str:
 
 class RunDB:
     """A run folder's database.  `create=True` makes an empty one (every table, no rows) when the
-    folder has none, for a server that is fed by uploads only."""
+    folder has none, for a server that is fed by uploads only.  `con`: a read-write connection to it
+    that this process has open already (the run's store, lkj/store.py), used rather than a second
+    one; it stays open when the RunDB is closed."""
 
-    def __init__(self, run_dir: str, create: bool = False, read_only: bool = False):
+    def __init__(self, run_dir: str, create: bool = False, read_only: bool = False, con=None):
         self.dir = run_dir
         self.path = os.path.join(run_dir, DB_NAME)
+        self._own = con is None
+        if con is not None:
+            self._lock = threading.RLock()
+            self.con, self.read_only = con, False
+            self._create()
+            return
         if not os.path.exists(self.path):
             if not create:
                 raise InputError("read", f"{run_dir} is no run folder (no {DB_NAME}): run `lkj extract ... -o {run_dir}` first")
@@ -54,12 +62,16 @@ class RunDB:
             raise InputError("read", f"{self.path} is in use by another lkj process (lkj serve?); stop it or ask "
                                      f"that process" if busy else f"cannot open {self.path}: {exc}") from None
         if not read_only:
-            with self._lock:
-                for name, cols in {**TABLES, **USER_TABLES}.items():
-                    self.con.execute(_ddl(name, cols))
+            self._create()
+
+    def _create(self) -> None:
+        with self._lock:
+            for name, cols in {**TABLES, **USER_TABLES}.items():
+                self.con.execute(_ddl(name, cols))
 
     def close(self) -> None:
-        self.con.close()
+        if self._own:
+            self.con.close()
 
     def __enter__(self) -> "RunDB":
         return self
