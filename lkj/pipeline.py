@@ -113,4 +113,14 @@ def _one_line_text(s: str) -> str:
     return (s.splitlines() or [""])[0][:300]
 
 
-from .batch import Plan, RunSummary, make_plan, pipeline_version, run  # noqa: E402,F401  (the batch API, here too)
+_BATCH_API = ("Plan", "RunSummary", "make_plan", "pipeline_version", "run")
+
+
+def __getattr__(name: str):
+    # the batch API (lkj/batch.py), here too; loaded when asked for (a worker imports this module
+    # and needs none of it)
+    if name in _BATCH_API:
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
