@@ -307,6 +307,11 @@ def run(inputs: list[str], out_dir: str, settings: Settings | None = None,
             engine.prestart(to_read)
         store = Store(out_dir, threads=1)      # the workers have the cores while files are read
         plan = make_plan(store, found, version, settings.limits, force, retry_failed)
+        if engine is None and plan.tasks and not scheduler:
+            # a run folder that has a store: the workers start once it is known that some file is
+            # to be read, while the plan is stored
+            engine = LocalEngine(settings.workers, one_process_per_file(settings), settings)
+            engine.prestart(len(plan.tasks))
         if plan.rows:
             store.plan(plan.rows)
         if progress:
