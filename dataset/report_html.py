@@ -32,6 +32,11 @@ def trend_chart(series: dict[str, list[tuple[str, float]]]) -> str:
     return svg_charts.line_chart(series, "capaian (%), mean over the run's reports")
 
 
+def _ranked(counts: Counter) -> list[tuple[str, int]]:
+    """Most first, ties by name: the page does not depend on the order files were read in."""
+    return sorted(counts.items(), key=lambda kn: (-kn[1], str(kn[0])))
+
+
 def _e(v) -> str:
     return html.escape("" if v is None else str(v))
 
@@ -49,14 +54,14 @@ def write_report(path: str, tables: dict[str, list[dict]], title: str, review_ur
                  "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in counts) + "</table>")
     kinds = Counter(r["table_kind"] for r in rows)
     if kinds:
-        parts.append("<p>Rows by table kind: " + ", ".join(f"{_e(k)} {n}" for k, n in kinds.most_common()) + "</p>")
+        parts.append("<p>Rows by table kind: " + ", ".join(f"{_e(k)} {n}" for k, n in _ranked(kinds)) + "</p>")
     parts.append("</section>")
 
     charts: list[tuple[str, str, str]] = []
-    by_rule = Counter(a["rule"] for a in open_anomalies).most_common()
+    by_rule = _ranked(Counter(a["rule"] for a in open_anomalies))
     if by_rule:
         charts.append(("anomalies-by-rule", "Anomalies by rule", bar_chart(by_rule, "anomalies")))
-    by_kec = Counter(kec_of.get(a["report_id"], "?") for a in open_anomalies).most_common()
+    by_kec = _ranked(Counter(kec_of.get(a["report_id"], "?") for a in open_anomalies))
     if by_kec:
         charts.append(("anomalies-by-kecamatan", "Anomalies by kecamatan" +
                        (f" (the {MAX_BARS} with most)" if len(by_kec) > MAX_BARS else ""),
@@ -122,5 +127,5 @@ def _capaian_trend(reports: list[dict], rows: list[dict]) -> dict[str, list[tupl
             continue
         acc[r["indikator_id"]][f"{y} TW{q}"].append(float(r["capaian"]))
     multi = {k: v for k, v in acc.items() if len(v) >= 2}
-    top = sorted(multi, key=lambda k: -sum(len(x) for x in multi[k].values()))[:MAX_LINES]
+    top = sorted(multi, key=lambda k: (-sum(len(x) for x in multi[k].values()), k))[:MAX_LINES]
     return {k: [(p, sum(vs) / len(vs)) for p, vs in multi[k].items()] for k in top}
