@@ -237,10 +237,10 @@ def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int)
     return yv.most_common(1)[0][0] if yv else None
 
 
-def _place(cells: list[list[str]], cover_end: int, doc_places: list[Mention]) -> Place:
+def _place(own_places: list[Mention], cover_end: int, doc_places: list[Mention]) -> Place:
     """The report's own mentions (the cover block weighs three), the whole document's when the report
     names no place; each of kabupaten and kecamatan falls back to the document's on its own."""
-    own = [(m, 3 if m.line < cover_end else 1) for m in mentions(cells)]
+    own = [(m, 3 if m.line < cover_end else 1) for m in own_places]
     doc = [(m, 1) for m in doc_places]
     place = decide(own) if own else decide(doc)
     if own and (place.kabupaten is None or place.kecamatan is None):
@@ -283,15 +283,17 @@ def _first_party(texts: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str],
-                 parts: list[list[str]] | None = None) -> ReportMeta:
-    """The report's metadata; `parts`: line_parts of its lines when the caller has them already."""
+                 parts: list[list[str]] | None = None, own_places: list[Mention] | None = None) -> ReportMeta:
+    """The report's metadata; `parts`: line_parts of its lines, `own_places`: the place mentions of
+    its lines (places.mentions of those parts), when the caller has them already."""
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     # a scanned bold title loses strokes ("LAPOFAN KINEFJA TEIWULAN II"): its report words restored
     texts[:cover_end] = [repair_title(t) for t in texts[:cover_end]]
     meta = ReportMeta()
-    cells = parts if parts is not None else [line_parts(l) for l in rep.lines]
-    place = _place(cells, cover_end, doc_places)
+    if own_places is None:
+        own_places = mentions(parts if parts is not None else [line_parts(l) for l in rep.lines])
+    place = _place(own_places, cover_end, doc_places)
     meta.kabupaten, meta.kecamatan = place.kabupaten, place.kecamatan
     sigs = find_signatures(rep.lines)
     titles = [t.title for t in rep.tables]
