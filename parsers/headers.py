@@ -187,11 +187,14 @@ def is_header_row(cells: list[str]) -> bool:
         and bool(named & {"target", "realisasi", "capaian", "pagu", "efisiensi", "sisa"})
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
+
 def is_header_continuation(cells: list[str]) -> bool:
     vals = [c for c in cells if clean(c)]
     if not vals:
         return False
-    if any(_FORMULA.search(clean(c)) or re.fullmatch(r"[IVX]{1,4}", clean(c)) for c in vals):
+    if any(_FORMULA.search(clean(c)) or _ROMAN.fullmatch(clean(c)) for c in vals):
         # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
         return all(len(clean(c)) <= 40 for c in vals)
     if len(vals) == 1 and not (is_numbering_cell(vals[0]) or label_role(vals[0]) is not None

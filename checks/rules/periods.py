@@ -160,6 +160,10 @@ def period_mismatch(ctx: ReportContext) -> None:
                     break
 
 
+_REGULATION_WORD = re.compile(r"\b(nomor|no|peraturan|perbup|undang|permen\w*)\b", re.I)
+_COMPARING = re.compile(r"\bperbandingan\b|\bdibandingkan\b", re.I)
+
+
 def _year_hits(s, Y: int):
     """(reported, expected, line, page, reason) of the first year slip of a sentence, or None."""
     text = s.text
@@ -190,7 +194,7 @@ def _year_hits(s, Y: int):
     for m in PERIOD_YEAR.finditer(text):
         y = int(m.group("y"))
         mid = m.group("mid") or ""
-        if re.search(r"\b(nomor|no|peraturan|perbup|undang|permen\w*)\b", mid, re.I):
+        if _REGULATION_WORD.search(mid):
             continue
         if wrong(y):
             phrase = m.group(0)
@@ -198,7 +202,7 @@ def _year_hits(s, Y: int):
             if len(heads) > 1:
                 phrase = phrase[heads[-1].start():]       # "PERJANJIAN KINERJA Perjanjian Kinerja Tahun 2021"
             return phrase, str(Y), s.line, s.page, f"'{phrase}' is in {y}"
-    if re.search(r"\bperbandingan\b|\bdibandingkan\b", text, re.I):
+    if _COMPARING.search(text):
         m = _WITH_YEAR.search(text)
         if m and int(m.group(1)) not in (Y, Y - 1) and str(Y) in text:
             return (m.group(0), f"dengan tahun {Y - 1}", s.line, s.page,
