@@ -21,6 +21,7 @@ table titles weigh most; the body text weighs least, so that a slip such as "31 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from lkj.model.document import Line
@@ -163,17 +164,49 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     return cands
 
 
-_QUARTER_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q")
+# what _QUARTER needs on lower-cased text: the start of a quarter word ("tri wulan", "tribulan",
+# "trw", "tw", "kuartal", "kwartal") or "q" and its number
+_QUARTER_NEEDS = r"tri\s?[wb]u|trw|tw|kuartal|kwartal|q[1-4]"
+_ANY_QUARTER_WORD = re.compile(_QUARTER_NEEDS)
 _ANY_MONTH = re.compile("|".join(re.escape(mo) for mo in FULL_MONTHS))     # a month name anywhere
+_EITHER = re.compile(_QUARTER_NEEDS + "|" + _ANY_MONTH.pattern)
 
 
 def _may_name_quarter(t: str) -> tuple[bool, bool]:
     """Can _QUARTER, can _MONTH_RANGE match t?  On ASCII text (where ignoring case is lower-casing)
-    only if it holds one of their fixed words (a quarter word, a month name); other text is searched."""
+    only if it holds what they need (_QUARTER_NEEDS, a month name); other text is searched.
+    (Most lines hold neither: one search for both first.)"""
     if not t.isascii():
         return True, True
     low = t.lower()
-    return any(k in low for k in _QUARTER_WORDS), _ANY_MONTH.search(low) is not None
+    if _EITHER.search(low) is None:
+        return False, False
+    return _ANY_QUARTER_WORD.search(low) is not None, _ANY_MONTH.search(low) is not None
+
+
+# fixed words of _QUARTER_NEEDS or a month name: a text holding none names neither
+_NAMING_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q") + tuple(FULL_MONTHS)
+
+
+def _naming_lines(texts: list[str]) -> list[int]:
+    """The indices of the texts for which _may_name_quarter is not (False, False), in order.  On
+    ASCII texts without line breaks, the candidates are found by str.find over them all (most lines
+    hold no quarter word and no month name)."""
+    whole = "\n".join(texts)
+    if not whole.isascii() or whole.count("\n") != len(texts) - 1:
+        return [i for i, t in enumerate(texts) if _may_name_quarter(t) != (False, False)]
+    low = whole.lower()
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t) + 1)
+    cands: set[int] = set()
+    for w in _NAMING_WORDS:
+        p = low.find(w)
+        while p >= 0:
+            i = bisect_right(starts, p) - 1
+            cands.add(i)
+            p = low.find(w, starts[i + 1])
+    return [i for i in sorted(cands) if _may_name_quarter(texts[i]) != (False, False)]
 
 
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
@@ -193,8 +226,8 @@ def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
                 if q:
                     votes[q] += max(1, w // 2)
 
-    for i, t in enumerate(texts):
-        add(t, 10 if i < cover_end else 1)
+    for i in _naming_lines(texts):          # (the other lines add nothing)
+        add(texts[i], 10 if i < cover_end else 1)
     for title in table_titles:
         add(title, 3)
     for d, mo in sig_dates:
