@@ -191,6 +191,8 @@ def _year_hits(s, Y: int):
             if m and wrong(int(m.group("y"))):
                 phrase = e.text + e.after[:m.end()]
                 return phrase, f"{e.text} tahun {Y}", e.line, e.page, f"'{phrase}' is in {m.group('y')}"
+    if "19" not in text and "20" not in text:
+        return None                 # what follows needs a year (19xx / 20xx) in the text
     for m in PERIOD_YEAR.finditer(text):
         y = int(m.group("y"))
         mid = m.group("mid") or ""
