@@ -78,28 +78,37 @@ def _is_title(text: str, titles: list[str]) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _compares(text: str) -> bool:
+    """The text compares with another period."""
+    return COMPARE.search(text) is not None
+
+
+def _reports_period(text: str) -> bool:
+    """The text states its period as the one reported on, not as a plan."""
+    return REPORTING.search(text) is not None and PLANNED.search(text) is None
+
+
 def _period_slip(e, text: str, Q: int, titled: bool) -> tuple[str, str] | None:
-    """(why, the phrase) when a QUARTER / DATE_RANGE entity names another period than quarter Q."""
-    compares = COMPARE.search(text) is not None
-    stated = titled or (REPORTING.search(text) is not None and PLANNED.search(text) is None)
+    """(why, the phrase) when a QUARTER / DATE_RANGE entity names another period than quarter Q
+    (whether the text compares, states its period, is read only when the entity needs it)."""
     if e.label == "QUARTER":
         qs = list(e.value)
         spelled = spelled_quarter(e)
         if spelled is not None and qs and spelled != qs[-1]:
             phrase = e.text + " " + e.after[:e.after.index(")") + 1].strip()
             return f"'{phrase}' names quarter {qs[-1]} and quarter {spelled} at once", phrase
-        if any(q < Q for q in qs) and not compares:
+        if any(q < Q for q in qs) and not _compares(text):
             return f"'{e.text}' names an earlier quarter", e.text
-        if max(qs) > Q and set(qs) != {1, 2, 3, 4} and stated and not compares:
+        if max(qs) > Q and set(qs) != {1, 2, 3, 4} and (titled or _reports_period(text)) and not _compares(text):
             return f"'{e.text}' names a later quarter", e.text
     elif e.label == "DATE_RANGE":
         end = e.value[1]
         if end is None:
             return None
         qe = quarter_of_month(end)
-        if qe < Q and not compares:
+        if qe < Q and not _compares(text):
             return f"the period '{e.text}' ends in quarter {qe}", e.text
-        if qe > Q and stated and not compares:
+        if qe > Q and (titled or _reports_period(text)) and not _compares(text):
             return f"the period '{e.text}' ends in quarter {qe}", e.text
     return None
 
