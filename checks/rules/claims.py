@@ -242,6 +242,9 @@ _STATED_ROW = re.compile(r"(?P<name>[A-Za-z][A-Za-z ,/-]{4,90}?)\s+(?:terealisas
                          r"\s+(?:sebesar\s+)?(?P<x>\d{1,3}(?:[.,]\d{1,2})?)\s*%\s+dengan\s+efisiensi\s+"
                          r"(?:sebesar\s+)?(?P<y>-?\d{1,3}(?:[.,]\d{1,2})?)\s*%", re.I)
 
+# a stretch every match of _STATED_ROW holds (searched first: the name's lazy stretch is slow to try)
+_STATED_ROW_TAIL = re.compile(r"%\s+dengan\s+efisiensi\s+", re.I)
+
 
 def _kegiatan_count_claims(ctx: ReportContext, sents):
     """"sisa anggaran pada 3 kegiatan ...": the report's budget tables must list at least that many kegiatan."""
@@ -274,7 +277,7 @@ def _stated_row_values(ctx: ReportContext, sents):
     row_words = [(t, r, words(" ".join(r.text.get(f) or "" for f in ("sasaran", "indikator", "name"))))
                  for t, r in rows]
     for s in sents:
-        if "%" not in s.text or "efisiensi" not in s.text.lower():
+        if "%" not in s.text or "efisiensi" not in s.text.lower() or not _STATED_ROW_TAIL.search(s.text):
             continue                    # the phrase states a percentage and an efisiensi
         for m in _STATED_ROW.finditer(s.text):
             named = words(m.group("name"))
