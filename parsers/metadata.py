@@ -244,7 +244,8 @@ def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int)
     for i, t in enumerate(texts):
         if "20" not in t:
             continue                           # every pattern below needs a year 20xx
-        tt = _REG_YEAR.sub(" ", t)
+        # (every regulation year is written "... tahun 20xx": an ASCII line without "tahun" holds none)
+        tt = t if t.isascii() and "tahun" not in t.lower() else _REG_YEAR.sub(" ", t)
         cover = i < cover_end
         if cover and first_cover_year is None:
             m = re.search(r"(?<![-/])(?<![-/]\s)\b(20\d\d)\b(?!\s*[/-]\s*20\d\d)", tt)

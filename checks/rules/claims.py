@@ -257,7 +257,7 @@ def _kegiatan_count_claims(ctx: ReportContext, sents):
         per_table[t.seq] = per_table.get(t.seq, 0) + 1
     most = max(per_table.values())
     for s in sents:
-        m = _KEGIATAN_COUNT.search(s.text)
+        m = _KEGIATAN_COUNT.search(s.text) if not s.text.isascii() or "sisa" in s.text.lower() else None
         if m and _num(m.group(1)) > most:
             t = next(t for t, _ in keg if per_table[t.seq] == most)
             ctx.flag(f"{place(s.line, s.page).capitalize()}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
