@@ -165,10 +165,27 @@ def _date_value(m: re.Match) -> tuple | None:
     return (d, mo, y) if 1 <= d <= 31 and mo and 1 <= mo <= 12 else None
 
 
-def _kecamatan(text: str):
-    """(start, end, name) of every gazetteer kecamatan named after "Kecamatan" / "Kec."."""
+def _kec_words(text: str, low: str):
+    """KEC_WORD.finditer(text); on ASCII text (`low` its lower case, where ignoring case is
+    lower-casing) tried only where "kec" stands."""
+    if not text.isascii():
+        yield from KEC_WORD.finditer(text)
+        return
+    end = 0
+    i = low.find("kec")
+    while i >= 0:
+        m = KEC_WORD.match(text, i) if i >= end else None
+        if m:
+            yield m
+            end = m.end()
+        i = low.find("kec", i + 1)
+
+
+def _kecamatan(text: str, low: str):
+    """(start, end, name) of every gazetteer kecamatan named after "Kecamatan" / "Kec." (`low`: the
+    text lower-cased)."""
     places, most = _places()
-    for m in KEC_WORD.finditer(text):
+    for m in _kec_words(text, low):
         words = []
         pos = m.end()
         for w in _PLACE_WORD.finditer(text, pos):
@@ -252,7 +269,7 @@ def entities(text: str) -> list[tuple[str, int, int, object]]:
                     break
             i = low.find(y, i + 1)
     if "kec" in low:
-        for s, e, name in _kecamatan(text):
+        for s, e, name in _kecamatan(text, low):
             found.append(("KECAMATAN", s, e, name))
     # a unit's words end where another entity or a period word begins ("Kasi Pemerintahan Triwulan
     # III", "Sekretaris Kecamatan <name>": the unit is "Sekretaris Kecamatan")

@@ -3,7 +3,7 @@ dataset/schema.py: a record that names a column the schema lacks is an error, no
 from __future__ import annotations
 
 from lkj.model.anomaly import Anomaly
-from lkj.model.document import BBox
+from lkj.model.document import BBox, union_box
 from lkj.model.parsed import RawReport
 from lkj.model.tables import Row, Table
 
@@ -64,28 +64,39 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: li
     (an input made of page images) names each page's file."""
     out = []
     row = None
+    cells, raws = r.cells, r.raw
     for f in r.fields:
-        c = r.cells.get(f)
-        raw = r.raw.get(f, "")
+        c = cells.get(f)
+        raw = raws.get(f, "")
         if c is None or not raw:
             continue
         row = row or row_id(rid, r)
-        spans = [s.span for s in c.sources if s.span and s.text]
+        # the cell's box, confidence, spans and doubt (RawCell.bbox, .conf, .doubt), read from its
+        # source cells that hold text in one pass
+        boxes, confs, spans, doubt = [], [], [], False
+        for s in c.sources:
+            if s.text:
+                if s.bbox:
+                    boxes.append(s.bbox)
+                if s.conf is not None:
+                    confs.append(s.conf)
+                if s.span:
+                    spans.append(s.span)
+                doubt = doubt or s.doubt
+        # ocr_doubt: 'settled' for a doubted reading the row's own arithmetic confirmed or corrected,
+        # 'unsettled' for one the reader doubts that nothing settled (Row.in_doubt), None when the
+        # reader did not doubt it
+        if f in r.settled:
+            state = "settled"
+        else:
+            state = "unsettled" if f in r.doubt or doubt else None
         out.append(record(
             "cells", row_id=row, report_id=rid, source_file=source_file, field=f, raw=raw,
-            page=c.page, line=None if paged else c.line, bbox=show_bbox(c.bbox),
+            page=c.page, line=None if paged else c.line, bbox=show_bbox(union_box(boxes)) if boxes else None,
             page_file=page_names[c.page - 1] if page_names and c.page and 0 < c.page <= len(page_names) else None,
             char_start=spans[0][0] if len(spans) == 1 else None, char_end=spans[0][1] if len(spans) == 1 else None,
-            ocr_confidence=c.conf, ocr_doubt=_doubt_state(r, f)))
+            ocr_confidence=min(confs) if confs else None, ocr_doubt=state))
     return out
-
-
-def _doubt_state(r: Row, f: str) -> str | None:
-    """'unsettled' for a reading the reader doubts that nothing settled, 'settled' for one the row's own
-    arithmetic confirmed or corrected, None when the reader did not doubt it."""
-    if f in r.settled:
-        return "settled"
-    return "unsettled" if r.in_doubt(f) else None
 
 
 def review_record(rid: str, source_file: str, r: Row) -> dict:

@@ -20,7 +20,11 @@ class RawCell:
 
     @classmethod
     def of(cls, text: str, sources: list[Cell], line: int | None = None, page: int | None = None) -> "RawCell":
-        first = next((c for c in sources if c.text), sources[0] if sources else None)
+        for first in sources:          # the first source cell with text, else the first one
+            if first.text:
+                break
+        else:
+            first = sources[0] if sources else None
         return cls(text, first.line if first else line, first.page if first else page, list(sources))
 
     @property
@@ -35,7 +39,10 @@ class RawCell:
     @property
     def doubt(self) -> bool:
         """Is the reader unsure of any of the source cells' readings?"""
-        return any(c.doubt for c in self.sources if c.text)
+        for c in self.sources:
+            if c.doubt and c.text:
+                return True
+        return False
 
     def extend(self, text: str, sources: list[Cell]) -> None:
         """A wrapped continuation: its text appended, its cells kept."""

@@ -23,8 +23,11 @@ _DATA = os.path.join(os.path.dirname(__file__), "data", "gazetteer.csv")
 _DEFAULT = PlaceSettings()
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
 def fold_place(s: str | None) -> str:
-    return re.sub(r"[^a-z]", "", (s or "").lower())
+    return _NOT_LETTER.sub("", (s or "").lower())
 
 
 @dataclass(frozen=True, slots=True)

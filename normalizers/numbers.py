@@ -21,9 +21,15 @@ _DASH_ONLY = re.compile(r"^[\-–—−]+$")
 _NUM = re.compile(r"[-−–]?\s?\d[\d.,]*")
 
 
+_RP = re.compile(r"(?i)\brp\.?\s*")
+_DASH_TAIL = re.compile(r",\s*[-–]+\s*$")
+_SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _strip_money_decor(s: str) -> str:
-    s = re.sub(r"(?i)\brp\.?\s*", "", s)
-    s = re.sub(r",\s*[-–]+\s*$", "", s)      # "2.400.000,-" / ",--"
+    s = _RP.sub("", s)
+    s = _DASH_TAIL.sub("", s)      # "2.400.000,-" / ",--"
     return s.strip()
 
 
@@ -99,7 +105,7 @@ def _parsed(text: str, kind: str) -> Parsed:
     result is never handed out, only copied."""
     from .units import normalise_unit, is_count_unit
 
-    s = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     if not s:
         return Parsed(None)
     flags: list[str] = []
@@ -110,7 +116,7 @@ def _parsed(text: str, kind: str) -> Parsed:
     elif _DASH_ONLY.match(s):
         return Parsed(None, None, ["dash"])
     m = _NUM.search(s)
-    if not m or m.start() > 0 and re.search(r"[A-Za-z]", s[: m.start()]) and kind != QUANTITY:
+    if not m or m.start() > 0 and _LETTER.search(s[: m.start()]) and kind != QUANTITY:
         return Parsed(None)
     before = s[: m.start()].strip()
     token = m.group(0).replace(" ", "")

@@ -39,13 +39,21 @@ def clean(s: str) -> str:
     return collapse(strip_markup(s))
 
 
+_NOT_FOLDED = re.compile(r"[^0-9a-z%]+")
+
+
 @lru_cache(maxsize=100_000)
 def fold(s: str) -> str:
     """Lower-case letters and digits only: for keyword tests on headers and titles."""
-    return re.sub(r"[^0-9a-z%]+", "", strip_markup(s).lower())
+    return _NOT_FOLDED.sub("", strip_markup(s).lower())
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z/\-]*[A-Za-z]|[A-Za-z]")
+
+
+_NOT_WORD_CHAR = re.compile(r"[^A-Za-z/\-]")
+_NOT_ALPHA = re.compile(r"[^A-Za-z]")
+_PUNCT_END = re.compile(r"[.,;:]$")
 
 
 class Vocabulary:
@@ -80,13 +88,13 @@ class Vocabulary:
             if i + 1 < len(toks) and t and toks[i + 1]:
                 nxt = toks[i + 1]
                 joined = t + nxt
-                core = re.sub(r"[^A-Za-z/\-]", "", joined)
-                tail = re.sub(r"[^A-Za-z]", "", nxt)
-                head = re.sub(r"[^A-Za-z/\-]", "", t)
+                core = _NOT_WORD_CHAR.sub("", joined)
+                tail = _NOT_ALPHA.sub("", nxt)
+                head = _NOT_WORD_CHAR.sub("", t)
                 if (tail and head and len(tail) <= 4 and nxt[0].islower()
                         and self.counts.get(core.lower(), 0) > 0
                         and (self.counts.get(tail.lower(), 0) <= 1 or len(tail) == 1)
-                        and not re.search(r"[.,;:]$", t)):
+                        and not _PUNCT_END.search(t)):
                     out.append(joined)
                     i += 2
                     continue

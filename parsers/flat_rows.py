@@ -646,8 +646,11 @@ def _joined(lines: list[TextLine]) -> tuple[str, int]:
     return clean(" ".join(t.text for t in lines)), lines[0].line
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(t: str) -> str:
-    return re.sub(r"\s+", " ", t).strip().lower()
+    return _SPACES.sub(" ", t).strip().lower()
 
 
 def unambiguous_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:

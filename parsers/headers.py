@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lkj.normalizers.table_words import HEADER_WORDS, is_label_word
 from lkj.normalizers.text import clean, fold
@@ -48,6 +49,7 @@ _FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?
 _PERCENT_SIGN = {"%", "yo", "%o", "o/o", "0/0"}
 
 
+@lru_cache(maxsize=65536)
 def label_role(text: str) -> str | None:
     """Role of a header cell read on its own (no spanning group).
 
@@ -139,6 +141,11 @@ def grouped_role(group: str, label: str) -> str | None:
     return lr
 
 
+_NUMBERING = re.compile(r"\(?\d{1,2}\)?|\(?[IVX]{1,4}\)?|[a-e]\.?")
+
+
+# the header tests below are pure functions of a cell's text, memoised (tables repeat their cells)
+@lru_cache(maxsize=65536)
 def is_numbering_cell(t: str) -> bool:
     """Column numbers and formulas under a header: "1", "(4)", "III", "6=5/4", "(10=6-9)"."""
     t = clean(t)
@@ -146,12 +153,13 @@ def is_numbering_cell(t: str) -> bool:
         return True
     if _FORMULA.search(t):
         return True
-    return bool(re.fullmatch(r"\(?\d{1,2}\)?|\(?[IVX]{1,4}\)?|[a-e]\.?", t))
+    return bool(_NUMBERING.fullmatch(t))
 
 
 _DATA_VALUE = re.compile(r"^(rp\.?\s*)?-?\d[\d.,]*\s*(%|[a-z]+)?$|^\d+\s*[a-z]+\s*[a-z]*$", re.I)
 
 
+@lru_cache(maxsize=65536)
 def is_data_value(t: str) -> bool:
     t = clean(t)
     if not t or is_numbering_cell(t):
@@ -179,11 +187,14 @@ def is_header_row(cells: list[str]) -> bool:
         and bool(named & {"target", "realisasi", "capaian", "pagu", "efisiensi", "sisa"})
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
+
 def is_header_continuation(cells: list[str]) -> bool:
     vals = [c for c in cells if clean(c)]
     if not vals:
         return False
-    if any(_FORMULA.search(clean(c)) or re.fullmatch(r"[IVX]{1,4}", clean(c)) for c in vals):
+    if any(_FORMULA.search(clean(c)) or _ROMAN.fullmatch(clean(c)) for c in vals):
         # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
         return all(len(clean(c)) <= 40 for c in vals)
     if len(vals) == 1 and not (is_numbering_cell(vals[0]) or label_role(vals[0]) is not None
@@ -201,6 +212,7 @@ def is_header_continuation(cells: list[str]) -> bool:
 # ("Kineria", "Anaaaran") is healed
 
 
+@lru_cache(maxsize=65536)
 def heal_header_word(word: str) -> str:
     """A header word within one or two letters of a known header word becomes that word."""
     from rapidfuzz import fuzz, process

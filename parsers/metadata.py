@@ -21,6 +21,7 @@ table titles weigh most; the body text weighs least, so that a slip such as "31 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from lkj.model.document import Line
@@ -163,17 +164,49 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     return cands
 
 
-_QUARTER_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q")
+# what _QUARTER needs on lower-cased text: the start of a quarter word ("tri wulan", "tribulan",
+# "trw", "tw", "kuartal", "kwartal") or "q" and its number
+_QUARTER_NEEDS = r"tri\s?[wb]u|trw|tw|kuartal|kwartal|q[1-4]"
+_ANY_QUARTER_WORD = re.compile(_QUARTER_NEEDS)
 _ANY_MONTH = re.compile("|".join(re.escape(mo) for mo in FULL_MONTHS))     # a month name anywhere
+_EITHER = re.compile(_QUARTER_NEEDS + "|" + _ANY_MONTH.pattern)
 
 
 def _may_name_quarter(t: str) -> tuple[bool, bool]:
     """Can _QUARTER, can _MONTH_RANGE match t?  On ASCII text (where ignoring case is lower-casing)
-    only if it holds one of their fixed words (a quarter word, a month name); other text is searched."""
+    only if it holds what they need (_QUARTER_NEEDS, a month name); other text is searched.
+    (Most lines hold neither: one search for both first.)"""
     if not t.isascii():
         return True, True
     low = t.lower()
-    return any(k in low for k in _QUARTER_WORDS), _ANY_MONTH.search(low) is not None
+    if _EITHER.search(low) is None:
+        return False, False
+    return _ANY_QUARTER_WORD.search(low) is not None, _ANY_MONTH.search(low) is not None
+
+
+# fixed words of _QUARTER_NEEDS or a month name: a text holding none names neither
+_NAMING_WORDS = ("tri", "trw", "tw", "kuartal", "kwartal", "q") + tuple(FULL_MONTHS)
+
+
+def _naming_lines(texts: list[str]) -> list[int]:
+    """The indices of the texts for which _may_name_quarter is not (False, False), in order.  On
+    ASCII texts without line breaks, the candidates are found by str.find over them all (most lines
+    hold no quarter word and no month name)."""
+    whole = "\n".join(texts)
+    if not whole.isascii() or whole.count("\n") != len(texts) - 1:
+        return [i for i, t in enumerate(texts) if _may_name_quarter(t) != (False, False)]
+    low = whole.lower()
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t) + 1)
+    cands: set[int] = set()
+    for w in _NAMING_WORDS:
+        p = low.find(w)
+        while p >= 0:
+            i = bisect_right(starts, p) - 1
+            cands.add(i)
+            p = low.find(w, starts[i + 1])
+    return [i for i in sorted(cands) if _may_name_quarter(texts[i]) != (False, False)]
 
 
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
@@ -193,8 +226,8 @@ def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
                 if q:
                     votes[q] += max(1, w // 2)
 
-    for i, t in enumerate(texts):
-        add(t, 10 if i < cover_end else 1)
+    for i in _naming_lines(texts):          # (the other lines add nothing)
+        add(texts[i], 10 if i < cover_end else 1)
     for title in table_titles:
         add(title, 3)
     for d, mo in sig_dates:
@@ -211,7 +244,8 @@ def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int)
     for i, t in enumerate(texts):
         if "20" not in t:
             continue                           # every pattern below needs a year 20xx
-        tt = _REG_YEAR.sub(" ", t)
+        # (every regulation year is written "... tahun 20xx": an ASCII line without "tahun" holds none)
+        tt = t if t.isascii() and "tahun" not in t.lower() else _REG_YEAR.sub(" ", t)
         cover = i < cover_end
         if cover and first_cover_year is None:
             m = re.search(r"(?<![-/])(?<![-/]\s)\b(20\d\d)\b(?!\s*[/-]\s*20\d\d)", tt)
@@ -237,10 +271,10 @@ def _year(texts: list[str], cover_end: int, titles: list[str], date_weight: int)
     return yv.most_common(1)[0][0] if yv else None
 
 
-def _place(cells: list[list[str]], cover_end: int, doc_places: list[Mention]) -> Place:
+def _place(own_places: list[Mention], cover_end: int, doc_places: list[Mention]) -> Place:
     """The report's own mentions (the cover block weighs three), the whole document's when the report
     names no place; each of kabupaten and kecamatan falls back to the document's on its own."""
-    own = [(m, 3 if m.line < cover_end else 1) for m in mentions(cells)]
+    own = [(m, 3 if m.line < cover_end else 1) for m in own_places]
     doc = [(m, 1) for m in doc_places]
     place = decide(own) if own else decide(doc)
     if own and (place.kabupaten is None or place.kecamatan is None):
@@ -283,15 +317,17 @@ def _first_party(texts: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str, str],
-                 parts: list[list[str]] | None = None) -> ReportMeta:
-    """The report's metadata; `parts`: line_parts of its lines when the caller has them already."""
+                 parts: list[list[str]] | None = None, own_places: list[Mention] | None = None) -> ReportMeta:
+    """The report's metadata; `parts`: line_parts of its lines, `own_places`: the place mentions of
+    its lines (places.mentions of those parts), when the caller has them already."""
     texts = [clean(l.text) for l in rep.lines]
     cover_end = _cover_end(texts)
     # a scanned bold title loses strokes ("LAPOFAN KINEFJA TEIWULAN II"): its report words restored
     texts[:cover_end] = [repair_title(t) for t in texts[:cover_end]]
     meta = ReportMeta()
-    cells = parts if parts is not None else [line_parts(l) for l in rep.lines]
-    place = _place(cells, cover_end, doc_places)
+    if own_places is None:
+        own_places = mentions(parts if parts is not None else [line_parts(l) for l in rep.lines])
+    place = _place(own_places, cover_end, doc_places)
     meta.kabupaten, meta.kecamatan = place.kabupaten, place.kecamatan
     sigs = find_signatures(rep.lines)
     titles = [t.title for t in rep.tables]

@@ -13,6 +13,7 @@ the kabupaten's kecamatan), the canonical spelling from the gazetteer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -95,58 +96,82 @@ def _written_name(words: list[str]) -> str | None:
     return " ".join(out)
 
 
-def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
-    g = national()
-    out: list[Mention] = []
-    # only lines with a place keyword are read; the address test (slower) is made on them and on
-    # their neighbours, once per line
-    addr_memo: dict[int, bool] = {}
-    n_lines = len(parts_per_line)
+class LineMentions:
+    """The place mentions of a document's lines, read once for all its reports: each line's own
+    mentions, and what the letterhead-address rule needs to skip a line in a given run of lines."""
 
-    def addr(k: int) -> bool:
-        if k not in addr_memo:
-            addr_memo[k] = any(_ADDRESS.search(t) for t in parts_per_line[k])
-        return addr_memo[k]
+    def __init__(self, parts_per_line: list[list[str]]):
+        self.parts = parts_per_line
+        self.found: dict[int, list[Mention]] = {}      # line with a keyword -> its mentions (line: its index)
+        self.comma: dict[int, bool] = {}               # line with a keyword -> a part ends with a comma
+        self._addr: dict[int, bool] = {}
+        g = national()
+        for i, parts in enumerate(parts_per_line):
+            if not _has_key("\n".join(parts)):      # no keyword in any part (none spans a line break)
+                continue
+            self.comma[i] = any(t.rstrip().endswith(",") for t in parts)
+            self.found[i] = _line_mentions(i, parts, g)
+        self.keyed = list(self.found)                  # those lines, in order
 
-    for i, parts in enumerate(parts_per_line):
-        if not _has_key("\n".join(parts)):      # no keyword in any part (none spans a line break)
-            continue
-        keyed = [_has_key(t) for t in parts]
-        # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
-        if i and addr(i - 1) or i + 1 < n_lines and addr(i + 1):
-            if any(t.rstrip().endswith(",") for t in parts):
-                continue
-        for t, has_key in zip(parts, keyed):
-            if not t or not has_key or _ADDRESS.search(t):
-                continue
-            for m in _KEC_KEY.finditer(t):
-                words = _words_after(t, m.end())
-                if words and words[0].lower() in ("kecamatan", "kec"):   # "Camat Kecamatan X"
+    def addr(self, k: int) -> bool:
+        """Line k names part of an address (tested once per line, on lines beside a keyword only)."""
+        a = self._addr.get(k)
+        if a is None:
+            a = self._addr[k] = any(_ADDRESS.search(t) for t in self.parts[k])
+        return a
+
+    def mentions(self, lo: int = 0, hi: int | None = None) -> list[Mention]:
+        """mentions(parts_per_line[lo:hi]): the mentions of those lines, numbered from lo."""
+        hi = len(self.parts) if hi is None else min(hi, len(self.parts))
+        out: list[Mention] = []
+        keyed = self.keyed
+        for i in keyed[bisect_left(keyed, lo):bisect_left(keyed, hi)]:
+            # a letterhead address wrapped over lines ("Rogotrunan, Kecamatan Lumajang," between two)
+            if i > lo and self.addr(i - 1) or i + 1 < hi and self.addr(i + 1):
+                if self.comma[i]:
                     continue
+            out += [Mention(i - lo, m.kind, m.raw, m.kecamatan, m.regions) for m in self.found[i]]
+        return out
+
+
+def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
+    return LineMentions(parts_per_line).mentions()
+
+
+def _line_mentions(i: int, parts: list[str], g) -> list[Mention]:
+    """The mentions of one line's parts (each part read on its own)."""
+    out: list[Mention] = []
+    for t in parts:
+        if not t or not _has_key(t) or _ADDRESS.search(t):
+            continue
+        for m in _KEC_KEY.finditer(t):
+            words = _words_after(t, m.end())
+            if words and words[0].lower() in ("kecamatan", "kec"):   # "Camat Kecamatan X"
+                continue
+            if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
+                continue
+            n, found = g.longest_kecamatan(words)
+            if n:
+                out.append(Mention(i, "kec", " ".join(words[:n]), kecamatan=list(found)))
+            else:
+                name = _written_name(words)
+                if name:
+                    out.append(Mention(i, "kec", name))
+        for rx, jenis in ((_KAB_KEY, "Kabupaten"), (_KOTA_KEY, "Kota")):
+            for m in rx.finditer(t):
+                if jenis == "Kota" and _KEC_BEFORE.search(t[:m.start()]):
+                    continue                       # "Kecamatan Kota Baru" is a kecamatan
+                words = _words_after(t, m.end())
                 if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
                     continue
-                n, found = g.longest_kecamatan(words)
-                if n:
-                    out.append(Mention(i, "kec", " ".join(words[:n]), kecamatan=list(found)))
-                else:
+                n, found = g.longest_region(words)
+                found = [r for r in found if r.jenis == jenis]
+                if n and found:
+                    out.append(Mention(i, "region", " ".join(words[:n]), regions=found))
+                elif jenis == "Kabupaten":
                     name = _written_name(words)
                     if name:
-                        out.append(Mention(i, "kec", name))
-            for rx, jenis in ((_KAB_KEY, "Kabupaten"), (_KOTA_KEY, "Kota")):
-                for m in rx.finditer(t):
-                    if jenis == "Kota" and _KEC_BEFORE.search(t[:m.start()]):
-                        continue                       # "Kecamatan Kota Baru" is a kecamatan
-                    words = _words_after(t, m.end())
-                    if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
-                        continue
-                    n, found = g.longest_region(words)
-                    found = [r for r in found if r.jenis == jenis]
-                    if n and found:
-                        out.append(Mention(i, "region", " ".join(words[:n]), regions=found))
-                    elif jenis == "Kabupaten":
-                        name = _written_name(words)
-                        if name:
-                            out.append(Mention(i, "region", name))
+                        out.append(Mention(i, "region", name))
     return out
 
 

@@ -13,8 +13,8 @@ from lkj.model.parsed import ParsedDocument, RawReport, RawTable
 
 from .flat_tables import read_flat_tables
 from .grid_tables import read_grid_tables
-from .metadata import document_directory, document_places, extract_meta
-from .places import line_parts
+from .metadata import document_directory, extract_meta
+from .places import LineMentions, line_parts
 from .segment import segment
 
 # a table finder reads the tables of lines[lo:hi] of a document (the grid finder also takes the
@@ -38,7 +38,8 @@ def parse_document(doc: Document) -> ParsedDocument:
     if doc.is_paged:
         _to_page_tops(segs, doc.lines)
     parts = [line_parts(ln) for ln in doc.lines]          # each line's texts, split once for every report
-    places = document_places(doc.lines, parts)
+    line_places = LineMentions(parts)                     # their place mentions, read once for every report
+    places = line_places.mentions()
     directory = document_directory(doc.lines)
     paged = doc.is_paged
     reports: list[RawReport] = []
@@ -57,7 +58,7 @@ def parse_document(doc: Document) -> ParsedDocument:
         )
         found = {name: FINDERS[name](doc.lines, s.start, s.end) for name in finders}
         rep.tables = _in_order(found)
-        rep.meta = extract_meta(rep, places, directory, parts[s.start:s.end])
+        rep.meta = extract_meta(rep, places, directory, parts[s.start:s.end], line_places.mentions(s.start, s.end))
         if rep.meta.year and any(t.years and t.years[-1] != rep.meta.year for t in found["grid"]):
             # a header repeated per year ("Target 2019 | Target 2020 ..."): read again with the
             # report's year, which says whose columns are the report's own (the metadata reads the

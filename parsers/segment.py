@@ -92,9 +92,14 @@ def _continues_paragraph(texts: list[str], i: int) -> bool:
     return False
 
 
+# the letters the anchors below (_LRA, _BA, _FORM, _PK, _LKJ) open with; no other character matches
+# them ignoring case
+_ANCHOR_FIRST = frozenset("LlPpBbFf")
+
+
 def _anchor_kind(texts: list[str], is_row: list[bool], i: int) -> str | None:
     t = texts[i]
-    if not t:
+    if not t or t[0] not in _ANCHOR_FIRST:
         return None
     if _LRA.match(t) and _is_titleish(t):
         return "lra"

@@ -143,9 +143,12 @@ def _role_above(segs, i: int, span, floor: int) -> str | None:
     return " ".join(parts) if parts else None
 
 
+_NIP_START = re.compile(r"^N\.?I\.?P", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _nip_of(t: str) -> tuple[bool, str | None]:
-    m = _NIP.match(t) if re.match(r"^N\.?I\.?P", t, re.I) else None
+    m = _NIP.match(t) if _NIP_START.match(t) else None
     if m is None and not _BARE_NIP.match(t):
         return False, None
     raw = (m.group(1) if m else t) or ""

@@ -23,9 +23,12 @@ def section_marker(cells: list[str]) -> str | None:
     return None
 
 
+_RULE = re.compile(r"[-=_.…]+")
+
+
 def is_separator(cells: list[str]) -> bool:
     vals = [clean(c) for c in cells if clean(c)]
-    return bool(vals) and all(re.fullmatch(r"[-=_.…]+", v) for v in vals)
+    return bool(vals) and all(_RULE.fullmatch(v) for v in vals)
 
 
 def find_title(texts: list[str], is_row: list[bool], h: int, floor: int) -> str:

@@ -96,11 +96,14 @@ def _numbered(t) -> str | None:
     return _letters(f"({letters})") if letters.count("(") == 0 else _letters(letters)
 
 
+_DIGITS = re.compile(r"\d*")
+
+
 def _decimals(r, f: str) -> int:
     p, raw = r.parsed.get(f), (r.raw.get(f) or "").strip()
     if p is None or not p.decimal_sep or p.decimal_sep not in raw:
         return 0
-    return len(re.match(r"\d*", raw.rsplit(p.decimal_sep, 1)[1]).group(0))
+    return len(_DIGITS.match(raw.rsplit(p.decimal_sep, 1)[1]).group(0))
 
 
 def _fits(E: float, exp: float | None, scale: float, tol: float) -> bool:

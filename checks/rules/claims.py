@@ -78,9 +78,34 @@ def _num(s: str) -> int:
     return _NUM_WORD[s] if s in _NUM_WORD else int(s)
 
 
-def _find(pats, text: str) -> int | None:
+# a word each pattern above needs (one of them, lower case): on ASCII text, where ignoring case is
+# lower-casing, a pattern is searched only where one is present (same matches, fewer searches)
+_NEEDS = {
+    _TOTAL[0]: ("dari",), _TOTAL[1]: ("memuat",), _TOTAL[2]: ("pencapaian",),
+    _REACHED[0]: ("sudah", "telah"), _REACHED[1]: ("tercapai",), _REACHED[2]: ("tercapai",),
+    _REACHED[3]: ("berhasil",),
+    _NOT_REACHED[0]: ("belum",), _NOT_REACHED[1]: ("belum",),
+    _NONE_REACHED: ("belum",),
+    _ALL_REACHED: ("semua", "seluruh", "memenuhi"),
+    _DEFINITION: ("gradasi", "kategori", "skala", "bila", "jika"),
+    _STATED_PCT: ("tercapai",),
+    _REACHED_LIST: ("100",),
+    _LOW: ("rendah",),
+    _SASARAN_COUNT: ("sasaran",),
+}
+_SAID = re.compile(r"\b(\d{1,2})\s+(?:target|indikator)", re.I)
+
+
+def _search(p, text: str, low: str | None):
+    """p.search(text); `low`: text lower-cased when it is ASCII (None: search whatever the text)."""
+    if low is not None and not any(w in low for w in _NEEDS[p]):
+        return None
+    return p.search(text)
+
+
+def _find(pats, text: str, low: str | None = None) -> int | None:
     for p in pats:
-        m = p.search(text)
+        m = _search(p, text, low)
         if m:
             return _num(m.group(1))
     return None
@@ -115,47 +140,50 @@ def narrative_mismatch(ctx: ReportContext) -> None:
     for i, s in enumerate(sents):
         text = s.text
         low = text.lower()
-        if not any(w in low for w in _CLAIM_WORDS) or _DEFINITION.search(text):
+        if not any(w in low for w in _CLAIM_WORDS):
             continue                # every claim read below names indicators, targets or sasaran
+        asc = low if text.isascii() else None
+        if _search(_DEFINITION, text, asc):
+            continue
         ctx.tick()
         problems: list[tuple[str, str, str]] = []   # (what, reported, expected)
         counted = False                             # the first problem is a count of the table's rows
-        total = _find(_TOTAL, text)
+        total = _find(_TOTAL, text, asc)
         if total is not None and total != n and ("total", total) not in flagged_numbers:
             problems.append((f"it counts {total} indicators/targets but {where} has {n}", str(total), str(n)))
             flagged_numbers.add(("total", total))
             counted = True
         if caps:
-            got = _find(_REACHED, text)
+            got = _find(_REACHED, text, asc)
             if got is not None and got != reached and ("reached", got) not in flagged_numbers:
                 problems.append((f"it says {got} reached 100% but {reached} of {len(caps)} do in {where}",
                                  str(got), str(reached)))
                 flagged_numbers.add(("reached", got))
                 counted = counted or len(problems) == 1
-            miss = _find(_NOT_REACHED, text)
+            miss = _find(_NOT_REACHED, text, asc)
             if miss is not None and miss != len(caps) - reached and ("missed", miss) not in flagged_numbers:
                 problems.append((f"it says {miss} are not reached but {len(caps) - reached} are not in {where}",
                                  str(miss), str(len(caps) - reached)))
                 flagged_numbers.add(("missed", miss))
                 counted = counted or len(problems) == 1
-            if _NONE_REACHED.search(text) and reached:
+            if reached and _search(_NONE_REACHED, text, asc):
                 best = max(caps)
                 problems.append((f"it says none reached 100% but {reached} do in {where} (highest {show_number(best)}%)",
                                  "0", str(reached)))
-            said = {int(x) for x in re.findall(r"\b(\d{1,2})\s+(?:target|indikator)", text, re.I)}
+            said = {int(x) for x in _SAID.findall(text)}
             repeat = any((k, x) in flagged_numbers for k in ("total", "reached") for x in said)
-            if _ALL_REACHED.search(text) and min(caps) < 100 and not repeat:
+            if _search(_ALL_REACHED, text, asc) and min(caps) < 100 and not repeat:
                 problems.append((f"it says every target is reached but capaian goes down to {show_number(min(caps))}% in {where}",
                                  "all", f"{reached} of {len(caps)}"))
-            m = _STATED_PCT.search(text)
+            m = _search(_STATED_PCT, text, asc)
             if m and mean is not None and abs(float(m.group(1).replace(",", ".")) - mean) > 2.0:
                 problems.append((f"it states {m.group(1)}% achieved but the mean capaian of {where} is {mean:.2f}%",
                                  m.group(1) + "%", f"{mean:.2f}%"))
-            if _REACHED_LIST.search(text):
+            if _search(_REACHED_LIST, text, asc):
                 problems += _listed_as_reached(sents[i:i + 4], rows, where)
-            if _LOW.search(text):
+            if _search(_LOW, text, asc):
                 problems += _low_claim(sents[max(0, i - 2):i + 1], rows, where)
-        m = _SASARAN_COUNT.search(text)
+        m = _search(_SASARAN_COUNT, text, asc)
         if m and sasaran and _ORDINAL[m.group(1).lower()] != len(sasaran):
             problems.append((f"it speaks of '{m.group(0)}' but {where} has {len(sasaran)} sasaran",
                              m.group(0), str(len(sasaran))))
@@ -214,6 +242,9 @@ _STATED_ROW = re.compile(r"(?P<name>[A-Za-z][A-Za-z ,/-]{4,90}?)\s+(?:terealisas
                          r"\s+(?:sebesar\s+)?(?P<x>\d{1,3}(?:[.,]\d{1,2})?)\s*%\s+dengan\s+efisiensi\s+"
                          r"(?:sebesar\s+)?(?P<y>-?\d{1,3}(?:[.,]\d{1,2})?)\s*%", re.I)
 
+# a stretch every match of _STATED_ROW holds (searched first: the name's lazy stretch is slow to try)
+_STATED_ROW_TAIL = re.compile(r"%\s+dengan\s+efisiensi\s+", re.I)
+
 
 def _kegiatan_count_claims(ctx: ReportContext, sents):
     """"sisa anggaran pada 3 kegiatan ...": the report's budget tables must list at least that many kegiatan."""
@@ -226,7 +257,7 @@ def _kegiatan_count_claims(ctx: ReportContext, sents):
         per_table[t.seq] = per_table.get(t.seq, 0) + 1
     most = max(per_table.values())
     for s in sents:
-        m = _KEGIATAN_COUNT.search(s.text)
+        m = _KEGIATAN_COUNT.search(s.text) if not s.text.isascii() or "sisa" in s.text.lower() else None
         if m and _num(m.group(1)) > most:
             t = next(t for t, _ in keg if per_table[t.seq] == most)
             ctx.flag(f"{place(s.line, s.page).capitalize()}: it speaks of {_num(m.group(1))} kegiatan with unspent budget, but "
@@ -246,7 +277,7 @@ def _stated_row_values(ctx: ReportContext, sents):
     row_words = [(t, r, words(" ".join(r.text.get(f) or "" for f in ("sasaran", "indikator", "name"))))
                  for t, r in rows]
     for s in sents:
-        if "%" not in s.text or "efisiensi" not in s.text.lower():
+        if "%" not in s.text or "efisiensi" not in s.text.lower() or not _STATED_ROW_TAIL.search(s.text):
             continue                    # the phrase states a percentage and an efisiensi
         for m in _STATED_ROW.finditer(s.text):
             named = words(m.group("name"))

@@ -160,9 +160,12 @@ class _Budget:
     texts: list
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _kode_key(k: str | None) -> tuple | None:
     """A kode as numbers: "7.01.01.2.05.05" and "7.01.01.2.05.0005" are one sub kegiatan."""
-    segs = re.findall(r"\d+", k or "")
+    segs = _NUMBER.findall(k or "")
     return tuple(int(x) for x in segs) if len(segs) >= 2 else None
 
 

@@ -46,8 +46,8 @@ def _text_slips(ctx: ReportContext) -> None:
     own_unit = ctx.meta.unit
     last_unit_flag: dict[str, int] = {}
     for s in ctx.sentences():
-        if COMPARE.search(s.text):
-            continue
+        if not any(e.label in ("KECAMATAN", "UNIT") for e in s.ents) or COMPARE.search(s.text):
+            continue                # (only those entities are read below)
         for e in s.ents:
             if e.label == "KECAMATAN" and own_place:
                 if _ADDRESS.search(e.before[-60:]) or _ADDRESS.match(e.after.strip(" ,")) or _signer(e):
@@ -131,10 +131,14 @@ def _borrowed_rows(ctx: ReportContext) -> None:
             if r.text.get(f):
                 by_kind.setdefault(t.kind, set()).add(fold_indicator(r.text[f]))
     reported: set[tuple] = set()
+    own_of: dict[str, set[str]] = {}        # table kind -> the texts of the other kinds' tables
     for t, r in ctx.rows("pk", "capaian", "cost_per_outcome"):
         if t.duplicate_of is not None:
             continue
-        own = set().union(*(v for k, v in by_kind.items() if k != t.kind)) if len(by_kind) > 1 else set()
+        own = own_of.get(t.kind)
+        if own is None:
+            own = own_of[t.kind] = set().union(*(v for k, v in by_kind.items() if k != t.kind)) \
+                if len(by_kind) > 1 else set()
         for f in ("sasaran", "indikator"):
             v = r.text.get(f)
             if not v or r.level == "total" or _TOTAL_WORDS.match(v):

@@ -78,28 +78,37 @@ def _is_title(text: str, titles: list[str]) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _compares(text: str) -> bool:
+    """The text compares with another period."""
+    return COMPARE.search(text) is not None
+
+
+def _reports_period(text: str) -> bool:
+    """The text states its period as the one reported on, not as a plan."""
+    return REPORTING.search(text) is not None and PLANNED.search(text) is None
+
+
 def _period_slip(e, text: str, Q: int, titled: bool) -> tuple[str, str] | None:
-    """(why, the phrase) when a QUARTER / DATE_RANGE entity names another period than quarter Q."""
-    compares = COMPARE.search(text) is not None
-    stated = titled or (REPORTING.search(text) is not None and PLANNED.search(text) is None)
+    """(why, the phrase) when a QUARTER / DATE_RANGE entity names another period than quarter Q
+    (whether the text compares, states its period, is read only when the entity needs it)."""
     if e.label == "QUARTER":
         qs = list(e.value)
         spelled = spelled_quarter(e)
         if spelled is not None and qs and spelled != qs[-1]:
             phrase = e.text + " " + e.after[:e.after.index(")") + 1].strip()
             return f"'{phrase}' names quarter {qs[-1]} and quarter {spelled} at once", phrase
-        if any(q < Q for q in qs) and not compares:
+        if any(q < Q for q in qs) and not _compares(text):
             return f"'{e.text}' names an earlier quarter", e.text
-        if max(qs) > Q and set(qs) != {1, 2, 3, 4} and stated and not compares:
+        if max(qs) > Q and set(qs) != {1, 2, 3, 4} and (titled or _reports_period(text)) and not _compares(text):
             return f"'{e.text}' names a later quarter", e.text
     elif e.label == "DATE_RANGE":
         end = e.value[1]
         if end is None:
             return None
         qe = quarter_of_month(end)
-        if qe < Q and not compares:
+        if qe < Q and not _compares(text):
             return f"the period '{e.text}' ends in quarter {qe}", e.text
-        if qe > Q and stated and not compares:
+        if qe > Q and (titled or _reports_period(text)) and not _compares(text):
             return f"the period '{e.text}' ends in quarter {qe}", e.text
     return None
 
@@ -160,6 +169,10 @@ def period_mismatch(ctx: ReportContext) -> None:
                     break
 
 
+_REGULATION_WORD = re.compile(r"\b(nomor|no|peraturan|perbup|undang|permen\w*)\b", re.I)
+_COMPARING = re.compile(r"\bperbandingan\b|\bdibandingkan\b", re.I)
+
+
 def _year_hits(s, Y: int):
     """(reported, expected, line, page, reason) of the first year slip of a sentence, or None."""
     text = s.text
@@ -187,10 +200,12 @@ def _year_hits(s, Y: int):
             if m and wrong(int(m.group("y"))):
                 phrase = e.text + e.after[:m.end()]
                 return phrase, f"{e.text} tahun {Y}", e.line, e.page, f"'{phrase}' is in {m.group('y')}"
+    if "19" not in text and "20" not in text:
+        return None                 # what follows needs a year (19xx / 20xx) in the text
     for m in PERIOD_YEAR.finditer(text):
         y = int(m.group("y"))
         mid = m.group("mid") or ""
-        if re.search(r"\b(nomor|no|peraturan|perbup|undang|permen\w*)\b", mid, re.I):
+        if _REGULATION_WORD.search(mid):
             continue
         if wrong(y):
             phrase = m.group(0)
@@ -198,7 +213,7 @@ def _year_hits(s, Y: int):
             if len(heads) > 1:
                 phrase = phrase[heads[-1].start():]       # "PERJANJIAN KINERJA Perjanjian Kinerja Tahun 2021"
             return phrase, str(Y), s.line, s.page, f"'{phrase}' is in {y}"
-    if re.search(r"\bperbandingan\b|\bdibandingkan\b", text, re.I):
+    if _COMPARING.search(text):
         m = _WITH_YEAR.search(text)
         if m and int(m.group(1)) not in (Y, Y - 1) and str(Y) in text:
             return (m.group(0), f"dengan tahun {Y - 1}", s.line, s.page,

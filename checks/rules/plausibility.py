@@ -7,6 +7,9 @@ from ..registry import ReportContext, show_number, where
 from .common import value_text
 
 
+_BALANCE = re.compile(r"surplus|defisit|pembiayaan\s+netto|selisih")
+
+
 def implausible_value(ctx: ReportContext) -> None:
     for t, r in ctx.rows():
         if t.duplicate_of is not None or t.kind == "comparison":
@@ -24,7 +27,7 @@ def implausible_value(ctx: ReportContext) -> None:
                 ctx.flag(f"Capaian {show_number(C)}% is above 150% ({where(t, r)}): a target set far too low or a "
                               f"misread value.", table=t, row=r, field="capaian", reported=value_text(r, "capaian"), expected="<= 150")
                 continue
-        if re.search(r"surplus|defisit|pembiayaan\s+netto|selisih", (r.text.get("name") or "").lower()):
+        if _BALANCE.search((r.text.get("name") or "").lower()):
             continue            # a balance row may be negative
         for f in ("pagu", "realisasi_anggaran", "target", "realisasi", "capaian_anggaran"):
             v = r.num.get(f)

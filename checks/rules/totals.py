@@ -34,13 +34,23 @@ def _hierarchy(ctx: ReportContext, t) -> None:
     dotted = [(r, k) for r, k in keyed if k and "." in (r.raw.get("kode") or "") and " " not in (r.raw.get("kode") or "")]
     by_key = {k: r for r, k in dotted}
 
+    # the kode keys that are a proper prefix of another row's key (the rows that have sub-rows)
+    parents = {k3[:j] for k3 in by_key for j in range(1, len(k3))}
+
     def children(k):
-        return [r for r, kk in dotted if len(kk) > len(k) and kk[:len(k)] == k
-                and not any(len(k) < len(k2) < len(kk) and kk[:len(k2)] == k2 for k2 in by_key)]
+        """The rows under k with no row between (no prefix of theirs longer than k is a row's key)."""
+        n = len(k)
+        return [r for r, kk in dotted if len(kk) > n and kk[:n] == k
+                and not any(kk[:j] in by_key for j in range(n + 1, len(kk)))]
+
+    leaves_of: dict[tuple, list] = {}
 
     def leaves(k):
-        return [r for r, kk in dotted if len(kk) > len(k) and kk[:len(k)] == k
-                and not any(len(k3) > len(kk) and k3[:len(kk)] == kk for k3 in by_key)]
+        """The rows under k that have no sub-rows."""
+        if k not in leaves_of:
+            n = len(k)
+            leaves_of[k] = [r for r, kk in dotted if len(kk) > n and kk[:n] == k and kk not in parents]
+        return leaves_of[k]
 
     for r, k in dotted:
         kids = children(k)
@@ -71,7 +81,8 @@ def _hierarchy(ctx: ReportContext, t) -> None:
                           f"{len(kids)} sub-rows ({show_number(direct)}){' (also ' + also + ')' if also else ''} "
                           f"({where(t, r)}).", table=t, row=r, field=f, reported=r.raw.get(f), expected=show_number(direct))
     # JUMLAH rows (no kode) against the top-level rows above them
-    tops = [r for r, k in dotted if len(k) == min((len(kk) for _, kk in dotted), default=0)]
+    shortest = min((len(kk) for _, kk in dotted), default=0)
+    tops = [r for r, k in dotted if len(k) == shortest]
     for r in rows:
         if kode_key(r.raw.get("kode")) and " " in (r.raw.get("kode") or ""):
             continue
