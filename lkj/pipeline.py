@@ -120,7 +120,7 @@ def __getattr__(name: str):
     # the batch API (lkj/batch.py), here too; loaded when asked for (a worker imports this module
     # and needs none of it)
     if name in _BATCH_API:
-        from . import batch
+        import lkj.batch
 
-        return getattr(batch, name)
+        return getattr(lkj.batch, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -59,7 +59,7 @@ def preload() -> None:
     from lkj.checks import registry, rules  # noqa: F401
     from lkj.dataset import summary  # noqa: F401
 
-    from . import export  # noqa: F401  (report.html)
+    from .export import write_run_report  # noqa: F401  (report.html)
 
 
 def run_scope(store, settings) -> None:

@@ -24,7 +24,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from lkj.model.document import Line
 from lkj.model.names import ReportPeriod
 from lkj.model.parsed import RawReport, ReportMeta
 from lkj.normalizers.calendar import FULL_MONTHS, MONTHS as ALL_MONTHS, QUARTER_PHRASE, ROMAN, UPTO, \
@@ -437,10 +436,6 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
 def _line_index(rep: RawReport, line_no: int) -> int:
     first = rep.lines[0].no if rep.lines else 0
     return max(0, min(len(rep.lines), line_no - first))
-
-
-def document_places(lines: list[Line], parts: list[list[str]] | None = None) -> list[Mention]:
-    return mentions(parts if parts is not None else [line_parts(l) for l in lines])
 
 
 def document_directory(lines) -> dict[str, str]:
