@@ -2,7 +2,10 @@
 memory limit.
 
 Each worker is a process of its own session, fed one file at a time through a socket pair.  The
-parent watches them: a file that takes longer than `limits.file_timeout`, or a worker (with its OCR
+workers are forked by a worker template, a process that loads the pipeline once (Template): a
+worker then starts in milliseconds, not in the half second of a core that loading takes, so the
+second worker of a run and every worker that replaces one start at once; if the template cannot
+start, workers load the pipeline themselves.  The parent watches them: a file that takes longer than `limits.file_timeout`, or a worker (with its OCR
 processes) whose resident memory goes over `limits.worker_memory_mb`, ends that worker's process
 group; the file ends in failures with that reason, a new worker takes the next file, the batch goes
 on.  A worker that dies on its own (a native library's crash) is replaced the same way.  Stopping
@@ -56,20 +59,165 @@ def failed(task: Task, stage: str, reason: str, seconds: float | None = None) ->
     return {"status": "failed", "stage": stage, "reason": reason, "sha256": task.sha256, "seconds": seconds}
 
 
-class Worker:
-    """One worker process and the file it is reading."""
+class Template:
+    """The worker template (lkj/worker.py `template`): one process that loads the pipeline once and
+    forks the workers.  `fork` asks for a worker and gives the parent's end of its socket pair at
+    once (the worker says ready on it when forked); the template's records (its pid for each fork,
+    in order; each worker's wait status when it ends) are read as they come."""
 
     def __init__(self, cwd: str | None = None):
+        from lkj.worker import RECORD
+
+        self.record = RECORD
         parent, child = socket.socketpair()
         self.proc = subprocess.Popen(
-            # -P: the working folder is not put on sys.path (a folder named lkj there, e.g. another
-            # checkout, would otherwise be imported in place of the installed package)
-            [sys.executable, "-P", "-m", "lkj.worker", str(child.fileno()), str(os.getpid())],
+            [sys.executable, "-P", "-m", "lkj.worker", "--template", str(child.fileno()), str(os.getpid())],
             pass_fds=(child.fileno(),), start_new_session=True, cwd=cwd, env={**WORKER_ENV, **os.environ},
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         child.close()
-        self.conn = Connection(parent.detach())
+        self.sock = parent
+        self.sock.setblocking(False)
+        self.buf = b""
+        self.waiting: deque[ForkedProcess] = deque()   # forks asked for, their pid not yet known
+        self.by_pid: dict[int, ForkedProcess] = {}
+        self.alive = True
+
+    def fork(self) -> tuple[Connection, "ForkedProcess"]:
+        """A new worker: the parent's end of its socket and its process (raises OSError when the
+        template is gone)."""
+        if not self.alive:
+            raise OSError("the worker template is gone")
+        mine, theirs = socket.socketpair()
+        try:
+            self.sock.setblocking(True)
+            socket.send_fds(self.sock, [b"F"], [theirs.fileno()])
+        except OSError:
+            mine.close()
+            self.alive = False
+            raise
+        finally:
+            theirs.close()
+            if self.alive:
+                self.sock.setblocking(False)
+        p = ForkedProcess(self)
+        self.waiting.append(p)
+        return Connection(mine.detach()), p
+
+    def pump(self, timeout: float = 0.0) -> None:
+        """Read the template's records that have come (waiting up to `timeout` s for one)."""
+        from multiprocessing.connection import wait as wait_for
+
+        if not self.alive:
+            return
+        if timeout > 0 and not wait_for([self.sock], timeout):
+            return
+        while True:
+            try:
+                data = self.sock.recv(4096)
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError:
+                data = b""
+            if not data:
+                self._gone()
+                return
+            self.buf += data
+        size = self.record.size
+        while len(self.buf) >= size:
+            kind, pid, status = self.record.unpack(self.buf[:size])
+            self.buf = self.buf[size:]
+            if kind == b"F" and self.waiting:
+                p = self.waiting.popleft()
+                p.pid = pid
+                self.by_pid[pid] = p
+            elif kind == b"X" and pid in self.by_pid:
+                self.by_pid.pop(pid).returncode = os.waitstatus_to_exitcode(status)
+
+    def _gone(self) -> None:
+        self.alive = False
+        for p in list(self.waiting) + list(self.by_pid.values()):
+            if p.returncode is None:
+                p.returncode = -signal.SIGKILL      # its end is no longer known: the template ended it
+        self.waiting.clear()
+        self.by_pid.clear()
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.sock.close()
+        self._gone()
+
+
+class ForkedProcess:
+    """A worker forked by the template, seen as subprocess.Popen sees its process: pid (known once
+    the template has forked it), poll, wait, returncode (as Popen's: minus the signal that ended it)."""
+
+    def __init__(self, template: Template):
+        self.template = template
+        self._pid: int | None = None
+        self.returncode: int | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's pid; None while the template has not forked it (it may still be loading)."""
+        if self._pid is None and self.returncode is None:
+            self.template.pump()
+        return self._pid
+
+    def wait_pid(self, timeout: float) -> int | None:
+        deadline = time.monotonic() + timeout
+        while self.pid is None and self.returncode is None and time.monotonic() < deadline:
+            self.template.pump(min(0.05, max(0.0, deadline - time.monotonic())))
+        return self._pid
+
+    @pid.setter
+    def pid(self, value: int) -> None:
+        self._pid = value
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self.template.pump()
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = time.monotonic() + (timeout if timeout is not None else 1e9)
+        while self.poll() is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise subprocess.TimeoutExpired("lkj worker", timeout or 0)
+            self.template.pump(min(left, 0.05))
+        return self.returncode
+
+
+class Worker:
+    """One worker process and the file it is reading: forked by the template when there is one
+    (and it is alive), else a process of its own that loads the pipeline itself."""
+
+    def __init__(self, cwd: str | None = None, template: Template | None = None):
+        self.proc: subprocess.Popen | ForkedProcess
+        if template is not None and template.alive:
+            try:
+                self.conn, self.proc = template.fork()
+            except OSError:
+                template = None
+        if template is None or not hasattr(self, "conn"):
+            parent, child = socket.socketpair()
+            self.proc = subprocess.Popen(
+                # -P: the working folder is not put on sys.path (a folder named lkj there, e.g. another
+                # checkout, would otherwise be imported in place of the installed package)
+                [sys.executable, "-P", "-m", "lkj.worker", str(child.fileno()), str(os.getpid())],
+                pass_fds=(child.fileno(),), start_new_session=True, cwd=cwd, env={**WORKER_ENV, **os.environ},
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            child.close()
+            self.conn = Connection(parent.detach())
         self.task: Task | None = None
+        self.ready = False                  # it said ready
         self.started = 0.0
         self.born = time.monotonic()
         self._ps = None                     # psutil.Process of the worker, made on first use
@@ -95,7 +243,10 @@ class Worker:
             import psutil
 
             if self._ps is None:
-                self._ps = psutil.Process(self.proc.pid)
+                pid = self.proc.pid
+                if pid is None:
+                    return 0.0                  # not forked yet
+                self._ps = psutil.Process(pid)
             total = self._ps.memory_info().rss
             self._own_mb, self._own_at = total / 2**20, now
             for q in self._ps.children(recursive=True) if with_children else ():
@@ -109,14 +260,19 @@ class Worker:
 
     def kill(self) -> None:
         """End the worker's whole process group (the worker and its OCR processes)."""
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
+        proc = self.proc
+        # a forked worker that said ready has its pid on the way; one still waiting for the template
+        # to load has none yet, and ends with the template (LocalEngine.close)
+        pid = proc.wait_pid(1.0 if self.ready else 0.0) if isinstance(proc, ForkedProcess) else proc.pid
+        if pid is not None:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
         self.conn.close()
 
     def stop(self) -> None:
@@ -150,13 +306,26 @@ class LocalEngine:
         self.starting: dict[Connection, Worker] = {}
         self.failed_starts = 0
         self.peak_worker_mb = 0.0
+        self.template: Template | None = None
+        self.template_starts = 0
+
+    def _worker(self) -> Worker:
+        """A new worker, forked by the template (started with the first worker; a template that
+        is gone is started again once, then workers load the pipeline themselves)."""
+        if (self.template is None or not self.template.alive) and self.template_starts < 2:
+            if self.template is not None:
+                self.template.close()
+            self.template = Template()
+            self.template_starts += 1
+        w = Worker(template=self.template)
+        self.pool.append(w)
+        return w
 
     def prestart(self, n: int) -> None:
         """Start up to n workers now, before the tasks are known: they load the pipeline while the
         run still plans (the run's store and its listing take about as long as a worker's start)."""
         for _ in range(min(self.n, n) - len(self.pool)):
-            w = Worker()
-            self.pool.append(w)
+            w = self._worker()
             self.starting[w.conn] = w
 
     def run(self, tasks: list[Task]) -> Iterator[Event]:
@@ -179,8 +348,7 @@ class LocalEngine:
         try:
             while queue or busy:
                 while queue and len(busy) + len(idle) + len(starting) < self.n:
-                    w = Worker()
-                    self.pool.append(w)
+                    w = self._worker()
                     starting[w.conn] = w
                 for conn in wait(list(starting), timeout=0 if idle or busy else POLL) if starting else ():
                     w = starting.pop(conn)
@@ -189,6 +357,7 @@ class LocalEngine:
                     except (EOFError, OSError):
                         ok = False
                     if ok:
+                        w.ready = True
                         idle.append(w)
                     else:
                         self._drop(w)
@@ -299,3 +468,6 @@ class LocalEngine:
                 except subprocess.TimeoutExpired:
                     pass
             w.kill()
+        if self.template is not None:         # last: it reports the ends of the workers it forked
+            self.template.close()
+            self.template, self.template_starts = None, 0

@@ -1,6 +1,7 @@
 """A worker process: reads the files it is sent, one at a time, and answers with their outcomes.
 
-    python -m lkj.worker FD
+    python -m lkj.worker FD PARENT                 a worker that loads the pipeline itself
+    python -m lkj.worker --template FD PARENT       the template that forks workers (see `template`)
 
 FD is one end of a socket pair; the parent sends ("file", task_id, path, sha256, settings) — settings None
 when they are those of the last file — or ("stop",), the worker answers ("page", task_id, page, pages) while it reads a long PDF and
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import struct
 import sys
 import threading
 import time
@@ -120,23 +122,26 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def serve(fd: int, parent: int) -> None:
-    import gc
-    from multiprocessing.connection import Connection
-
-    gc.disable()                 # while the pipeline loads: settle_heap collects once and turns it on
-    _die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent decides when to stop
-    conn = Connection(fd)
-    # nothing a library prints may reach the parent's terminal
+def _quiet() -> None:
+    """Nothing a library prints may reach the parent's terminal; no warnings either."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     import warnings
 
     warnings.simplefilter("ignore")
+
+
+def _load() -> None:
+    import gc
+
+    gc.disable()                 # while the pipeline loads: settle_heap collects once and turns it on
     warm_up()
     settle_heap()
+
+
+def _answer(conn) -> None:
+    """Read the files the parent sends on `conn` until it says stop (or is gone)."""
     conn.send(("ready",))
     settings = None
     while True:
@@ -163,8 +168,99 @@ def serve(fd: int, parent: int) -> None:
         conn.send(("done", task_id, out))
 
 
+def serve(fd: int, parent: int) -> None:
+    from multiprocessing.connection import Connection
+
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent decides when to stop
+    conn = Connection(fd)
+    _quiet()
+    _load()
+    _answer(conn)
+
+
+# the template's records to the parent: kind (R ready, F forked, X exited), pid, wait status
+RECORD = struct.Struct("<cii")
+
+
+def template(ctrl_fd: int, parent: int) -> None:
+    """A worker template (python -m lkj.worker --template FD PARENT): it loads the pipeline once,
+    then forks a worker for each socket the parent sends it (one byte with the socket's descriptor
+    attached), so that every worker after the first starts in milliseconds instead of loading the
+    pipeline again (half a second of a core each, at the start of a run, when the cores are busy).
+    Each worker forked is a session of its own (the parent ends it with its OCR processes as one
+    group) and ends itself when the template is gone; the template ends when the parent is gone,
+    and reports each worker's end (its wait status) to the parent, which is not the worker's parent.
+
+    Hand-written: multiprocessing's forkserver forks its children for multiprocessing's own
+    processes only and keeps their exit status to itself."""
+    import select
+    import socket
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))     # PR_SET_PDEATHSIG: no children of its own to end
+    except Exception:
+        pass
+    ctrl = socket.socket(fileno=ctrl_fd)
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)                     # a worker's end wakes the loop at once
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    _quiet()
+    _load()
+    ctrl.sendall(RECORD.pack(b"R", 0, 0))
+    me = os.getpid()
+    while True:
+        if os.getppid() != parent:
+            os._exit(0)
+        readable, _, _ = select.select([ctrl, wake_r], [], [], 0.5)
+        if wake_r in readable:
+            os.read(wake_r, 512)
+        while True:                                  # every worker that ended, reported
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            ctrl.sendall(RECORD.pack(b"X", pid, status))
+        if ctrl not in readable:
+            continue
+        try:
+            msg, fds, _, _ = socket.recv_fds(ctrl, 1, 1)
+        except OSError:
+            os._exit(0)
+        if not msg:
+            os._exit(0)                              # the parent is gone
+        if not fds:
+            continue
+        pid = os.fork()
+        if pid == 0:
+            try:
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                os.close(wake_r)
+                os.close(wake_w)
+                ctrl.close()
+                os.setsid()
+                _die_with_parent(me)
+                from multiprocessing.connection import Connection
+
+                _answer(Connection(fds[0]))
+            finally:
+                os._exit(0)
+        os.close(fds[0])
+        ctrl.sendall(RECORD.pack(b"F", pid, 0))
+
+
 if __name__ == "__main__":
-    serve(int(sys.argv[1]), int(sys.argv[2]))
+    if sys.argv[1] == "--template":
+        template(int(sys.argv[2]), int(sys.argv[3]))
+    else:
+        serve(int(sys.argv[1]), int(sys.argv[2]))
     # every answer is sent and nothing is left to write: end without the interpreter's teardown
     # (freeing the lexicon, gazetteer and caches took a third of a second, which the parent waited)
     os._exit(0)
