@@ -323,6 +323,7 @@ class _Region:
     at_top: bool                        # the table starts the page (a continued table repeats its header)
     at_bottom: bool = False             # the table ends the page (its last row may go on over the page)
     end: int = 0                        # the page line past the table's last (set by _find_regions)
+    mode: str | None = None             # the reading of its rows, "top" or "centre" (set by _region_rows)
     seps: list[float] = field(default_factory=list)
     groups: dict[int, tuple[Word, list[int]]] = field(default_factory=dict)   # first column -> (label, columns)
     labels: dict[int, str] = field(default_factory=dict)                      # column -> its label text
@@ -558,7 +559,8 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
                 continue                                # another label's lower line
             cands.append(m)
         cands.sort(key=lambda m: runs[m].cx)
-        best, best_d = None, None
+        best: list[int] | None = None
+        best_d: float | None = None
         for a in range(len(cands)):
             lo, hi = runs[cands[a]].x0, runs[cands[a]].x1
             for z in range(a + 1, len(cands)):
@@ -622,7 +624,8 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
         over = [g for g in gs if lo <= g.cx <= hi]
         if not over:
             continue
-        best, best_cost = None, None
+        best: list[list[int]] | None = None
+        best_cost: float | None = None
         for cuts in combinations(range(1, len(run)), len(over) - 1):
             parts = [run[a:z] for a, z in zip((0,) + cuts, cuts + (len(run),))]
             cost = sum(_group_fit(reg, p, g) for p, g in zip(parts, over))
@@ -1284,7 +1287,7 @@ def _region_rows(reg: _Region, s: LayoutSettings, prefer: str | None = None) -> 
     mode = "top" if totals["top"] <= totals["centre"] else "centre"
     if prefer in totals and abs(totals["top"] - totals["centre"]) < 1e-9:
         mode = prefer
-    reg.mode = mode  # type: ignore[attr-defined]
+    reg.mode = mode
     for lo, hi in segs:
         rows = [_Row(list(range(lo, -hi)), hard[lo])] if hi < 0 else read[(lo, mode)][2]
         for r in rows:
@@ -1399,7 +1402,8 @@ def read_layout(doc: Document, lines: list[str], s: LayoutSettings) -> None:
             grid = Grid(len(doc.grids) + 1, pno, None, source="columns")
             doc.grids.append(grid)
             go_on = k == 0 and reg.at_top and last is not None and len(last.seps) == len(reg.seps)
-            for no, cells, _kind in _region_rows(reg, s, getattr(last, "mode", None) if go_on else None):
+            prefer = last.mode if go_on and last is not None else None
+            for no, cells, _kind in _region_rows(reg, s, prefer):
                 rows_at.setdefault(no, []).append((cells, grid))
             covered.update(x.no for x in reg.header + reg.body)
             if reg.numbering is not None:
