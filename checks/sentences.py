@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from lkj.normalizers.calendar import MONTHS, QUARTER_WORDS, ROMAN, SPELLED, ORDINAL
 from lkj.normalizers.gazetteer import fold_place, gazetteer
@@ -186,7 +188,7 @@ def _kecamatan(text: str, low: str):
     text lower-cased)."""
     places, most = _places()
     for m in _kec_words(text, low):
-        words = []
+        words: list[re.Match[str]] = []
         pos = m.end()
         for w in _PLACE_WORD.finditer(text, pos):
             if w.start() != pos or len(words) >= most:
@@ -240,7 +242,9 @@ def entities(text: str) -> list[tuple[str, int, int, object]]:
     for i in _word_starts(low, _MONTH_PREFIXES):
         if i < end or not _MONTH_AT.match(low, i):
             continue
-        s = i - len(_LEAD.search(text, max(0, i - 12), i).group(0))
+        lead = _LEAD.search(text, max(0, i - 12), i)
+        assert lead is not None         # (_LEAD matches the empty string)
+        s = i - len(lead.group(0))
         m = DATE_RANGE.match(text, s)
         if m is None:
             up = _LEAD_UPTO.search(text, max(0, i - 30), i)
@@ -432,7 +436,7 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
 
 def quarters_of(ent: Ent) -> list[int]:
     """Quarter numbers a QUARTER entity names ("TW II,III dan IV" -> [2, 3, 4])."""
-    return list(ent.value or ())
+    return list(cast("Iterable[int]", ent.value or ()))
 
 
 def spelled_quarter(ent: Ent) -> int | None:
@@ -445,12 +449,12 @@ def spelled_quarter(ent: Ent) -> int | None:
 
 def date_range_end(ent: Ent) -> tuple[int | None, int | None]:
     """(end month, year) of a DATE_RANGE."""
-    _, end, year = ent.value
+    _, end, year = cast("tuple[int | None, int | None, int | None]", ent.value)
     return end, year
 
 
 def date_value(ent: Ent) -> tuple[int, int, int] | None:
-    return ent.value if ent.label == "DATE" else None
+    return cast("tuple[int, int, int]", ent.value) if ent.label == "DATE" else None
 
 
 def unit_head(text: str) -> bool:

@@ -63,7 +63,7 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: li
     (a field read from several reader cells, a wrapped cell, gives the box around them); `page_names`
     (an input made of page images) names each page's file."""
     out = []
-    row = None
+    row: str | None = None
     cells, raws = r.cells, r.raw
     for f in r.fields:
         c = cells.get(f)
@@ -86,6 +86,7 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: li
         # ocr_doubt: 'settled' for a doubted reading the row's own arithmetic confirmed or corrected,
         # 'unsettled' for one the reader doubts that nothing settled (Row.in_doubt), None when the
         # reader did not doubt it
+        state: str | None
         if f in r.settled:
             state = "settled"
         else:
@@ -101,6 +102,7 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: li
 
 def review_record(rid: str, source_file: str, r: Row) -> dict:
     m = r.indikator_match
+    assert m is not None                # (a row sent to review has its catalogue match)
     out = dict(row_id=row_id(rid, r), report_id=rid, source_file=source_file,
                page=r.page, line=r.line, indikator=r.text.get("indikator"), score=m.score)
     for k, (cid, name, score) in enumerate(m.candidates[:3], 1):

@@ -71,7 +71,8 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
         numbered = [ln for ln in cols[0] if _ROW_NUMBER.fullmatch(ln.text) or _CODE.fullmatch(ln.text)] if cols else []
         cand += [ln.top for ln in numbered[1:]]
         for y in _starts(sorted(cand), tol):
-            starts, runs_on, crossed = 0, 0, []
+            starts, runs_on = 0, 0
+            crossed: list[int] = []
             # the next row number: after text in its column since the last cut, and not the end
             # of a wrapped cell (the line above it is a number or code of its own, or ends a gap)
             number = next((ln for ln in numbered[1:] if abs(ln.top - y) <= tol
@@ -111,8 +112,8 @@ def row_cuts(words: list[Word], ys: list[float], header_end: float, bounds: list
             above = [ln.bottom for c in crossed for ln in cols[c] if ln.top < y - tol]
             cut = (max(above) + y) / 2 if above else y - 1.0
             cut = min(cut, y - 0.5)
-            for a, b in _spans(crossed):
-                cuts.append(HSeg(bounds[a], bounds[b + 1], cut))
+            for first, last in _spans(crossed):
+                cuts.append(HSeg(bounds[first], bounds[last + 1], cut))
             for c in crossed:
                 last_cut[c] = cut
     return cuts

@@ -72,6 +72,7 @@ def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
     n = len(lines)
     for i in gapped:
         st = starts[i]
+        assert st is not None           # (a gapped line has its gap ends)
         # a gap end within a character of one on a line up to three away
         for j in range(max(0, i - 3), min(n, i + 4)):
             sj = starts[j]
@@ -321,6 +322,8 @@ class _Region:
     body: list[_Src]                    # body lines (blank ones included)
     at_top: bool                        # the table starts the page (a continued table repeats its header)
     at_bottom: bool = False             # the table ends the page (its last row may go on over the page)
+    end: int = 0                        # the page line past the table's last (set by _find_regions)
+    mode: str | None = None             # the reading of its rows, "top" or "centre" (set by _region_rows)
     seps: list[float] = field(default_factory=list)
     groups: dict[int, tuple[Word, list[int]]] = field(default_factory=dict)   # first column -> (label, columns)
     labels: dict[int, str] = field(default_factory=dict)                      # column -> its label text
@@ -385,13 +388,13 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
             j += 1
         body = page[hb:last + 1]
         reg = _Region(header, numbering, body, at_top=top <= first_text)
-        reg.end = last + 1  # type: ignore[attr-defined]
+        reg.end = last + 1
         _columns(reg, s)
         _trim_body(reg)
-        reg.end = hb + len(reg.body)  # type: ignore[attr-defined]
-        reg.at_bottom = not any(x.toks for x in page[reg.end:])  # type: ignore[attr-defined]
+        reg.end = hb + len(reg.body)
+        reg.at_bottom = not any(x.toks for x in page[reg.end:])
         out.append(reg)
-        i = max(reg.end, hb)  # type: ignore[attr-defined]
+        i = max(reg.end, hb)
     return out
 
 
@@ -556,7 +559,8 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
                 continue                                # another label's lower line
             cands.append(m)
         cands.sort(key=lambda m: runs[m].cx)
-        best, best_d = None, None
+        best: list[int] | None = None
+        best_d: float | None = None
         for a in range(len(cands)):
             lo, hi = runs[cands[a]].x0, runs[cands[a]].x1
             for z in range(a + 1, len(cands)):
@@ -620,7 +624,8 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
         over = [g for g in gs if lo <= g.cx <= hi]
         if not over:
             continue
-        best, best_cost = None, None
+        best: list[list[int]] | None = None
+        best_cost: float | None = None
         for cuts in combinations(range(1, len(run)), len(over) - 1):
             parts = [run[a:z] for a, z in zip((0,) + cuts, cuts + (len(run),))]
             cost = sum(_group_fit(reg, p, g) for p, g in zip(parts, over))
@@ -744,7 +749,7 @@ class _Body:
                 prev = tokens[-1] if tokens else None
                 joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
                     not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
-                if joined and (_is_value(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                if prev is not None and joined and (_is_value(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
                     prev.append(w)
                 else:
                     tokens.append([w])
@@ -795,7 +800,7 @@ class _Body:
             p = self.pieces[k]
             for t, c in items:
                 p.setdefault(c, []).extend(t)
-            for c in items and {c for _, c in items}:
+            for c in {c for _, c in items}:
                 p[c].sort(key=lambda w: w.x0)
 
     def _classify(self) -> None:
@@ -823,7 +828,9 @@ class _Body:
         if self.numbering is None:
             return False
         p = self.pieces[k].get(self.numbering)
-        return bool(p) and bool(_ROWNO.match(" ".join(w.text for w in p)))
+        if not p:
+            return False
+        return bool(_ROWNO.match(" ".join(w.text for w in p)))
 
     def has(self, k: int, c: int) -> bool:
         return c in self.pieces[k]
@@ -949,7 +956,7 @@ class _Counts:
 _LOWER_START = 0.5     # a row whose cell begins with a lower-case word: probably a boundary one line off
 
 
-def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] = frozenset(), cut: bool = False,
+def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] | frozenset[int] = frozenset(), cut: bool = False,
                  only: int | None = None) -> float:
     """How far the columns' lines of rows t..u fail to balance around the anchor (`cut`: the row
     goes on over the page, so only lines above the anchor beyond those below count); a cell that
@@ -1012,7 +1019,9 @@ def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: i
         return INF, [], lo
     ts = [last_t]
     for k in range(m - 1, 0, -1):
-        ts.append(best[k][ts[-1]][1])
+        before = best[k][ts[-1]][1]
+        assert before is not None       # (only the first row has none before it)
+        ts.append(before)
     ts.reverse()
     spans = [(ts[k], (ts[k + 1] - 1) if k + 1 < m else hi - 1) for k in range(m)]
     return total, spans, ts[0]
@@ -1035,6 +1044,7 @@ def _segment_rows(b: _Body, lo: int, hi: int, fragment: bool, frag_cost: float, 
         got = b.segments[(lo, hi)] = (_value_cells(b, lo, hi), [k for k in range(lo, hi) if b.number_at(k)], text_cols)
     cells, numbers, text_cols = got
     cnt = b.counts
+    assert cnt is not None              # (set with the first segment)
     results = []
     if mode in (None, "top"):
         results.append(_top_rows(b, cells, numbers, lo, hi, text_cols, frag_cost))
@@ -1121,7 +1131,7 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
     if not spans:
         return None
     groups = _centre_groups(b, anchors, numbers)
-    skips = [set() for _ in anchors]
+    skips: list[set[int]] = [set() for _ in anchors]
     merged: dict[int, set[int]] = {}
     if groups:
         for g, (p, members) in enumerate(groups):
@@ -1277,7 +1287,7 @@ def _region_rows(reg: _Region, s: LayoutSettings, prefer: str | None = None) -> 
     mode = "top" if totals["top"] <= totals["centre"] else "centre"
     if prefer in totals and abs(totals["top"] - totals["centre"]) < 1e-9:
         mode = prefer
-    reg.mode = mode  # type: ignore[attr-defined]
+    reg.mode = mode
     for lo, hi in segs:
         rows = [_Row(list(range(lo, -hi)), hard[lo])] if hi < 0 else read[(lo, mode)][2]
         for r in rows:
@@ -1356,7 +1366,7 @@ def _header_rows(reg: _Region, ncol: int) -> list[tuple[int, list[Cell], str]]:
         nos = [c.line for c in sub_cells if c.line]
         out.append((min(nos) if nos else no0, sub_cells, "header"))
     if reg.numbering is not None:
-        cells = [[] for _ in range(ncol)]
+        cells: list[list[Word]] = [[] for _ in range(ncol)]
         for w in reg.numbering.words:
             cells[_col_of(reg.seps, w.cx)].append(w)
         x = reg.numbering
@@ -1392,7 +1402,8 @@ def read_layout(doc: Document, lines: list[str], s: LayoutSettings) -> None:
             grid = Grid(len(doc.grids) + 1, pno, None, source="columns")
             doc.grids.append(grid)
             go_on = k == 0 and reg.at_top and last is not None and len(last.seps) == len(reg.seps)
-            for no, cells, _kind in _region_rows(reg, s, getattr(last, "mode", None) if go_on else None):
+            prefer = last.mode if go_on and last is not None else None
+            for no, cells, _kind in _region_rows(reg, s, prefer):
                 rows_at.setdefault(no, []).append((cells, grid))
             covered.update(x.no for x in reg.header + reg.body)
             if reg.numbering is not None:

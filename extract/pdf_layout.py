@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from itertools import accumulate
 
 from lkj.model.document import BBox, Cell
@@ -133,7 +134,7 @@ def cell_joints(hsegs: list[HSeg], gap: float = 1.5) -> list[float]:
 
 
 def table_regions(hsegs: list[HSeg], words: list[Word], page_width: float,
-                  layout: LayoutSettings = LAYOUT, pieces: list[HSeg] = ()) -> list[tuple[float, float, float, float]]:
+                  layout: LayoutSettings = LAYOUT, pieces: Sequence[HSeg] = ()) -> list[tuple[float, float, float, float]]:
     """Groups of horizontal rules that frame one table each: (x0, top, x1, bottom).
 
     Consecutive rules belong to one table while the band between them holds no paragraph line
@@ -278,7 +279,7 @@ def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words
 
 
 def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, slack: float = 0.08,
-               edges: bool = False, lines: list[list[Word]] | None = None) -> list[tuple[float, float]]:
+               edges: bool = False, lines: list[list[Word]] | None = None) -> list[tuple[int, int]]:
     """X ranges that (almost) no word covers: at most `slack` of the text lines may cover a point,
     so a sub-header label centred over two columns does not glue them together.  Without `edges`,
     only the runs between the first and the last word.  `lines`: group_lines(words), when the
@@ -394,12 +395,12 @@ def _value_words(words: list[Word], word_gap: float, lines: list[list[Word]] | N
         for a, b in zip(ln, ln[1:] + [None]):
             if b is None or b.x0 - a.x1 > word_gap:
                 # values and currency prefixes only, one value at least
-                vals: list[Word] | None = []
+                vals: list[Word] = []
                 for w in run:
                     if is_value(w.text):
                         vals.append(w)
                     elif w.text.lower() not in ("rp", "rp."):
-                        vals = None
+                        vals = []
                         break
                 if vals:
                     out += vals
@@ -636,7 +637,7 @@ def fill_grid(lay: GridLayout, inside: list[Word], table_id: int, source: str = 
         text_at.setdefault(owner[(r, c)], []).append(w)
 
     if lay.header_end is not None:
-        _share_out(lay, text_at)
+        _share_out(lay, lay.header_end, text_at)
     used = {c for (r, c), ws in text_at.items() if ws}
     keep_cols = [c for c in range(ncol) if c in used or any(owner[(r, c)] != (r, c) and owner[(r, c)][1] in used
                                                            and owner[(r, c)][1] != c for r in range(nrow))]
@@ -660,16 +661,17 @@ def _value_runs(ws: list[Word], gap: float) -> list[list[Word]] | None:
     return _runs(sorted(ws, key=lambda w: w.x0), gap)
 
 
-def _share_out(lay: GridLayout, text_at: dict[tuple[int, int], list[Word]], gap: float = LAYOUT.word_gap) -> None:
+def _share_out(lay: GridLayout, header_end: float, text_at: dict[tuple[int, int], list[Word]],
+               gap: float = LAYOUT.word_gap) -> None:
     """Columns read from white space: a body cell holding two values set well apart ("-" and "0%")
     beside an empty cell of a column that holds no text (a right-aligned nil realisasi past the
-    gutter the other rows leave): the nearer value goes into that cell."""
+    gutter the other rows leave): the nearer value goes into that cell.  `header_end`: lay's."""
     ys, bounds, owner = lay.ys, lay.bounds, lay.owner
     nrow, ncol = len(ys) - 1, len(bounds) - 1
-    texty = {c for (r, c), ws in text_at.items() if ys[r] >= lay.header_end - 1
+    texty = {c for (r, c), ws in text_at.items() if ys[r] >= header_end - 1
              and any(not VALUE.fullmatch(w.text) for w in ws)}
     for r in range(nrow):
-        if ys[r] < lay.header_end - 1:
+        if ys[r] < header_end - 1:
             continue
         for c in range(ncol):
             if owner.get((r, c)) != (r, c):
@@ -692,12 +694,14 @@ def runs_across_columns(words: list[Word], seps: list[float], width: float, word
     of a full cell may come closer than `word_gap` to its neighbour's."""
     for ln in group_lines(words):
         start = ln[0]
-        for a, b in zip(ln + [None], ln[1:] + [None]):
+        for a, b in zip(ln, ln[1:] + [None]):
             if b is None or b.x0 - a.x1 > word_gap or \
                     (cell_edges and any(a.x1 - 1 <= x <= b.x0 + 1 for x in seps)):
                 x0, x1 = start.x0, a.x1
                 if x1 - x0 >= share * width and sum(1 for x in seps if x0 < x < x1) >= 2:
                     return True
+                if b is None:
+                    break
                 start = b
     return False
 
@@ -775,6 +779,7 @@ def text_blocks(words: list[Word], gap: float = LAYOUT.text_gap) -> list[Block]:
             else:
                 runs[-1].append(b)
         bbox = union((w.x0, w.top, w.x1, w.bottom) for w in ln)
+        assert bbox is not None         # a line has a word
         if len(runs) == 1:
             out.append(Block(bbox[1], bbox, " ".join(w.text for w in ln), None, None, ln))
             continue

@@ -51,6 +51,7 @@ def _shape(m: re.Match) -> str | None:
     if g == "qty":
         word = re.sub(r"[^A-Za-z]", "", m.group(0).split()[-1])
         return QTY if is_unit_word(word) else None
+    assert g is not None                # (every alternative of the pattern is a named group)
     return {"money": MONEY, "pct": PCT, "num": NUM, "dash": DASH}[g]
 
 
@@ -69,6 +70,7 @@ def _tokens(s: str) -> tuple[tuple[int, int, str], ...]:
         shape = _shape(m)
         if shape is None:           # "4 Pengadaan": a number before a word that is no unit
             m2 = re.match(r"[-−–]?\d+(?:[.,]\d+)?", s[a:])
+            assert m2 is not None       # (the token opens with that number)
             b, shape = a + m2.end(), NUM
         left_ok = a == 0 or s[a - 1] in " ("
         right_ok = b == n or s[b] in " ),;"
@@ -160,7 +162,7 @@ def split_line(text: str, line: int, kode_col: bool = False) -> list[Piece]:
     toks = _tokens(s)
     runs = [r for r in _runs(s, toks) if _is_value_run(s, r, not out)]
     # a bare integer closing a value run before a capitalised word opens the next row ("30% 2 Meningkatnya")
-    split_runs = []
+    split_runs: list[tuple[list[tuple[int, int, str]], tuple[int, int] | None]] = []
     for run in runs:
         x, y, sh = run[-1]
         if len(run) >= 2 and sh == NUM and re.fullmatch(r"\d{1,2}", s[x:y]) and re.match(r"\s*[A-Z]", s[y:]):
@@ -203,5 +205,5 @@ def is_numbering_line(text: str) -> bool:
 
 
 def _consecutive(toks: list[str]) -> bool:
-    nums = [int(re.match(r"\(?(\d+)", t).group(1)) for t in toks if re.match(r"\(?\d", t)]
+    nums = [int(m.group(1)) for t in toks if (m := re.match(r"\(?(\d+)", t))]
     return len(nums) >= 2 and all(b == a + 1 for a, b in zip(nums, nums[1:]))

@@ -271,8 +271,9 @@ def read_grid_tables(lines: list[Line], lo: int, hi: int, year: int | None = Non
         title = find_title(texts, is_row, i, 0)
         kind = table_kind(hm, title)
         b = _Builder(hm, kind, title, part[i].no)
-        if part[i].grid is not None:
-            b.table.grids.append(part[i].grid)
+        grid = part[i].grid
+        if grid is not None:
+            b.table.grids.append(grid)
         k = j
         while k < n:
             if not part[k].text.strip():
