@@ -3,6 +3,7 @@ and whether it keeps the limits of its kind before a reader spends time on it.""
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 
 from lkj.model.errors import InputError
@@ -25,6 +26,18 @@ def _looks_binary(data: bytes) -> bool:
     return ctrl > max(8, len(sample) // 50)
 
 
+def _json_data(data: bytes) -> bool:
+    """A whole JSON document (an object or an array): data such as a sidecar of metadata or truth
+    beside the reports of a folder, which holds report words and values but is no report."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        return False
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except ValueError:                       # (UnicodeDecodeError too): text that opens with a bracket
+        return False
+    return True
+
+
 def detect(data: bytes) -> Detected:
     if not data or not data.strip():
         raise InputError("detect", "empty file (no content)")
@@ -39,6 +52,9 @@ def detect(data: bytes) -> Detected:
         return Detected(FileFormat.IMAGE)          # a TIFF, JPEG or PNG page image: read like a scan
     if _looks_binary(data):
         raise InputError("detect", "binary file of an unsupported type (not text, PDF, DOCX or a page image)")
+    if _json_data(data):
+        raise InputError("detect", "JSON data, not a report (reports are PDF, Word, text or Markdown exports, "
+                                   "or page images)")
     if data.startswith(b"\xef\xbb\xbf"):
         return Detected(FileFormat.TEXT, "utf-8-sig")
     try:

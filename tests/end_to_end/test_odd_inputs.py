@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS, read_csv, seed
+from conftest import ROOT, SEEDS, SHARED, read_csv, seed
 from oddfiles import cyclic_pages_pdf, image_page_pdf, zip_bomb_docx
 
 
@@ -24,6 +24,9 @@ def odd_run(tmp_path_factory):
     os.symlink("missing.txt", src / "broken_link.txt")
     os.symlink("good.txt", src / "relative_link.txt")          # a relative link to a report: read (a duplicate)
     (src / "oneline.txt").write_bytes(b"LAPORAN KINERJA " + b"9" * 2_000_000)
+    # a truth file beside its PDF, as the shared corpus keeps them (report words and values, as JSON)
+    (src / "001.word.truth.json").write_bytes(
+        open(os.path.join(SHARED, "corpus", "pdf", "001_c564c03b0f034995.word.truth.json"), "rb").read())
     (src / "bomb.docx").write_bytes(zip_bomb_docx(40))
     (src / "strip.pdf").write_bytes(image_page_pdf(595, 200_000))
     (src / "pages_cycle.pdf").write_bytes(cyclic_pages_pdf())
@@ -63,6 +66,21 @@ def test_a_relative_link_to_a_report_is_read(odd_run):
 def test_a_line_of_two_million_characters_is_no_report(odd_run):
     f = odd_run["files"]["oneline.txt"]
     assert (f["stage"], f["reason"]) == ("limit", "line 1 is over 1,000,000 characters long: not a report text")
+
+
+def test_json_data_beside_the_reports_is_no_report(odd_run):
+    f = odd_run["files"]["001.word.truth.json"]                 # it was read as a report of 4 rows
+    assert (f["status"], f["stage"]) == ("failed", "detect")
+    assert f["reason"].startswith("JSON data, not a report")
+
+
+def test_text_opening_with_a_bracket_is_still_read_as_text():
+    from lkj.extract.detect import detect
+    from lkj.model.names import FileFormat
+
+    good = open(os.path.join(SEEDS, seed("002")), "rb").read()
+    assert detect(b"[Logo Kabupaten]\n" + good).format == FileFormat.TEXT
+    assert detect(b'{"note": 1}\n' + good).format == FileFormat.TEXT     # JSON only in part
 
 
 def test_a_zip_bomb_in_a_docx_is_not_unpacked(odd_run):
