@@ -50,10 +50,9 @@ def _query(table: str) -> str:
 
 
 def preload() -> None:
-    """Load what an export needs beyond the store: the run-scope rules, Arrow's compute and Parquet
-    modules, the run report.  A run calls it in a thread of its own while its workers read, so that
+    """Load what an export needs beyond the store: the run-scope rules, Arrow's Parquet module, the
+    run report.  A run calls it in a thread of its own while its workers read, so that
     this loading (0.15 s) does not wait for the last file."""
-    import pyarrow.compute  # noqa: F401  (Table.cast)
     import pyarrow.parquet  # noqa: F401
 
     from lkj.checks import registry, rules  # noqa: F401

@@ -66,7 +66,8 @@ def test_every_input_is_listed_and_ids_are_unique(batch, tmp_path):
     assert files["sub/b_copy.txt"]["duplicate_of"] == str(batch / "b.txt")
     assert files[".git"]["reason"] == "hidden folder (name starts with '.'): not read"
     assert files[".DS_Store"]["reason"] == "hidden file (name starts with '.'): not read"
-    assert "not an LKj report" in files["notes.json"]["reason"]
+    assert files["notes.json"]["reason"].startswith("JSON data, not a report")
+    assert "not an LKj report" in files["table.csv"]["reason"]
     reports = read_csv(out / "reports.csv")
     assert sorted(r["source_file"] for r in reports) == ["a.txt", "a_edit.md", "b.txt"]   # the copy is read once
     for name, key in (("reports", "report_id"), ("rows", "row_id"), ("anomalies", "anomaly_id")):
