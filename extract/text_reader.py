@@ -3,14 +3,22 @@ into a Document.
 
 Line numbers stay those of the source.  A line holding tabs is a table row of a markdown/HTML
 export: its cells are the tab-separated parts, each with its character span; consecutive rows
-(blank lines between them allowed) are one grid.  A text without tab rows whose columns are
-aligned with spaces (pdftotext -layout, fixed-width exports; decided from the content) is read by
-extract/layout_text.py.
+(blank lines between them allowed) are one grid.  A Markdown pipe table (what pandoc, docling,
+markitdown and most HTML-to-Markdown converters write: "| No | Sasaran | ... |" rows with their
+outer pipes, a "|---|:---:|" delimiter line under the header) is read the same way: each row's
+cells are the parts between its unescaped pipes, the delimiter lines belong to the grid and are no
+row.  A text
+without such rows whose columns are aligned with spaces (pdftotext -layout, fixed-width exports;
+decided from the content) is read by extract/layout_text.py.
+
+Written by hand: the GFM table rule is a few lines, and a Markdown parser (markdown-it, mistune)
+gives HTML without the source's line numbers and character spans that every cell keeps here.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 
 from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.names import FileFormat
@@ -38,11 +46,47 @@ def tab_cells(text: str, no: int) -> list[Cell]:
     return cells
 
 
+_PIPE_ROW = re.compile(r"\s*\|.*\|\s*$")                   # "| a | b |" (GFM: the outer pipes written)
+_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")   # "|---|:---:|"
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def pipe_cells(text: str, no: int) -> list[Cell] | None:
+    """The cells of a Markdown pipe-table row (None if the line is none: fewer than two cells), each
+    stripped, with its character span in the line; an escaped pipe ("\\|") is text of its cell."""
+    if "|" not in text or not _PIPE_ROW.match(text):
+        return None
+    bars = [m.start() for m in _UNESCAPED_PIPE.finditer(text)]
+    cells = []
+    for a, b in zip(bars, bars[1:]):
+        part = text[a + 1:b]
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        cells.append(Cell(body.replace("\\|", "|"), line=no, col=len(cells),
+                          span=(a + 1 + lead, a + 1 + lead + len(body))))
+    return cells if len(cells) >= 2 else None
+
+
+def _pipe_table(lines: list[str]) -> bool:
+    """Does the text hold a Markdown pipe table: a row line with a delimiter line under it, or
+    three row lines in a row (a converter that writes no delimiter)?"""
+    run = 0
+    for a, b in zip(lines, lines[1:] + [""]):
+        row = "|" in a and pipe_cells(a, 0) is not None
+        if row and "|" in b and "-" in b and _DELIMITER.match(b):
+            return True
+        run = run + 1 if row else 0
+        if run >= 3:
+            return True
+    return False
+
+
 def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings = DEFAULT.layout) -> Document:
     text = data.decode(detected.encoding or "utf-8")
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])
     lines = source_lines(text)
-    if "\t" not in text and is_space_aligned(lines, layout):
+    piped = "|" in text and _pipe_table(lines)
+    if "\t" not in text and not piped and is_space_aligned(lines, layout):
         read_layout(doc, lines, layout)
         if detected.note:
             doc.warnings.append(detected.note)
@@ -52,11 +96,24 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
         no = i + 1
         t = t.replace("\x0c", "")
         if "\t" in t:
-            if grid is None:
+            if grid is None or grid.source != "tabs":
                 grid = Grid(len(doc.grids) + 1, None, None, source="tabs")
                 doc.grids.append(grid)
             doc.add_row(no, tab_cells(t, no), grid=grid)
             continue
+        if piped and "|" in t:
+            if _DELIMITER.match(t) and "-" in t:
+                if grid is not None:
+                    continue              # the header's underline: part of the table, no row
+                doc.lines.append(Line(no, t))     # (one with no row above it opens nothing)
+                continue
+            cells = pipe_cells(t, no)
+            if cells is not None:
+                if grid is None or grid.source != "pipes":
+                    grid = Grid(len(doc.grids) + 1, None, None, source="pipes")
+                    doc.grids.append(grid)
+                doc.add_row(no, cells, grid=grid)
+                continue
         if t.strip():
             grid = None
         doc.lines.append(Line(no, t))

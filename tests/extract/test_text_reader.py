@@ -38,3 +38,53 @@ def test_seed_rows_are_cells(tmp_path):
     row = next(ln for ln in doc.lines if ln.text.startswith("7.01.01.2.06\t"))
     assert row.cells[0].text == "7.01.01.2.06" and row.grid is not None
     assert row.cells[2].text.strip() and row.cells[2].line == row.no
+
+
+def test_markdown_pipe_rows_become_cells_with_spans(tmp_path):
+    text = ("Tabel 2.1 Perjanjian Kinerja\n"
+            "| No | Indikator Kinerja          | Target |\n"
+            "|:---|----------------------------|-------:|\n"
+            "| 1  | Persentase desa \\| kelurahan | 86%    |\n"
+            "\n"
+            "| 2  | Indeks Pelayanan Publik    | 3,75   |\n"
+            "teks | biasa\n")
+    doc = _read(tmp_path, text)
+    rows = [ln for ln in doc.lines if ln.cells is not None]
+    assert [ln.no for ln in rows] == [2, 4, 6]                  # the delimiter line is no row
+    assert [c.text for c in rows[1].cells] == ["1", "Persentase desa | kelurahan", "86%"]
+    line = text.split("\n")[3]
+    assert [line[a:b] for a, b in (c.span for c in rows[1].cells)] == ["1", "Persentase desa \\| kelurahan", "86%"]
+    assert [c.text for c in rows[2].cells] == ["2", "Indeks Pelayanan Publik", "3,75"]
+    assert len(doc.grids) == 1 and doc.grids[0].source == "pipes"
+    assert doc.lines[-1].cells is None and doc.lines[-1].text == "teks | biasa"
+
+
+def _as_pipe_table(text: str) -> str:
+    """A tab-row export as a Markdown converter writes it: each tab row a pipe row, a delimiter line
+    under each header row (bold cells)."""
+    out = []
+    for ln in text.split("\n"):
+        if "\t" not in ln:
+            out.append(ln)
+            continue
+        cells = [c.replace("<b>", "").replace("</b>", "").strip().replace("|", "\\|") for c in ln.split("\t")]
+        out.append("| " + " | ".join(cells) + " |")
+        if "<b>" in ln:
+            out.append("|" + "|".join("---" for _ in cells) + "|")
+    return "\n".join(out)
+
+
+def test_a_report_in_pipe_tables_reads_as_its_tab_export(tmp_path):
+    """Seed 004 (an LRA with kode rekening and a capaian table, exported with tab rows) converted to
+    Markdown pipe tables: the same rows, the same values."""
+    from lkj.extract import read
+    from lkj.model.settings import DEFAULT
+    from lkj.pipeline import process_document
+
+    src = open(os.path.join(SEEDS, seed("004")), encoding="utf-8").read()
+    (tmp_path / "pipes.md").write_text(_as_pipe_table(src), encoding="utf-8")
+    tabs = process_document(read(os.path.join(SEEDS, seed("004")), DEFAULT), DEFAULT).records["rows"]
+    pipes = process_document(read(str(tmp_path / "pipes.md"), DEFAULT), DEFAULT).records["rows"]
+    keys = ("table_kind", "kode", "name", "indikator", "target", "realisasi", "capaian", "pagu", "realisasi_anggaran")
+    assert len(pipes) == len(tabs) > 20
+    assert [tuple(r.get(k) for k in keys) for r in pipes] == [tuple(r.get(k) for k in keys) for r in tabs]
