@@ -74,13 +74,9 @@ def line_segments(line) -> list[Segment]:
     if line.bbox is not None:                   # a page's line: its box in points
         t = clean(line.text)
         return [(line.bbox[0], line.bbox[2], t)] if t else []
-    text = line.text.expandtabs(8)
-    out = []
-    for m in _RUN.finditer(text):
-        t = clean(m.group(0))
-        if t:
-            out.append((m.start(), m.end(), t))
-    return out
+    text = line.text.expandtabs(8) if "\t" in line.text else line.text
+    runs = [(m.start(), m.end(), clean(m.group())) for m in _RUN.finditer(text)]
+    return [r for r in runs if r[2]]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int], slack: int = 4) -> bool:
