@@ -154,6 +154,11 @@ class RowReader:
                 break
             if not any(p.kind == "val" for p in pieces):
                 self.widest = max(self.widest, len(t))
+            elif not self.widest:
+                # no text line yet: the text of the first row's line, its numbers left out, is the
+                # measure (a converter that writes each cell's first line on the row's line and the
+                # rest of the cells below has no line of text alone before the second row)
+                self.widest = len(" ".join(p.text for p in pieces if p.kind == "text"))
             self._line(pieces, at_block)
             at_block = False
             k += 1

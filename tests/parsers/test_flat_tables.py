@@ -321,3 +321,24 @@ def test_cells_divided_by_widths_on_the_page():
     _, t = tables(text)
     got = [(r.text("name"), r.text("indikator")) for r in t.rows if r.level == "program"]
     assert got == [(n, i) for n, i, _ in rows]
+
+
+def test_rows_whose_cells_go_on_line_by_line_below_the_first_are_all_read():
+    """pdfplumber's extract_text() of a ruled Word table: each printed line whole, so the rest of
+    every cell comes line by line below the row's first line, with no line of text alone before the
+    second row.  The table used to end at the first such line (taken for a paragraph)."""
+    (t,) = tables("No Sasaran Program Indikator Kinerja Target\n"
+                  "1 Meningkatnya Kualitas Fasilitasi Persentase Pemenuhan fasilitasi 100%\n"
+                  "Penunjang Urusan Pemerintahan operasional Perkantoran\n"
+                  "Daerah Kabupaten/Kota\n"
+                  "2 Meningkatnya Kualitas Indeks Pelayanan Publik 3.75\n"
+                  "Penyelenggaraan Pelayanan\n"
+                  "publik Kecamatan\n"
+                  "3 Meningkatnya tertib administrasi Persentase dokumen administrasi 100%\n"
+                  "pemerintahan desa pemerintahan desa yang\n"
+                  "ditetapkan tepat waktu\n"
+                  "\n"
+                  "BAB III")
+    assert [(cells(r)["no"], cells(r)["target"]) for r in t.rows] == [("1", "100%"), ("2", "3.75"), ("3", "100%")]
+    assert [r.cells["target"].line for r in t.rows] == [2, 5, 8]
+    assert cells(t.rows[1])["indikator"] == "Indeks Pelayanan Publik"
