@@ -44,6 +44,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -127,6 +128,7 @@ def _end(w: Word) -> int:
 
 
 _NONSPACE = re.compile(r"\S+")
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 def _line_words(text: str, k: int) -> list[Word]:
@@ -419,7 +421,7 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     header label with a word of its own ("Sasaran Program" a few characters left of "Sasaran Kegiatan":
     pdftotext centres a sub-header's labels in their merged cells, not where the header's are)."""
     def words(r: list[Word]) -> set[str]:
-        return {_NOT_LETTER.sub("", w.text.lower()) for w in r} - {""}
+        return {_letters(w.text) for w in r} - {""}
 
     marks = []
     for h in header:
@@ -437,6 +439,13 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
 
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=50_000)
+def _letters(text: str) -> str:
+    """A word's letters a-z, lower-cased (remembered: body words are tested line by line)."""
+    return _NOT_LETTER.sub("", text.lower())
+
 _WORDLIKE = re.compile(r"[\w%]")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _DASHES = re.compile(r"[-–—]+")
@@ -450,8 +459,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     allw = body_words + head_words + (reg.numbering.words if reg.numbering else [])
     if not allw:
         return
-    x0 = min(w.x0 for w in allw)
-    x1 = max(w.x1 for w in allw)
+    x0 = min(map(_X0, allw))
+    x1 = max(map(_X1, allw))
     # the body's words by line (what group_lines(body_words) gives: a line's words share their y
     # and stand left to right)
     body_lines = [list(x.words) for x in reg.body if x.toks]
@@ -867,8 +876,8 @@ def _hard_lines(b: _Body) -> dict[int, str]:
             continue
         hits = 0
         for c, ws in b.pieces[k].items():
-            words = {_NOT_LETTER.sub("", w.text.lower()) for w in ws} - {""}
-            if words & label_sets.get(c, set()) and all(is_label_word(w.text) for w in ws):
+            lab = label_sets.get(c)         # (no "" in it)
+            if lab and any(_letters(w.text) in lab for w in ws) and all(is_label_word(w.text) for w in ws):
                 hits += 1
         if hits >= 2:
             out[k] = "header"

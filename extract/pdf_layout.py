@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import attrgetter
 
 from lkj.model.document import BBox, Cell
 from lkj.model.document import union_box as union
@@ -293,9 +294,11 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
     if cover is None:
         cover = line_cover(lines, x0, x1)
     limit = int(slack * len(lines))
-    first = max(0, min([int(w.x0) for w in words]) - lo)
-    last = min(hi - lo, max([int(w.x1) for w in words]) - lo)
-    a, b = (0, hi - lo) if edges else (first, last)
+    if edges:
+        a, b = 0, hi - lo
+    else:                   # from the first word's start to the last word's end
+        a = max(0, int(min(map(_X0, words))) - lo)
+        b = min(hi - lo, int(max(map(_X1, words))) - lo)
     # the white points of a..b as a string of flags (0: white), its runs found by a pattern
     flags = bytes(map(limit.__lt__, cover[a:b + 1]))
     out = []
@@ -337,6 +340,7 @@ def line_cover(lines: list[list[Word]], x0: float, x1: float) -> list[int]:
 
 
 _WHITE = re.compile(b"\x00+")
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
