@@ -44,6 +44,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -51,7 +52,7 @@ from lkj.model.settings import LayoutSettings
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
 
 from .page_words import group_lines
-from .pdf_layout import VALUE, Word, column_separators, white_runs
+from .pdf_layout import VALUE, Word, column_separators, line_cover, white_runs
 from .running_lines import PAGE_NO, repeated_keys, running_key
 
 # ---------------------------------------------------------------------------------------------
@@ -127,6 +128,7 @@ def _end(w: Word) -> int:
 
 
 _NONSPACE = re.compile(r"\S+")
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 def _line_words(text: str, k: int) -> list[Word]:
@@ -302,9 +304,9 @@ def _running_lines(pages: list[list[_Src]], s: LayoutSettings) -> set[int]:
         for x in mg:
             if running_key(x.text) in running and not _header_core(x):
                 out.add(x.no)
-        nb = [x for x in page if x.toks]
-        for x in (nb[:1] + nb[-1:]) if nb else []:
-            k = page.index(x)
+        nb = [k for k, x in enumerate(page) if x.toks]
+        for k in nb[:1] + nb[-1:]:
+            x = page[k]
             lonely = all(not y.toks for y in page[max(0, k - 1):k]) or all(not y.toks for y in page[k + 1:k + 2])
             if PAGE_NO.match(x.text.strip()) and (lonely or len(nb) == 1):
                 out.add(x.no)
@@ -419,7 +421,7 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
     header label with a word of its own ("Sasaran Program" a few characters left of "Sasaran Kegiatan":
     pdftotext centres a sub-header's labels in their merged cells, not where the header's are)."""
     def words(r: list[Word]) -> set[str]:
-        return {_NOT_LETTER.sub("", w.text.lower()) for w in r} - {""}
+        return {_letters(w.text) for w in r} - {""}
 
     marks = []
     for h in header:
@@ -437,6 +439,13 @@ def _repeats_header(x: _Src, header: list[_Src]) -> bool:
 
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=50_000)
+def _letters(text: str) -> str:
+    """A word's letters a-z, lower-cased (remembered: body words are tested line by line)."""
+    return _NOT_LETTER.sub("", text.lower())
+
 _WORDLIKE = re.compile(r"[\w%]")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _DASHES = re.compile(r"[-–—]+")
@@ -450,12 +459,13 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     allw = body_words + head_words + (reg.numbering.words if reg.numbering else [])
     if not allw:
         return
-    x0 = min(w.x0 for w in allw)
-    x1 = max(w.x1 for w in allw)
+    x0 = min(map(_X0, allw))
+    x1 = max(map(_X1, allw))
     # the body's words by line (what group_lines(body_words) gives: a line's words share their y
     # and stand left to right)
     body_lines = [list(x.words) for x in reg.body if x.toks]
-    gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines) if body_words else []  # two characters or more
+    cover = line_cover(body_lines, x0, x1)     # (the gutters' and the separators' white)
+    gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines, cover=cover) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
     # character of a split made on another header line (the values under the left label reach past
@@ -482,23 +492,32 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     labels = [w for k, w in enumerate(runs) if k not in group_of]
     gap = 2 * s.text_min_gutter - 1
     reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap,
-                                 lines=body_lines) if labels else []
+                                 lines=body_lines, cover=cover) if labels else []
     if len(reg.seps) >= 2:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
         # wider than the numbers and fills the gutter between two value columns
         seps = reg.seps
         col_of = _cols_of(seps, body_words)
-        is_value = {id(w): _is_value(w.text) for w in body_words}
+        is_value = [_is_value(w.text) for w in body_words]         # (both by body word)
         words_in: Counter = Counter(col_of)
-        values_in: Counter = Counter(c for c, w in zip(col_of, body_words) if is_value[id(w)])
+        values_in: Counter = Counter(c for c, v in zip(col_of, is_value) if v)
         value_cols = {c for c, n in words_in.items() if values_in[c] * 3 >= n}
-        # (a unit on its number's line, one space after it, "4 Laporan", stays: it is one cell with the
-        # number, and the gutter it fills is no column's edge)
-        after_value = {id(b) for x in reg.body for a, b in zip(x.words, x.words[1:])
-                       if is_value[id(a)] and not is_value[id(b)] and _start(b) - _end(a) <= 1}
-        keep = {id(w) for c, w in zip(col_of, body_words) if c not in value_cols or is_value[id(w)]
-                or id(w) in after_value}
-        lean_lines = [ln for ln in ([w for w in x.words if id(w) in keep] for x in reg.body if x.toks) if ln]
+        # the words kept, line by line: those of text columns, the values, and a unit on its number's
+        # line one space after it ("4 Laporan": it is one cell with the number, and the gutter it
+        # fills is no column's edge)
+        lean_lines = []
+        i = 0                   # (body_words are the body lines' words in order)
+        for x in reg.body:
+            ln = []
+            after_value, prev_end = False, 0
+            for w in x.words:
+                v = is_value[i]
+                if col_of[i] not in value_cols or v or after_value and _start(w) - prev_end <= 1:
+                    ln.append(w)
+                after_value, prev_end = v, _end(w)
+                i += 1
+            if ln and x.toks:
+                lean_lines.append(ln)
         lean = [w for ln in lean_lines for w in ln]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False,
                                      lines=lean_lines)
@@ -545,17 +564,19 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
             q = nxt[0]
             lines.append(runs[q].top)
         centre[m] = (min(lines) + max(lines)) / 2
+    # the labels standing above each label and overlapping it (its upper lines or another label's)
+    above = [[q for q, u in enumerate(runs) if u.top < r.top and _overlap(u, r) >= 0] for r in runs]
     for k, g in enumerate(runs):
-        if any(r.top < g.top and _overlap(r, g) >= 0 for r in runs):
+        if above[k]:
             continue
         # the label's own lower lines: centred under it, alone under it on their line
-        own = [r for r in runs if r.top > g.top and _overlap(r, g) >= 0 and abs(r.cx - g.cx) <= 4
+        own = [m for m, r in enumerate(runs) if r.top > g.top and _overlap(r, g) >= 0 and abs(r.cx - g.cx) <= 4
                and not any(q is not r and q.top == r.top and q.x1 >= g.x0 - 4 and q.x0 <= g.x1 + 4 for q in runs)]
         cands = []
         for m, r in enumerate(runs):
-            if r.top <= g.top or any(r is o for o in own) or centre.get(m, -1.0) <= middle + 0.25:
+            if r.top <= g.top or m in own or centre.get(m, -1.0) <= middle + 0.25:
                 continue
-            if any(q is not g and q.top < r.top and _overlap(q, r) >= 0 for q in runs):
+            if any(q != k for q in above[m]):
                 continue                                # another label's lower line
             cands.append(m)
         cands.sort(key=lambda m: runs[m].cx)
@@ -576,9 +597,9 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
                     best, best_d = cands[a:z + 1], hi - lo       # the narrowest such set
         # the label's own lower lines must stand above its sub-labels, or among them (a sub-label
         # right under the group label: "Anggaran" over "Pagu  Realisasi  Capaian")
-        if best and all(o.top <= min(runs[m].top for m in best) or any(o.top == runs[m].top for m in best)
+        if best and all(runs[o].top <= min(runs[m].top for m in best) or any(runs[o].top == runs[m].top for m in best)
                         for o in own):
-            out[k] = sorted(best + [runs.index(o) for o in own if any(o.top == runs[m].top for m in best)],
+            out[k] = sorted(best + [o for o in own if any(runs[o].top == runs[m].top for m in best)],
                             key=lambda m: runs[m].cx)
     return out
 
@@ -654,9 +675,10 @@ def _trim_body(reg: _Region) -> None:
         if not x.toks:
             prev_blank = True
             continue
-        for r in _word_runs(x):
-            if len(r) < 3 or sum(1 for w in r if _TWO_LETTERS.search(w.text)) * 3 < 2 * len(r):
+        for j, t in enumerate(_text_runs(x)):
+            if len(t) < 3 or sum(1 for w in t if _TWO_LETTERS.search(w)) * 3 < 2 * len(t):
                 continue            # values packed one space apart cross gutters; prose does
+            r = _word_runs(x)[j]    # (the words of that run)
             crossed = sum(1 for sp in reg.seps if r[0].x0 < sp < r[-1].x1)
             if crossed >= 2 or (crossed >= 1 and prev_blank and len(r) >= 3):
                 reg.body = reg.body[:k]
@@ -753,20 +775,26 @@ class _Body:
                     prev.append(w)
                 else:
                     tokens.append([w])
-            nums = [t for t in tokens if _is_value(t[0].text) or t[0].text.lower().rstrip(".") == "rp"]
+            nums = []
             for t in tokens:
-                if not any(t is u for u in nums):
+                if _is_value(t[0].text) or t[0].text.lower().rstrip(".") == "rp":
+                    nums.append(t)
+                else:
                     units.append((k, t))
             for c in vcols:
                 p.pop(c, None)
             # a column whose cell runs through this line is taken: a number on the line above with
             # its unit on the line below ("2" / "Dokumen" centred in a tall row) and nothing of this
             # line under it, so this line's values (centred between them) go to the other columns
-            below = [w for w in self.lines[k + 1].words if not _is_value(w.text)] if k + 1 < self.n else []
-            mine = [w for w, c in zip(self.lines[k].words, self.cols[k]) if c in vset] if self.lines[k].toks else []
-            taken = {c for t, c in (placed[k - 1] if k > 0 else [])
-                     if any(_overlap(_run_word(t), u) >= 0 for u in below)
-                     and not any(_overlap(_run_word(t), w) >= 0 for w in mine)}
+            taken = set()
+            if k > 0 and placed[k - 1]:
+                below = [w for w in self.lines[k + 1].words if not _is_value(w.text)] if k + 1 < self.n else []
+                mine = [w for w, c in zip(self.lines[k].words, self.cols[k]) if c in vset] if self.lines[k].toks else []
+                for t, c in placed[k - 1]:
+                    t0, t1 = t[0].x0, t[-1].x1      # (the extent of the token's words)
+                    if any(min(t1, u.x1) >= max(t0, u.x0) for u in below) \
+                            and not any(min(t1, w.x1) >= max(t0, w.x0) for w in mine):
+                        taken.add(c)
             cols = [c for c in vcols if c not in taken] if len(nums) <= len(vcols) - len(taken) else vcols
             # monotone assignment of the numbers to distinct value columns (a small DP)
             n, m = len(nums), len(cols)
@@ -848,8 +876,8 @@ def _hard_lines(b: _Body) -> dict[int, str]:
             continue
         hits = 0
         for c, ws in b.pieces[k].items():
-            words = {_NOT_LETTER.sub("", w.text.lower()) for w in ws} - {""}
-            if words & label_sets.get(c, set()) and all(is_label_word(w.text) for w in ws):
+            lab = label_sets.get(c)         # (no "" in it)
+            if lab and any(_letters(w.text) in lab for w in ws) and all(is_label_word(w.text) for w in ws):
                 hits += 1
         if hits >= 2:
             out[k] = "header"
@@ -1299,16 +1327,25 @@ def _region_rows(reg: _Region, s: LayoutSettings, prefer: str | None = None) -> 
 
 
 def _row_cells(b: _Body, r: _Row, rows: list[_Row]) -> tuple[list[Cell], int] | None:
-    lines = [k for k in r.lines] + [k for (k, c), v in r.take.items() if v == 1]
     per_col: dict[int, list[tuple[int, list[Word]]]] = {}
-    for k in sorted(set(lines)):
-        for c, ws in b.pieces[k].items():
-            t = r.take.get((k, c), 0)
-            if k in r.lines and t == -1:
-                continue
-            if k not in r.lines and t != 1:
-                continue
-            per_col.setdefault(c, []).append((k, ws))
+    take = r.take
+    if not take:            # (most rows: their own lines, all of them; r.lines are in order)
+        for k in r.lines:
+            for c, ws in b.pieces[k].items():
+                if c in per_col:
+                    per_col[c].append((k, ws))
+                else:
+                    per_col[c] = [(k, ws)]
+    else:
+        own = set(r.lines)
+        for k in sorted(own.union(k for (k, c), v in take.items() if v == 1)):
+            for c, ws in b.pieces[k].items():
+                t = take.get((k, c), 0)
+                if k in own and t == -1:
+                    continue
+                if k not in own and t != 1:
+                    continue
+                per_col.setdefault(c, []).append((k, ws))
     if not per_col:
         return None
     if r.kind == "label":
@@ -1318,21 +1355,20 @@ def _row_cells(b: _Body, r: _Row, rows: list[_Row]) -> tuple[list[Cell], int] | 
                              key=lambda w: w.x0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
         per_col = {first_col: joined}
     cells = [_cell(b, per_col.get(c, [])) for c in range(b.ncol)]
-    first = min(k for v in per_col.values() for k, _ in v)
+    first = min(v[0][0] for v in per_col.values())     # (each column's pieces are in line order)
     return cells, b.lines[first].no
 
 
 def _cell(b: _Body, pieces: list[tuple[int, list[Word]]]) -> Cell:
     if not pieces:
         return Cell("")
-    texts = []
-    for k, ws in pieces:
-        x = b.lines[k]
-        texts.append(x.text[_start(ws[0]):_end(ws[-1])])
+    lines = b.lines
+    # (_start and _end inlined: a table has many cells)
+    texts = [lines[k].text[int(ws[0].x0) // 2:int(ws[-1].x1) // 2 + 1] for k, ws in pieces]
     k0, ws0 = pieces[0]
-    x0 = b.lines[k0]
-    start = x0.off + _start(ws0[0])
-    return Cell(" ".join(texts), line=x0.no, span=(start, x0.off + _end(ws0[-1])))
+    x0 = lines[k0]
+    start = x0.off + int(ws0[0].x0) // 2
+    return Cell(" ".join(texts), line=x0.no, span=(start, x0.off + int(ws0[-1].x1) // 2 + 1))
 
 
 def _header_rows(reg: _Region, ncol: int) -> list[tuple[int, list[Cell], str]]:

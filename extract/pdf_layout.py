@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import attrgetter
 
 from lkj.model.document import BBox, Cell
 from lkj.model.document import union_box as union
@@ -279,18 +280,40 @@ def run_on_to_page_break(regions: list[tuple[float, float, float, float]], words
 
 
 def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, slack: float = 0.08,
-               edges: bool = False, lines: list[list[Word]] | None = None) -> list[tuple[int, int]]:
+               edges: bool = False, lines: list[list[Word]] | None = None,
+               cover: list[int] | None = None) -> list[tuple[int, int]]:
     """X ranges that (almost) no word covers: at most `slack` of the text lines may cover a point,
     so a sub-header label centred over two columns does not glue them together.  Without `edges`,
-    only the runs between the first and the last word.  `lines`: group_lines(words), when the
-    caller has them already."""
+    only the runs between the first and the last word.  `lines`: group_lines(words), and `cover`:
+    line_cover(lines, x0, x1), when the caller has them already."""
     lo, hi = int(x0), int(x1) + 1
     if not words:
         return [(lo, hi)] if edges else []
     if lines is None:
         lines = group_lines(words)
-    # how many lines cover each x: each line's word spans merged, then counted with a difference array
-    # (each span clamped to lo..hi; clamping after the sort keeps the spans in order)
+    if cover is None:
+        cover = line_cover(lines, x0, x1)
+    limit = int(slack * len(lines))
+    if edges:
+        a, b = 0, hi - lo
+    else:                   # from the first word's start to the last word's end
+        a = max(0, int(min(map(_X0, words))) - lo)
+        b = min(hi - lo, int(max(map(_X1, words))) - lo)
+    # the white points of a..b as a string of flags (0: white), its runs found by a pattern
+    flags = bytes(map(limit.__lt__, cover[a:b + 1]))
+    out = []
+    for m in _WHITE.finditer(flags):
+        s, e = a + m.start(), a + m.end()
+        if e - s >= min_gap or (edges and (s == a or e == b + 1)):
+            out.append((lo + s, lo + e))
+    return out
+
+
+def line_cover(lines: list[list[Word]], x0: float, x1: float) -> list[int]:
+    """How many lines cover each point int(x0)..int(x1)+2 (index 0 is int(x0)): each line's word
+    spans merged, then counted with a difference array (each span clamped to the range; clamping
+    after the sort keeps the spans in order)."""
+    lo, hi = int(x0), int(x1) + 1
     diff = [0] * (hi - lo + 3)
     for ln in lines:
         spans = sorted([(int(w.x0), int(w.x1) + 1) for w in ln])
@@ -313,22 +336,11 @@ def white_runs(words: list[Word], x0: float, x1: float, min_gap: float = 4.0, sl
         if cur_b >= lo:
             diff[cur_a - lo] += 1
             diff[cur_b - lo] -= 1
-    limit = int(slack * len(lines))
-    first = max(0, min([int(w.x0) for w in words]) - lo)
-    last = min(hi - lo, max([int(w.x1) for w in words]) - lo)
-    a, b = (0, hi - lo) if edges else (first, last)
-    # the white points of a..b as a string of flags (0: white), its runs found by a pattern
-    cover = list(accumulate(diff[:hi - lo + 2]))
-    flags = bytes(map(limit.__lt__, cover[a:b + 1]))
-    out = []
-    for m in _WHITE.finditer(flags):
-        s, e = a + m.start(), a + m.end()
-        if e - s >= min_gap or (edges and (s == a or e == b + 1)):
-            out.append((lo + s, lo + e))
-    return out
+    return list(accumulate(diff[:hi - lo + 2]))
 
 
 _WHITE = re.compile(b"\x00+")
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
@@ -346,7 +358,7 @@ def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
 def column_separators(body: list[Word], header: list[Word], x0: float, x1: float,
                       layout: LayoutSettings = LAYOUT, label_gap: float | None = None,
                       min_gap: float | None = None, values_to_labels: bool = True,
-                      lines: list[list[Word]] | None = None) -> list[float]:
+                      lines: list[list[Word]] | None = None, cover: list[int] | None = None) -> list[float]:
     """Column separators of a rule-less table.
 
     With a header of two or more labels, the labels say how many columns there are and roughly
@@ -355,7 +367,7 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
     amount and a centred "-" in one column so stay one column.  `label_gap` and `min_gap` default to
     the layout's (PDF points); space-aligned text passes its own (half characters), and there
     `values_to_labels` is off (its labels drift a few characters from their values, the gutter alone decides).
-    `lines`: group_lines(body), when the caller has them already."""
+    `lines`: group_lines(body), and `cover`: line_cover(lines, x0, x1), when the caller has them already."""
     label_gap = layout.label_gap if label_gap is None else label_gap
     min_gap = layout.min_gutter if min_gap is None else min_gap
     labels = label_spans(header, label_gap)
@@ -363,7 +375,8 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
         if lines is None:
             lines = group_lines(body)              # read once for the values and the gutters
         values = _value_words(body, layout.word_gap, lines) if values_to_labels else []
-        runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True, lines=lines) if body else []
+        runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True, lines=lines,
+                          cover=cover) if body else []
         seps = []
         for left, right in zip(labels, labels[1:]):
             lc, rc = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
