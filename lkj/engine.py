@@ -5,11 +5,12 @@ Each worker is a process of its own session, fed one file at a time through a so
 workers are forked by a worker template, a process that loads the pipeline once (Template): a
 worker then starts in milliseconds, not in the half second of a core that loading takes, so the
 second worker of a run and every worker that replaces one start at once; if the template cannot
-start, workers load the pipeline themselves.  The parent watches them: a file that takes longer than `limits.file_timeout`, or a worker (with its OCR
-processes) whose resident memory goes over `limits.worker_memory_mb`, ends that worker's process
-group; the file ends in failures with that reason, a new worker takes the next file, the batch goes
-on.  A worker that dies on its own (a native library's crash) is replaced the same way.  Stopping
-(Ctrl-C, SIGTERM, the end of the run) ends every worker's group: no OCR process outlives the run.
+start, workers load the pipeline themselves.  The parent watches them: a file that takes longer
+than `limits.file_timeout`, or a worker (with its OCR processes) whose resident memory goes over
+`limits.worker_memory_mb`, ends that worker's process group; the file ends in failures with that
+reason, a new worker takes the next file, the batch goes on.  A worker that dies on its own (a
+native library's crash) is replaced the same way.  Stopping (Ctrl-C, SIGTERM, the end of the run)
+ends every worker's group: no OCR process outlives the run.
 
 Hand-written because no pool of the standard library can end one task that hangs in C code
 without losing the pool (concurrent.futures marks the whole pool broken).

@@ -201,7 +201,8 @@ def template(ctrl_fd: int, parent: int) -> None:
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))     # PR_SET_PDEATHSIG: no children of its own to end
+        # PR_SET_PDEATHSIG: SIGKILL, as the template has no OCR processes of its own to end
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))
     except Exception:
         pass
     ctrl = socket.socket(fileno=ctrl_fd)
