@@ -67,7 +67,7 @@ class Template:
     in order; each worker's wait status when it ends) are read as they come."""
 
     def __init__(self, cwd: str | None = None):
-        from lkj.worker import RECORD
+        from .template_records import RECORD
 
         self.record = RECORD
         parent, child = socket.socketpair()

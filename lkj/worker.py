@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-import struct
 import sys
 import threading
 import time
@@ -179,10 +178,6 @@ def serve(fd: int, parent: int) -> None:
     _answer(conn)
 
 
-# the template's records to the parent: kind (R ready, F forked, X exited), pid, wait status
-RECORD = struct.Struct("<cii")
-
-
 def template(ctrl_fd: int, parent: int) -> None:
     """A worker template (python -m lkj.worker --template FD PARENT): it loads the pipeline once,
     then forks a worker for each socket the parent sends it (one byte with the socket's descriptor
@@ -196,6 +191,8 @@ def template(ctrl_fd: int, parent: int) -> None:
     processes only and keeps their exit status to itself."""
     import select
     import socket
+
+    from .template_records import RECORD
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
