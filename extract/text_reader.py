@@ -9,7 +9,7 @@ outer pipes, a "|---|:---:|" delimiter line under the header) is read the same w
 cells are the parts between its unescaped pipes, the delimiter lines belong to the grid and are no
 row.  A text
 without such rows whose columns are aligned with spaces (pdftotext -layout, fixed-width exports;
-decided from the content) is read by extract/layout_text.py.
+decided from the content) is read by extract/layout_text.py, an HTML page by extract/html_reader.py.
 
 Written by hand: the GFM table rule is a few lines, and a Markdown parser (markdown-it, mistune)
 gives HTML without the source's line numbers and character spans that every cell keeps here.
@@ -25,6 +25,7 @@ from lkj.model.names import FileFormat
 from lkj.model.settings import DEFAULT, LayoutSettings
 
 from .detect import Detected
+from .html_reader import is_html, read_html
 from .layout_text import is_space_aligned, read_layout
 
 
@@ -83,6 +84,11 @@ def _pipe_table(lines: list[str]) -> bool:
 
 def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings = DEFAULT.layout) -> Document:
     text = data.decode(detected.encoding or "utf-8")
+    if "<" in text[:4096] and is_html(text):
+        doc = read_html(path, data, text)
+        if detected.note:
+            doc.warnings.append(detected.note)
+        return doc
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])
     lines = source_lines(text)
     piped = "|" in text and _pipe_table(lines)
