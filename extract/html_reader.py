@@ -231,6 +231,12 @@ def _layout(t: _Table) -> list[list[str]]:
     return out
 
 
+def page_lines(text: str) -> list[str]:
+    """The page's lines as read_html numbers them (a table row: its cells joined by tabs), for the
+    review page that shows a cell beside the lines around it."""
+    return [ln.text for ln in read_html("page.html", text.encode("utf-8"), text).lines]
+
+
 def read_html(path: str, data: bytes, text: str) -> Document:
     """The Document of an HTML page (`text`: its decoded bytes)."""
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])

@@ -7,6 +7,7 @@ import threading
 from collections import OrderedDict
 
 from lkj.extract.detect import detect
+from lkj.extract.html_reader import is_html, page_lines
 from lkj.extract.text_reader import source_lines
 from lkj.model.errors import InputError
 from lkj.model.names import FileFormat
@@ -66,13 +67,17 @@ def render_page(path: str, page: int, dpi: int) -> tuple[bytes, float, float]:
 
 
 def text_lines(path: str) -> list[str]:
-    """A text source's lines, decoded and numbered as the text reader numbers them."""
+    """A text source's lines, decoded and numbered as the text reader numbers them (an HTML page's:
+    its lines as a browser lays them out)."""
     with open(path, "rb") as fh:
         data = fh.read()
     det = detect(data)
     if det.format != FileFormat.TEXT:
         raise InputError("read", f"{path} is not a text file")
-    return source_lines(data.decode(det.encoding or "utf-8"))
+    text = data.decode(det.encoding or "utf-8")
+    if "<" in text[:4096] and is_html(text):
+        return page_lines(text)
+    return source_lines(text)
 
 
 def is_pdf(path: str) -> bool:

@@ -97,3 +97,13 @@ def test_a_report_as_a_web_page_reads_as_its_tab_export(tmp_path):
     assert [tuple(r.get(k) for k in keys) for r in page["rows"]] == [tuple(r.get(k) for k in keys) for r in tabs["rows"]]
     meta = ("kecamatan", "year", "quarter", "signer_name", "signer_nip")
     assert [tuple(r[k] for k in meta) for r in page["reports"]] == [tuple(r[k] for k in meta) for r in tabs["reports"]]
+
+
+def test_the_review_page_shows_a_page_as_its_lines_are_numbered(tmp_path):
+    from lkj.serve.sources import text_lines
+
+    doc = _read(tmp_path, PAGE)
+    lines = text_lines(str(tmp_path / "page.html"))
+    assert lines == [ln.text for ln in doc.lines]
+    row = next(ln for ln in doc.lines if ln.cells and ln.cells[0].text == "2")
+    assert lines[row.no - 1] == "2\t\tIndeks kepuasan\t3,5\t3,6"
