@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from lkj.model.document import Document, Line
+from lkj.model.names import FileFormat
 from lkj.model.parsed import ParsedDocument, RawReport, RawTable
 
 from .flat_tables import read_flat_tables
@@ -66,9 +67,11 @@ def parse_document(doc: Document) -> ParsedDocument:
             found["grid"] = FINDERS["grid"](doc.lines, s.start, s.end, year=rep.meta.year)
             rep.tables = _in_order(found)
         reports.append(rep)
-    # space-aligned text (grids read from character columns) wraps its paragraphs as a PDF does
+    # space-aligned text (grids read from character columns) wraps its paragraphs as a PDF does; a
+    # Word document's paragraphs are whole (paged only by its page breaks)
     laid_out = any(g.source == "columns" for g in doc.grids)
-    return ParsedDocument(reports, flat=flat, wrapped=flat or paged or laid_out)
+    wrapped = flat or laid_out or (paged and doc.format != FileFormat.DOCX)
+    return ParsedDocument(reports, flat=flat, wrapped=wrapped)
 
 
 def _in_order(found: dict[str, list[RawTable]]) -> list[RawTable]:

@@ -56,3 +56,32 @@ def test_plt_camat_signer(seeds_run):
     (r,) = reports(seeds_run, "004")
     assert (r["unit"], r["kind"], r["year"], r["quarter"]) == ("Camat", "triwulan", "2024", "1")
     assert r["signer_name"] == "AKHMAD KHARIRI, SH" and r["signer_nip"] == "197208181994031009"
+
+
+def test_a_word_documents_paragraphs_are_whole_sentences_apart(tmp_path):
+    """A DOCX paragraph is a whole paragraph (a PDF's lines are wrapped ones): a heading that ends
+    without a full stop is no start of the next paragraph's sentence."""
+    import docx
+
+    from lkj.checks.sentences import sentences
+    from lkj.extract import read
+    from lkj.model.settings import DEFAULT
+    from lkj.parsers.report_parser import parse_document
+
+    d = docx.Document()
+    for text in ("LAPORAN KINERJA TRIWULAN III TAHUN 2025", "KECAMATAN CONTOH", "BAB II",
+                 "Realisasi Anggaran Camat s.d Triwulan III Tahun 2025", "2.3. Capaian Kinerja"):
+        d.add_paragraph(text)
+    t = d.add_table(rows=2, cols=4)
+    for c, v in enumerate(("No", "Indikator Kinerja", "Target", "Realisasi")):
+        t.cell(0, c).text = v
+    for c, v in enumerate(("1", "Persentase surat selesai", "90%", "85%")):
+        t.cell(1, c).text = v
+    d.save(tmp_path / "r.docx")
+    doc = read(str(tmp_path / "r.docx"), DEFAULT)
+    parsed = parse_document(doc)
+    assert parsed.wrapped is False
+    rep = parsed.reports[0]
+    said = [s.text for s in sentences(rep.lines, rep.tables, parsed.wrapped)]
+    assert "Realisasi Anggaran Camat s.d Triwulan III Tahun 2025" in said      # not "... 2025 2.3."
+    assert "Capaian Kinerja" in said
