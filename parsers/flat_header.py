@@ -149,12 +149,30 @@ def opens_header(text: str) -> bool:
 
 
 def opens_header_at(texts: list[str], k: int) -> bool:
-    """opens_header, and "No" broken over two lines ("N" / "o")."""
+    """opens_header, "No" broken over two lines ("N" / "o"), and a header whose labels stand one
+    per paragraph (split_header_labels)."""
     t = texts[k]
     if _LONE_N.fullmatch(t or ""):
         nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
         return bool(_O_NEXT.match(nxt))
-    return bool(t) and opens_header(t)
+    return bool(t) and (opens_header(t) or bool(split_header_labels(texts, k)))
+
+
+def split_header_labels(texts: list[str], k: int, most: int = 12) -> list[str]:
+    """The labels of a header written one per paragraph, a blank line after each ("KODE REKENING" /
+    "" / "URAIAN" / "" / "PAGU ANGGARAN (Rp)" ..., as docx2txt writes a Word table's cells), when
+    they open a header together (three labels at least); else []."""
+    labels: list[str] = []
+    j = k
+    while j < len(texts) and len(labels) < most:
+        t = texts[j]
+        if not t or len(t) > 40 or not is_header_line(t) or (labels and texts[j - 1]):
+            break
+        labels.append(t)
+        j += 1
+        while j < len(texts) and not texts[j]:
+            j += 1
+    return labels if len(labels) >= 3 and opens_header(" ".join(labels)) else []
 
 
 @dataclass

@@ -6,8 +6,9 @@ line, each text cell as a block of lines (blank lines between cells), the row's 
 line.  Some converters put the first line of every cell on the row's first line, numbers included,
 and the rest of each wrapped cell below ("1 Tersedianya Jumlah Paket 1 Paket 0 Paket 0 %" /
 "Pakaian Dinas ..." / "Pakaian Dinas ..."); some put the numbers first; a short table may stand on
-one line.  So a row is opened by its row number (or kode rekening, or a total label), or by text
-that follows a row already complete: one whose numbers came after its text, or whose wrapped
+one line; a Word document's text (docx2txt) writes every cell as a paragraph of its own, the
+header's labels too, each followed by a blank line.  So a row is opened by its row number (or kode
+rekening, or a total label), or by text that follows a row already complete: one whose numbers came after its text, or whose wrapped
 cells have all been continued.
 
 The words of a row's first line are divided among its cells by what the rest of each cell says:
@@ -27,7 +28,7 @@ from itertools import combinations, combinations_with_replacement
 from lkj.normalizers.text import clean, fold
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
-from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header
+from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header, split_header_labels
 from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
 from .flat_widths import CHARS, Measure, width_violation
 from .table_rows import is_total_text
@@ -140,7 +141,8 @@ class RowReader:
             if at_block and self._section(t, texts, k):
                 k += 1
                 continue
-            if at_block and opens_header_at(texts, k) and self._is_body_header(t):
+            if at_block and opens_header_at(texts, k) and (self._is_body_header(t) or self._is_body_header(
+                    " ".join(split_header_labels(texts, k)))):
                 end, hdr = _header_span(texts, k)
                 if hdr.kind is not None and hdr.kind != self.kind and not (
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
@@ -150,7 +152,7 @@ class RowReader:
                 at_block = True
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
-            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)):
+            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and not _values_below(texts, lines, k):
                 break
             if not any(p.kind == "val" for p in pieces):
                 self.widest = max(self.widest, len(t))
@@ -170,6 +172,13 @@ class RowReader:
         (a line that ends in a number whose unit is wrapped onto the next line holds a row's quantity)."""
         vals = [p for p in pieces if p.kind == "val"]
         if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals) or unit_below:
+            return False
+        c = self.cur
+        if c is not None and (c.no is not None or c.kode is not None) and not c.vals \
+                and len({x.block for x in c.texts}) < self.n_core:
+            # a numbered (or coded) row still short of its text cells, no numbers yet: the line is
+            # one of its cells, however long (a converter that writes each cell as a paragraph of
+            # its own, docx2txt: "1" / "" / the whole sasaran / "" / the whole indikator / "" / "90%")
             return False
         wide = bool(self.rows) and len(t) > 1.25 * max(self.widest, 1)
         if pieces and pieces[0].kind in ("no", "kode"):
@@ -366,6 +375,19 @@ def _unit_below(pieces: list[Piece], texts: list[str], k: int) -> bool:
     nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
     word = nxt.strip()
     return bool(word) and " " not in word and is_unit_word(word)
+
+
+def _values_below(texts: list[str], lines: list[int], k: int) -> bool:
+    """The next line (blank lines between allowed) holds a row's numbers alone, one of them a
+    percentage, an amount or a quantity with its unit ("100%", "Rp 4.693.000", "4 dokumen"): the
+    line above is a row's text, however long (a converter that writes each cell as a paragraph of
+    its own, docx2txt), not a paragraph below the table."""
+    nxt = next((m for m in range(k + 1, min(len(texts), k + 5)) if texts[m]), None)
+    if nxt is None:
+        return False
+    pieces = split_line(texts[nxt], lines[nxt])
+    return bool(pieces) and all(p.kind in ("val", "bare") for p in pieces) and \
+        any(p.shape in (MONEY, PCT, QTY) for p in pieces)
 
 
 def _double_spaced(texts: list[str], j: int, window: int = 160) -> bool:

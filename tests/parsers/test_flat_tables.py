@@ -342,3 +342,44 @@ def test_rows_whose_cells_go_on_line_by_line_below_the_first_are_all_read():
     assert [(cells(r)["no"], cells(r)["target"]) for r in t.rows] == [("1", "100%"), ("2", "3.75"), ("3", "100%")]
     assert [r.cells["target"].line for r in t.rows] == [2, 5, 8]
     assert cells(t.rows[1])["indikator"] == "Indeks Pelayanan Publik"
+
+
+def _paragraphs(*cells: str) -> str:
+    """Text as docx2txt writes a Word document: every paragraph, each table cell's too, followed by
+    a blank line (an empty cell: a blank line of its own)."""
+    return "".join(c + "\n\n" for c in cells)
+
+
+def test_cells_written_one_paragraph_each_are_read_as_rows():
+    (pk, budget) = tables(_paragraphs(
+        "No", "Sasaran Kegiatan", "Indikator Kinerja", "Target",
+        "1", "Terkelolanya administrasi perkantoran dan kepegawaian perangkat daerah",
+        "Jumlah laporan penatausahaan barang milik daerah yang disusun tepat waktu", "12 laporan",
+        "", "", "Persentase pegawai yang mengikuti peningkatan kapasitas sumber daya aparatur", "80%",
+        "No", "Sub Kegiatan", "Anggaran (Rp)",
+        "1", "Penatausahaan barang milik daerah pada perangkat daerah", "Rp 4.250.000",
+        "2", "Pendidikan dan pelatihan pegawai berdasarkan tugas dan fungsi", "Rp 12.600.000")
+        + "BAB III\n")
+    assert pk.kind == "pk" and budget.kind == "pk_budget"
+    assert [cells(r) for r in pk.rows] == [
+        {"no": "1", "sasaran": "Terkelolanya administrasi perkantoran dan kepegawaian perangkat daerah",
+         "indikator": "Jumlah laporan penatausahaan barang milik daerah yang disusun tepat waktu",
+         "target": "12 laporan"},
+        {"indikator": "Persentase pegawai yang mengikuti peningkatan kapasitas sumber daya aparatur",
+         "target": "80%"}]
+    assert [(cells(r)["no"], cells(r)["name"], cells(r)["pagu"]) for r in budget.rows] == [
+        ("1", "Penatausahaan barang milik daerah pada perangkat daerah", "Rp 4.250.000"),
+        ("2", "Pendidikan dan pelatihan pegawai berdasarkan tugas dan fungsi", "Rp 12.600.000")]
+
+
+def test_a_realisasi_table_with_its_labels_one_paragraph_each():
+    (t,) = tables(_paragraphs(
+        "KODE REKENING", "URAIAN", "PAGU ANGGARAN (Rp)", "REALISASI (Rp)", "SISA ANGGARAN (Rp)", "%",
+        "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "1.200.000.000", "300.000.000", "900.000.000", "25 %",
+        "7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+        "8.000.000", "2.000.000", "6.000.000", "25 %") + "BAB III\n")
+    assert t.kind == "lra"
+    assert [(cells(r)["kode"], cells(r)["pagu"], cells(r)["sisa"]) for r in t.rows] == [
+        ("7.01.01", "1.200.000.000", "900.000.000"), ("7.01.01.2.01", "8.000.000", "6.000.000")]
+    assert cells(t.rows[0])["name"] == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
