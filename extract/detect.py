@@ -53,8 +53,8 @@ def detect(data: bytes) -> Detected:
     if _looks_binary(data):
         raise InputError("detect", "binary file of an unsupported type (not text, PDF, DOCX or a page image)")
     if _json_data(data):
-        raise InputError("detect", "JSON data, not a report (reports are PDF, Word, text or Markdown exports, "
-                                   "or page images)")
+        raise InputError("detect", "JSON data, not a report (reports are PDF, Word, text, Markdown or HTML "
+                                   "exports, or page images)")
     if data.startswith(b"\xef\xbb\xbf"):
         return Detected(FileFormat.TEXT, "utf-8-sig")
     try:

@@ -7,9 +7,9 @@ export: its cells are the tab-separated parts, each with its character span; con
 markitdown and most HTML-to-Markdown converters write: "| No | Sasaran | ... |" rows with their
 outer pipes, a "|---|:---:|" delimiter line under the header) is read the same way: each row's
 cells are the parts between its unescaped pipes, the delimiter lines belong to the grid and are no
-row.  A text
-without such rows whose columns are aligned with spaces (pdftotext -layout, fixed-width exports;
-decided from the content) is read by extract/layout_text.py, an HTML page by extract/html_reader.py.
+row.  A text without such rows whose columns are aligned with spaces (pdftotext -layout,
+fixed-width exports; decided from the content) is read by extract/layout_text.py, an HTML page by
+extract/html_reader.py.
 
 Written by hand: the GFM table rule is a few lines, and a Markdown parser (markdown-it, mistune)
 gives HTML without the source's line numbers and character spans that every cell keeps here.
