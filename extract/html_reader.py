@@ -37,7 +37,10 @@ def is_html(text: str) -> bool:
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if _HTML_START.match(head):
         return True
-    return head.startswith("<") and "<table" in text.lower()[:200_000] and ("</td>" in text.lower() or "<td" in text.lower())
+    if not head.startswith("<"):
+        return False
+    low = text[:200_000].lower()
+    return "<table" in low and "<td" in low
 
 
 @dataclass
