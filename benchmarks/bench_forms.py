@@ -7,6 +7,7 @@ Each form is made from the development set's own files by the tool or rule that 
   docx        the md bundles as Word documents (python-docx), empty cells under a filled one merged
   docx2txt    those Word documents through docx2txt (if installed: `pip install docx2txt`)
   pdfplumber  the Word and landscape PDFs through pdfplumber's extract_text(), pages joined by "\\n\\f"
+  pdftotext   the Word and landscape PDFs through poppler's pdftotext without -layout (if on the PATH)
 Each converted file keeps its bundle's name (the PDF's for pdfplumber); its truth is the bundle's
 truth without line and page spans, so score.py aligns reports by order.  Printed per form and per
 part of the set (bundles 1-18, 19-24): score.py's headline.  Nothing of a bundle is written here
@@ -28,7 +29,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber")
+FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext")
 PARTS = (("1-18", range(1, 19)), ("19-24", range(19, 25)))
 
 
@@ -164,14 +165,22 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
     os.makedirs(src)
     os.makedirs(truth)
     md = [b["name"] for b in m["bundles"] if b.get("text_style") == "md"]
-    if form == "pdfplumber":
-        import pdfplumber
-
+    if form in ("pdfplumber", "pdftotext"):
+        if form == "pdftotext" and not shutil.which("pdftotext"):
+            print("pdftotext     not on the PATH (Debian: poppler-utils): skipped")
+            return None
         for name in sorted(os.listdir(os.path.join(synth, "pdf"))):
             if not re.search(r"\.(word|landscape)\.pdf$", name):
                 continue
-            with pdfplumber.open(os.path.join(synth, "pdf", name)) as pdf:
-                text = "\n\f".join((p.extract_text() or "") for p in pdf.pages) + "\n"
+            pdf_path = os.path.join(synth, "pdf", name)
+            if form == "pdftotext":
+                text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf_path, "-"], capture_output=True,
+                                      text=True).stdout
+            else:
+                import pdfplumber
+
+                with pdfplumber.open(pdf_path) as pdf:
+                    text = "\n\f".join((p.extract_text() or "") for p in pdf.pages) + "\n"
             open(os.path.join(src, name), "w", encoding="utf-8").write(text)     # named as the PDF
             _truth(os.path.join(synth, "pdf", name[:-4] + ".truth.json"), name, os.path.join(truth, name[:-4] + ".json"))
         return src, truth
