@@ -16,7 +16,7 @@ from lkj.model.names import FileFormat
 from ..pipeline import process_path
 
 NAMED = {".pdf": FileFormat.PDF, ".docx": FileFormat.DOCX}
-TEXT_SUFFIXES = (".txt", ".md", ".text", "")
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", "")
 
 
 def check_upload(name: str, data: bytes, limit: int) -> FileFormat:
@@ -37,7 +37,7 @@ def check_upload(name: str, data: bytes, limit: int) -> FileFormat:
         raise HTTPException(415, f"{name} is named {suffix} but is not a {claimed.value.upper()} "
                                  f"(its content is {det.format.value})")
     if claimed is None and not (det.format == FileFormat.TEXT and suffix in TEXT_SUFFIXES):
-        raise HTTPException(415, f"{name}: only PDF, DOCX and text (.txt, .md) files are taken")
+        raise HTTPException(415, f"{name}: only PDF, DOCX, text (.txt, .md) and HTML (.html) files are taken")
     return det.format
 
 

@@ -138,3 +138,24 @@ def test_openapi_page(client):
     assert {"/api/rows", "/api/anomalies", "/api/reports", "/api/failures", "/api/files", "/api/corrections"} \
         <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_upload_a_web_page_and_get_its_rows(empty):
+    """A report saved from the web (seed 004's tab rows as an HTML table page) is taken and read."""
+    import html
+
+    from conftest import SEEDS, seed
+
+    c, _ = empty
+    parts = ["<!DOCTYPE html><html><body>"]
+    for ln in open(os.path.join(SEEDS, seed("004")), encoding="utf-8").read().split("\n"):
+        if "\t" in ln:
+            parts.append("<table><tr>" + "".join(f"<td>{html.escape(x.strip())}</td>" for x in ln.split("\t"))
+                         + "</tr></table>")
+        elif ln.strip():
+            parts.append(f"<p>{html.escape(ln.strip())}</p>")
+    page = "".join(parts + ["</body></html>"]).replace("</table><table>", "")     # one table per run of rows
+    res = c.post("/api/files", files={"file": ("laporan.html", page.encode(), "text/html")}, headers=AUTH)
+    assert res.status_code == 201, res.text
+    body = res.json()
+    assert len(body["reports"]) == 1 and any(r["kode"] for r in body["rows"])
