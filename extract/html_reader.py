@@ -102,6 +102,12 @@ class _Reader(HTMLParser):
         if tag == "table":
             if self.tables:
                 outer = self.tables[-1]
+                if not outer.nested:
+                    # a layout table after all: what it read as rows so far is text (a banner row
+                    # above the content holds the office's name), each cell a line
+                    for row in outer.rows + [outer.cells or []]:
+                        self.out += [("line", text) for text, _ in row if text]
+                    outer.rows, outer.spans, outer.cells, outer.row_spans = [], [], [], []
                 outer.nested = True
                 self._cell_lines(outer)                # the outer cell's text so far: lines of their own
             else:
