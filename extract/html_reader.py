@@ -6,7 +6,8 @@ one source line, so the source's line numbers would tell nothing apart).  Each t
 row's cells in their columns, a merged cell (rowspan, colspan) in its first row and column with
 empty cells where it spans, as a Word export's tab rows have them.  A table holding another table
 (a page laid out with tables) is no grid itself: its cells' text outside the inner tables become
-lines, the inner tables grids.  Scripts, styles and the head are no text.
+lines, the inner tables grids; so is a table with a cell of paragraphs (a menu beside the page's
+text).  Scripts, styles and the head are no text.
 
 The parsing is the standard library's html.parser (tolerant of the broken markup pages have); the
 layout into lines and the grid of merged cells are written by hand, as no library keeps both the
@@ -45,9 +46,9 @@ def is_html(text: str) -> bool:
 
 @dataclass
 class _Table:
-    rows: list[list[tuple[str, int]]] = field(default_factory=list)    # each row: (text, colspan) per cell
+    rows: list[list[tuple[str, int, list[str]]]] = field(default_factory=list)   # each row: (text, colspan, blocks)
     spans: list[list[int]] = field(default_factory=list)               # each row: rowspan per cell
-    cells: list[tuple[str, int]] | None = None     # the row being read
+    cells: list[tuple[str, int, list[str]]] | None = None     # the row being read
     row_spans: list[int] | None = None
     cell: list[list[str]] | None = None            # the cell being read: its blocks' texts
     colspan: int = 1
@@ -106,7 +107,7 @@ class _Reader(HTMLParser):
                     # a layout table after all: what it read as rows so far is text (a banner row
                     # above the content holds the office's name), each cell a line
                     for row in outer.rows + [outer.cells or []]:
-                        self.out += [("line", text) for text, _ in row if text]
+                        self.out += [("line", text) for text, *_ in row if text]
                     outer.rows, outer.spans, outer.cells, outer.row_spans = [], [], [], []
                 outer.nested = True
                 self._cell_lines(outer)                # the outer cell's text so far: lines of their own
@@ -150,7 +151,12 @@ class _Reader(HTMLParser):
             t = self.tables.pop()
             self._end_row(t)
             if not t.nested and t.rows:
-                self.out.append(("table", _layout(t)))
+                if any(_page_cell(blocks) for row in t.rows for _, _, blocks in row):
+                    # a page laid out with a table of paragraphs (a menu beside the content): its
+                    # cells' paragraphs are lines, row by row
+                    self.out += [("line", b) for row in t.rows for _, _, blocks in row for b in blocks]
+                else:
+                    self.out.append(("table", _layout(t)))
             return
         t = self.tables[-1] if self.tables else None
         if t is not None and tag in ("td", "th"):
@@ -181,11 +187,11 @@ class _Reader(HTMLParser):
             self._cell_lines(t)
             t.cell = None
             return
-        text = _SPACE.sub(" ", " ".join("".join(b) for b in t.cell)).strip()
+        blocks = [x for x in (_SPACE.sub(" ", "".join(b)).strip() for b in t.cell) if x]
         t.cell = None
         if t.cells is None:
             t.cells, t.row_spans = [], []
-        t.cells.append((text, t.colspan))
+        t.cells.append((" ".join(blocks), t.colspan, blocks))
         t.row_spans.append(t.rowspan)
 
     def _end_row(self, t: _Table) -> None:
@@ -193,13 +199,19 @@ class _Reader(HTMLParser):
         if t.cells is None:
             return
         if t.nested:
-            texts = [c for c, _ in t.cells if c]
+            texts = [c for c, *_ in t.cells if c]
             if texts:
                 self.out.append(("line", " ".join(texts)))
         elif t.cells:
             t.rows.append(t.cells)
             t.spans.append(t.row_spans or [])
         t.cells, t.row_spans = None, None
+
+
+def _page_cell(blocks: list[str]) -> bool:
+    """A cell that holds a page's text rather than a table's value: three paragraphs or more, of
+    300 characters together (a table cell of a report holds a name, an indicator, a number)."""
+    return len(blocks) >= 3 and sum(map(len, blocks)) >= 300
 
 
 def _span(v, most: int) -> int:
@@ -219,7 +231,7 @@ def _layout(t: _Table) -> list[list[str]]:
     for cells, spans in zip(t.rows, t.spans):
         row: list[str] = []
         col = 0
-        for (text, colspan), rowspan in zip(cells, spans):
+        for (text, colspan, _), rowspan in zip(cells, spans):
             while below.get(col, 0) > 0:
                 row.append("")
                 below[col] -= 1

@@ -108,3 +108,14 @@ def test_the_review_page_shows_a_page_as_its_lines_are_numbered(tmp_path):
     assert lines == [ln.text for ln in doc.lines]
     row = next(ln for ln in doc.lines if ln.cells and ln.cells[0].text == "2")
     assert lines[row.no - 1] == "2\t\tIndeks kepuasan\t3,5\t3,6"
+
+
+def test_a_page_laid_out_with_a_table_of_paragraphs_is_text(tmp_path):
+    body = "".join(f"<p>Paragraf {k} dari laporan kinerja kecamatan, cukup panjang untuk sebuah halaman "
+                   f"yang berisi uraian pelaksanaan kegiatan.</p>" for k in range(1, 5))
+    doc = _read(tmp_path, f"<html><body><table><tr><td>Beranda</td><td>{body}</td></tr></table>"
+                          "<table><tr><td>No</td><td>Program</td></tr><tr><td>1</td><td>Penunjang</td></tr></table>"
+                          "</body></html>")
+    texts = [ln.text for ln in doc.lines if ln.cells is None]
+    assert texts[0] == "Beranda" and texts[1].startswith("Paragraf 1 ") and texts[4].startswith("Paragraf 4 ")
+    assert [[c.text for c in ln.cells] for ln in doc.lines if ln.cells] == [["No", "Program"], ["1", "Penunjang"]]
