@@ -86,6 +86,16 @@ class _Reader(HTMLParser):
         if t.cell is not None:
             t.cell = [[]]
 
+    def _block_edge(self, t: _Table | None) -> None:
+        """A block starts or ends: the line ends, outside a table; a layout table's cell gives its
+        text so far as lines; a data cell starts another block (Word's <p> in every cell)."""
+        if t is None or t.cell is None:
+            self._flush()
+        elif t.nested:
+            self._cell_lines(t)
+        else:
+            t.cell.append([])
+
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self._sink().append(data)
@@ -129,12 +139,7 @@ class _Reader(HTMLParser):
             t.cell = [[]]
             return
         if tag in _BLOCKS:
-            if t is None or t.cell is None:
-                self._flush()
-            elif t.nested:
-                self._cell_lines(t)                    # a layout table's cell: each block a line
-            else:
-                t.cell.append([])                      # a block in a data cell (Word's <p> in every cell)
+            self._block_edge(t)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
@@ -166,12 +171,7 @@ class _Reader(HTMLParser):
             self._end_row(t)
             return
         if tag in _BLOCKS:
-            if t is None or t.cell is None:
-                self._flush()
-            elif t.nested:
-                self._cell_lines(t)
-            else:
-                t.cell.append([])
+            self._block_edge(t)
 
     def close(self) -> None:
         super().close()

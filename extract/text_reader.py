@@ -52,6 +52,11 @@ _DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
+def _delimiter(line: str) -> bool:
+    """The delimiter line under a pipe table's header ("|---|:---:|")."""
+    return "-" in line and _DELIMITER.match(line) is not None
+
+
 def pipe_cells(text: str, no: int) -> list[Cell] | None:
     """The cells of a Markdown pipe-table row (None if the line is none: fewer than two cells), each
     stripped, with its character span in the line; an escaped pipe ("\\|") is text of its cell."""
@@ -74,7 +79,7 @@ def _pipe_table(lines: list[str]) -> bool:
     run = 0
     for a, b in zip(lines, lines[1:] + [""]):
         row = "|" in a and pipe_cells(a, 0) is not None
-        if row and "|" in b and "-" in b and _DELIMITER.match(b):
+        if row and "|" in b and _delimiter(b):
             return True
         run = run + 1 if row else 0
         if run >= 3:
@@ -84,7 +89,7 @@ def _pipe_table(lines: list[str]) -> bool:
 
 def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings = DEFAULT.layout) -> Document:
     text = data.decode(detected.encoding or "utf-8")
-    if "<" in text[:4096] and is_html(text):
+    if is_html(text):
         doc = read_html(path, data, text)
         if detected.note:
             doc.warnings.append(detected.note)
@@ -108,7 +113,7 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
             doc.add_row(no, tab_cells(t, no), grid=grid)
             continue
         if piped and "|" in t:
-            if _DELIMITER.match(t) and "-" in t:
+            if _delimiter(t):
                 if grid is not None:
                     continue              # the header's underline: part of the table, no row
                 doc.lines.append(Line(no, t))     # (one with no row above it opens nothing)

@@ -202,12 +202,14 @@ class Worker:
 
     def __init__(self, cwd: str | None = None, template: Template | None = None):
         self.proc: subprocess.Popen | ForkedProcess
+        forked = False
         if template is not None and template.alive:
             try:
                 self.conn, self.proc = template.fork()
+                forked = True
             except OSError:
-                template = None
-        if template is None or not hasattr(self, "conn"):
+                pass
+        if not forked:
             parent, child = socket.socketpair()
             self.proc = subprocess.Popen(
                 # -P: the working folder is not put on sys.path (a folder named lkj there, e.g. another

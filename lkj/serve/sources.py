@@ -75,7 +75,7 @@ def text_lines(path: str) -> list[str]:
     if det.format != FileFormat.TEXT:
         raise InputError("read", f"{path} is not a text file")
     text = data.decode(det.encoding or "utf-8")
-    if "<" in text[:4096] and is_html(text):
+    if is_html(text):
         return page_lines(text)
     return source_lines(text)
 
