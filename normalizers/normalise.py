@@ -3,6 +3,7 @@ sasaran, catalogue ids, duplicate tables marked)."""
 from __future__ import annotations
 
 import json
+import re
 
 from lkj.model.names import NUMERIC_FIELDS, TEXT_FIELDS, UNIT_FIELDS
 from lkj.model.parsed import RawRow, RawTable
@@ -15,10 +16,12 @@ from .kode import normalise_kode
 from .numbers import MONEY, PERCENT, QUANTITY, parse_number, parse_percent
 from .settle import settle_doubts
 from .text import Vocabulary, clean
+from .units import normalise_unit
 
 NUM_KIND = {"target": QUANTITY, "realisasi": QUANTITY, "capaian": PERCENT, "pagu": MONEY,
             "realisasi_anggaran": MONEY, "sisa": MONEY, "capaian_anggaran": PERCENT, "efisiensi": PERCENT}
 assert set(NUM_KIND) == set(NUMERIC_FIELDS)
+_SATUAN = re.compile(r"(?i)\s*(satuan|sat\.?)\s*$")
 
 
 def normalise_tables(raw: list[RawTable], vocab: Vocabulary | None, match: MatchSettings) -> list[Table]:
@@ -62,6 +65,7 @@ def mark_duplicates(tables: list[Table]) -> None:
 def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabulary | None) -> Row:
     fields = list(t.fields)
     row = Row(seq, t.kind, t.title, idx, rr.level, rr.line, rr.page, rr.bbox, fields)
+    satuan = None
     if t.kind == "comparison":
         row.cells_json = json.dumps(rr.extra, ensure_ascii=False)
     elif t.unused:
@@ -69,6 +73,7 @@ def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabular
         kept = {label: rr.extra[i] for i, label in t.unused.items() if i < len(rr.extra) and rr.extra[i]}
         if kept:
             row.cells_json = json.dumps(kept, ensure_ascii=False)
+        satuan = next((normalise_unit(text) for label, text in kept.items() if _SATUAN.match(label)), None)
     for f in fields:
         cell = rr.cells.get(f)
         raw = clean(cell.text) if cell else ""
@@ -95,6 +100,8 @@ def _normalise_row(t: RawTable, rr: RawRow, seq: int, idx: int, vocab: Vocabular
             unit = p.unit
             if hint is not None and not unit:
                 unit = "%" if hint.text.strip() == "%" else clean(hint.text).lower()
+            if not unit and satuan:
+                unit = satuan             # the row's "Satuan" column: the unit of its bare target and realisasi
             if p.value is not None and not unit:
                 unit = "index"
             row.unit[f] = unit if p.value is not None else None

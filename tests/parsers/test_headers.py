@@ -50,6 +50,8 @@ def test_columns_without_a_field_keep_their_text(tmp_path):
     (norm,) = normalise_tables([table], None, DEFAULT.match)
     assert json.loads(norm.rows[0].cells_json) == {"Satuan": "persen", "Pejabat Penanggung Jawab": "Kasi Pelayanan"}
     assert norm.rows[1].num["target"] == 4.0
+    # the Satuan column is the unit of a bare target: "persen" is %, "dokumen" a count
+    assert [r.unit["target"] for r in norm.rows] == ["%", "dokumen"]
 
 
 def test_two_year_header_reads_the_columns_of_the_report_year():
