@@ -8,6 +8,8 @@ Each form is made from the development set's own files by the tool or rule that 
   docx2txt    those Word documents through docx2txt (if installed: `pip install docx2txt`)
   pdfplumber  the Word and landscape PDFs through pdfplumber's extract_text(), pages joined by "\\n\\f"
   pdftotext   the Word and landscape PDFs through poppler's pdftotext without -layout (if on the PATH)
+  stream      the Word and landscape PDFs' characters in the order their pages draw them, one line per
+              run of text (what a browser's PDF viewer or a flipbook page gives when its text is copied)
 Each converted file keeps its bundle's name (the PDF's for pdfplumber); its truth is the bundle's
 truth without line and page spans, so score.py aligns reports by order.  Printed per form and per
 part of the set (bundles 1-18, 19-24): score.py's headline.  Nothing of a bundle is written here
@@ -29,7 +31,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext")
+FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "stream")
 PARTS = (("1-18", range(1, 19)), ("19-24", range(19, 25)))
 
 
@@ -158,6 +160,31 @@ def to_docx(text: str, path: str) -> None:
     d.save(path)
 
 
+def stream_text(pdf_path: str) -> str:
+    """A PDF's text as its pages draw it: characters in content-stream order, a new line wherever the
+    next character is not on the same baseline just right of the last (pages joined by "\\n\\f")."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for p in pdf.pages:
+            lines: list[str] = []
+            cur: list[str] = []
+            last = None
+            for c in p.chars:
+                if last is not None:
+                    if not (abs(c["top"] - last["top"]) < 1.5 and -1 < c["x0"] - last["x1"] < 12):
+                        lines.append("".join(cur))
+                        cur = []
+                    elif c["x0"] - last["x1"] > 1.5 and cur and not cur[-1].endswith(" ") and c["text"] != " ":
+                        cur.append(" ")
+                cur.append(c["text"])
+                last = c
+            lines.append("".join(cur))
+            pages.append("\n".join(x.strip() for x in lines if x.strip()))
+    return "\n\f".join(pages) + "\n"
+
+
 def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
     """The folder of converted files and the folder of their truth files (None: form not made)."""
     m = json.load(open(os.path.join(synth, "manifest.json"), encoding="utf-8"))
@@ -165,7 +192,7 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
     os.makedirs(src)
     os.makedirs(truth)
     md = [b["name"] for b in m["bundles"] if b.get("text_style") == "md"]
-    if form in ("pdfplumber", "pdftotext"):
+    if form in ("pdfplumber", "pdftotext", "stream"):
         if form == "pdftotext" and not shutil.which("pdftotext"):
             print("pdftotext     not on the PATH (Debian: poppler-utils): skipped")
             return None
@@ -176,6 +203,8 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
             if form == "pdftotext":
                 text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf_path, "-"], capture_output=True,
                                       text=True).stdout
+            elif form == "stream":
+                text = stream_text(pdf_path)
             else:
                 import pdfplumber
 

@@ -21,3 +21,46 @@ def repeated_keys(margin_keys: list[set[str]], share: float) -> set[str]:
         counts.update(keys)
     need = max(2, int(share * len(margin_keys)))
     return {k for k, n in counts.items() if n >= need}
+
+
+_TABLE_LABEL = re.compile(r"^(no|nomor|kode)\b|\b(target|realisasi|capaian|anggaran|pagu|sisa|efisiensi|indikator)\b",
+                          re.I)
+
+
+def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
+    """Indexes of the running headers and footers of a text whose pages are divided by form feeds
+    (a text layer dumped without layout): lines among the first or last `margin` non-blank lines of
+    a page that repeat on `share` of the pages, digits aside ("Halaman 3"), and a page number at a
+    page's top or end ("Halaman 3", "- 3 -"; a bare number only where the pages' bare numbers count
+    up with the pages: else it may be a table's value).  A table's header repeated at the top of
+    each page it runs over is kept (its labels open the table on its first page).  Fewer than three
+    pages: nothing."""
+    pages: list[list[int]] = [[]]
+    for k, t in enumerate(lines):
+        if "\f" in t:
+            pages.append([])
+        if t.replace("\f", "").strip():
+            pages[-1].append(k)
+    pages = [p for p in pages if p]
+    if len(pages) < 3:
+        return set()
+    margins = [p if len(p) <= 2 * margin else p[:margin] + p[-margin:] for p in pages]
+
+    def text(k: int) -> str:
+        return lines[k].replace("\f", "").strip()
+
+    def key(k: int) -> str | None:
+        t = text(k)
+        return None if _TABLE_LABEL.search(t) or _BARE.fullmatch(t) else running_key(t)
+
+    running = repeated_keys([{key(k) for k in mg} - {None} for mg in margins], share)
+    out = {k for mg in margins for k in mg if key(k) in running}
+    for edge in (0, -1):
+        found = [(i, p[edge]) for i, p in enumerate(pages) if PAGE_NO.match(text(p[edge]))]
+        bare = [(i, int(text(k))) for i, k in found if _BARE.fullmatch(text(k))]
+        counting = len(bare) >= 2 and len({n - i for i, n in bare}) == 1
+        out |= {k for _, k in found if counting or not _BARE.fullmatch(text(k))}
+    return out
+
+
+_BARE = re.compile(r"\d{1,4}")

@@ -9,7 +9,8 @@ outer pipes, a "|---|:---:|" delimiter line under the header) is read the same w
 cells are the parts between its unescaped pipes, the delimiter lines belong to the grid and are no
 row.  A text without such rows whose columns are aligned with spaces (pdftotext -layout,
 fixed-width exports; decided from the content) is read by extract/layout_text.py, an HTML page by
-extract/html_reader.py.
+extract/html_reader.py.  In a text whose pages are divided by form feeds, the running headers and
+footers are left out (extract/running_lines.page_furniture): a table running over a page goes on.
 
 Written by hand: the GFM table rule is a few lines, and a Markdown parser (markdown-it, mistune)
 gives HTML without the source's line numbers and character spans that every cell keeps here.
@@ -27,6 +28,7 @@ from lkj.model.settings import DEFAULT, LayoutSettings
 from .detect import Detected
 from .html_reader import is_html, read_html
 from .layout_text import is_space_aligned, read_layout
+from .running_lines import page_furniture
 
 
 def source_lines(text: str) -> list[str]:
@@ -103,8 +105,11 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
             doc.warnings.append(detected.note)
         return doc
     grid: Grid | None = None
+    furniture = page_furniture(lines, layout.text_margin_lines, layout.running_share) if "\f" in text else set()
     for i, t in enumerate(lines):
         no = i + 1
+        if i in furniture:
+            continue                      # a running header or footer inside the text, between two pages
         t = t.replace("\x0c", "")
         if "\t" in t:
             if grid is None or grid.source != "tabs":

@@ -160,17 +160,20 @@ def opens_header_at(texts: list[str], k: int) -> bool:
 
 def split_header_labels(texts: list[str], k: int, most: int = 12) -> list[str]:
     """The labels of a header written one per paragraph, a blank line after each ("KODE REKENING" /
-    "" / "URAIAN" / "" / "PAGU ANGGARAN (Rp)" ..., as docx2txt writes a Word table's cells), when
-    they open a header together (three labels at least); else []."""
+    "" / "URAIAN" / "" / "PAGU ANGGARAN (Rp)" ..., as docx2txt writes a Word table's cells), or one
+    per line with no blank lines between (a PDF's text as its page draws it, one line per run of
+    text: "NO" / "SASARAN" / "INDIKATOR KINERJA" / "TARGET"), when they open a header together (three
+    labels at least); else []."""
     labels: list[str] = []
     j = k
+    spaced = k + 1 < len(texts) and not texts[k + 1]
     while j < len(texts) and len(labels) < most:
         t = texts[j]
-        if not t or len(t) > 40 or not is_header_line(t) or (labels and texts[j - 1]):
+        if not t or len(t) > 40 or not is_header_line(t) or (spaced and labels and texts[j - 1]):
             break
         labels.append(t)
         j += 1
-        while j < len(texts) and not texts[j]:
+        while spaced and j < len(texts) and not texts[j]:
             j += 1
     return labels if len(labels) >= 3 and opens_header(" ".join(labels)) else []
 

@@ -29,7 +29,7 @@ from lkj.normalizers.text import clean, fold
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
 from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header, split_header_labels
-from .flat_values import DASH, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
+from .flat_values import DASH, GRADE, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
 from .flat_widths import CHARS, Measure, width_violation
 from .table_rows import is_total_text
 
@@ -141,8 +141,11 @@ class RowReader:
             if at_block and self._section(t, texts, k):
                 k += 1
                 continue
-            if at_block and opens_header_at(texts, k) and (self._is_body_header(t) or self._is_body_header(
-                    " ".join(split_header_labels(texts, k)))):
+            labels = split_header_labels(texts, k) if not at_block or opens_header_at(texts, k) else []
+            # a header inside the body opens a block, or stands as labels one per line (a text layer
+            # with no blank lines: the row above ends where the next table's labels begin)
+            if (at_block and opens_header_at(texts, k) or labels) and (
+                    self._is_body_header(t) or self._is_body_header(" ".join(labels))):
                 end, hdr = _header_span(texts, k)
                 if hdr.kind is not None and hdr.kind != self.kind and not (
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
@@ -740,7 +743,7 @@ def _fit(p: Piece, role: str) -> float | None:
             return 1.0 if v is not None and (v == 0 or v >= 1000) else None
         return None
     if role in ("target", "realisasi"):
-        return {QTY: 3.0, PCT: 2.0, NUM: 2.0, DASH: 1.0, MONEY: 0.5}.get(sh)
+        return {QTY: 3.0, PCT: 2.0, NUM: 2.0, GRADE: 2.0, DASH: 1.0, MONEY: 0.5}.get(sh)
     if role in ("capaian", "capaian_anggaran"):
         return {PCT: 2.5, NUM: 1.5, DASH: 1.0}.get(sh)
     if role == "efisiensi":

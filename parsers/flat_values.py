@@ -3,7 +3,7 @@
 Written by hand (no library knows the number shapes of SAKIP tables).  A value token is read from
 its shape alone: rupiah amounts ("Rp. 1.390.110.590,00", "2.226.708.730", "1,706,504,410"),
 percentages ("27,08 %", "-10,93%"), quantities with a unit ("12 Dokumen", "26 Desa"), bare
-numbers ("87", "-0,24") and the dash of an empty amount.  A run of value tokens that ends the line,
+numbers ("87", "-0,24"), the dash of an empty amount and, on a line of values, a letter grade ("BB").  A run of value tokens that ends the line,
 opens it, or holds more than one token (or a token no text would contain) is the row's values;
 a lone bare number inside text stays text ("sesuai SP 2 dan SOP").  After a value run, a row
 number followed by a capitalised word opens another row on the same line ("... 89% 2 Meningkatnya").
@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lkj.normalizers.units import is_unit_word
 
-MONEY, PCT, QTY, NUM, DASH = "money", "pct", "qty", "num", "dash"
+MONEY, PCT, QTY, NUM, DASH, GRADE = "money", "pct", "qty", "num", "dash", "grade"
 
 _MONEY = (r"(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*,\s*-+)?"
           r"|(?:Rp\.?\s*)?\d{1,3}(?:,\d{3}){2,}(?:\.\d{1,2})?"
@@ -32,6 +32,8 @@ _ROW_NO = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])(?=\s+\S)")
 _BARE_NO = re.compile(r"^\d{1,2}[.)]?$")
 _KODE = re.compile(r"^\d{1,2}(?:\.\d{1,4}){1,}\.?(?=\s|$)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# a letter grade as a target or realisasi (the SAKIP evaluation's "BB", "A"), on a line of values
+_GRADE = re.compile(r"AA|A|BB|B|CC|C|D")
 
 
 @dataclass
@@ -126,6 +128,14 @@ def split_line(text: str, line: int, kode_col: bool = False) -> list[Piece]:
     out: list[Piece] = []
     if _BARE_NO.match(s):
         return [Piece("bare", s, line, NUM)]
+    words = s.split()
+    if _GRADE.fullmatch(words[0]) and len(words) <= 4:
+        # "BB" or "B BB 100%": grades, the rest of the line values (a lone letter is no grade: the
+        # end of a word broken at a column edge, "KI" / "A")
+        k = next((i for i, w in enumerate(words) if not _GRADE.fullmatch(w)), len(words))
+        rest = split_line(" ".join(words[k:]), line) if k < len(words) else []
+        if all(p.kind == "val" for p in rest) and (len(words) > 1 or len(s) == 2):
+            return [Piece("val", w, line, GRADE) for w in words[:k]] + rest
     toks = _tokens(s)
     if len(toks) == 1 and toks[0][2] == QTY and toks[0][0] == 0 and toks[0][1] == len(s) and \
             re.match(r"\d{1,2}\s", s):

@@ -88,3 +88,35 @@ def test_a_report_in_pipe_tables_reads_as_its_tab_export(tmp_path):
     keys = ("table_kind", "kode", "name", "indikator", "target", "realisasi", "capaian", "pagu", "realisasi_anggaran")
     assert len(pipes) == len(tabs) > 20
     assert [tuple(r.get(k) for k in keys) for r in pipes] == [tuple(r.get(k) for k in keys) for r in tabs]
+
+
+STREAM_PAGES = ("LAPORAN KINERJA INSTANSI PEMERINTAH\nKECAMATAN BANJARSARI\nTAHUN 2021\n"
+                "Laporan Kinerja Kecamatan Banjarsari Tahun 2021\nHalaman 1\n"
+                "\fLaporan Kinerja Kecamatan Banjarsari Tahun 2021\nTabel 2.1\nPerjanjian Kinerja\n"
+                "No\nSasaran\nIndikator\nTarget\n1\nMeningkatnya kualitas\npelayanan publik\n"
+                "Indeks Kepuasan\nMasyarakat\n82\nHalaman 2\n"
+                "\fLaporan Kinerja Kecamatan Banjarsari Tahun 2021\n2\nTerwujudnya ketertiban\numum\n"
+                "Persentase penanganan\npelanggaran perda\n100%\nHalaman 3\n"
+                "\fLaporan Kinerja Kecamatan Banjarsari Tahun 2021\nBAB III\nHalaman 4\n")
+
+
+def test_running_headers_and_footers_between_pages_are_left_out(tmp_path):
+    """A text layer with form feeds (a PDF's text as its pages draw it): the running header and the
+    "Halaman N" footer repeat on every page and are no lines; the table's labels stay."""
+    doc = _read(tmp_path, STREAM_PAGES)
+    texts = [ln.text for ln in doc.lines]
+    assert not any(t.startswith("Halaman") or t.startswith("Laporan Kinerja Kecamatan") for t in texts)
+    assert texts[:3] == ["LAPORAN KINERJA INSTANSI PEMERINTAH", "KECAMATAN BANJARSARI", "TAHUN 2021"]
+    assert "No" in texts and "Target" in texts
+    # line numbers stay the source's: the table's first row number is line 13
+    assert next(ln.no for ln in doc.lines if ln.text == "1") == 13
+
+
+def test_a_table_over_a_page_break_without_its_furniture(tmp_path):
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    doc = _read(tmp_path, STREAM_PAGES)
+    (t,) = read_flat_tables(doc.lines, 0, len(doc.lines))
+    assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target")) for r in t.rows] == [
+        ("1", "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", "82"),
+        ("2", "Terwujudnya ketertiban umum", "Persentase penanganan pelanggaran perda", "100%")]

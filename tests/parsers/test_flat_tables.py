@@ -383,3 +383,34 @@ def test_a_realisasi_table_with_its_labels_one_paragraph_each():
     assert [(cells(r)["kode"], cells(r)["pagu"], cells(r)["sisa"]) for r in t.rows] == [
         ("7.01.01", "1.200.000.000", "900.000.000"), ("7.01.01.2.01", "8.000.000", "6.000.000")]
     assert cells(t.rows[0])["name"] == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+
+
+def test_cells_one_per_line_with_no_blank_lines():
+    """A PDF's text as its page draws it (a browser's viewer, a flipbook): every run of text on a
+    line of its own, no blank lines; the budget table's labels, one per line, end the PK table."""
+    (pk, budget) = tables("\n".join([
+        "No", "Sasaran", "Indikator", "Target",
+        "1", "Terwujudnya tata kelola", "pemerintahan yang baik", "Nilai evaluasi SAKIP", "kecamatan", "BB",
+        "2", "Tingginya kepuasan", "warga atas layanan", "Tingkat kepuasan", "masyarakat", "80",
+        "No", "Program", "Anggaran", "Keterangan",
+        "1", "Program Penunjang Urusan", "Pemerintahan Daerah", "Kabupaten/Kota", "Rp. 3.250.000.000,-", "APBD",
+        "2", "Program Penyelenggaraan", "Pemerintahan dan", "Pelayanan Publik", "Rp. 420.500.000,-", "APBD",
+        "JUMLAH", "Rp. 3.670.500.000,-", "BAB III"]))
+    assert (pk.kind, budget.kind) == ("pk", "pk_budget")
+    assert [cells(r) for r in pk.rows] == [
+        {"no": "1", "sasaran": "Terwujudnya tata kelola pemerintahan yang baik",
+         "indikator": "Nilai evaluasi SAKIP kecamatan", "target": "BB"},     # a letter grade is a target
+        {"no": "2", "sasaran": "Tingginya kepuasan warga atas layanan", "indikator": "Tingkat kepuasan masyarakat",
+         "target": "80"}]
+    assert [(cells(r).get("no"), cells(r)["name"], cells(r)["pagu"]) for r in budget.rows] == [
+        ("1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Rp. 3.250.000.000,-"),
+        ("2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Rp. 420.500.000,-"),
+        (None, "JUMLAH", "Rp. 3.670.500.000,-")]
+
+
+def test_a_lone_capital_letter_is_no_grade():
+    from lkj.parsers.flat_values import split_line
+
+    assert [(p.kind, p.shape) for p in split_line("BB", 1)] == [("val", "grade")]
+    assert [(p.kind, p.shape) for p in split_line("B BB 100%", 1)] == [("val", "grade"), ("val", "grade"), ("val", "pct")]
+    assert [p.kind for p in split_line("A", 1)] == ["text"]        # "KI" / "A": a word broken at an edge
