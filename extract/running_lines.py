@@ -30,7 +30,8 @@ _TABLE_LABEL = re.compile(r"^(no|nomor|kode)\b|\b(target|realisasi|capaian|angga
 def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
     """Indexes of the running headers and footers of a text whose pages are divided by form feeds
     (a text layer dumped without layout): lines among the first or last `margin` non-blank lines of
-    a page that repeat on `share` of the pages, digits aside ("Halaman 3"), and a page number at a
+    a page that repeat on `share` of the pages, digits aside ("Halaman 3"; a line without a word is
+    none: a value), and a page number at a
     page's top or end ("Halaman 3", "- 3 -"; a bare number only where the pages' bare numbers count
     up with the pages: else it may be a table's value).  A table's header repeated at the top of
     each page it runs over is kept (its labels open the table on its first page).  Fewer than three
@@ -51,7 +52,8 @@ def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
 
     def key(k: int) -> str | None:
         t = text(k)
-        return None if _TABLE_LABEL.search(t) or _BARE.fullmatch(t) else running_key(t)
+        # (a table's labels, and values: a page's last row may end in "96,93%" on many pages)
+        return None if _TABLE_LABEL.search(t) or not _WORD.search(t) else running_key(t)
 
     running = repeated_keys([{key(k) for k in mg} - {None} for mg in margins], share)
     out = {k for mg in margins for k in mg if key(k) in running}
@@ -64,3 +66,4 @@ def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
 
 
 _BARE = re.compile(r"\d{1,4}")
+_WORD = re.compile(r"[^\W\d_]{2}")

@@ -200,7 +200,7 @@ def _first(words: list[str], cands, not_after=()) -> int | None:
     return None
 
 
-def _order(pos: dict[str, int | None], default: list[str]) -> list[str]:
+def _order(pos: dict[str, float | None], default: list[str]) -> list[str]:
     have = [r for r in default if pos.get(r) is not None]
     rest = [r for r in default if pos.get(r) is None]
     return sorted(have, key=lambda r: (pos[r], default.index(r))) + rest
@@ -295,10 +295,20 @@ def _value_cols(kind: str, words: list[str]) -> list[str]:
                "capaian": _first(words, ("capaian", "%", "persentase", "persen", "prosentase"))}
         return _order(pos, list(KINERJA))
     if kind == "lra":
-        pos = {"pagu": _first(words, ("pagu", "anggaran", "alokasi"), not_after=("sisa",)),
+        pos: dict[str, float | None] = {"pagu": _first(words, ("pagu", "anggaran", "alokasi"), not_after=("sisa",)),
                "realisasi_anggaran": _first(words, ("realisasi", "realiasasi")),
                "sisa": _first(words, ("sisa",)),
                "capaian_anggaran": _first(words, ("%", "persentase", "persen", "capaian", "prosentase"))}
+        group = _first(words, ("anggaran",), not_after=("pagu", "realisasi", "realiasasi", "sisa"))
+        leaf = _first(words, ("pagu", "alokasi"))
+        pct = pos["capaian_anggaran"]
+        if group is not None and leaf is not None and pct is not None and group < pct < leaf:
+            # a two-level header: "ANGGARAN (Rp)" over Pagu / Realisasi / Sisa, then "Persentase", and
+            # the sub labels after the top ones: the group's columns stand where the group stands
+            for r in ("pagu", "realisasi_anggaran", "sisa"):
+                p = pos[r]
+                if p is not None and p >= group:
+                    pos[r] = group + p / 1000
         return _order(pos, ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"])
     g_k, g_a, l_k, l_a = _group_positions(words)
     e = _first(words, ("efisiensi",))

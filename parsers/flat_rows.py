@@ -125,6 +125,7 @@ class RowReader:
         self.raws = raws
         n = len(texts)
         double = _double_spaced(texts, j)
+        self.dense = _dense(texts, j)
         at_block = True
         k = j
         while k < n:
@@ -254,7 +255,11 @@ class RowReader:
                     c.vals[vi] = Piece("val", f"{v.text} {text.strip()}", v.line, shape, unit_of=shape == QTY)
                     c.value_tails = c.value_tails or vi < len(c.vals) - 1 or any(t.phase != "pre" for t in c.texts)
                     continue
-                opens = c is None or (first and at_block and self._complete(c)) or (
+                full = c is not None and first and self.dense and self._full(c)
+                if full and self.h.keterangan and _remark(text) and sum(t.phase == "same" for t in c.texts) < 2:
+                    c.texts.append(TextLine(text, p.line, self.block, "same"))    # the row's remark, below its numbers
+                    continue
+                opens = c is None or (first and (at_block or full) and self._complete(c)) or (
                     _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
                 if opens:
                     c = self._new(p.line)
@@ -324,6 +329,11 @@ class RowReader:
                     return j if is_unit_word(so_far) or is_unit_start(so_far) else None
         return None
 
+    def _full(self, c: FlatRow) -> bool:
+        """Every value cell of the row read, after its text: in a text with no blank lines (one line
+        per run of text) the row is done, and text that follows opens the next row."""
+        return len(c.vals) >= self.n_vals and not c.values_first and bool(c.texts)
+
     def _rest_of_values(self, c: FlatRow, pieces: list[Piece]) -> bool:
         """A line of numbers only that completes a row whose numbers stand one per line."""
         new = sum(1 for q in pieces if q.kind in ("val", "bare"))
@@ -391,6 +401,21 @@ def _values_below(texts: list[str], lines: list[int], k: int) -> bool:
     pieces = split_line(texts[nxt], lines[nxt])
     return bool(pieces) and all(p.kind in ("val", "bare") for p in pieces) and \
         any(p.shape in (MONEY, PCT, QTY) for p in pieces)
+
+
+def _dense(texts: list[str], j: int, window: int = 40) -> bool:
+    """A table body with no blank lines (a PDF's text as its pages draw it, one line per run of
+    text): blank lines then separate no cells, line breaks do."""
+    return len(texts) - j >= 12 and all(texts[j:j + window])
+
+
+_SASARAN_OPENING = re.compile(r"^\w+nya\b")
+
+
+def _remark(text: str) -> bool:
+    """A short remark ("Tercapai", "Belum" / "tercapai"), not the opening of a row's indikator or
+    sasaran ("Persentase ...", "Meningkatnya ...")."""
+    return len(text.split()) <= 3 and not _INDICATOR_OPENING.match(text) and not _SASARAN_OPENING.match(text)
 
 
 def _double_spaced(texts: list[str], j: int, window: int = 160) -> bool:

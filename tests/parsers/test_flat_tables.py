@@ -414,3 +414,33 @@ def test_a_lone_capital_letter_is_no_grade():
     assert [(p.kind, p.shape) for p in split_line("BB", 1)] == [("val", "grade")]
     assert [(p.kind, p.shape) for p in split_line("B BB 100%", 1)] == [("val", "grade"), ("val", "grade"), ("val", "pct")]
     assert [p.kind for p in split_line("A", 1)] == ["text"]        # "KI" / "A": a word broken at an edge
+
+
+def test_a_two_level_realisasi_header_read_as_its_labels_come():
+    """"ANGGARAN (Rp)" over Pagu / Realisasi / Sisa, "Persentase" beside it: a text layer gives the top
+    labels first, then the sub labels; the amounts are the group's, the percentage comes last."""
+    from lkj.parsers.flat_header import read_header
+
+    hdr = read_header(["KODE", "REKENING", "PROGRAM / KEGIATAN", "ANGGARAN (RP)", "PERSENTASE", "(%)",
+                       "PAGU SETELAH", "PERUBAHAN (RP)", "REALISASI", "(RP)", "SISA", "ANGGARAN", "(RP)"])
+    assert hdr.kind == "lra"
+    assert hdr.value_cols == ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
+    # one level: the order written
+    assert read_header(["Kode Rekening Uraian Pagu Realisasi Persentase Sisa"]).value_cols == [
+        "pagu", "realisasi_anggaran", "capaian_anggaran", "sisa"]
+
+
+def test_a_remark_under_a_rows_numbers_with_no_blank_lines():
+    (t,) = tables("\n".join([
+        "No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Keterangan",
+        "1", "Meningkatnya kualitas", "pembinaan desa", "Persentase desa yang", "menetapkan RKPDes tepat waktu",
+        "89%", "58,82%", "66,09%", "Belum", "tercapai",
+        "Persentase desa yang", "menetapkan APBDes tepat waktu", "89%", "100%", "112,36% Tercapai",
+        "2", "Terwujudnya ketertiban", "umum", "Persentase penanganan", "pelanggaran perda", "100%", "92%", "92%",
+        "BAB III"]))
+    assert [(cells(r).get("no"), cells(r).get("indikator"), cells(r)["capaian"], cells(r).get("keterangan"))
+            for r in t.rows] == [
+        ("1", "Persentase desa yang menetapkan RKPDes tepat waktu", "66,09%", "Belum tercapai"),
+        (None, "Persentase desa yang menetapkan APBDes tepat waktu", "112,36%", "Tercapai"),
+        ("2", "Persentase penanganan pelanggaran perda", "92%", None)]
+    assert cells(t.rows[0])["sasaran"] == "Meningkatnya kualitas pembinaan desa"
