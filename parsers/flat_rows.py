@@ -179,10 +179,11 @@ class RowReader:
             return False
         c = self.cur
         if c is not None and (c.no is not None or c.kode is not None) and not c.vals \
-                and len({x.block for x in c.texts}) < self.n_core:
+                and (self.dense or len({x.block for x in c.texts}) < self.n_core):
             # a numbered (or coded) row still short of its text cells, no numbers yet: the line is
             # one of its cells, however long (a converter that writes each cell as a paragraph of
-            # its own, docx2txt: "1" / "" / the whole sasaran / "" / the whole indikator / "" / "90%")
+            # its own, docx2txt: "1" / "" / the whole sasaran / "" / the whole indikator / "" / "90%");
+            # with no blank lines (a text layer with a line per run of text) until its numbers come
             return False
         wide = bool(self.rows) and len(t) > 1.25 * max(self.widest, 1)
         if pieces and pieces[0].kind in ("no", "kode"):
@@ -362,8 +363,9 @@ class RowReader:
         if alone:
             if open_row and c.texts:
                 return False
-            if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts):
-                return False                 # the row's numbers written one per line
+            if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts) \
+                    and not (self.dense and len(c.vals) > 1 and not self._one_per_line(c) and self._expected(p.text)):
+                return False                 # the row's numbers written one per line (not: a line of them)
             return self._expected(p.text) or c is None
         if open_row and c.texts:
             return rest_vals >= self.n_vals
@@ -406,7 +408,7 @@ def _values_below(texts: list[str], lines: list[int], k: int) -> bool:
 def _dense(texts: list[str], j: int, window: int = 40) -> bool:
     """A table body with no blank lines (a PDF's text as its pages draw it, one line per run of
     text): blank lines then separate no cells, line breaks do."""
-    return len(texts) - j >= 12 and all(texts[j:j + window])
+    return len(texts) - j >= 8 and all(texts[j:j + window])
 
 
 _SASARAN_OPENING = re.compile(r"^\w+nya\b")
@@ -436,6 +438,9 @@ def _total_label(t: str) -> bool:
     return is_total_text(t) and len(t.split()) <= 3
 
 
+_NUMBER_CELL = re.compile(r"(\(?\d{1,2}(\s*=\s*[\d()/x*+\-\s]+)?\)?\s*){1,2}")
+
+
 def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     """The header lines from k (header words, blank lines between, the column numbers after)."""
     hdr: list[str] = []
@@ -451,6 +456,16 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     if j < len(texts) and is_numbering_line(texts[j]):
         hdr.append(texts[j])
         j += 1
+    else:
+        # the column numbers one per line ("(1)" / "(2)" / ... / "(6=5/4)": a text layer that writes
+        # every run of text on a line of its own); the longest run that counts up, three at least
+        run: list[str] = []
+        while j + len(run) < len(texts) and len(run) < 30 and _NUMBER_CELL.fullmatch(texts[j + len(run)].strip()):
+            run.append(texts[j + len(run)])
+        n = max((n for n in range(3, len(run) + 1) if is_numbering_line(" ".join(run[:n]))), default=0)
+        if n:
+            hdr.append(" ".join(run[:n]))
+            j += n
     return j, read_header(hdr)
 
 

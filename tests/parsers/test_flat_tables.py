@@ -444,3 +444,27 @@ def test_a_remark_under_a_rows_numbers_with_no_blank_lines():
         (None, "Persentase desa yang menetapkan APBDes tepat waktu", "112,36%", "Tercapai"),
         ("2", "Persentase penanganan pelanggaran perda", "92%", None)]
     assert cells(t.rows[0])["sasaran"] == "Meningkatnya kualitas pembinaan desa"
+
+
+def test_column_numbers_and_long_cells_one_line_each():
+    """No blank lines: the column numbers stand one per line under the labels, and a numbered row's
+    cell runs over lines as long as a paragraph's until its amount comes."""
+    (cap, budget) = tables("\n".join([
+        "No", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "(1)", "(2)", "(3)", "(4)", "(5=4/3)",
+        "1", "Jumlah laporan hasil pembinaan", "wawasan kebangsaan", "4 Laporan", "1 Laporan", "25%",
+        "2", "Jumlah laporan penanganan", "konflik sosial", "4 Laporan", "2 Laporan", "50%",
+        "NO", "SUB KEGIATAN", "PAGU", "ANGGARAN",
+        "1.", "Pembinaan Wawasan Kebangsaan dan Ketahanan Nasional dalam rangka Memantapkan",
+        "Pengamalan Pancasila, Pelaksanaan Undang-Undang Dasar Negara Republik Indonesia",
+        "Tahun 1945", "Rp. 51.380.800",
+        "2. Penanganan Konflik Sosial Sesuai Ketentuan Peraturan Perundang-Undangan", "Rp. 1.309.500",
+        "TOTAL", "Rp. 52.690.300", "2.2. CAPAIAN KINERJA"]))
+    assert cap.kind == "capaian" and cap.formulas == {"capaian": "5=4/3"}
+    assert [(cells(r)["no"], cells(r)["indikator"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("1", "Jumlah laporan hasil pembinaan wawasan kebangsaan", "25%"),
+        ("2", "Jumlah laporan penanganan konflik sosial", "50%")]
+    assert budget.kind == "pk_budget"
+    assert [(cells(r).get("no"), cells(r)["name"][-29:], cells(r)["pagu"]) for r in budget.rows] == [
+        ("1.", "Republik Indonesia Tahun 1945", "Rp. 51.380.800"),
+        ("2.", " Peraturan Perundang-Undangan", "Rp. 1.309.500"),
+        (None, "TOTAL", "Rp. 52.690.300")]
