@@ -32,8 +32,8 @@ def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
     (a text layer dumped without layout): lines among the first or last `margin` non-blank lines of
     a page that repeat on `share` of the pages, digits aside ("Halaman 3"; a line without a word is
     none: a value), and a page number at a
-    page's top or end ("Halaman 3", "- 3 -"; a bare number only where the pages' bare numbers count
-    up with the pages: else it may be a table's value).  A table's header repeated at the top of
+    page's top or end ("Halaman 3", "- 3 -"; a bare number only where it counts on from the page
+    before or to the page after: else it may be a table's value).  A table's header repeated at the top of
     each page it runs over is kept (its labels open the table on its first page).  Fewer than three
     pages: nothing."""
     pages: list[list[int]] = [[]]
@@ -58,10 +58,14 @@ def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
     running = repeated_keys([{key(k) for k in mg} - {None} for mg in margins], share)
     out = {k for mg in margins for k in mg if key(k) in running}
     for edge in (0, -1):
-        found = [(i, p[edge]) for i, p in enumerate(pages) if PAGE_NO.match(text(p[edge]))]
-        bare = [(i, int(text(k))) for i, k in found if _BARE.fullmatch(text(k))]
-        counting = len(bare) >= 2 and len({n - i for i, n in bare}) == 1
-        out |= {k for _, k in found if counting or not _BARE.fullmatch(text(k))}
+        found = [p[edge] for p in pages if PAGE_NO.match(text(p[edge]))]
+        out |= {k for k in found if not _BARE.fullmatch(text(k))}
+        # a bare number: where it counts on from the page before or to the page after (a bundle's
+        # documents each number their own pages)
+        nos = [int(text(p[edge])) if _BARE.fullmatch(text(p[edge])) else None for p in pages]
+        for i, n in enumerate(nos):
+            if n is not None and ((i > 0 and nos[i - 1] == n - 1) or (i + 1 < len(nos) and nos[i + 1] == n + 1)):
+                out.add(pages[i][edge])
     return out
 
 

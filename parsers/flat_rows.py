@@ -446,8 +446,11 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     hdr: list[str] = []
     j = k
     words = 0
-    while j < len(texts) and words < 14 and (not texts[j] or is_header_line(texts[j])):
+    most = 14        # header lines; labels one per line (a line per run of text) may be more
+    while j < len(texts) and words < most and (not texts[j] or is_header_line(texts[j])):
         words += bool(texts[j])
+        if words == 14 and all(len(t.split()) <= 3 for t in hdr + [texts[j]]):
+            most = 30
         if texts[j]:
             hdr.append(texts[j])
         j += 1
