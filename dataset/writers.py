@@ -16,7 +16,7 @@ import os
 from array import array
 from itertools import accumulate, repeat
 from operator import is_not
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .schema import CONTRACT_VERSION, FOREIGN_KEYS, PRIMARY_KEYS, TABLES, Col
 
@@ -169,29 +169,28 @@ def _csv_rows(cols: tuple[Col, ...], batch):
                  for a in arrays])
 
 
-def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable, also=None) -> dict:
+def write_csv(path: str, cols: tuple[Col, ...], batches: Iterable) -> dict:
     """A CSV of the columns from Arrow record batches (or lists of dicts, or one list of records);
-    returns its hash and size.  `also(batches)`, when given, is handed the same batches as they
-    are written (each one once, a single pass: the Parquet file of the same rows) and done with
-    them before the CSV is renamed into place."""
+    returns its hash and size."""
     if isinstance(batches, list) and (not batches or isinstance(batches[0], dict)):
         batches = [batches]
-    tmp = _tmp(path)
-    try:
+
+    def write(tmp: str) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow([c.name for c in cols])
+            for b in batches:
+                w.writerows(_csv_rows(cols, b))
 
-            def written():
-                for b in batches:
-                    w.writerows(_csv_rows(cols, b))
-                    yield b
+    return write_file(path, write)
 
-            if also is None:
-                for _ in written():
-                    pass
-            else:
-                also(written())
+
+def write_file(path: str, write: Callable[[str], None]) -> dict:
+    """A file written by `write(tmp)` to a temporary name beside `path`, then renamed into place as
+    every file here is; returns its hash and size."""
+    tmp = _tmp(path)
+    try:
+        write(tmp)
         return _finish(tmp, path)
     finally:
         if os.path.exists(tmp):

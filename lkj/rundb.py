@@ -120,10 +120,15 @@ class RunDB:
         sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "") + (f" ORDER BY {order}" if order else "")
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        import duckdb
+
         with self.cursor() as cur:
-            if table not in self.tables():
-                return []
-            res = cur.execute(sql, list(params))
+            try:
+                res = cur.execute(sql, list(params))
+            except duckdb.CatalogException:
+                if table not in self.tables():          # a folder written before the table was
+                    return []
+                raise
             names = [d[0] for d in res.description]
             out = [dict(zip(names, r)) for r in res.fetchall()]
         known = {c.name for c in cols}
