@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= outputs/corpus
 
-.PHONY: run test setup system-deps bench bench-archive fuzz clean
+.PHONY: run test setup system-deps bytecode bench bench-archive fuzz clean
 
 $(BIN)/lkj: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -12,7 +12,12 @@ $(BIN)/lkj: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $(BIN)/lkj
 
-setup: system-deps $(BIN)/lkj
+setup: system-deps $(BIN)/lkj bytecode
+
+# the project's modules compiled once (an editable install compiles nothing, and a machine with
+# PYTHONDONTWRITEBYTECODE set would compile every module again in every process of every run)
+bytecode:
+	@$(BIN)/python -m compileall -q lkj model normalizers extract parsers checks dataset >/dev/null
 
 # tesseract (with the Indonesian model) and ghostscript serve the PDF/OCR readers; installed when missing
 system-deps:

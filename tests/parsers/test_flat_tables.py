@@ -468,3 +468,18 @@ def test_column_numbers_and_long_cells_one_line_each():
         ("1.", "Republik Indonesia Tahun 1945", "Rp. 51.380.800"),
         ("2.", " Peraturan Perundang-Undangan", "Rp. 1.309.500"),
         (None, "TOTAL", "Rp. 52.690.300")]
+
+
+def test_a_two_level_header_of_fifteen_labels_one_per_line():
+    (t,) = tables("\n".join(
+        ["No", "Sasaran /", "Kegiatan", "Indikator", "Kinerja", "Anggaran", "Kinerja", "Efisiensi", "Pagu",
+         "Realisasi", "Capaian", "(%)", "T", "R", "%"] + [str(i) for i in range(1, 11)] +
+        ["1", "Meningkatnya kualitas", "pelayanan publik", "Indeks Kepuasan", "Masyarakat (IKM)",
+         "5.000.000", "4.000.000", "80 %", "82 79,40", "96,83", "%", "16,83", "BAB III"]))
+    assert t.kind == "cost_per_outcome"
+    assert t.fields[-7:] == ["pagu", "realisasi_anggaran", "capaian_anggaran", "target", "realisasi", "capaian",
+                             "efisiensi"]
+    (r,) = t.rows
+    assert cells(r)["indikator"] == "Indeks Kepuasan Masyarakat (IKM)"
+    assert [cells(r)[f] for f in t.fields[-7:]] == ["5.000.000", "4.000.000", "80 %", "82", "79,40", "96,83 %",
+                                                    "16,83"]
