@@ -438,6 +438,8 @@ def _total_label(t: str) -> bool:
     return is_total_text(t) and len(t.split()) <= 3
 
 
+# how a column is computed, on a line of its own among the labels: "((K-A)/K)", "(R/T)"
+_LETTER_FORMULA = re.compile(r"\(+[A-Z]{1,2}(?:\s*[-/x*+]\s*\(*[A-Z]{1,2}\)*)+\)*")
 _NUMBER_CELL = re.compile(r"(\(?\d{1,2}(\s*=\s*[\d()/x*+\-\s]+)?\)?\s*){1,2}")
 
 
@@ -447,7 +449,8 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     j = k
     words = 0
     most = 14        # header lines; labels one per line (a line per run of text) may be more
-    while j < len(texts) and words < most and (not texts[j] or is_header_line(texts[j])):
+    while j < len(texts) and words < most and (not texts[j] or is_header_line(texts[j]) or (
+            hdr and _LETTER_FORMULA.fullmatch(texts[j].strip()))):
         words += bool(texts[j])
         if words == 14 and all(len(t.split()) <= 3 for t in hdr + [texts[j]]):
             most = 30

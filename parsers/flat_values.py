@@ -210,7 +210,8 @@ def is_numbering_line(text: str) -> bool:
     toks = text.split()
     if len(toks) < 2:
         return False
-    return all(re.fullmatch(r"\(?\d{1,2}(?:\s*=\s*\d+\s*[-/x*+]\s*\d+)?\)?|\(?[IVX]{1,4}\)?", t) for t in toks) \
+    return all(re.fullmatch(r"\(?\d{1,2}(?:\s*=\s*\(?\d+\s*[-/x*+]\s*\d+\)?(?:\s*[-/x*+]\s*\d+)?)?\)?|\(?[IVX]{1,4}\)?", t)
+               for t in toks) \
         and _consecutive(toks)
 
 

@@ -483,3 +483,17 @@ def test_a_two_level_header_of_fifteen_labels_one_per_line():
     assert cells(r)["indikator"] == "Indeks Kepuasan Masyarakat (IKM)"
     assert [cells(r)[f] for f in t.fields[-7:]] == ["5.000.000", "4.000.000", "80 %", "82", "79,40", "96,83 %",
                                                     "16,83"]
+
+
+def test_a_formula_among_the_labels_and_in_the_column_numbers():
+    (t,) = tables("\n".join(
+        ["No", "Sasaran", "Indikator", "Kinerja", "Kinerja", "Anggaran", "Efisiensi", "((K-A)/K)", "T", "R", "%",
+         "Pagu", "Realisasi", "Capaian", "(%)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6=5/4)", "(7)", "(8)", "(9=8/7)",
+         "(10=(6-9)/6)",
+         "1 Terselenggaranya", "fasilitasi kantor", "Persentase", "pemenuhan", "fasilitasi",
+         "95", "%", "22,92", "%", "24 %", "1.336.917.056 318.214.046", "24 %", "0,00", "BAB III"]))
+    assert t.kind == "cost_per_outcome"
+    (r,) = t.rows
+    assert (cells(r)["target"], cells(r)["realisasi"], cells(r)["pagu"], cells(r)["efisiensi"]) == (
+        "95 %", "22,92 %", "1.336.917.056", "0,00")
+    assert cells(r)["indikator"] == "Persentase pemenuhan fasilitasi"
