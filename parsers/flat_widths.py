@@ -83,6 +83,11 @@ def width_violation(lines: list[str], band: Band | None, m: Measure = CHARS) -> 
         hi = min(hi, m.widest_before(a, b))
     if band is not None:
         lo, hi = max(lo, band[0]), min(hi, band[1])
+    elif m.glyphs is None:
+        # no width known for the column: a count of characters only approximates the lengths of a
+        # proportional font's lines, so a line a character too short to have taken the next word
+        # tells nothing ("Pemerintahan dan" / "Pelayanan" under "Fasilitasi Penyelenggaraan")
+        hi += 1.0
     return max(0.0, lo - hi)
 
 
