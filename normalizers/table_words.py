@@ -23,7 +23,7 @@ _MORE = ("no", "nomor", "urut", "kode", "rekening", "rek", "sub", "subkegiatan",
          "keuangan", "fisik", "rencana", "aksi", "penanggung", "jawab", "pelaksana", "nama", "sumber",
          "outcome", "output", "cost", "per", "unit", "total", "jml", "pejabat", "utama", "kerja", "misi",
          "visi", "formulasi", "perhitungan", "rumus", "target/", "sasaran/", "program/", "kegiatan/",
-         "dan", "atau", "yang", "dari", "standar")
+         "dan", "atau", "yang", "dari", "standar", "serapan", "penyerapan", "daya", "serap")
 LABEL_WORDS = frozenset(HEADER_WORDS + _MORE)
 
 _YEAR = re.compile(r"^\(?(19|20)\d\d\)?[.,:]?$")

@@ -27,6 +27,7 @@ _ROLE = {
     "target": "target", "t": "target",
     "realisasi": "realisasi", "realiasasi": "realisasi", "r": "realisasi",
     "capaian": "capaian", "%": "capaian", "persentase": "capaian", "persen": "capaian", "prosentase": "capaian",
+    "serapan": "capaian", "penyerapan": "capaian",
     "pagu": "pagu", "alokasi": "pagu", "anggaran": "anggaran",
     "sisa": "sisa",
     "efisiensi": "efisiensi",
@@ -298,7 +299,8 @@ def _value_cols(kind: str, words: list[str]) -> list[str]:
         pos: dict[str, float | None] = {"pagu": _first(words, ("pagu", "anggaran", "alokasi"), not_after=("sisa",)),
                "realisasi_anggaran": _first(words, ("realisasi", "realiasasi")),
                "sisa": _first(words, ("sisa",)),
-               "capaian_anggaran": _first(words, ("%", "persentase", "persen", "capaian", "prosentase"))}
+               "capaian_anggaran": _first(words, ("%", "persentase", "persen", "capaian", "prosentase", "serapan",
+                                                  "penyerapan"))}
         group = _first(words, ("anggaran",), not_after=("pagu", "realisasi", "realiasasi", "sisa"))
         leaf = _first(words, ("pagu", "alokasi"))
         pct = pos["capaian_anggaran"]

@@ -92,6 +92,8 @@ def label_role(text: str) -> str | None:
         return "sisa"
     if (f.startswith("persentase") or f.startswith("prosentase")) and n <= 14:
         return "capaian_anggaran"
+    if re.match(r"^(serapan|penyerapan|dayaserap)", f) and n <= 24:
+        return "capaian_anggaran"       # "Serapan (%)", "Daya Serap": the share of the pagu spent
     if f.startswith("efisien") and n <= 30:
         return "efisiensi"
     if f in ("ket", "kt") or (f.startswith("keterangan") and n <= 15):

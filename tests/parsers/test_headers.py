@@ -120,3 +120,15 @@ def test_column_numbers_printed_in_the_label_cells():
                                             "realisasi_anggaran", "capaian_anggaran", "efisiensi"]
     assert hm.formulas == {"capaian": "6=5/4", "capaian_anggaran": "9=8/7"} and hm.rows_used == 2
     assert table_kind(hm, "Tabel 2.3 Cost per outcome") == "cost_per_outcome"
+
+
+def test_serapan_is_the_share_of_the_pagu_spent():
+    from lkj.parsers.flat_header import read_header
+    from lkj.parsers.headers import build_header, label_role, table_kind
+
+    assert label_role("Serapan (%)") == label_role("Daya Serap") == "capaian_anggaran"
+    hm = build_header([["No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan (%)"]])
+    assert [c.role for c in hm.columns] == ["no", "name", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
+    assert table_kind(hm, "Realisasi Anggaran") == "lra"
+    hdr = read_header(["No Program Anggaran (Rp) Realisasi (Rp) Sisa (Rp) Serapan (%)"])
+    assert hdr.kind == "lra" and hdr.value_cols == ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
