@@ -8,6 +8,9 @@ Each form is made from the development set's own files by the tool or rule that 
   docx2txt    those Word documents through docx2txt (if installed: `pip install docx2txt`)
   pdfplumber  the Word and landscape PDFs through pdfplumber's extract_text(), pages joined by "\\n\\f"
   pdftotext   the Word and landscape PDFs through poppler's pdftotext without -layout (if on the PATH)
+  layout.word, layout.landscape, layout.borderless
+              the Word, landscape and web-printout PDFs through poppler's pdftotext -layout (the set's own
+              .layout.txt files were printed from other renderings of the same bundles)
   stream      the Word and landscape PDFs' characters in the order their pages draw them, one line per
               run of text (what a browser's PDF viewer or a flipbook page gives when its text is copied)
 Each converted file keeps its bundle's name (the PDF's for pdfplumber); its truth is the bundle's
@@ -31,7 +34,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "stream")
+FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "stream", "layout.word",
+         "layout.landscape", "layout.borderless")
 PARTS = (("1-18", range(1, 19)), ("19-24", range(19, 25)))
 
 
@@ -192,16 +196,18 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
     os.makedirs(src)
     os.makedirs(truth)
     md = [b["name"] for b in m["bundles"] if b.get("text_style") == "md"]
-    if form in ("pdfplumber", "pdftotext", "stream"):
-        if form == "pdftotext" and not shutil.which("pdftotext"):
-            print("pdftotext     not on the PATH (Debian: poppler-utils): skipped")
+    if form in ("pdfplumber", "pdftotext", "stream") or form.startswith("layout."):
+        if (form == "pdftotext" or form.startswith("layout.")) and not shutil.which("pdftotext"):
+            print(f"{form:13s} pdftotext not on the PATH (Debian: poppler-utils): skipped")
             return None
+        looks = (form.split(".", 1)[1],) if form.startswith("layout.") else ("word", "landscape")
         for name in sorted(os.listdir(os.path.join(synth, "pdf"))):
-            if not re.search(r"\.(word|landscape)\.pdf$", name):
+            if not re.search(r"\.(%s)\.pdf$" % "|".join(looks), name):
                 continue
             pdf_path = os.path.join(synth, "pdf", name)
-            if form == "pdftotext":
-                text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf_path, "-"], capture_output=True,
+            if form == "pdftotext" or form.startswith("layout."):
+                args = ["-layout"] if form.startswith("layout.") else []
+                text = subprocess.run(["pdftotext", *args, "-enc", "UTF-8", pdf_path, "-"], capture_output=True,
                                       text=True).stdout
             elif form == "stream":
                 text = stream_text(pdf_path)
