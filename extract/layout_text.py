@@ -261,6 +261,12 @@ def _prose(s: _Src) -> bool:
     return any(len(r) >= 6 for r in _text_runs(s))
 
 
+def _caption_above(above: _Src, line: _Src) -> bool:
+    """The line above a header is its table's caption, not a paragraph's last line: it is set well to
+    the right of where the header starts ("Lembar Dokumen Perjanjian Kinerja ..." centred over it)."""
+    return _start(above.words[0]) >= _start(line.words[0]) + 12
+
+
 def _header_runs(s: _Src) -> int:
     return sum(1 for r in _text_runs(s) if _label_run(r) and any(map(is_header_word, r)))
 
@@ -338,7 +344,7 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
     i = 0
     first_text = next((k for k, x in enumerate(page) if x.toks), n)
     while i < n:
-        if not _header_core(page[i]) or (i > 0 and _prose(page[i - 1])):
+        if not _header_core(page[i]) or (i > 0 and _prose(page[i - 1]) and not _caption_above(page[i - 1], page[i])):
             i += 1              # (a justified paragraph line with header words is no header)
             continue
         top = i

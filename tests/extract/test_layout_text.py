@@ -477,3 +477,35 @@ def test_a_page_that_fits_both_readings_takes_the_reading_of_the_page_before(tmp
     names = [r.text("name") for r in table.rows]
     assert names[2:4] == ["Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
                           "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah"]
+
+
+def test_a_long_caption_centred_over_the_header_is_no_paragraph(tmp_path):
+    """A caption of six words and more right above the header (a web printout's table title) does not
+    make the header a paragraph's line: the table is read."""
+    def row(*cells):
+        return "".join(c.ljust(w) for c, w in zip(cells, (8, 38, 45, 12))).rstrip()
+
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                                 Tabel 2.1.",
+        "                             Lembar Dokumen Perjanjian Kinerja Kasi Pemerintahan",
+        row("   No", "Sasaran Strategis", "Indikator Kinerja", "Target"),
+        row("   1.", "Meningkatnya wawasan kebangsaan", "Jumlah Laporan Hasil Pembinaan Wawasan", "2 Laporan"),
+        row("", "masyarakat", "Kebangsaan"),
+        row("   2.", "Tertanganinya konflik sosial di", "Jumlah Laporan Penanganan Konflik Sosial", "4 Laporan"),
+        row("", "wilayah kecamatan"),
+        row("   3.", "Terlaksananya tugas Forum", "Jumlah Laporan Pelaksanaan Tugas Forum", "12 Laporan"),
+        row("", "Koordinasi Pimpinan", "Koordinasi Pimpinan"),
+        row("   4.", "Tertibnya administrasi desa", "Jumlah Dokumen Administrasi Desa", "24 Dokumen"),
+        row("", "tata pemerintahan", "Tata Pemerintahan"),
+        row("   5.", "Tertibnya pengelolaan keuangan", "Jumlah Desa yang Difasilitasi dalam", "10 Desa"),
+        row("", "dan aset desa", "Pengelolaan Keuangan Desa"),
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "pk" and len(t.rows) == 5
+    assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target")) for r in t.rows[:2]] == [
+        ("1.", "Meningkatnya wawasan kebangsaan masyarakat", "Jumlah Laporan Hasil Pembinaan Wawasan Kebangsaan",
+         "2 Laporan"),
+        ("2.", "Tertanganinya konflik sosial di wilayah kecamatan", "Jumlah Laporan Penanganan Konflik Sosial",
+         "4 Laporan")]
