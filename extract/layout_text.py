@@ -407,8 +407,9 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
 
 
 def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
-    """Do label lines from j lead, within `most` lines, to a header line or the column-number row
-    (so a lone label there is still the header, as "Sasaran /" above "No | Indikator ...")?"""
+    """Do label lines from j lead, within `most` lines, to a header line, the column-number row or
+    a line of labels in three columns (so a lone label there is still the header, as "Sasaran /"
+    above "No | Indikator ...", or "Program / Kegiatan" centred between "Kode" and "Rekening")?"""
     for k in range(j, min(len(page), j + most)):
         x = page[k]
         if not x.toks:
@@ -417,6 +418,8 @@ def _header_follows(page: list[_Src], j: int, most: int = 3) -> bool:
             return True
         if not _label_line(x, below=False):
             return False
+        if len(_text_runs(x)) >= 3:
+            return True          # the header's last line: labels in three columns or more ("Rekening ... (Rp) (%)")
     return False
 
 

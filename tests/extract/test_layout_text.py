@@ -509,3 +509,47 @@ def test_a_long_caption_centred_over_the_header_is_no_paragraph(tmp_path):
          "2 Laporan"),
         ("2.", "Tertanganinya konflik sosial di wilayah kecamatan", "Jumlah Laporan Penanganan Konflik Sosial",
          "4 Laporan")]
+
+
+def test_a_label_centred_between_two_header_lines_is_the_header(tmp_path):
+    """"Program / Kegiatan / Sub Kegiatan" alone on the middle line of a three-line header (a Word cell
+    centred vertically, "Kode" above and "Rekening" below in the column beside it; the rows centred
+    on their values, as pdftotext -layout gives a Word export): the header is the three lines, not
+    its first line only, and the kode and the name are two columns."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                Tabel 2.4 Realisasi Anggaran",
+        "",
+        '    Kode                                                                          Pagu Setelah       Realisasi       Sisa Anggaran    Persentase',
+        '                              Program / Kegiatan / Sub Kegiatan',
+        '   Rekening                                                                      Perubahan (Rp)       (Rp)                (Rp)           (%)',
+        '                  Program Penunjang Urusan Pemerintahan Daerah',
+        '7.01.01                                                                             3.793.243.724   2.346.826.598     2.557.528.237    46,07%',
+        '                  Kabupaten/Kota',
+        '                  Perencanaan, Penganggaran, dan Evaluasi Kinerja',
+        '7.01.01.2.01                                                                            1.558.861      2.143.661          8.626.311    20,46%',
+        '                  Perangkat Daerah',
+        '7.01.01.2.01.01   Penyusunan Dokumen Perencanaan Perangkat Daerah                       4.337.861                -        4.337.861     0,00%',
+        '                  Koordinasi dan Penyusunan Dokumen Perubahan',
+        '7.01.01.2.01.03                                                                         3.554.111                -        3.554.111     0,00%',
+        '                  RKA-SKPD',
+        '                  Koordinasi dan Penyusunan Laporan Capaian Kinerja dan',
+        '7.01.01.2.01.06                                                                         2.342.111        765.361            687.861    53,15%',
+        '                  Ikhtisar Realisasi Kinerja SKPD',
+        '7.01.01.2.01.07   Evaluasi Kinerja Perangkat Daerah                                     3.658.111       2.389.411         2.379.811    50,19%',
+        '7.01.01.2.02      Administrasi Keuangan Perangkat Daerah                            3.361.126.111   2.215.431.185     2.265.715.137    48,89%',
+        '7.01.01.2.02.01   Penyediaan Gaji dan Tunjangan ASN                                 3.366.781.111   2.215.431.185     2.262.469.137    48,96%',
+        '                  Koordinasi dan Penyusunan Laporan Keuangan Akhir',
+        '7.01.01.2.02.05                                                                         4.447.111                -        4.447.111     0,00%',
+        '                  Tahun SKPD',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "lra"
+    assert [(r.text("kode"), r.text("name"), r.text("pagu"), r.text("sisa")) for r in t.rows[:5]] == [
+        ("7.01.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "3.793.243.724", "2.557.528.237"),
+        ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "1.558.861", "8.626.311"),
+        ("7.01.01.2.01.01", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "4.337.861", "4.337.861"),
+        ("7.01.01.2.01.03", "Koordinasi dan Penyusunan Dokumen Perubahan RKA-SKPD", "3.554.111", "3.554.111"),
+        ("7.01.01.2.01.06", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+         "2.342.111", "687.861")]
