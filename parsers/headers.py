@@ -45,6 +45,8 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\s*\)?")
 
 
+_STACKED_GROUP = re.compile(r"(?i)^((?:anggaran|kinerja|keuangan)(?:\s*\(rp\.?\))?)\s+(\S.*)$")
+
 # a lone "%" as header, and the forms OCR gives it ("Yo", "%o", "o/o": the Indonesian model's readings)
 _PERCENT_SIGN = {"%", "yo", "%o", "o/o", "0/0"}
 
@@ -288,6 +290,12 @@ def build_header(rows: list[list[str]], year: int | None = None) -> HeaderMap:
         else:
             label = top_t or sub
             role = label_role(label) if label else None
+            stacked = _STACKED_GROUP.match(label)
+            if stacked and label_role(stacked.group(2)) not in (None, "k", "rp"):
+                # a group label centred over its columns, read into one of them ("ANGGARAN (Rp)" over
+                # "REALISASI (Rp)" in one cell): the column is the group's
+                group, label = stacked.group(1).strip(), stacked.group(2).strip()
+                role = grouped_role(group, label)
         formula = None
         for r in rows + [numbers]:
             m = _FORMULA.search(clean(r[j]))

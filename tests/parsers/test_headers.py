@@ -132,3 +132,15 @@ def test_serapan_is_the_share_of_the_pagu_spent():
     assert table_kind(hm, "Realisasi Anggaran") == "lra"
     hdr = read_header(["No Program Anggaran (Rp) Realisasi (Rp) Sisa (Rp) Serapan (%)"])
     assert hdr.kind == "lra" and hdr.value_cols == ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
+
+
+def test_a_group_label_read_into_one_of_its_columns():
+    """"ANGGARAN (RP)" centred over Pagu / Realisasi / Sisa, read by a space-aligned reader into the
+    middle column's cell: that column is the realisasi of the budget, not a second pagu."""
+    from lkj.parsers.headers import build_header
+
+    hm = build_header([["KODE REKENING", "PROGRAM / KEGIATAN / SUB KEGIATAN", "PAGU SETELAH PERUBAHAN (RP)",
+                        "ANGGARAN (RP) REALISASI (RP)", "SISA ANGGARAN (RP)", "PERSENTASE (%)"]])
+    assert [c.role for c in hm.columns] == ["kode", "name", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
+    assert [c.role for c in build_header([["No", "Program", "Anggaran (Rp)", "Anggaran Perubahan"]]).columns] == [
+        "no", "name", "pagu", "pagu"]
