@@ -45,7 +45,8 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMULA = re.compile(r"\(?\s*(\d+\s*=\s*\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\s*\)?")
 
 
-_STACKED_GROUP = re.compile(r"(?i)^((?:anggaran|kinerja|keuangan)(?:\s*\(rp\.?\))?)\s+(\S.*)$")
+_STACKED_GROUP = re.compile(r"(?i)^((?:anggaran|kinerja|keuangan)(?:\s*\(rp\.?\))?|(?:capaian|realisasi)\s*\((?:rp\.?|%)\))"
+                            r"\s+(\S.*)$")
 
 # a lone "%" as header, and the forms OCR gives it ("Yo", "%o", "o/o": the Indonesian model's readings)
 _PERCENT_SIGN = {"%", "yo", "%o", "o/o", "0/0"}

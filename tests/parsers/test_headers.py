@@ -137,10 +137,17 @@ def test_serapan_is_the_share_of_the_pagu_spent():
 def test_a_group_label_read_into_one_of_its_columns():
     """"ANGGARAN (RP)" centred over Pagu / Realisasi / Sisa, read by a space-aligned reader into the
     middle column's cell: that column is the realisasi of the budget, not a second pagu."""
-    from lkj.parsers.headers import build_header
+    from lkj.parsers.headers import build_header, table_kind
 
     hm = build_header([["KODE REKENING", "PROGRAM / KEGIATAN / SUB KEGIATAN", "PAGU SETELAH PERUBAHAN (RP)",
                         "ANGGARAN (RP) REALISASI (RP)", "SISA ANGGARAN (RP)", "PERSENTASE (%)"]])
     assert [c.role for c in hm.columns] == ["kode", "name", "pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
     assert [c.role for c in build_header([["No", "Program", "Anggaran (Rp)", "Anggaran Perubahan"]]).columns] == [
         "no", "name", "pagu", "pagu"]
+    # "Capaian (%)" over Capaian Kinerja / Capaian Anggaran, read into the second
+    hm = build_header([["No", "Sasaran", "Indikator Kinerja", "Capaian Kinerja (%)", "Capaian (%) Capaian Anggaran (%)",
+                        "Efisiensi"]])
+    assert [c.role for c in hm.columns][3:] == ["capaian", "capaian_anggaran", "efisiensi"]
+    assert table_kind(hm, "Efisiensi Penggunaan Sumber Daya") == "efisiensi"
+    # a label that only begins with a role word stays that role ("Realisasi Anggaran (Rp)")
+    assert build_header([["No", "Program", "Realisasi Anggaran (Rp)"]]).columns[2].role == "realisasi_anggaran"
