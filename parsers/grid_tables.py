@@ -23,6 +23,10 @@ from .headers import (HeaderMap, build_header, is_data_value, is_header_continua
 from .table_rows import budget_level, find_title, is_separator, is_total_text, merge_into, section_marker
 
 
+_NUMBER_AND_TEXT = re.compile(r"(\d{1,3}[.)]?)\s+([A-Za-z(].*)")
+_TEXT_ROLES = ("sasaran", "name", "indikator")
+
+
 def _texts(cells: list[Cell]) -> list[str]:
     return [c.text for c in cells]
 
@@ -93,6 +97,7 @@ class _Builder:
         self.prev_all: dict[int, str] | None = None
         self.header_word = _header_word(hm)
         self.unit_cols = self._unit_columns()
+        self._no_index = next((c.index for c in self.hm.columns if c.role == "no"), -1)
 
     def _unit_columns(self) -> dict[int, str]:
         """Header-less columns right after a numeric column: they may hold that value's unit."""
@@ -118,6 +123,7 @@ class _Builder:
         vals, allc = _cell_values(cells, self.hm)
         if not allc:
             return
+        self._split_number(vals)
         if line.grid is not None and line.grid not in self.table.grids:
             self.table.grids.append(line.grid)
         rows = self.table.rows
@@ -145,6 +151,21 @@ class _Builder:
         row.source = list(cells)
         rows.append(row)
         self.prev_all = allc
+
+    def _split_number(self, vals: dict[str, tuple[str, list[Cell]]]) -> None:
+        """A row number and the next column's text in the number's cell ("1. Penunjang Urusan ..."):
+        a reader that found no gutter between the two columns (one space apart) put them in one cell;
+        the text goes to the text column right of the number's, when that is empty."""
+        no = vals.get("no", ("", []))[0]
+        m = _NUMBER_AND_TEXT.match(no) if no else None
+        if m is None:
+            return
+        nxt = next((c.role for c in self.hm.columns if c.index > self._no_index and c.role in _TEXT_ROLES), None)
+        if nxt is None or (vals.get(nxt) or ("", []))[0]:
+            return
+        src = vals["no"][1]
+        vals["no"] = (m.group(1), src)
+        vals[nxt] = (m.group(2), src)
 
     def _realign(self, cells: list[Cell]) -> list[Cell]:
         """Undo the converter's column drift.

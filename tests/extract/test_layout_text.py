@@ -553,3 +553,33 @@ def test_a_label_centred_between_two_header_lines_is_the_header(tmp_path):
         ("7.01.01.2.01.03", "Koordinasi dan Penyusunan Dokumen Perubahan RKA-SKPD", "3.554.111", "3.554.111"),
         ("7.01.01.2.01.06", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
          "2.342.111", "687.861")]
+
+
+def test_a_row_number_one_space_before_its_text(tmp_path):
+    """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
+    No column from the name's, so the number's cell holds both; the name is the name column's."""
+    def row(no, name, amount):
+        return ("        " + (no + " " + name if no else "     " + name)).ljust(112) + amount.rjust(16)
+
+    doc = _read(tmp_path, NARRATIVE + [
+        "       No                                               Program / Kegiatan                         "
+        "                            Anggaran",
+        row("1.", "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "1.500.000.000"),
+        row("2.", "Penyelenggaraan Pemerintahan dan Pelayanan Publik", "9.000.000"),
+        row("3.", "Pemberdayaan Masyarakat Desa dan Kelurahan", "50.000.000"),
+        row("4.", "Koordinasi Ketenteraman dan Ketertiban Umum", "3.000.000"),
+        row("5.", "Penyelenggaraan Urusan Pemerintahan Umum", "70.000.000"),
+        row("6.", "Pembinaan dan Pengawasan Pemerintahan Desa", "7.000.000"),
+        row("7.", "Perencanaan, Penganggaran, dan Evaluasi Kinerja", "4.000.000"),
+        row("8.", "Administrasi Keuangan Perangkat Daerah", "2.000.000.000"),
+        row("9.", "Administrasi Umum Perangkat Daerah", "60.000.000"),
+        row("10.", "Penyediaan Jasa Penunjang Urusan Pemerintahan", "250.000.000"),
+        row("", "TOTAL", "3.953.000.000"),
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "pk_budget"
+    assert [(r.text("no"), r.text("name"), r.text("pagu")) for r in t.rows[:2]] == [
+        ("1.", "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "1.500.000.000"),
+        ("2.", "Penyelenggaraan Pemerintahan dan Pelayanan Publik", "9.000.000")]
