@@ -393,40 +393,37 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
     text = "".join(chunks)
     nos = [ln.no for ln in narr]
     pages = [ln.page for ln in narr]
-
-    def src(char: int) -> int:
-        return bisect.bisect_right(starts, char) - 1
+    bisect_right = bisect.bisect_right       # the source line of a character: bisect_right(starts, char) - 1
 
     out: list[Sentence] = []
     bounds = paragraph_starts + [len(text)]
     # entities over the whole narrative at once (their patterns do not cross a paragraph's end)
     ents = entities(text)
+    n_ents = len(ents)
     k = 0
     for a, b in zip(bounds, bounds[1:]):
-        cuts = _cuts(text, a, b) + [b]
+        cuts = _cuts(text, a, b)
+        cuts.append(b)
         for s, e in zip(cuts, cuts[1:]):
-            raw = text[s:e]
-            body = raw.strip()
+            lead = text[s:e].lstrip()
+            body = lead.rstrip()
             if not body:
                 continue
-            s0 = s + len(raw) - len(raw.lstrip())
+            s0 = e - len(lead)
             end = s0 + len(body)
             if "\n" in body:
                 body = body.replace("\n", " ")
-            i0 = src(s0)
-            sent = Sentence(body, nos[i0], pages[i0])
-            sent.lines = tuple(nos[i0:src(end - 1) + 1])
-            while k < len(ents) and ents[k][1] < s0:
+            i0 = bisect_right(starts, s0) - 1
+            sent = Sentence(body, nos[i0], pages[i0], [], tuple(nos[i0:bisect_right(starts, end - 1)]))
+            while k < n_ents and ents[k][1] < s0:
                 k += 1
-            j = k
-            while j < len(ents) and ents[j][1] < end:
-                label, es, ee, value = ents[j]
+            while k < n_ents and ents[k][1] < end:
+                label, es, ee, value = ents[k]
                 ee = min(ee, end)
-                li = src(es)
+                li = bisect_right(starts, es) - 1
                 rs, re_ = es - s0, ee - s0
                 sent.ents.append(Ent(label, body[rs:re_], nos[li], pages[li], rs, re_, value, body[:rs], body[re_:]))
-                j += 1
-            k = j
+                k += 1
             out.append(sent)
     return out
 

@@ -79,14 +79,27 @@ _BODY_WORD = {
 _KELAS_JABATAN = re.compile(r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan")
 _KELAS_JABATAN_END = re.compile(r"sebagai\s+salah\s+satu\s+kelas\s+jabatan")
 _SEGMENTED = {_KELAS_JABATAN.pattern}
-_PLAIN_RUN = re.compile(r"[\w\s.]+")
+_NOT_PLAIN = re.compile(r"[^\w\s.]")
 
 
 def _kelas_jabatan(body: str):
-    for seg in _PLAIN_RUN.finditer(body):
-        a, b = seg.span()
-        if _KELAS_JABATAN_END.search(body, a, b):
-            yield from _KELAS_JABATAN.finditer(body, a, b)
+    """_KELAS_JABATAN.finditer over each run of the body holding its fixed ending, the runs found
+    from where the ending stands (their edges: the nearest other characters, the one before found in
+    the reversed body)."""
+    rev: str | None = None
+    done = -1
+    for end in _KELAS_JABATAN_END.finditer(body):
+        e = end.start()
+        if e < done:
+            continue                        # (in the run read already)
+        if rev is None:
+            rev = body[::-1]
+        m = _NOT_PLAIN.search(rev, len(body) - e)
+        a = len(body) - m.start() if m else 0
+        m = _NOT_PLAIN.search(body, e)
+        b = m.start() if m else len(body)
+        yield from _KELAS_JABATAN.finditer(body, a, b)
+        done = b
 
 
 def _cover_end(texts: list[str]) -> int:
