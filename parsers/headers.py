@@ -236,8 +236,15 @@ _TRAILING_NUMBER = re.compile(r"^(.*?[A-Za-z%].*?)\s+(\(\d{1,2}(?:\s*=.*)?\))$")
 
 def build_header(rows: list[list[str]], year: int | None = None) -> HeaderMap:
     """Combine one or more header rows into columns with roles (`year`: the report's year, which
-    decides which columns of a header repeated per year are the report's own)."""
-    rows = [[heal_header(c) for c in r] for r in rows]
+    decides which columns of a header repeated per year are the report's own).  Memoised (a header is
+    repeated after every page break, and read again with the report's year): the map is shared, its
+    readers do not change it."""
+    return _build_header(tuple(map(tuple, rows)), year)
+
+
+@lru_cache(maxsize=4096)
+def _build_header(header_rows: tuple[tuple[str, ...], ...], year: int | None) -> HeaderMap:
+    rows = [[heal_header(c) for c in r] for r in header_rows]
     ncol = max(len(r) for r in rows)
     rows = [r + [""] * (ncol - len(r)) for r in rows]
     # a column number printed in its label's cell ("T (4)", "CAPAIAN (%) (9=8/7)"): the label and,
