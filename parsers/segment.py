@@ -126,13 +126,13 @@ def segment(lines) -> list[Segment]:
     texts = [l.text if row else clean(l.text) for l, row in zip(lines, is_row)]
     n = len(texts)
     starts: list[tuple[int, str]] = [(0, "unknown")]
-    seen = Counter(running_key(t) for t in texts if t and len(t) <= 110 and _LKJ.match(t))
+    seen = Counter(running_key(t) for t in texts if t and t[0] in "Ll" and len(t) <= 110 and _LKJ.match(t))
     has_body = False
     seen_bab1 = False
     for i, t in enumerate(texts):
         if not t:
             continue
-        kind = _anchor_kind(texts, is_row, i)
+        kind = _anchor_kind(texts, is_row, i) if t[0] in _ANCHOR_FIRST else None
         if kind is not None:
             if kind == "lkj" and has_body:
                 # a running page header repeats the title: only a title followed by an opening counts,
@@ -157,7 +157,8 @@ def segment(lines) -> list[Segment]:
                 continue
             if kind is not None and starts[-1][1] == "unknown":
                 starts[-1] = (starts[-1][0], kind)
-        if _BAB1.match(t) and len(t) < 60 and ":" not in t:
+        bab = t[0] in "Bb"                 # (what _BAB1 and _BAB open with, ignoring case)
+        if bab and _BAB1.match(t) and len(t) < 60 and ":" not in t:
             if seen_bab1 or (has_body and starts[-1][1] not in ("lkj", "unknown")):
                 starts.append((i, "lkj"))
                 has_body = True
@@ -168,7 +169,7 @@ def segment(lines) -> list[Segment]:
             if starts[-1][1] == "unknown":
                 starts[-1] = (starts[-1][0], "lkj")
             continue
-        if _BAB.match(t) or is_row[i] or len(t) > 140:
+        if bab and _BAB.match(t) or is_row[i] or len(t) > 140:
             has_body = True
     segs = []
     for k, (s, kind) in enumerate(starts):
