@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from collections import Counter
 from functools import lru_cache
 
@@ -42,6 +43,20 @@ def clean(s: str) -> str:
     """Cell/paragraph text for the dataset: markup removed, whitespace collapsed (memoised: every
     stage cleans the same lines)."""
     return collapse(strip_markup(s))
+
+
+_NO_ASCII_LETTER = str.maketrans("", "", string.ascii_letters)
+_NO_ASCII_UPPER = str.maketrans("", "", string.ascii_uppercase)
+
+
+def letter_counts(s: str) -> tuple[int, int]:
+    """(letters, upper-case letters) of a text: the counts of c.isalpha() and of c.isupper() among
+    them, by deleting the ASCII letters (str.translate) when the text is ASCII."""
+    if s.isascii():
+        n = len(s)
+        return n - len(s.translate(_NO_ASCII_LETTER)), n - len(s.translate(_NO_ASCII_UPPER))
+    letters = [c for c in s if c.isalpha()]
+    return len(letters), sum(1 for c in letters if c.isupper())
 
 
 _NOT_FOLDED = re.compile(r"[^0-9a-z%]+")

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lkj.normalizers.text import clean
+from lkj.normalizers.text import clean, letter_counts
 
 _LKJ = re.compile(r"^(LAPORAN\s+KINERJA|LKJ\s*-?\s*IP\b|LKJ\b|LAKIP\b|LKIP\b|LAKIN\b|"
                   r"LAPORAN\s+AKUNTABILITAS\s+KINERJA|L\s?K\s?j\s?I\s?P\b)", re.I)
@@ -51,16 +51,15 @@ def _is_titleish(text: str) -> bool:
     """Short, mostly upper-case line (a heading), not a sentence."""
     if not text or len(text) > 110:
         return False
-    letters = [c for c in text if c.isalpha()]
+    letters, upper = letter_counts(text)
     if not letters:
         return False
-    upper = sum(1 for c in letters if c.isupper()) / len(letters)
-    return upper >= 0.6 or _is_mixed_case_title(text)
+    return upper / letters >= 0.6 or _is_mixed_case_title(text)
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.6
+    letters, upper = letter_counts(text)
+    return bool(letters) and upper / letters >= 0.6
 
 
 def _is_mixed_case_title(text: str) -> bool:

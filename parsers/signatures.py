@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from lkj.normalizers.jabatan import canonical_unit
-from lkj.normalizers.text import clean
+from lkj.normalizers.text import clean, letter_counts
 
 _NIP = re.compile(r"^(?:NIP|N\.I\.P)\.?\s*[:.]?\s*([\d\s\-.]*\d[\d\s\-.]*|-)?\s*$", re.I)
 _BARE_NIP = re.compile(r"^\d{8}[\s.\-]*\d{6}[\s.\-]*\d[\s.\-]*\d{3}$")
@@ -107,10 +107,10 @@ def _name_like(t: str) -> bool:
         return False
     if _ROLEWORDS.search(core):
         return False
-    letters = [c for c in core if c.isalpha()]
-    if len(letters) < 3:
+    letters, upper_letters = letter_counts(core)
+    if letters < 3:
         return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
+    upper = upper_letters / letters
     return upper >= 0.7 or ("," in t and words[0][0].isupper())
 
 
@@ -298,7 +298,7 @@ def name_directory(lines) -> dict[str, str]:
     texts = [clean(l.text) for l in lines]
     out: dict[str, str] = {}
     for i, t in enumerate(texts):
-        m = _NAMA.match(t)
+        m = _NAMA.match(t) if t[:1] in ("N", "n") else None      # ("Nama", ignoring case)
         if not m:
             continue
         for k in range(i + 1, min(len(texts), i + 6)):
