@@ -85,8 +85,9 @@ class Vocabulary:
 
     def __init__(self, texts):
         counts: Counter[str] = Counter()
-        findall = _WORD.findall
-        counts.update(w.lower() for t in texts for w in findall(t))      # (Counter counts an iterable in C)
+        # the words of the texts joined by line breaks (no word spans one), lower-cased one by one
+        # (Counter counts an iterable in C)
+        counts.update(map(str.lower, _WORD.findall("\n".join(texts))))
         self.counts = counts
         self._repaired: dict[str, str] = {}        # text -> its repair (tables repeat their cells)
 
