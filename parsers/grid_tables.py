@@ -27,14 +27,12 @@ def _texts(cells: list[Cell]) -> list[str]:
     return [c.text for c in cells]
 
 
-def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str, list[Cell]]], dict[int, str]]:
-    """role -> (text, its cell) (first non-empty column wins), and index -> text for every non-empty cell."""
+def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str, list[Cell]]], dict[int, str], list[str]]:
+    """role -> (text, its cell) (first non-empty column wins), index -> text for every non-empty cell,
+    and every cell's cleaned text."""
     out: dict[str, tuple[str, list[Cell]]] = {}
-    allc: dict[int, str] = {}
-    for i, c in enumerate(cells):
-        t = clean(c.text)
-        if t:
-            allc[i] = t
+    texts = [clean(c.text) for c in cells]
+    allc: dict[int, str] = {i: t for i, t in enumerate(texts) if t}
     for col in hm.columns:
         if col.role and col.role != "comparison" and col.index < len(cells):
             t = allc.get(col.index, "")
@@ -42,7 +40,7 @@ def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str,
                 out[col.role] = (t, [cells[col.index]])
             elif col.role not in out:
                 out[col.role] = ("", [cells[col.index]])
-    return out, allc
+    return out, allc, texts
 
 
 _DIGIT_LOOKALIKE = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0"})
@@ -121,7 +119,7 @@ class _Builder:
             return
         if is_column_numbering(texts):
             return                          # "(1) (2) (3) ..." under a header repeated after a page break
-        vals, allc = _cell_values(cells, self.hm)
+        vals, allc, cleaned = _cell_values(cells, self.hm)
         if not allc:
             return
         if line.grid is not None and line.grid not in self.table.grids:
@@ -147,7 +145,7 @@ class _Builder:
             t = allc.get(idx, "")
             if t and re.fullmatch(r"%|[A-Za-z]{2,12}", t) and role in vals:
                 row.cells.setdefault(f"{role}__unit", RawCell.of(t, [cells[idx]], line.no, line.page))
-        row.extra = [clean(c.text) for c in cells]
+        row.extra = cleaned
         row.source = list(cells)
         rows.append(row)
         self.prev_all = allc

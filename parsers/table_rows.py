@@ -17,7 +17,7 @@ _HEADING = re.compile(r"^([●•\-]\s*)?(\*\*)?([A-Z0-9][.)]|[IVX]+\.)?\s*[A-Z]
 
 
 def section_marker(cells: list[str]) -> str | None:
-    vals = [clean(c) for c in cells if clean(c)]
+    vals = [v for v in map(clean, cells) if v]
     if len(vals) == 1:
         return _SECTION.get(fold(vals[0]))
     return None
@@ -27,7 +27,7 @@ _RULE = re.compile(r"[-=_.…]+")
 
 
 def is_separator(cells: list[str]) -> bool:
-    vals = [clean(c) for c in cells if clean(c)]
+    vals = [v for v in map(clean, cells) if v]
     return bool(vals) and all(_RULE.fullmatch(v) for v in vals)
 
 
