@@ -344,6 +344,7 @@ _LIST_ITEM = re.compile(r"^([-•*]|\d+[.)]|[a-z][.)])\s")
 _END = re.compile(r"[.!?]+[)\"'\]\u201d\u2019]*(?=\s)")
 _QUARTER_AT_END = re.compile(rf"\b{_QW}\s*$", re.I)
 _QW_LONGEST = max(map(len, QUARTER_WORDS))      # it can only start this far before the line's last letter
+_QW_LAST = frozenset(c for w in QUARTER_WORDS for c in (w[-1], w[-1].upper()))   # and it ends in one of these
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:
@@ -378,8 +379,10 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
     for ln in narr:
         t = _normalise_line(ln.text)
         # "... TRIWULAN" / "II TAHUN 2025": one title over two lines, read as one line
-        joined = bool(chunks) and _QUARTER_AT_END.search(prev, max(0, len(prev.rstrip()) - _QW_LONGEST)) is not None
-        new_paragraph = not joined and (not wrapped or not prev or prev.rstrip()[-1:] in ".:;!?"
+        tail = prev.rstrip()
+        joined = bool(chunks) and tail[-1:] in _QW_LAST and \
+            _QUARTER_AT_END.search(prev, max(0, len(tail) - _QW_LONGEST)) is not None
+        new_paragraph = not joined and (not wrapped or not prev or tail[-1:] in ".:;!?"
                                         or _LIST_ITEM.match(t) is not None)
         if chunks:
             pos += 1
