@@ -344,6 +344,7 @@ _LIST_ITEM = re.compile(r"^([-•*]|\d+[.)]|[a-z][.)])\s")
 _END = re.compile(r"[.!?]+[)\"'\]\u201d\u2019]*(?=\s)")
 _QUARTER_AT_END = re.compile(rf"\b{_QW}\s*$", re.I)
 _QW_LONGEST = max(map(len, QUARTER_WORDS))      # it can only start this far before the line's last letter
+_QW_LAST = frozenset(c for w in QUARTER_WORDS for c in (w[-1], w[-1].upper()))   # and it ends in one of these
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:
@@ -378,8 +379,10 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
     for ln in narr:
         t = _normalise_line(ln.text)
         # "... TRIWULAN" / "II TAHUN 2025": one title over two lines, read as one line
-        joined = bool(chunks) and _QUARTER_AT_END.search(prev, max(0, len(prev.rstrip()) - _QW_LONGEST)) is not None
-        new_paragraph = not joined and (not wrapped or not prev or prev.rstrip()[-1:] in ".:;!?"
+        tail = prev.rstrip()
+        joined = bool(chunks) and tail[-1:] in _QW_LAST and \
+            _QUARTER_AT_END.search(prev, max(0, len(tail) - _QW_LONGEST)) is not None
+        new_paragraph = not joined and (not wrapped or not prev or tail[-1:] in ".:;!?"
                                         or _LIST_ITEM.match(t) is not None)
         if chunks:
             pos += 1
@@ -393,40 +396,37 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
     text = "".join(chunks)
     nos = [ln.no for ln in narr]
     pages = [ln.page for ln in narr]
-
-    def src(char: int) -> int:
-        return bisect.bisect_right(starts, char) - 1
+    bisect_right = bisect.bisect_right       # the source line of a character: bisect_right(starts, char) - 1
 
     out: list[Sentence] = []
     bounds = paragraph_starts + [len(text)]
     # entities over the whole narrative at once (their patterns do not cross a paragraph's end)
     ents = entities(text)
+    n_ents = len(ents)
     k = 0
     for a, b in zip(bounds, bounds[1:]):
-        cuts = _cuts(text, a, b) + [b]
+        cuts = _cuts(text, a, b)
+        cuts.append(b)
         for s, e in zip(cuts, cuts[1:]):
-            raw = text[s:e]
-            body = raw.strip()
+            lead = text[s:e].lstrip()
+            body = lead.rstrip()
             if not body:
                 continue
-            s0 = s + len(raw) - len(raw.lstrip())
+            s0 = e - len(lead)
             end = s0 + len(body)
             if "\n" in body:
                 body = body.replace("\n", " ")
-            i0 = src(s0)
-            sent = Sentence(body, nos[i0], pages[i0])
-            sent.lines = tuple(nos[i0:src(end - 1) + 1])
-            while k < len(ents) and ents[k][1] < s0:
+            i0 = bisect_right(starts, s0) - 1
+            sent = Sentence(body, nos[i0], pages[i0], [], tuple(nos[i0:bisect_right(starts, end - 1)]))
+            while k < n_ents and ents[k][1] < s0:
                 k += 1
-            j = k
-            while j < len(ents) and ents[j][1] < end:
-                label, es, ee, value = ents[j]
+            while k < n_ents and ents[k][1] < end:
+                label, es, ee, value = ents[k]
                 ee = min(ee, end)
-                li = src(es)
+                li = bisect_right(starts, es) - 1
                 rs, re_ = es - s0, ee - s0
                 sent.ents.append(Ent(label, body[rs:re_], nos[li], pages[li], rs, re_, value, body[:rs], body[re_:]))
-                j += 1
-            k = j
+                k += 1
             out.append(sent)
     return out
 

@@ -14,6 +14,12 @@ _COLUMNS = {name: frozenset(c.name for c in cols) for name, cols in {**TABLES, *
 
 def record(table: str, **values) -> dict:
     """One record of `table`; every key must be a column of the schema."""
+    return checked(table, values)
+
+
+def checked(table: str, values: dict) -> dict:
+    """`values` as a record of `table` (record() of a dict built already); every key must be a column of
+    the schema."""
     cols = _COLUMNS[table]
     if not cols.issuperset(values):
         unknown = set(values) - cols
@@ -46,16 +52,18 @@ def row_id(rid: str, r: Row) -> str:
 
 
 def row_record(rid: str, source_file: str, seq: int, r: Row, paged: bool) -> dict:
-    rec = dict(
-        row_id=row_id(rid, r), report_id=rid, source_file=source_file, report_seq=seq, table_seq=r.table_seq,
-        table_kind=str(r.table_kind), table_title=r.table_title, row_index=r.row_index,
-        level=str(r.level) if r.level else None, page=r.page, line=None if paged else r.line,
-        bbox=show_bbox(r.bbox), indikator_id=r.indikator_id, cells=r.cells_json,
-        target_unit=r.unit.get("target"), realisasi_unit=r.unit.get("realisasi"))
+    unit = r.unit
+    rec = {
+        "row_id": row_id(rid, r), "report_id": rid, "source_file": source_file, "report_seq": seq,
+        "table_seq": r.table_seq, "table_kind": str(r.table_kind), "table_title": r.table_title,
+        "row_index": r.row_index, "level": str(r.level) if r.level else None, "page": r.page,
+        "line": None if paged else r.line, "bbox": show_bbox(r.bbox), "indikator_id": r.indikator_id,
+        "cells": r.cells_json, "target_unit": unit.get("target"), "realisasi_unit": unit.get("realisasi")}
+    raw, num, text = r.raw, r.num, r.text
     for f in r.fields:
-        rec[f"{f}_raw"] = r.raw.get(f, "")
-        rec[f] = r.num[f] if f in r.num else r.text.get(f)
-    return record("rows", **rec)
+        rec[f"{f}_raw"] = raw.get(f, "")
+        rec[f] = num[f] if f in num else text.get(f)
+    return checked("rows", rec)
 
 
 def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: list[str] | None = None) -> list[dict]:
@@ -91,12 +99,14 @@ def cell_records(rid: str, source_file: str, r: Row, paged: bool, page_names: li
             state = "settled"
         else:
             state = "unsettled" if f in r.doubt or doubt else None
-        out.append(record(
-            "cells", row_id=row, report_id=rid, source_file=source_file, field=f, raw=raw,
-            page=c.page, line=None if paged else c.line, bbox=show_bbox(union_box(boxes)) if boxes else None,
-            page_file=page_names[c.page - 1] if page_names and c.page and 0 < c.page <= len(page_names) else None,
-            char_start=spans[0][0] if len(spans) == 1 else None, char_end=spans[0][1] if len(spans) == 1 else None,
-            ocr_confidence=min(confs) if confs else None, ocr_doubt=state))
+        out.append({
+            "row_id": row, "report_id": rid, "source_file": source_file, "field": f, "raw": raw,
+            "page": c.page, "line": None if paged else c.line, "bbox": show_bbox(union_box(boxes)) if boxes else None,
+            "page_file": page_names[c.page - 1] if page_names and c.page and 0 < c.page <= len(page_names) else None,
+            "char_start": spans[0][0] if len(spans) == 1 else None, "char_end": spans[0][1] if len(spans) == 1 else None,
+            "ocr_confidence": min(confs) if confs else None, "ocr_doubt": state})
+    if out:
+        checked("cells", out[0])        # (every record of the list has the same keys)
     return out
 
 

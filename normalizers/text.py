@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from collections import Counter
 from functools import lru_cache
 
@@ -44,6 +45,20 @@ def clean(s: str) -> str:
     return collapse(strip_markup(s))
 
 
+_NO_ASCII_LETTER = str.maketrans("", "", string.ascii_letters)
+_NO_ASCII_UPPER = str.maketrans("", "", string.ascii_uppercase)
+
+
+def letter_counts(s: str) -> tuple[int, int]:
+    """(letters, upper-case letters) of a text: the counts of c.isalpha() and of c.isupper() among
+    them, by deleting the ASCII letters (str.translate) when the text is ASCII."""
+    if s.isascii():
+        n = len(s)
+        return n - len(s.translate(_NO_ASCII_LETTER)), n - len(s.translate(_NO_ASCII_UPPER))
+    letters = [c for c in s if c.isalpha()]
+    return len(letters), sum(1 for c in letters if c.isupper())
+
+
 _NOT_FOLDED = re.compile(r"[^0-9a-z%]+")
 
 
@@ -70,8 +85,9 @@ class Vocabulary:
 
     def __init__(self, texts):
         counts: Counter[str] = Counter()
-        findall = _WORD.findall
-        counts.update(w.lower() for t in texts for w in findall(t))      # (Counter counts an iterable in C)
+        # the words of the texts joined by line breaks (no word spans one), lower-cased one by one
+        # (Counter counts an iterable in C)
+        counts.update(map(str.lower, _WORD.findall("\n".join(texts))))
         self.counts = counts
         self._repaired: dict[str, str] = {}        # text -> its repair (tables repeat their cells)
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations, combinations_with_replacement
 
-from lkj.normalizers.text import clean, fold
+from lkj.normalizers.text import clean, collapse, fold
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
 from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header, split_header_labels
@@ -722,11 +722,8 @@ def _joined(lines: list[TextLine]) -> tuple[str, int]:
     return clean(" ".join(t.text for t in lines)), lines[0].line
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _norm(t: str) -> str:
-    return _SPACES.sub(" ", t).strip().lower()
+    return collapse(t).lower()          # (white space runs as one space, none at the ends)
 
 
 def unambiguous_cells(h: FlatHeader, r: FlatRow) -> list[tuple[str, list[str]]]:

@@ -35,7 +35,7 @@ def _split_inline_headers(texts: list[str], nos: list[int], raws: list[str]):
     out_n: list[int] = []
     out_r: list[str] = []
     for t, no, raw in zip(texts, nos, raws):
-        m = _ROW_START.search(t) if t and len(t) > 12 and not is_header_line(t) else None
+        m = _ROW_START.search(t) if t and len(t) > 12 and "1" in t and not is_header_line(t) else None
         if m and opens_header(t[:m.start()]) and len(t[:m.start()].split()) >= 2:
             out_t += [t[:m.start()].strip(), t[m.start():].strip()]
             out_n += [no, no]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from pdfminer.fontmetrics import FONT_METRICS
 
@@ -59,7 +60,7 @@ def _glyph_width(font: str, s: str) -> float:
     """A text's width in a font (cached: the same lines are measured for every candidate width)."""
     m = _BY_NAME[font]
     g, unit = m.glyphs, m.unit
-    return sum(g.get(c, unit) for c in s) / unit
+    return sum(map(g.get, s, repeat(unit, len(s)))) / unit       # (g.get(c, unit) for each character)
 
 Band = tuple[float, float]
 

@@ -31,22 +31,20 @@ def _texts(cells: list[Cell]) -> list[str]:
     return [c.text for c in cells]
 
 
-def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str, list[Cell]]], dict[int, str]]:
-    """role -> (text, its cell) (first non-empty column wins), and index -> text for every non-empty cell."""
+def _cell_values(cells: list[Cell], hm: HeaderMap) -> tuple[dict[str, tuple[str, list[Cell]]], dict[int, str], list[str]]:
+    """role -> (text, its cell) (first non-empty column wins), index -> text for every non-empty cell,
+    and every cell's cleaned text."""
     out: dict[str, tuple[str, list[Cell]]] = {}
-    allc: dict[int, str] = {}
-    for i, c in enumerate(cells):
-        t = clean(c.text)
-        if t:
-            allc[i] = t
+    texts = [clean(c.text) for c in cells]
+    allc: dict[int, str] = {i: t for i, t in enumerate(texts) if t}
     for col in hm.columns:
         if col.role and col.role != "comparison" and col.index < len(cells):
-            t = clean(cells[col.index].text)
+            t = allc.get(col.index, "")
             if t and not (out.get(col.role) or ("", []))[0]:
                 out[col.role] = (t, [cells[col.index]])
             elif col.role not in out:
                 out[col.role] = ("", [cells[col.index]])
-    return out, allc
+    return out, allc, texts
 
 
 _DIGIT_LOOKALIKE = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0"})
@@ -84,6 +82,9 @@ def _header_word(hm: HeaderMap) -> str | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class _Builder:
     def __init__(self, hm: HeaderMap, kind: str | None, title: str, line_no: int):
         self.hm = hm
@@ -110,17 +111,20 @@ class _Builder:
         return out
 
     def add(self, cells: list[Cell], line: Line) -> None:
-        if is_separator(_texts(cells)):
+        texts = _texts(cells)
+        if is_separator(texts):
             return
-        cells = self._realign(cells)
-        sec = section_marker(_texts(cells))
+        realigned = self._realign(cells)
+        if realigned is not cells:
+            cells, texts = realigned, _texts(realigned)
+        sec = section_marker(texts)
         if sec:
             self.section = sec
             self.prev_all = None          # a section label ends the row above it: what follows is a new row
             return
-        if is_column_numbering(_texts(cells)):
+        if is_column_numbering(texts):
             return                          # "(1) (2) (3) ..." under a header repeated after a page break
-        vals, allc = _cell_values(cells, self.hm)
+        vals, allc, cleaned = _cell_values(cells, self.hm)
         if not allc:
             return
         self._split_number(vals)
@@ -128,7 +132,7 @@ class _Builder:
             self.table.grids.append(line.grid)
         rows = self.table.rows
         # a wrapped tail that landed alone in the first column ("Desa")
-        if rows and list(allc) == [0] and not re.search(r"\d", allc[0]) and "no" in self.hm.roles():
+        if rows and len(allc) == 1 and 0 in allc and not _DIGIT.search(allc[0]) and "no" in self.hm.roles():
             prev = rows[-1]
             key = "name" if prev.text("name") else ("indikator" if prev.text("indikator") else "sasaran")
             merge_into(prev, {key: (allc[0], [cells[0]])})
@@ -138,7 +142,7 @@ class _Builder:
             self.prev_all = {**(self.prev_all or {}), **allc}
             return
         kode = vals.get("kode", ("", []))[0]
-        if kode and not re.search(r"\d", kode) and len(kode.split()) > 2 and not vals.get("name", ("",))[0]:
+        if kode and not _DIGIT.search(kode) and len(kode.split()) > 2 and not vals.get("name", ("",))[0]:
             vals["name"], vals["kode"] = vals["kode"], ("", [])   # a label ("d. Rata-rata ...") in the kode column
         row = RawRow({k: RawCell.of(t, src, line.no, line.page) for k, (t, src) in vals.items()},
                      line=line.no, page=line.page, bbox=line.bbox)
@@ -147,7 +151,7 @@ class _Builder:
             t = allc.get(idx, "")
             if t and re.fullmatch(r"%|[A-Za-z]{2,12}", t) and role in vals:
                 row.cells.setdefault(f"{role}__unit", RawCell.of(t, [cells[idx]], line.no, line.page))
-        row.extra = [clean(c.text) for c in cells]
+        row.extra = cleaned
         row.source = list(cells)
         rows.append(row)
         self.prev_all = allc

@@ -172,18 +172,21 @@ def is_data_value(t: str) -> bool:
     return bool(_DATA_VALUE.match(t)) or bool(re.search(r"\d{1,3}([.,]\d{3}){1,}", t))
 
 
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def is_header_row(cells: list[str]) -> bool:
-    vals = [c for c in cells if clean(c)]
-    if len(vals) < 2:
+    filled = [(c, t) for c in cells if (t := clean(c))]      # (each cell and its cleaned text)
+    if len(filled) < 2:
         return False
-    if any(is_data_value(c) for c in vals):
+    if any(is_data_value(c) for c, _ in filled):
         return False
-    long_text = any(len(clean(c)) > 40 and label_role(c) is None for c in vals)
+    long_text = any(len(t) > 40 and label_role(c) is None for c, t in filled)
     # beside a long text that is no label, a bare "%" is a unit wrapped out of a value cell (a row
     # split over a page), not a header
-    roles = [label_role(c) for c in vals if len(clean(c)) <= 120 and not (long_text and not re.search(r"[A-Za-z]", c))]
+    roles = [label_role(c) for c, t in filled if len(t) <= 120 and not (long_text and not _LETTER.search(c))]
     recog = sum(1 for r in roles if r is not None)
-    if recog >= 2 and recog >= 0.4 * len(vals):
+    if recog >= 2 and recog >= 0.4 * len(filled):
         return True
     # words no list knows ("Satuan", "Pejabat", "Penanggung Jawab") do not matter when the row
     # names what a table needs: what is measured and a value column
@@ -196,20 +199,21 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 
 
 def is_header_continuation(cells: list[str]) -> bool:
-    vals = [c for c in cells if clean(c)]
-    if not vals:
+    filled = [(c, t) for c in cells if (t := clean(c))]      # (each cell and its cleaned text)
+    if not filled:
         return False
-    if any(_FORMULA.search(clean(c)) or _ROMAN.fullmatch(clean(c)) for c in vals):
+    vals = [c for c, _ in filled]
+    if any(_FORMULA.search(t) or _ROMAN.fullmatch(t) for _, t in filled):
         # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
-        return all(len(clean(c)) <= 40 for c in vals)
+        return all(len(t) <= 40 for _, t in filled)
     if len(vals) == 1 and not (is_numbering_cell(vals[0]) or label_role(vals[0]) is not None
-                               or all(is_label_word(w) for w in clean(vals[0]).split())):
+                               or all(is_label_word(w) for w in filled[0][1].split())):
         # one short text under a repeated header is the tail of a row the page break cut
         # ("satu minggu"), not a header line
         return False
-    if all(is_numbering_cell(c) or label_role(c) is not None or len(clean(c)) <= 25 and not is_data_value(c)
-           for c in vals):
-        return all(len(clean(c)) <= 40 or label_role(c) for c in vals)
+    if all(is_numbering_cell(c) or label_role(c) is not None or len(t) <= 25 and not is_data_value(c)
+           for c, t in filled):
+        return all(len(t) <= 40 or label_role(c) for c, t in filled)
     return False
 
 
@@ -241,8 +245,15 @@ _TRAILING_NUMBER = re.compile(r"^(.*?[A-Za-z%].*?)\s+(\(\d{1,2}(?:\s*=.*)?\))$")
 
 def build_header(rows: list[list[str]], year: int | None = None) -> HeaderMap:
     """Combine one or more header rows into columns with roles (`year`: the report's year, which
-    decides which columns of a header repeated per year are the report's own)."""
-    rows = [[heal_header(c) for c in r] for r in rows]
+    decides which columns of a header repeated per year are the report's own).  Memoised (a header is
+    repeated after every page break, and read again with the report's year): the map is shared, its
+    readers do not change it."""
+    return _build_header(tuple(map(tuple, rows)), year)
+
+
+@lru_cache(maxsize=4096)
+def _build_header(header_rows: tuple[tuple[str, ...], ...], year: int | None) -> HeaderMap:
+    rows = [[heal_header(c) for c in r] for r in header_rows]
     ncol = max(len(r) for r in rows)
     rows = [r + [""] * (ncol - len(r)) for r in rows]
     # a column number printed in its label's cell ("T (4)", "CAPAIAN (%) (9=8/7)"): the label and,

@@ -79,14 +79,27 @@ _BODY_WORD = {
 _KELAS_JABATAN = re.compile(r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan")
 _KELAS_JABATAN_END = re.compile(r"sebagai\s+salah\s+satu\s+kelas\s+jabatan")
 _SEGMENTED = {_KELAS_JABATAN.pattern}
-_PLAIN_RUN = re.compile(r"[\w\s.]+")
+_NOT_PLAIN = re.compile(r"[^\w\s.]")
 
 
 def _kelas_jabatan(body: str):
-    for seg in _PLAIN_RUN.finditer(body):
-        a, b = seg.span()
-        if _KELAS_JABATAN_END.search(body, a, b):
-            yield from _KELAS_JABATAN.finditer(body, a, b)
+    """_KELAS_JABATAN.finditer over each run of the body holding its fixed ending, the runs found
+    from where the ending stands (their edges: the nearest other characters, the one before found in
+    the reversed body)."""
+    rev: str | None = None
+    done = -1
+    for end in _KELAS_JABATAN_END.finditer(body):
+        e = end.start()
+        if e < done:
+            continue                        # (in the run read already)
+        if rev is None:
+            rev = body[::-1]
+        m = _NOT_PLAIN.search(rev, len(body) - e)
+        a = len(body) - m.start() if m else 0
+        m = _NOT_PLAIN.search(body, e)
+        b = m.start() if m else len(body)
+        yield from _KELAS_JABATAN.finditer(body, a, b)
+        done = b
 
 
 def _cover_end(texts: list[str]) -> int:
@@ -104,13 +117,22 @@ def _unit_of_text(raw: str) -> str:
     return canonical_unit(raw)
 
 
-def _may_title_unit(t: str) -> bool:
-    """Can _UNIT_TITLE match t?  On ASCII text (where ignoring case is lower-casing) only if it holds
-    a fixed word of each of its phrases ("kinerja", "outcome"); other text is searched."""
+_UNIT_TITLE_LOWER = re.compile(_UNIT_TITLE.pattern)      # (its words are lower case)
+
+
+def _title_unit(t: str) -> str | None:
+    """_UNIT_TITLE.search(t).group(1), or None.  On ASCII text, where ignoring case is lower-casing,
+    searched only when it holds a fixed word of each of the pattern's phrases ("kinerja", "outcome"),
+    and case-sensitively in its lower case (the same span; a pattern ignoring case is not narrowed
+    by its first letters, so it is slower)."""
     if not t.isascii():
-        return True
+        m = _UNIT_TITLE.search(t)
+        return m.group(1) if m else None
     low = t.lower()
-    return "kinerja" in low or "outcome" in low
+    if "kinerja" not in low and "outcome" not in low:
+        return None
+    m = _UNIT_TITLE_LOWER.search(low)
+    return t[m.start(1):m.end(1)] if m else None
 
 
 def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int, str]]:
@@ -141,11 +163,11 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     # table titles and title lines naming the unit
     titles = [t.title for t in rep.tables if t.title] + [t for t in texts[cover_end:] if t and len(t) < 110]
     for title in titles:
-        m = _UNIT_TITLE.search(title) if _may_title_unit(title) else None
-        if m:
-            u = _unit_of_text(m.group(1))
+        named = _title_unit(title)
+        if named is not None:
+            u = _unit_of_text(named)
             if u != "Other":
-                cands.append((u, m.group(1).strip(), 2, "titles"))
+                cands.append((u, named.strip(), 2, "titles"))
     body = " ".join(texts[cover_end:cover_end + 400])
     for rx, w in ((r"akuntabilitas\s+([A-Z][\w .]{2,45}?)\s+dalam\s+mengidentifikasi", 3),
                   (r"\.?\s*([A-Z][\w .]{2,45}?)\s*sebagai\s+salah\s+satu\s+kelas\s+jabatan", 3),

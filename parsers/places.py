@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -67,7 +68,10 @@ def line_parts(line) -> list[str]:
     """A line's texts: its cells for a table row, else its space-separated columns."""
     if line.cells is not None:
         return [clean(c.text) for c in line.cells]
-    return [clean(p) for p in _COLUMNS.split(line.text) if p.strip()]
+    text = line.text
+    if "   " not in text and text.isprintable():
+        return [clean(text)] if text.strip(" ") else []     # (no tab, no three white spaces: one part)
+    return [clean(p) for p in _COLUMNS.split(text) if p.strip()]
 
 
 def _words_after(text: str, pos: int, most: int = 8) -> list[str]:
@@ -140,39 +144,46 @@ def mentions(parts_per_line: list[list[str]]) -> list[Mention]:
 
 def _line_mentions(i: int, parts: list[str], g) -> list[Mention]:
     """The mentions of one line's parts (each part read on its own)."""
-    out: list[Mention] = []
-    for t in parts:
-        if not t or not _has_key(t) or _ADDRESS.search(t):
+    return [Mention(i, kind, raw, list(kec), list(regs)) for t in parts if t and _has_key(t)
+            for kind, raw, kec, regs in _part_mentions(t, g)]
+
+
+@lru_cache(maxsize=65536)
+def _part_mentions(t: str, g) -> tuple[tuple[str, str, tuple, tuple], ...]:
+    """(kind, name as written, its kecamatan, its regions) of every mention in one part holding a
+    keyword (memoised: running headers and signature blocks repeat their parts)."""
+    out: list[tuple[str, str, tuple, tuple]] = []
+    if _ADDRESS.search(t):
+        return ()
+    for m in _KEC_KEY.finditer(t):
+        words = _words_after(t, m.end())
+        if words and words[0].lower() in ("kecamatan", "kec"):   # "Camat Kecamatan X"
             continue
-        for m in _KEC_KEY.finditer(t):
+        if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
+            continue
+        n, found = g.longest_kecamatan(words)
+        if n:
+            out.append(("kec", " ".join(words[:n]), tuple(found), ()))
+        else:
+            name = _written_name(words)
+            if name:
+                out.append(("kec", name, (), ()))
+    for rx, jenis in ((_KAB_KEY, "Kabupaten"), (_KOTA_KEY, "Kota")):
+        for m in rx.finditer(t):
+            if jenis == "Kota" and _KEC_BEFORE.search(t[:m.start()]):
+                continue                       # "Kecamatan Kota Baru" is a kecamatan
             words = _words_after(t, m.end())
-            if words and words[0].lower() in ("kecamatan", "kec"):   # "Camat Kecamatan X"
-                continue
             if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
                 continue
-            n, found = g.longest_kecamatan(words)
-            if n:
-                out.append(Mention(i, "kec", " ".join(words[:n]), kecamatan=list(found)))
-            else:
+            n, found = g.longest_region(words)
+            found = [r for r in found if r.jenis == jenis]
+            if n and found:
+                out.append(("region", " ".join(words[:n]), (), tuple(found)))
+            elif jenis == "Kabupaten":
                 name = _written_name(words)
                 if name:
-                    out.append(Mention(i, "kec", name))
-        for rx, jenis in ((_KAB_KEY, "Kabupaten"), (_KOTA_KEY, "Kota")):
-            for m in rx.finditer(t):
-                if jenis == "Kota" and _KEC_BEFORE.search(t[:m.start()]):
-                    continue                       # "Kecamatan Kota Baru" is a kecamatan
-                words = _words_after(t, m.end())
-                if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
-                    continue
-                n, found = g.longest_region(words)
-                found = [r for r in found if r.jenis == jenis]
-                if n and found:
-                    out.append(Mention(i, "region", " ".join(words[:n]), regions=found))
-                elif jenis == "Kabupaten":
-                    name = _written_name(words)
-                    if name:
-                        out.append(Mention(i, "region", name))
-    return out
+                    out.append(("region", name, (), ()))
+    return tuple(out)
 
 
 @dataclass

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lkj.normalizers.text import clean
+from lkj.normalizers.text import clean, letter_counts
 
 _LKJ = re.compile(r"^(LAPORAN\s+KINERJA|LKJ\s*-?\s*IP\b|LKJ\b|LAKIP\b|LKIP\b|LAKIN\b|"
                   r"LAPORAN\s+AKUNTABILITAS\s+KINERJA|L\s?K\s?j\s?I\s?P\b)", re.I)
@@ -51,16 +51,15 @@ def _is_titleish(text: str) -> bool:
     """Short, mostly upper-case line (a heading), not a sentence."""
     if not text or len(text) > 110:
         return False
-    letters = [c for c in text if c.isalpha()]
+    letters, upper = letter_counts(text)
     if not letters:
         return False
-    upper = sum(1 for c in letters if c.isupper()) / len(letters)
-    return upper >= 0.6 or _is_mixed_case_title(text)
+    return upper / letters >= 0.6 or _is_mixed_case_title(text)
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.6
+    letters, upper = letter_counts(text)
+    return bool(letters) and upper / letters >= 0.6
 
 
 def _is_mixed_case_title(text: str) -> bool:
@@ -126,13 +125,13 @@ def segment(lines) -> list[Segment]:
     texts = [l.text if row else clean(l.text) for l, row in zip(lines, is_row)]
     n = len(texts)
     starts: list[tuple[int, str]] = [(0, "unknown")]
-    seen = Counter(running_key(t) for t in texts if t and len(t) <= 110 and _LKJ.match(t))
+    seen = Counter(running_key(t) for t in texts if t and t[0] in "Ll" and len(t) <= 110 and _LKJ.match(t))
     has_body = False
     seen_bab1 = False
     for i, t in enumerate(texts):
         if not t:
             continue
-        kind = _anchor_kind(texts, is_row, i)
+        kind = _anchor_kind(texts, is_row, i) if t[0] in _ANCHOR_FIRST else None
         if kind is not None:
             if kind == "lkj" and has_body:
                 # a running page header repeats the title: only a title followed by an opening counts,
@@ -157,7 +156,8 @@ def segment(lines) -> list[Segment]:
                 continue
             if kind is not None and starts[-1][1] == "unknown":
                 starts[-1] = (starts[-1][0], kind)
-        if _BAB1.match(t) and len(t) < 60 and ":" not in t:
+        bab = t[0] in "Bb"                 # (what _BAB1 and _BAB open with, ignoring case)
+        if bab and _BAB1.match(t) and len(t) < 60 and ":" not in t:
             if seen_bab1 or (has_body and starts[-1][1] not in ("lkj", "unknown")):
                 starts.append((i, "lkj"))
                 has_body = True
@@ -168,7 +168,7 @@ def segment(lines) -> list[Segment]:
             if starts[-1][1] == "unknown":
                 starts[-1] = (starts[-1][0], "lkj")
             continue
-        if _BAB.match(t) or is_row[i] or len(t) > 140:
+        if bab and _BAB.match(t) or is_row[i] or len(t) > 140:
             has_body = True
     segs = []
     for k, (s, kind) in enumerate(starts):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from lkj.normalizers.jabatan import canonical_unit
-from lkj.normalizers.text import clean
+from lkj.normalizers.text import clean, letter_counts
 
 _NIP = re.compile(r"^(?:NIP|N\.I\.P)\.?\s*[:.]?\s*([\d\s\-.]*\d[\d\s\-.]*|-)?\s*$", re.I)
 _BARE_NIP = re.compile(r"^\d{8}[\s.\-]*\d{6}[\s.\-]*\d[\s.\-]*\d{3}$")
@@ -74,7 +74,17 @@ def line_segments(line) -> list[Segment]:
     if line.bbox is not None:                   # a page's line: its box in points
         t = clean(line.text)
         return [(line.bbox[0], line.bbox[2], t)] if t else []
-    text = line.text.expandtabs(8) if "\t" in line.text else line.text
+    text = line.text
+    if "   " not in text and text.isprintable():
+        # no tab, no other white space than the space, no three spaces: at most one run, the text
+        # between its first and last non-space characters
+        t = clean(text)
+        if not t:
+            return []
+        start = len(text) - len(text.lstrip(" "))
+        return [(start, len(text.rstrip(" ")), t)]
+    if "\t" in text:
+        text = text.expandtabs(8)
     runs = [(m.start(), m.end(), clean(m.group())) for m in _RUN.finditer(text)]
     return [r for r in runs if r[2]]
 
@@ -97,10 +107,10 @@ def _name_like(t: str) -> bool:
         return False
     if _ROLEWORDS.search(core):
         return False
-    letters = [c for c in core if c.isalpha()]
-    if len(letters) < 3:
+    letters, upper_letters = letter_counts(core)
+    if letters < 3:
         return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
+    upper = upper_letters / letters
     return upper >= 0.7 or ("," in t and words[0][0].isupper())
 
 
@@ -222,6 +232,8 @@ def find_signatures(lines) -> list[Signature]:
     used: set[tuple[int, int]] = set()
     for i, row in enumerate(segs):
         for lo, hi, t in row:
+            if t[0] not in "Nn" and not t[0].isdigit():
+                continue                      # (a NIP opens with "N" or a digit: _nip_of is false)
             is_nip, nip = _nip_of(t)
             if not is_nip:
                 continue
@@ -260,7 +272,7 @@ def find_signatures(lines) -> list[Signature]:
         if lines[i].cells is not None and len(lines[i].cells) > 3:
             continue
         for lo, hi, t in row:
-            if (i, lo) in used or not _name_like(t):
+            if len(t) > 60 or (i, lo) in used or not _name_like(t):
                 continue
             role = _role_above(segs, i, (lo, hi), max(0, i - 10))
             nxt = ""
@@ -286,7 +298,7 @@ def name_directory(lines) -> dict[str, str]:
     texts = [clean(l.text) for l in lines]
     out: dict[str, str] = {}
     for i, t in enumerate(texts):
-        m = _NAMA.match(t)
+        m = _NAMA.match(t) if t[:1] in ("N", "n") else None      # ("Nama", ignoring case)
         if not m:
             continue
         for k in range(i + 1, min(len(texts), i + 6)):

@@ -7,7 +7,7 @@ from lkj.model.document import Cell
 from lkj.model.parsed import RawCell, RawRow
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.nomenclature import nomenclature_level
-from lkj.normalizers.text import clean, fold
+from lkj.normalizers.text import clean, fold, letter_counts
 
 _SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan",
             "programkegiatan": "program", "kegiatansubkegiatan": "kegiatan"}
@@ -17,7 +17,7 @@ _HEADING = re.compile(r"^([●•\-]\s*)?(\*\*)?([A-Z0-9][.)]|[IVX]+\.)?\s*[A-Z]
 
 
 def section_marker(cells: list[str]) -> str | None:
-    vals = [clean(c) for c in cells if clean(c)]
+    vals = [v for v in map(clean, cells) if v]
     if len(vals) == 1:
         return _SECTION.get(fold(vals[0]))
     return None
@@ -27,7 +27,7 @@ _RULE = re.compile(r"[-=_.…]+")
 
 
 def is_separator(cells: list[str]) -> bool:
-    vals = [clean(c) for c in cells if clean(c)]
+    vals = [v for v in map(clean, cells) if v]
     return bool(vals) and all(_RULE.fullmatch(v) for v in vals)
 
 
@@ -55,8 +55,8 @@ def find_title(texts: list[str], is_row: list[bool], h: int, floor: int) -> str:
         if paras == 0 or not collected:
             if len(collected) < 4:
                 collected.insert(0, t)
-            letters = [c for c in t if c.isalpha()]
-            upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+            letters, upper_letters = letter_counts(t)
+            upper = upper_letters / max(1, letters)
             if paras > 0 and (upper > 0.6 or _HEADING.match(t)):
                 break
         j -= 1

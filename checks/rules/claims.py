@@ -98,8 +98,12 @@ _SAID = re.compile(r"\b(\d{1,2})\s+(?:target|indikator)", re.I)
 
 def _search(p, text: str, low: str | None):
     """p.search(text); `low`: text lower-cased when it is ASCII (None: search whatever the text)."""
-    if low is not None and not any(w in low for w in _NEEDS[p]):
-        return None
+    if low is not None:
+        for w in _NEEDS[p]:
+            if w in low:
+                break
+        else:
+            return None
     return p.search(text)
 
 
@@ -140,7 +144,10 @@ def narrative_mismatch(ctx: ReportContext) -> None:
     for i, s in enumerate(sents):
         text = s.text
         low = text.lower()
-        if not any(w in low for w in _CLAIM_WORDS):
+        for w in _CLAIM_WORDS:
+            if w in low:
+                break
+        else:
             continue                # every claim read below names indicators, targets or sasaran
         asc = low if text.isascii() else None
         if _search(_DEFINITION, text, asc):

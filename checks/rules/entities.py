@@ -46,7 +46,7 @@ def _text_slips(ctx: ReportContext) -> None:
     own_unit = ctx.meta.unit
     last_unit_flag: dict[str, int] = {}
     for s in ctx.sentences():
-        if not any(e.label in ("KECAMATAN", "UNIT") for e in s.ents) or COMPARE.search(s.text):
+        if not s.ents or not any(e.label in ("KECAMATAN", "UNIT") for e in s.ents) or COMPARE.search(s.text):
             continue                # (only those entities are read below)
         for e in s.ents:
             if e.label == "KECAMATAN" and own_place:
