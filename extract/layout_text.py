@@ -480,7 +480,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     # character of a split made on another header line (the values under the left label reach past
     # the lower line's space, so no gutter runs through it)
     def split_at(a: Word, b: Word) -> bool:
-        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and \
+        # (never before a label's unit: "Kinerja (%)" over a value narrower than the label is one label)
+        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and \
             any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters)
 
     cuts = [(x.no, b.x0) for x in reg.header for r in _word_runs(x) for a, b in zip(r, r[1:]) if split_at(a, b)]
@@ -717,6 +718,9 @@ def _numeric_piece(t: str) -> bool:
         return True
     toks = t.split()
     return len(toks) >= 2 and bool(_DASHES.fullmatch(toks[0])) and bool(_NUMERIC_START.match(toks[1]))
+
+
+_UNIT_ONLY = re.compile(r"^[(\[](%|rp\.?)[)\]]$", re.I)
 
 
 class _Body:
