@@ -165,6 +165,9 @@ class RowReader:
                 # measure (a converter that writes each cell's first line on the row's line and the
                 # rest of the cells below has no line of text alone before the second row)
                 self.widest = len(" ".join(p.text for p in pieces if p.kind == "text"))
+            if self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and self.cur is not None \
+                    and self.cur.vals and _quantity_below(texts, k):
+                pieces = [Piece("val", pieces[0].text, pieces[0].line, NUM)]    # "2" / "Laporan" / "1" / ...
             self._line(pieces, at_block)
             at_block = False
             k += 1
@@ -390,6 +393,16 @@ def _unit_below(pieces: list[Piece], texts: list[str], k: int) -> bool:
     nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
     word = nxt.strip()
     return bool(word) and " " not in word and is_unit_word(word)
+
+
+def _quantity_below(texts: list[str], k: int) -> bool:
+    """A bare number whose unit is the next line and a value the line after ("2" / "Laporan" / "1"):
+    a row's quantity written a word per line, not the next row's number."""
+    if k + 2 >= len(texts):
+        return False
+    unit, after = texts[k + 1].strip(), texts[k + 2].strip()
+    return " " not in unit and is_unit_word(unit) and bool(after) and \
+        all(p.kind in ("val", "bare") for p in split_line(after, 0))
 
 
 def _values_below(texts: list[str], lines: list[int], k: int) -> bool:

@@ -497,3 +497,17 @@ def test_a_formula_among_the_labels_and_in_the_column_numbers():
     assert (cells(r)["target"], cells(r)["realisasi"], cells(r)["pagu"], cells(r)["efisiensi"]) == (
         "95 %", "22,92 %", "1.336.917.056", "0,00")
     assert cells(r)["indikator"] == "Persentase pemenuhan fasilitasi"
+
+
+def test_a_quantity_a_word_per_line_after_the_budget():
+    """No blank lines, a row's quantities broken a word per line ("2" / "Laporan" / "1" / "Laporan"):
+    the "2" before its unit is the target, not the next row's number."""
+    (t,) = tables("\n".join(
+        ["No", "Sasaran", "Indikator", "Pagu", "Realisasi", "Capaian", "Target", "Realisasi", "Capaian", "Efisiensi",
+         "1. Meningkatnya", "wawasan", "masyarakat", "Jumlah Laporan", "Hasil Pembinaan",
+         "40.000.000 40.000.000 100%", "2", "Laporan", "1", "Laporan", "50%", "-50%",
+         "2. Tertanganinya", "konflik sosial", "Jumlah Laporan", "Penanganan Konflik",
+         "1.700.000", "1.200.000 70,59%", "4", "Laporan", "3", "Laporan", "75%", "4,41%", "BAB III"]))
+    assert t.kind == "cost_per_outcome"
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["efisiensi"]) for r in t.rows] == [
+        ("1.", "2 Laporan", "1 Laporan", "-50%"), ("2.", "4 Laporan", "3 Laporan", "4,41%")]
