@@ -44,7 +44,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
+from itertools import accumulate, repeat
+from operator import attrgetter, sub
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -52,7 +53,7 @@ from lkj.model.settings import LayoutSettings
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
 
 from .page_words import group_lines
-from .pdf_layout import VALUE, Word, column_separators, line_cover, white_runs
+from .pdf_layout import VALUE, Word, column_separators, white_runs
 from .running_lines import PAGE_NO, repeated_keys, running_key
 
 # ---------------------------------------------------------------------------------------------
@@ -464,7 +465,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     # the body's words by line (what group_lines(body_words) gives: a line's words share their y
     # and stand left to right)
     body_lines = [list(x.words) for x in reg.body if x.toks]
-    cover = line_cover(body_lines, x0, x1)     # (the gutters' and the separators' white)
+    cover = _cover(body_lines, x0, x1)         # (the gutters' and the separators' white)
     gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines, cover=cover) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
@@ -520,7 +521,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
                 lean_lines.append(ln)
         lean = [w for ln in lean_lines for w in ln]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False,
-                                     lines=lean_lines)
+                                     lines=lean_lines, cover=_cover(lean_lines, x0, x1))
     ncol = len(reg.seps) + 1
     for w in labels:
         reg.label_words.setdefault(_col_of(reg.seps, w.cx), []).append(w)
@@ -528,6 +529,18 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         ws.sort(key=lambda w: (w.top, w.x0))
         reg.labels[c] = " ".join(w.text for w in ws)
     _place_groups(reg, [(runs[k], [runs[m] for m in subs]) for k, subs in group_of.items()], x0, x1)
+
+
+def _cover(lines: list[list[Word]], x0: float, x1: float) -> list[int]:
+    """`line_cover(lines, x0, x1)` for lines of a text's words, counted without merging spans: a
+    line's words never touch (a space at least between two, three white slots) and all lie within
+    x0..x1, so each word is a span of its own, int(x0)..int(x1)+1."""
+    lo, hi = int(x0), int(x1) + 1
+    words = [w for ln in lines for w in ln]
+    starts = Counter(map(int, map(_X0, words)))
+    ends = Counter(map(int, map(_X1, words)))      # (a span ends one slot after int(x1))
+    return list(accumulate(map(sub, map(starts.get, range(lo, hi + 2), repeat(0)),
+                               map(ends.get, range(lo - 1, hi + 1), repeat(0)))))
 
 
 def _overlap(a: Word, b: Word) -> float:
