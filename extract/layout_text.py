@@ -59,26 +59,28 @@ from .running_lines import PAGE_NO, repeated_keys, running_key
 # ---------------------------------------------------------------------------------------------
 # is the text laid out with spaces?
 
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_GAP = re.compile(r"\S {2,}(?=\S)")          # (its end: where a run of two spaces or more ends)
+_END = re.Match.end
 
 
 def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
     """Many lines whose runs of two or more spaces end at the same column as on a neighbouring line
     (columns aligned with spaces), not a few double spaces in running text."""
-    starts = [{m.end() for m in _GAP.finditer(t.lstrip("\f"))} if "  " in t else None for t in lines]
+    starts = [set(map(_END, _GAP.finditer(t.lstrip("\f")))) if "  " in t else None for t in lines]
     gapped = [i for i, st in enumerate(starts) if st]
     if len(gapped) < s.text_aligned_lines:
         return False
-    nonblank = sum(1 for t in lines if t and not t.isspace())
+    nonblank = sum(map(bool, map(str.strip, lines)))
     aligned = 0
     n = len(lines)
     for i in gapped:
         st = starts[i]
         assert st is not None           # (a gapped line has its gap ends)
         # a gap end within a character of one on a line up to three away
+        near = {q + d for q in st for d in (-1, 0, 1)}
         for j in range(max(0, i - 3), min(n, i + 4)):
             sj = starts[j]
-            if j != i and sj and any(q in sj or q - 1 in sj or q + 1 in sj for q in st):
+            if j != i and sj and not near.isdisjoint(sj):
                 aligned += 1
                 break
     share = aligned / max(1, nonblank)
