@@ -44,8 +44,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import attrgetter, sub
+from itertools import accumulate
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -538,11 +538,12 @@ def _cover(lines: list[list[Word]], x0: float, x1: float) -> list[int]:
     line's words never touch (a space at least between two, three white slots) and all lie within
     x0..x1, so each word is a span of its own, int(x0)..int(x1)+1."""
     lo, hi = int(x0), int(x1) + 1
-    words = [w for ln in lines for w in ln]
-    starts = Counter(map(int, map(_X0, words)))
-    ends = Counter(map(int, map(_X1, words)))      # (a span ends one slot after int(x1))
-    return list(accumulate(map(sub, map(starts.get, range(lo, hi + 2), repeat(0)),
-                               map(ends.get, range(lo - 1, hi + 1), repeat(0)))))
+    diff = [0] * (hi - lo + 3)
+    for ln in lines:
+        for w in ln:
+            diff[int(w.x0) - lo] += 1
+            diff[int(w.x1) + 1 - lo] -= 1
+    return list(accumulate(diff[:hi - lo + 2]))
 
 
 def _overlap(a: Word, b: Word) -> float:
