@@ -44,8 +44,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, repeat
+from operator import add, attrgetter, le, sub, truediv
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -622,8 +622,10 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
 
 def _cols_of(seps: list[float], words: list[Word]) -> list[int]:
     """[_col_of(seps, w.cx) for w in words], by binary search when the separators are in order."""
-    if all(a <= b for a, b in zip(seps, seps[1:])):
-        return [bisect_right(seps, (w.x0 + w.x1) / 2) for w in words]
+    if all(map(le, seps, seps[1:])):
+        # (each word's (x0 + x1) / 2, and its place among the separators, mapped in C)
+        centres = map(truediv, map(add, map(_X0, words), map(_X1, words)), repeat(2))
+        return list(map(bisect_right, repeat(seps), centres))
     return [_col_of(seps, w.cx) for w in words]
 
 
@@ -973,22 +975,21 @@ class _Counts:
 
     def __init__(self, b: _Body, cols: list[int]):
         self.cols = cols
-        self.pre = {c: [0] * (b.n + 1) for c in cols}
+        self.pre: dict[int, list[int]] = {}
         # for text columns: the next line with content, and whether a line's piece starts in lower
         # case (the rest of a cell, "dan Penilaian Kinerja", rarely the start of one)
         self.nxt: dict[int, list[int]] = {}
         self.low: dict[int, set[int]] = {}
         for c in cols:
-            acc = self.pre[c]
-            for k in range(b.n):
-                acc[k + 1] = acc[k] + (1 if b.has(k, c) else 0)
+            has = [c in p for p in b.pieces]        # (b.has(k, c) of every line)
+            self.pre[c] = list(accumulate(has, initial=0))
             if c in b.values:
                 continue
             nxt = [b.n] * (b.n + 1)
             for k in range(b.n - 1, -1, -1):
-                nxt[k] = k if b.has(k, c) else nxt[k + 1]
+                nxt[k] = k if has[k] else nxt[k + 1]
             self.nxt[c] = nxt
-            self.low[c] = {k for k in range(b.n) if b.has(k, c) and b.pieces[k][c][0].text[:1].islower()}
+            self.low[c] = {k for k in range(b.n) if has[k] and b.pieces[k][c][0].text[:1].islower()}
 
     def between(self, c: int, a: int, z: int) -> int:
         """Lines a..z-1 with content in column c."""
@@ -1024,6 +1025,29 @@ def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] | froz
     return cost
 
 
+def _above(cnt: _Counts, a: _Anchor, t: int, cols: list[int]) -> tuple[list[int], list[int]]:
+    """The half of `_centre_cost(cnt, a, t, u)` that does not depend on u: per column, its lines
+    with content from t to the anchor; and, in order, the first line with content from t of each
+    column where that line starts in lower case (each adds its price when u reaches it)."""
+    up = math.ceil(a.pos)
+    pre, nxts, low = cnt.pre, cnt.nxt, cnt.low
+    above = [pre[c][up] - pre[c][t] for c in cols] if up > t else [0] * len(cols)
+    lows = []
+    for c in cols:
+        nxt = nxts.get(c)
+        if nxt is not None and t < len(nxt) and nxt[t] in low[c]:
+            lows.append(nxt[t])
+    lows.sort()
+    return above, lows
+
+
+def _below(cnt: _Counts, a: _Anchor, z: int, cols: list[int]) -> list[int]:
+    """The other half: per column, its lines with content from below the anchor to z - 1."""
+    down = math.floor(a.pos) + 1
+    pre = cnt.pre
+    return [pre[c][z] - pre[c][down] for c in cols] if z > down else [0] * len(cols)
+
+
 def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: int, fragment: bool,
                   frag_cost: float, skips: list[set[int]] | None = None, cut: bool = False
                   ) -> tuple[float, list[tuple[int, int]], int]:
@@ -1044,12 +1068,18 @@ def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: i
     for t in starts[0]:
         best[0][t] = ((frag_cost if t > lo and _any_content(b, lo, t) else 0.0), None)
     for k in range(1, m):
+        # _centre_cost(cnt, a, tp, t - 1, skip) of every pair of starts, from its two halves: the
+        # lines above the anchor from tp and those below it up to t, column by column
+        a = anchors[k - 1]
+        cols = [c for c in cnt.cols if c not in skips[k - 1]]
+        prev = [(tp, cp) + _above(cnt, a, tp, cols) for tp, (cp, _) in best[k - 1].items() if tp <= a.lo]
         for t in starts[k]:
+            if t <= a.hi:
+                continue
+            below = _below(cnt, a, t, cols)
             bc, bp = INF, None
-            for tp, (cp, _) in best[k - 1].items():
-                if tp > anchors[k - 1].lo or t <= anchors[k - 1].hi:
-                    continue
-                c = cp + _centre_cost(cnt, anchors[k - 1], tp, t - 1, skips[k - 1])
+            for tp, cp, above, lows in prev:
+                c = cp + (sum(map(abs, map(sub, above, below))) + _LOWER_START * bisect_right(lows, t - 1))
                 if c < bc:
                     bc, bp = c, tp
             if bp is not None:
