@@ -65,28 +65,35 @@ _END = re.Match.end
 
 def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
     """Many lines whose runs of two or more spaces end at the same column as on a neighbouring line
-    (columns aligned with spaces), not a few double spaces in running text."""
-    starts = [set(map(_END, _GAP.finditer(t.lstrip("\f")))) if "  " in t else None for t in lines]
-    gapped = [i for i, st in enumerate(starts) if st]
-    if len(gapped) < s.text_aligned_lines:
-        return False
-    nonblank = sum(map(bool, map(str.strip, lines)))
-    aligned = 0
+    (columns aligned with spaces), not a few double spaces in running text.  (The lines are read
+    in order and only as far as needed: once enough of them align, more cannot undo it.)"""
     n = len(lines)
-    for i in gapped:
-        st = starts[i]
-        assert st is not None           # (a gapped line has its gap ends)
+    nonblank = max(1, sum(map(bool, map(str.strip, lines))))
+    paged = any("\f" in t for t in lines)
+    least = min(s.text_aligned_share, s.text_aligned_share_paged) if paged else s.text_aligned_share
+    ends: list[set[int] | None] = [None] * n      # each line's gap ends, found when first needed
+
+    def gap_ends(j: int) -> set[int]:
+        st = ends[j]
+        if st is None:
+            t = lines[j]
+            st = ends[j] = set(map(_END, _GAP.finditer(t.lstrip("\f")))) if "  " in t else set()
+        return st
+
+    aligned = 0
+    for i in range(n):
+        st = gap_ends(i)
+        if not st:
+            continue
         # a gap end within a character of one on a line up to three away
         near = {q + d for q in st for d in (-1, 0, 1)}
         for j in range(max(0, i - 3), min(n, i + 4)):
-            sj = starts[j]
-            if j != i and sj and not near.isdisjoint(sj):
+            if j != i and not near.isdisjoint(gap_ends(j)):
                 aligned += 1
+                if aligned >= s.text_aligned_lines and aligned / nonblank >= least:
+                    return True
                 break
-    share = aligned / max(1, nonblank)
-    paged = any("\f" in t for t in lines)
-    return aligned >= s.text_aligned_lines and (share >= s.text_aligned_share
-                                                or paged and share >= s.text_aligned_share_paged)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
