@@ -233,9 +233,33 @@ def _is_value(text: str) -> bool:
     return VALUE.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=50_000)
+def _data_word(t: str) -> bool:
+    """_DATA.match(t), remembered (a pattern's match costs more than a look-up, and words repeat)."""
+    return _DATA.match(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _row_no(t: str) -> bool:
+    """_ROWNO.match(t), remembered."""
+    return _ROWNO.match(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _numeric_start(t: str) -> bool:
+    """_NUMERIC_START.match(t), remembered."""
+    return _NUMERIC_START.match(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _two_letters(t: str) -> bool:
+    """_TWO_LETTERS.search(t), remembered."""
+    return _TWO_LETTERS.search(t) is not None
+
+
 def _has_data(s: _Src) -> bool:
     if s.data is None:
-        s.data = any(map(_DATA.match, s.toks))
+        s.data = any(map(_data_word, s.toks))
     return s.data
 
 
@@ -316,12 +340,13 @@ def _running_lines(pages: list[list[_Src]], s: LayoutSettings) -> set[int]:
     for page in pages:
         nb = [x for x in page if x.toks]
         margins.append(nb if len(nb) <= 2 * m else nb[:m] + nb[-m:])
-    keys = [{running_key(x.text) for x in mg if not _header_core(x)} for mg in margins]
+    key = {x.no: running_key(x.text) for mg in margins for x in mg}
+    keys = [{key[x.no] for x in mg if not _header_core(x)} for mg in margins]
     running = repeated_keys(keys, s.running_share)
     out: set[int] = set()
     for page, mg in zip(pages, margins):
         for x in mg:
-            if running_key(x.text) in running and not _header_core(x):
+            if key[x.no] in running and not _header_core(x):
                 out.add(x.no)
         nb = [k for k, x in enumerate(page) if x.toks]
         for k in nb[:1] + nb[-1:]:
@@ -710,7 +735,7 @@ def _trim_body(reg: _Region) -> None:
             prev_blank = True
             continue
         for j, t in enumerate(_text_runs(x)):
-            if len(t) < 3 or sum(1 for w in t if _TWO_LETTERS.search(w)) * 3 < 2 * len(t):
+            if len(t) < 3 or sum(map(_two_letters, t)) * 3 < 2 * len(t):
                 continue            # values packed one space apart cross gutters; prose does
             r = _word_runs(x)[j]    # (the words of that run)
             crossed = sum(1 for sp in reg.seps if r[0].x0 < sp < r[-1].x1)
@@ -738,10 +763,10 @@ class _Row:
 def _numeric_piece(t: str) -> bool:
     """A piece of a value column: it starts with a number or a dash, or is a dash and a number that
     drifted into one column ("-   0,00%": a nil realisasi beside its capaian)."""
-    if _NUMERIC_START.match(t):
+    if _numeric_start(t):
         return True
     toks = t.split()
-    return len(toks) >= 2 and bool(_DASHES.fullmatch(toks[0])) and bool(_NUMERIC_START.match(toks[1]))
+    return len(toks) >= 2 and bool(_DASHES.fullmatch(toks[0])) and _numeric_start(toks[1])
 
 
 class _Body:
@@ -872,9 +897,9 @@ class _Body:
                 texts.setdefault(c, []).append(" ".join(w.text for w in ws))
         col0 = texts.get(0, [])
         # the row-number column: numbers, beside the labels of rows of their own ("Program", "Sub")
-        col0 = [t for t in col0 if _ROWNO.match(t) or not all(is_label_word(w) for w in t.split())]
+        col0 = [t for t in col0 if _row_no(t) or not all(is_label_word(w) for w in t.split())]
         self.numbering = 0 if self.ncol >= 2 and col0 and \
-            sum(1 for t in col0 if _ROWNO.match(t)) >= 0.6 * len(col0) else None
+            sum(1 for t in col0 if _row_no(t)) >= 0.6 * len(col0) else None
         self.values = {c for c, ts in texts.items() if c != self.numbering and ts
                        and sum(1 for t in ts if _numeric_piece(t)) >= 0.5 * len(ts)}
         # a value column no value landed in (they drifted into its neighbour) is known by its label
@@ -892,7 +917,7 @@ class _Body:
         p = self.pieces[k].get(self.numbering)
         if not p:
             return False
-        return bool(_ROWNO.match(" ".join(w.text for w in p)))
+        return _row_no(" ".join(w.text for w in p))
 
     def has(self, k: int, c: int) -> bool:
         return c in self.pieces[k]
@@ -952,7 +977,7 @@ def _value_cells(b: _Body, lo: int, hi: int) -> list[_VCell]:
             if not p:
                 continue
             t = " ".join(w.text for w in p[:2]) if p[0].text.lower().rstrip(".") == "rp" else p[0].text
-            numeric = bool(_NUMERIC_START.match(t))
+            numeric = _numeric_start(t)
             rp = t.lower().rstrip(".") == "rp"      # a currency prefix starts an amount, never follows one
             if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix) and not (rp and not cur.prefix):
                 cur.bottom = k
