@@ -257,6 +257,12 @@ def _two_letters(t: str) -> bool:
     return _TWO_LETTERS.search(t) is not None
 
 
+@lru_cache(maxsize=50_000)
+def _is_rp(t: str) -> bool:
+    """A currency prefix ("Rp", "Rp."), remembered."""
+    return t.lower().rstrip(".") == "rp"
+
+
 def _has_data(s: _Src) -> bool:
     if s.data is None:
         s.data = any(map(_data_word, s.toks))
@@ -821,22 +827,22 @@ class _Body:
         units: list[tuple[int, list[Word]]] = []
         placed: list[list[tuple[list[Word], int]]] = [[] for _ in self.pieces]
         for k, p in enumerate(self.pieces):
-            words = sorted((w for c in vcols for w in p.get(c, [])), key=lambda w: w.x0)
+            words = sorted((w for c in vcols for w in p.get(c, [])), key=_X0)
             if not words:
                 continue
             tokens: list[list[Word]] = []
             for w in words:
-                numeric = _is_value(w.text) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
+                numeric = _is_value(w.text) and w.text not in ("%",) or _is_rp(w.text)
                 prev = tokens[-1] if tokens else None
                 joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
-                    not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
-                if prev is not None and joined and (_is_value(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                    not numeric or _is_rp(prev[-1].text) or w.text == "%")
+                if prev is not None and joined and (_is_value(prev[0].text) or _is_rp(prev[0].text)):
                     prev.append(w)
                 else:
                     tokens.append([w])
             nums = []
             for t in tokens:
-                if _is_value(t[0].text) or t[0].text.lower().rstrip(".") == "rp":
+                if _is_value(t[0].text) or _is_rp(t[0].text):
                     nums.append(t)
                 else:
                     units.append((k, t))
@@ -888,7 +894,7 @@ class _Body:
             for t, c in items:
                 p.setdefault(c, []).extend(t)
             for c in {c for _, c in items}:
-                p[c].sort(key=lambda w: w.x0)
+                p[c].sort(key=_X0)
 
     def _classify(self) -> None:
         texts: dict[int, list[str]] = {}
@@ -976,14 +982,14 @@ def _value_cells(b: _Body, lo: int, hi: int) -> list[_VCell]:
             p = b.pieces[k].get(c)
             if not p:
                 continue
-            t = " ".join(w.text for w in p[:2]) if p[0].text.lower().rstrip(".") == "rp" else p[0].text
+            t = " ".join(w.text for w in p[:2]) if _is_rp(p[0].text) else p[0].text
             numeric = _numeric_start(t)
-            rp = t.lower().rstrip(".") == "rp"      # a currency prefix starts an amount, never follows one
+            rp = _is_rp(t)      # a currency prefix starts an amount, never follows one
             if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix) and not (rp and not cur.prefix):
                 cur.bottom = k
                 cur.prefix = cur.prefix and not numeric
                 continue
-            if numeric or t.lower().rstrip(".") == "rp":
+            if numeric or _is_rp(t):
                 cur = _VCell(c, k, k, prefix=not numeric)
                 out.append(cur)
             else:
@@ -1439,7 +1445,7 @@ def _row_cells(b: _Body, r: _Row, rows: list[_Row]) -> tuple[list[Cell], int] | 
         # a row label runs across the columns ("Sub Kegiatan", "Program"): one cell, in the first
         first_col = min(per_col)
         joined = [(k, sorted((w for c in per_col for kk, ws in per_col[c] if kk == k for w in ws),
-                             key=lambda w: w.x0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
+                             key=_X0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
         per_col = {first_col: joined}
     cells = [_cell(b, per_col.get(c, [])) for c in range(b.ncol)]
     first = min(v[0][0] for v in per_col.values())     # (each column's pieces are in line order)
