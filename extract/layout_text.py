@@ -44,7 +44,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
+from itertools import accumulate, repeat
+from operator import add, attrgetter, le, sub, truediv
 from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
@@ -52,38 +53,47 @@ from lkj.model.settings import LayoutSettings
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
 
 from .page_words import group_lines
-from .pdf_layout import VALUE, Word, column_separators, line_cover, white_runs
+from .pdf_layout import VALUE, Word, column_separators, white_runs
 from .running_lines import PAGE_NO, repeated_keys, running_key
 
 # ---------------------------------------------------------------------------------------------
 # is the text laid out with spaces?
 
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_GAP = re.compile(r"\S {2,}(?=\S)")          # (its end: where a run of two spaces or more ends)
+_END = re.Match.end
 
 
 def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
     """Many lines whose runs of two or more spaces end at the same column as on a neighbouring line
-    (columns aligned with spaces), not a few double spaces in running text."""
-    starts = [{m.end() for m in _GAP.finditer(t.lstrip("\f"))} if "  " in t else None for t in lines]
-    gapped = [i for i, st in enumerate(starts) if st]
-    if len(gapped) < s.text_aligned_lines:
-        return False
-    nonblank = sum(1 for t in lines if t and not t.isspace())
-    aligned = 0
+    (columns aligned with spaces), not a few double spaces in running text.  (The lines are read
+    in order and only as far as needed: once enough of them align, more cannot undo it.)"""
     n = len(lines)
-    for i in gapped:
-        st = starts[i]
-        assert st is not None           # (a gapped line has its gap ends)
-        # a gap end within a character of one on a line up to three away
-        for j in range(max(0, i - 3), min(n, i + 4)):
-            sj = starts[j]
-            if j != i and sj and any(q in sj or q - 1 in sj or q + 1 in sj for q in st):
-                aligned += 1
-                break
-    share = aligned / max(1, nonblank)
+    nonblank = max(1, sum(map(bool, map(str.strip, lines))))
     paged = any("\f" in t for t in lines)
-    return aligned >= s.text_aligned_lines and (share >= s.text_aligned_share
-                                                or paged and share >= s.text_aligned_share_paged)
+    least = min(s.text_aligned_share, s.text_aligned_share_paged) if paged else s.text_aligned_share
+    ends: list[set[int] | None] = [None] * n      # each line's gap ends, found when first needed
+
+    def gap_ends(j: int) -> set[int]:
+        st = ends[j]
+        if st is None:
+            t = lines[j]
+            st = ends[j] = set(map(_END, _GAP.finditer(t.lstrip("\f")))) if "  " in t else set()
+        return st
+
+    aligned = 0
+    for i in range(n):
+        st = gap_ends(i)
+        if not st:
+            continue
+        # a gap end within a character of one on a line up to three away
+        near = {q + d for q in st for d in (-1, 0, 1)}
+        for j in range(max(0, i - 3), min(n, i + 4)):
+            if j != i and not near.isdisjoint(gap_ends(j)):
+                aligned += 1
+                if aligned >= s.text_aligned_lines and aligned / nonblank >= least:
+                    return True
+                break
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,7 +118,7 @@ class _Src:
         """The line's words (made on first use: most lines of running text never need them)."""
         ws = self._words
         if ws is None:
-            ws = self._words = _line_words(self.text, self.y)
+            ws = self._words = _line_words(self.text, self.toks, self.y)
         return ws
 
 
@@ -127,13 +137,22 @@ def _end(w: Word) -> int:
     return int(w.x1) // 2 + 1
 
 
-_NONSPACE = re.compile(r"\S+")
 _X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
-def _line_words(text: str, k: int) -> list[Word]:
+def _line_words(text: str, toks: list[str], k: int) -> list[Word]:
+    """The words of line k, `toks` (text.split()) at their places: each is found from the end of the
+    one before (only white lies between them), cheaper than matching them with a pattern."""
     top, bottom = float(k), k + 1.0
-    return [Word(m.group(), 2.0 * m.start(), top, 2.0 * (m.end() - 1), bottom) for m in _NONSPACE.finditer(text)]
+    find = text.find
+    out = []
+    pos = 0
+    for t in toks:
+        pos = find(t, pos)
+        end = pos + len(t)
+        out.append(Word(t, 2.0 * pos, top, 2.0 * (end - 1), bottom))
+        pos = end
+    return out
 
 
 def _pages(lines: list[str]) -> list[list[_Src]]:
@@ -153,14 +172,14 @@ def _pages(lines: list[str]) -> list[list[_Src]]:
     return pages
 
 
-_RUN = re.compile(r"\S+(?:\s\S+)*")
+_RUN_GAP = re.compile(r"\s{2,}")
 
 
 def _text_runs(s: _Src) -> list[list[str]]:
     """The texts of `_runs(s.words)`: words one whitespace character apart are one run."""
     r = s._runs
     if r is None:
-        r = s._runs = [m.group().split() for m in _RUN.finditer(s.text)] if s.toks else []
+        r = s._runs = [run.split() for run in _RUN_GAP.split(s.text.strip())] if s.toks else []
     return r
 
 
@@ -214,9 +233,39 @@ def _is_value(text: str) -> bool:
     return VALUE.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=50_000)
+def _data_word(t: str) -> bool:
+    """_DATA.match(t), remembered (a pattern's match costs more than a look-up, and words repeat)."""
+    return _DATA.match(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _row_no(t: str) -> bool:
+    """_ROWNO.match(t), remembered."""
+    return _ROWNO.match(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _numeric_start(t: str) -> bool:
+    """_NUMERIC_START.match(t), remembered."""
+    return _NUMERIC_START.match(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _two_letters(t: str) -> bool:
+    """_TWO_LETTERS.search(t), remembered."""
+    return _TWO_LETTERS.search(t) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _is_rp(t: str) -> bool:
+    """A currency prefix ("Rp", "Rp."), remembered."""
+    return t.lower().rstrip(".") == "rp"
+
+
 def _has_data(s: _Src) -> bool:
     if s.data is None:
-        s.data = any(map(_DATA.match, s.toks))
+        s.data = any(map(_data_word, s.toks))
     return s.data
 
 
@@ -303,12 +352,13 @@ def _running_lines(pages: list[list[_Src]], s: LayoutSettings) -> set[int]:
     for page in pages:
         nb = [x for x in page if x.toks]
         margins.append(nb if len(nb) <= 2 * m else nb[:m] + nb[-m:])
-    keys = [{running_key(x.text) for x in mg if not _header_core(x)} for mg in margins]
+    key = {x.no: running_key(x.text) for mg in margins for x in mg}
+    keys = [{key[x.no] for x in mg if not _header_core(x)} for mg in margins]
     running = repeated_keys(keys, s.running_share)
     out: set[int] = set()
     for page, mg in zip(pages, margins):
         for x in mg:
-            if running_key(x.text) in running and not _header_core(x):
+            if key[x.no] in running and not _header_core(x):
                 out.add(x.no)
         nb = [k for k, x in enumerate(page) if x.toks]
         for k in nb[:1] + nb[-1:]:
@@ -473,7 +523,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     # the body's words by line (what group_lines(body_words) gives: a line's words share their y
     # and stand left to right)
     body_lines = [list(x.words) for x in reg.body if x.toks]
-    cover = line_cover(body_lines, x0, x1)     # (the gutters' and the separators' white)
+    cover = _cover(body_lines, x0, x1)         # (the gutters' and the separators' white)
     gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines, cover=cover) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
@@ -530,7 +580,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
                 lean_lines.append(ln)
         lean = [w for ln in lean_lines for w in ln]
         reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False,
-                                     lines=lean_lines)
+                                     lines=lean_lines, cover=_cover(lean_lines, x0, x1))
     ncol = len(reg.seps) + 1
     for w in labels:
         reg.label_words.setdefault(_col_of(reg.seps, w.cx), []).append(w)
@@ -538,6 +588,19 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         ws.sort(key=lambda w: (w.top, w.x0))
         reg.labels[c] = " ".join(w.text for w in ws)
     _place_groups(reg, [(runs[k], [runs[m] for m in subs]) for k, subs in group_of.items()], x0, x1)
+
+
+def _cover(lines: list[list[Word]], x0: float, x1: float) -> list[int]:
+    """`line_cover(lines, x0, x1)` for lines of a text's words, counted without merging spans: a
+    line's words never touch (a space at least between two, three white slots) and all lie within
+    x0..x1, so each word is a span of its own, int(x0)..int(x1)+1."""
+    lo, hi = int(x0), int(x1) + 1
+    diff = [0] * (hi - lo + 3)
+    for ln in lines:
+        for w in ln:
+            diff[int(w.x0) - lo] += 1
+            diff[int(w.x1) + 1 - lo] -= 1
+    return list(accumulate(diff[:hi - lo + 2]))
 
 
 def _overlap(a: Word, b: Word) -> float:
@@ -616,8 +679,10 @@ def _group_labels(runs: list[Word]) -> dict[int, list[int]]:
 
 def _cols_of(seps: list[float], words: list[Word]) -> list[int]:
     """[_col_of(seps, w.cx) for w in words], by binary search when the separators are in order."""
-    if all(a <= b for a, b in zip(seps, seps[1:])):
-        return [bisect_right(seps, (w.x0 + w.x1) / 2) for w in words]
+    if all(map(le, seps, seps[1:])):
+        # (each word's (x0 + x1) / 2, and its place among the separators, mapped in C)
+        centres = map(truediv, map(add, map(_X0, words), map(_X1, words)), repeat(2))
+        return list(map(bisect_right, repeat(seps), centres))
     return [_col_of(seps, w.cx) for w in words]
 
 
@@ -686,7 +751,7 @@ def _trim_body(reg: _Region) -> None:
             prev_blank = True
             continue
         for j, t in enumerate(_text_runs(x)):
-            if len(t) < 3 or sum(1 for w in t if _TWO_LETTERS.search(w)) * 3 < 2 * len(t):
+            if len(t) < 3 or sum(map(_two_letters, t)) * 3 < 2 * len(t):
                 continue            # values packed one space apart cross gutters; prose does
             r = _word_runs(x)[j]    # (the words of that run)
             crossed = sum(1 for sp in reg.seps if r[0].x0 < sp < r[-1].x1)
@@ -714,10 +779,10 @@ class _Row:
 def _numeric_piece(t: str) -> bool:
     """A piece of a value column: it starts with a number or a dash, or is a dash and a number that
     drifted into one column ("-   0,00%": a nil realisasi beside its capaian)."""
-    if _NUMERIC_START.match(t):
+    if _numeric_start(t):
         return True
     toks = t.split()
-    return len(toks) >= 2 and bool(_DASHES.fullmatch(toks[0])) and bool(_NUMERIC_START.match(toks[1]))
+    return len(toks) >= 2 and bool(_DASHES.fullmatch(toks[0])) and _numeric_start(toks[1])
 
 
 _UNIT_ONLY = re.compile(r"^[(\[](%|rp\.?)[)\]]$", re.I)
@@ -775,22 +840,22 @@ class _Body:
         units: list[tuple[int, list[Word]]] = []
         placed: list[list[tuple[list[Word], int]]] = [[] for _ in self.pieces]
         for k, p in enumerate(self.pieces):
-            words = sorted((w for c in vcols for w in p.get(c, [])), key=lambda w: w.x0)
+            words = sorted((w for c in vcols for w in p.get(c, [])), key=_X0)
             if not words:
                 continue
             tokens: list[list[Word]] = []
             for w in words:
-                numeric = _is_value(w.text) and w.text not in ("%",) or w.text.lower().rstrip(".") == "rp"
+                numeric = _is_value(w.text) and w.text not in ("%",) or _is_rp(w.text)
                 prev = tokens[-1] if tokens else None
                 joined = prev is not None and _start(w) - _end(prev[-1]) <= 1 and (
-                    not numeric or prev[-1].text.lower().rstrip(".") == "rp" or w.text == "%")
-                if prev is not None and joined and (_is_value(prev[0].text) or prev[0].text.lower().rstrip(".") == "rp"):
+                    not numeric or _is_rp(prev[-1].text) or w.text == "%")
+                if prev is not None and joined and (_is_value(prev[0].text) or _is_rp(prev[0].text)):
                     prev.append(w)
                 else:
                     tokens.append([w])
             nums = []
             for t in tokens:
-                if _is_value(t[0].text) or t[0].text.lower().rstrip(".") == "rp":
+                if _is_value(t[0].text) or _is_rp(t[0].text):
                     nums.append(t)
                 else:
                     units.append((k, t))
@@ -842,7 +907,7 @@ class _Body:
             for t, c in items:
                 p.setdefault(c, []).extend(t)
             for c in {c for _, c in items}:
-                p[c].sort(key=lambda w: w.x0)
+                p[c].sort(key=_X0)
 
     def _classify(self) -> None:
         texts: dict[int, list[str]] = {}
@@ -851,9 +916,9 @@ class _Body:
                 texts.setdefault(c, []).append(" ".join(w.text for w in ws))
         col0 = texts.get(0, [])
         # the row-number column: numbers, beside the labels of rows of their own ("Program", "Sub")
-        col0 = [t for t in col0 if _ROWNO.match(t) or not all(is_label_word(w) for w in t.split())]
+        col0 = [t for t in col0 if _row_no(t) or not all(is_label_word(w) for w in t.split())]
         self.numbering = 0 if self.ncol >= 2 and col0 and \
-            sum(1 for t in col0 if _ROWNO.match(t)) >= 0.6 * len(col0) else None
+            sum(1 for t in col0 if _row_no(t)) >= 0.6 * len(col0) else None
         self.values = {c for c, ts in texts.items() if c != self.numbering and ts
                        and sum(1 for t in ts if _numeric_piece(t)) >= 0.5 * len(ts)}
         # a value column no value landed in (they drifted into its neighbour) is known by its label
@@ -871,7 +936,7 @@ class _Body:
         p = self.pieces[k].get(self.numbering)
         if not p:
             return False
-        return bool(_ROWNO.match(" ".join(w.text for w in p)))
+        return _row_no(" ".join(w.text for w in p))
 
     def has(self, k: int, c: int) -> bool:
         return c in self.pieces[k]
@@ -930,14 +995,14 @@ def _value_cells(b: _Body, lo: int, hi: int) -> list[_VCell]:
             p = b.pieces[k].get(c)
             if not p:
                 continue
-            t = " ".join(w.text for w in p[:2]) if p[0].text.lower().rstrip(".") == "rp" else p[0].text
-            numeric = bool(_NUMERIC_START.match(t))
-            rp = t.lower().rstrip(".") == "rp"      # a currency prefix starts an amount, never follows one
+            t = " ".join(w.text for w in p[:2]) if _is_rp(p[0].text) else p[0].text
+            numeric = _numeric_start(t)
+            rp = _is_rp(t)      # a currency prefix starts an amount, never follows one
             if cur is not None and k - cur.bottom <= 2 and (not numeric or cur.prefix) and not (rp and not cur.prefix):
                 cur.bottom = k
                 cur.prefix = cur.prefix and not numeric
                 continue
-            if numeric or t.lower().rstrip(".") == "rp":
+            if numeric or _is_rp(t):
                 cur = _VCell(c, k, k, prefix=not numeric)
                 out.append(cur)
             else:
@@ -970,22 +1035,21 @@ class _Counts:
 
     def __init__(self, b: _Body, cols: list[int]):
         self.cols = cols
-        self.pre = {c: [0] * (b.n + 1) for c in cols}
+        self.pre: dict[int, list[int]] = {}
         # for text columns: the next line with content, and whether a line's piece starts in lower
         # case (the rest of a cell, "dan Penilaian Kinerja", rarely the start of one)
         self.nxt: dict[int, list[int]] = {}
         self.low: dict[int, set[int]] = {}
         for c in cols:
-            acc = self.pre[c]
-            for k in range(b.n):
-                acc[k + 1] = acc[k] + (1 if b.has(k, c) else 0)
+            has = [c in p for p in b.pieces]        # (b.has(k, c) of every line)
+            self.pre[c] = list(accumulate(has, initial=0))
             if c in b.values:
                 continue
             nxt = [b.n] * (b.n + 1)
             for k in range(b.n - 1, -1, -1):
-                nxt[k] = k if b.has(k, c) else nxt[k + 1]
+                nxt[k] = k if has[k] else nxt[k + 1]
             self.nxt[c] = nxt
-            self.low[c] = {k for k in range(b.n) if b.has(k, c) and b.pieces[k][c][0].text[:1].islower()}
+            self.low[c] = {k for k in range(b.n) if has[k] and b.pieces[k][c][0].text[:1].islower()}
 
     def between(self, c: int, a: int, z: int) -> int:
         """Lines a..z-1 with content in column c."""
@@ -1021,6 +1085,29 @@ def _centre_cost(cnt: _Counts, a: _Anchor, t: int, u: int, skip: set[int] | froz
     return cost
 
 
+def _above(cnt: _Counts, a: _Anchor, t: int, cols: list[int]) -> tuple[list[int], list[int]]:
+    """The half of `_centre_cost(cnt, a, t, u)` that does not depend on u: per column, its lines
+    with content from t to the anchor; and, in order, the first line with content from t of each
+    column where that line starts in lower case (each adds its price when u reaches it)."""
+    up = math.ceil(a.pos)
+    pre, nxts, low = cnt.pre, cnt.nxt, cnt.low
+    above = [pre[c][up] - pre[c][t] for c in cols] if up > t else [0] * len(cols)
+    lows = []
+    for c in cols:
+        nxt = nxts.get(c)
+        if nxt is not None and t < len(nxt) and nxt[t] in low[c]:
+            lows.append(nxt[t])
+    lows.sort()
+    return above, lows
+
+
+def _below(cnt: _Counts, a: _Anchor, z: int, cols: list[int]) -> list[int]:
+    """The other half: per column, its lines with content from below the anchor to z - 1."""
+    down = math.floor(a.pos) + 1
+    pre = cnt.pre
+    return [pre[c][z] - pre[c][down] for c in cols] if z > down else [0] * len(cols)
+
+
 def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: int, fragment: bool,
                   frag_cost: float, skips: list[set[int]] | None = None, cut: bool = False
                   ) -> tuple[float, list[tuple[int, int]], int]:
@@ -1041,12 +1128,18 @@ def _centred_rows(b: _Body, cnt: _Counts, anchors: list[_Anchor], lo: int, hi: i
     for t in starts[0]:
         best[0][t] = ((frag_cost if t > lo and _any_content(b, lo, t) else 0.0), None)
     for k in range(1, m):
+        # _centre_cost(cnt, a, tp, t - 1, skip) of every pair of starts, from its two halves: the
+        # lines above the anchor from tp and those below it up to t, column by column
+        a = anchors[k - 1]
+        cols = [c for c in cnt.cols if c not in skips[k - 1]]
+        prev = [(tp, cp) + _above(cnt, a, tp, cols) for tp, (cp, _) in best[k - 1].items() if tp <= a.lo]
         for t in starts[k]:
+            if t <= a.hi:
+                continue
+            below = _below(cnt, a, t, cols)
             bc, bp = INF, None
-            for tp, (cp, _) in best[k - 1].items():
-                if tp > anchors[k - 1].lo or t <= anchors[k - 1].hi:
-                    continue
-                c = cp + _centre_cost(cnt, anchors[k - 1], tp, t - 1, skips[k - 1])
+            for tp, cp, above, lows in prev:
+                c = cp + (sum(map(abs, map(sub, above, below))) + _LOWER_START * bisect_right(lows, t - 1))
                 if c < bc:
                     bc, bp = c, tp
             if bp is not None:
@@ -1365,7 +1458,7 @@ def _row_cells(b: _Body, r: _Row, rows: list[_Row]) -> tuple[list[Cell], int] | 
         # a row label runs across the columns ("Sub Kegiatan", "Program"): one cell, in the first
         first_col = min(per_col)
         joined = [(k, sorted((w for c in per_col for kk, ws in per_col[c] if kk == k for w in ws),
-                             key=lambda w: w.x0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
+                             key=_X0)) for k in sorted({k for v in per_col.values() for k, _ in v})]
         per_col = {first_col: joined}
     cells = [_cell(b, per_col.get(c, [])) for c in range(b.ncol)]
     first = min(v[0][0] for v in per_col.values())     # (each column's pieces are in line order)

@@ -21,6 +21,7 @@ module serves the pages it cannot read (no vertical rules) and OCRed scans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from collections.abc import Sequence
 from itertools import accumulate
@@ -340,7 +341,7 @@ def line_cover(lines: list[list[Word]], x0: float, x1: float) -> list[int]:
 
 
 _WHITE = re.compile(b"\x00+")
-_X0, _X1 = attrgetter("x0"), attrgetter("x1")
+_X0, _X1, _CX = attrgetter("x0"), attrgetter("x1"), attrgetter("cx")
 
 
 def label_spans(header: list[Word], gap: float = 3.0) -> list[list[float]]:
@@ -375,6 +376,8 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
         if lines is None:
             lines = group_lines(body)              # read once for the values and the gutters
         values = _value_words(body, layout.word_gap, lines) if values_to_labels else []
+        values.sort(key=_CX)                        # (those between two labels found by bisection)
+        cxs = [w.cx for w in values]
         runs = white_runs(body, x0, x1, min_gap, layout.gutter_slack, edges=True, lines=lines,
                           cover=cover) if body else []
         seps = []
@@ -383,7 +386,7 @@ def column_separators(body: list[Word], header: list[Word], x0: float, x1: float
             # the values (amounts, percentages, dashes) between the two labels go to the nearer one;
             # the separator lies in the widest white gutter between the two groups, so a
             # right-aligned "0,00" stays in its column (text is left-aligned and needs no such care)
-            between = [w for w in values if lc < w.cx < rc]
+            between = values[bisect_right(cxs, lc):bisect_left(cxs, rc)]     # lc < w.cx < rc
             lo = max([w.x1 for w in between if w.cx - lc <= rc - w.cx], default=lc)
             hi = min([w.x0 for w in between if w.cx - lc > rc - w.cx], default=rc)
             if lo >= hi:
