@@ -176,7 +176,23 @@ def split_header_labels(texts: list[str], k: int, most: int = 12) -> list[str]:
         j += 1
         while spaced and j < len(texts) and not texts[j]:
             j += 1
+    if len(labels) == 2 and spaced and k >= 3 and not any(texts[k - 3:k]) and _value_after_text(labels):
+        # two labels after an empty cell ("" / "Program" / "Anggaran": a Word header whose "No" cell
+        # is empty, each cell a paragraph and a blank line)
+        return labels if opens_header(" ".join(labels)) or _kind_of(labels) else []
     return labels if len(labels) >= 3 and opens_header(" ".join(labels)) else []
+
+
+def _value_after_text(labels: list[str]) -> bool:
+    """A text column's label, then a value column's ("Program" / "Anggaran", "Uraian" / "Pagu")."""
+    first, second = header_words(labels[0]), header_words(labels[1])
+    return bool(first and second) and _ROLE.get(first[0]) in ("name", "sasaran", "indikator") and \
+        _ROLE.get(second[0]) in ("pagu", "anggaran", "target")
+
+
+def _kind_of(labels: list[str]) -> bool:
+    words = header_words(" ".join(labels))
+    return _kind(words, {_ROLE.get(w) for w in words} - {None}, " ".join(labels)) is not None
 
 
 @dataclass

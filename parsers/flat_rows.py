@@ -146,7 +146,7 @@ class RowReader:
             # a header inside the body opens a block, or stands as labels one per line (a text layer
             # with no blank lines: the row above ends where the next table's labels begin)
             if (at_block and opens_header_at(texts, k) or labels) and (
-                    self._is_body_header(t) or self._is_body_header(" ".join(labels))):
+                    self._is_body_header(t) or self._is_body_header(" ".join(labels)) or _numbered_labels(labels)):
                 end, hdr = _header_span(texts, k)
                 if hdr.kind is not None and hdr.kind != self.kind and not (
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
@@ -203,8 +203,8 @@ class RowReader:
 
     def _section(self, t: str, texts: list[str], k: int) -> bool:
         sec = _SECTION.get(fold(t))
-        if not sec:
-            return False
+        if not sec or split_header_labels(texts, k):
+            return False                 # (or the first label of a header: "Program" / "Anggaran")
         nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 4)) if texts[m]), "")
         raw = self.raws[k] if self.raws is not None else t
         padded = len(raw) - len(raw.rstrip()) >= 3          # a row of empty cells after the label
@@ -393,6 +393,12 @@ def _unit_below(pieces: list[Piece], texts: list[str], k: int) -> bool:
     nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
     word = nxt.strip()
     return bool(word) and " " not in word and is_unit_word(word)
+
+
+def _numbered_labels(labels: list[str]) -> bool:
+    """Three labels or more, one per paragraph or line, opening with the row number's ("NO" / "SUB
+    KEGIATAN" / "ANGGARAN (Rp)"): a header, whatever the row above still lacks."""
+    return len(labels) >= 3 and re.fullmatch(r"(?i)(no|nomor)\.?", labels[0].strip()) is not None
 
 
 def _quantity_below(texts: list[str], k: int) -> bool:

@@ -511,3 +511,27 @@ def test_a_quantity_a_word_per_line_after_the_budget():
     assert t.kind == "cost_per_outcome"
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["efisiensi"]) for r in t.rows] == [
         ("1.", "2 Laporan", "1 Laporan", "-50%"), ("2.", "4 Laporan", "3 Laporan", "4,41%")]
+
+
+def test_docx2txt_budget_headers_after_an_empty_cell_and_after_a_continued_row():
+    """docx2txt: the budget table's header whose "No" cell is empty ("" / "Program" / "Anggaran"),
+    and a header of numbered labels right after a row continued over a page (its cell on a row of
+    its own, no numbers): each opens the budget table."""
+    (pk, budget) = tables(_paragraphs(
+        "No", "Sasaran", "Indikator Kinerja", "Target",
+        "1", "Meningkatnya tertib administrasi desa", "Persentase dokumen desa yang ditetapkan", "89%",
+        "", "Program", "Anggaran",
+        "1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Rp 2.400.000.000,-",
+        "2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Rp 9.300.000,-") + "BAB III\n")
+    assert (pk.kind, budget.kind) == ("pk", "pk_budget") and len(pk.rows) == 1
+    assert [(cells(r)["no"], cells(r)["pagu"]) for r in budget.rows] == [("1", "Rp 2.400.000.000,-"),
+                                                                         ("2", "Rp 9.300.000,-")]
+    (pk, budget) = tables(_paragraphs(
+        "No.", "Sasaran", "Indikator Kinerja", "Target",
+        "1.", "Terlaksananya urusan pemerintahan yang dilimpahkan", "Jumlah laporan pelaksanaan urusan", "12 laporan",
+        "", "", "yang terkait dengan non perizinan", "",
+        "NO", "SUB KEGIATAN", "ANGGARAN (Rp)",
+        "1.", "Koordinasi pelaksanaan kegiatan pemerintahan", "Rp 7.700.000") + "BAB III\n")
+    assert budget.kind == "pk_budget"
+    assert [(cells(r)["no"], cells(r)["name"], cells(r)["pagu"]) for r in budget.rows] == [
+        ("1.", "Koordinasi pelaksanaan kegiatan pemerintahan", "Rp 7.700.000")]
