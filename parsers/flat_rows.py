@@ -484,13 +484,25 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     else:
         # the column numbers one per line ("(1)" / "(2)" / ... / "(6=5/4)": a text layer that writes
         # every run of text on a line of its own); the longest run that counts up, three at least
+        # (one per paragraph too, blank lines between: docx2txt)
         run: list[str] = []
-        while j + len(run) < len(texts) and len(run) < 30 and _NUMBER_CELL.fullmatch(texts[j + len(run)].strip()):
-            run.append(texts[j + len(run)])
+        ends: list[int] = []
+        m = j
+        while m < len(texts) and len(run) < 30:
+            if not texts[m]:
+                if not (run and m + 1 < len(texts) and texts[m + 1]):
+                    break
+                m += 1                   # one blank line between two number cells
+                continue
+            if not _NUMBER_CELL.fullmatch(texts[m].strip()):
+                break
+            run.append(texts[m])
+            m += 1
+            ends.append(m)
         n = max((n for n in range(3, len(run) + 1) if is_numbering_line(" ".join(run[:n]))), default=0)
         if n:
             hdr.append(" ".join(run[:n]))
-            j += n
+            j = ends[n - 1]
     return j, read_header(hdr)
 
 

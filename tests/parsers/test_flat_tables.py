@@ -535,3 +535,13 @@ def test_docx2txt_budget_headers_after_an_empty_cell_and_after_a_continued_row()
     assert budget.kind == "pk_budget"
     assert [(cells(r)["no"], cells(r)["name"], cells(r)["pagu"]) for r in budget.rows] == [
         ("1.", "Koordinasi pelaksanaan kegiatan pemerintahan", "Rp 7.700.000")]
+
+
+def test_docx2txt_column_numbers_one_per_paragraph():
+    (t,) = tables(_paragraphs(
+        "No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "(1)", "(2)", "(3)", "(4)", "(5=4/3)",
+        "1", "Jumlah laporan pembinaan wawasan kebangsaan", "4 Laporan", "1 Laporan", "25%",
+        "2", "Jumlah laporan penanganan konflik sosial", "4 Laporan", "2 Laporan", "50%") + "BAB III\n")
+    assert t.kind == "capaian" and t.formulas == {"capaian": "5=4/3"}
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["capaian"]) for r in t.rows] == [
+        ("1", "4 Laporan", "25%"), ("2", "4 Laporan", "50%")]
