@@ -80,6 +80,7 @@ class RowReader:
         self.n_core = len(header.text_cols)
         self.n_vals = len(header.value_cols)
         self.widest = 0                  # the longest text line of the table's rows so far
+        self.gap = 0                     # blank lines right above the line being read
         self.raws: list[str] | None = None
 
     # -- rows --------------------------------------------------------------------------------
@@ -136,6 +137,11 @@ class RowReader:
                 at_block = True
                 k += 1
                 continue
+            # blank lines right above: more than four are empty cells skipped (a Word table's text,
+            # docx2txt: each cell a paragraph and a blank line), the row's own cells done
+            self.gap = 0
+            while self.gap < k - j and not texts[k - 1 - self.gap]:
+                self.gap += 1
             kode_table = self.h.kode
             if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)):
                 break
@@ -367,7 +373,8 @@ class RowReader:
             if open_row and c.texts:
                 return False
             if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts) \
-                    and not (self.dense and len(c.vals) > 1 and not self._one_per_line(c) and self._expected(p.text)):
+                    and not (self.dense and len(c.vals) > 1 and not self._one_per_line(c) and self._expected(p.text)) \
+                    and not (self.gap > 4 and self._expected(p.text)):
                 return False                 # the row's numbers written one per line (not: a line of them)
             return self._expected(p.text) or c is None
         if open_row and c.texts:

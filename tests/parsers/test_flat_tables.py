@@ -545,3 +545,18 @@ def test_docx2txt_column_numbers_one_per_paragraph():
     assert t.kind == "capaian" and t.formulas == {"capaian": "5=4/3"}
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["capaian"]) for r in t.rows] == [
         ("1", "4 Laporan", "25%"), ("2", "4 Laporan", "50%")]
+
+
+def test_docx2txt_a_row_number_after_the_empty_cells_of_a_row():
+    """A kinerja row of a cost-per-outcome table whose budget cells are empty (docx2txt: a blank
+    paragraph each): the next row's number after them is a row number, not the row's efisiensi."""
+    (t,) = tables(_paragraphs(
+        "No", "Sasaran", "Indikator Kinerja", "Kinerja", "Anggaran", "Efisiensi", "T", "R", "%", "Pagu",
+        "Realisasi", "%",
+        "1", "Terlaksananya perencanaan perangkat daerah", "Jumlah dokumen perencanaan", "4 dokumen", "2 dokumen",
+        "50%", "", "", "", "",
+        "2", "Terpenuhinya administrasi keuangan", "Jumlah laporan keuangan", "12 laporan", "9 laporan", "75%",
+        "", "", "", "") + "BAB III\n")
+    assert t.kind == "cost_per_outcome"
+    assert [(cells(r)["no"], cells(r)["capaian"], cells(r).get("efisiensi")) for r in t.rows] == [
+        ("1", "50%", None), ("2", "75%", None)]
