@@ -81,6 +81,7 @@ class RowReader:
         self.n_vals = len(header.value_cols)
         self.widest = 0                  # the longest text line of the table's rows so far
         self.gap = 0                     # blank lines right above the line being read
+        self.dense = self.double = False  # a body without blank lines; with one after every line
         self.raws: list[str] | None = None
 
     # -- rows --------------------------------------------------------------------------------
@@ -127,6 +128,7 @@ class RowReader:
         n = len(texts)
         double = _double_spaced(texts, j)
         self.dense = _dense(texts, j)
+        self.double = double
         at_block = True
         k = j
         while k < n:
@@ -265,7 +267,7 @@ class RowReader:
                     c.vals[vi] = Piece("val", f"{v.text} {text.strip()}", v.line, shape, unit_of=shape == QTY)
                     c.value_tails = c.value_tails or vi < len(c.vals) - 1 or any(t.phase != "pre" for t in c.texts)
                     continue
-                full = c is not None and first and self.dense and self._full(c)
+                full = c is not None and first and (self.dense or self.double) and self._full(c)
                 if full and self.h.keterangan and _remark(text) and sum(t.phase == "same" for t in c.texts) < 2:
                     c.texts.append(TextLine(text, p.line, self.block, "same"))    # the row's remark, below its numbers
                     continue
@@ -567,9 +569,9 @@ class CellResolver:
             if self._known(role, text):
                 s += 6.0
             head = text.lstrip("(\"'")
-            if head[:1].islower() and not (idx == 0 and first_is_row_start):
-                s -= 1.5
             opens_ind = bool(_INDICATOR_OPENING.match(head))
+            if head[:1].islower() and not (idx == 0 and first_is_row_start) and not (role == "indikator" and opens_ind):
+                s -= 1.5                 # (an indicator may open in lower case: "persentase desa ...")
             if role == "indikator" and opens_ind:
                 s += 1.0
             elif role != "indikator" and opens_ind:

@@ -560,3 +560,16 @@ def test_docx2txt_a_row_number_after_the_empty_cells_of_a_row():
     assert t.kind == "cost_per_outcome"
     assert [(cells(r)["no"], cells(r)["capaian"], cells(r).get("efisiensi")) for r in t.rows] == [
         ("1", "50%", None), ("2", "75%", None)]
+
+
+def test_docx2txt_a_remark_and_an_indicator_in_lower_case():
+    (t,) = tables(_paragraphs(
+        "No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Keterangan",
+        "1", "Terlaksananya pendataan administrasi kepegawaian", "Jumlah dokumen pendataan kepegawaian",
+        "12 Dokumen", "12 Dokumen", "100%", "Tercapai",
+        "2", "Meningkatnya kualitas fasilitasi pemerintahan umum", "persentase fasilitasi urusan pemerintahan umum",
+        "100%", "83,33%", "83,33%", "Belum tercapai") + "BAB III\n")
+    assert [(cells(r)["no"], cells(r)["sasaran"], cells(r)["indikator"], cells(r)["keterangan"]) for r in t.rows] == [
+        ("1", "Terlaksananya pendataan administrasi kepegawaian", "Jumlah dokumen pendataan kepegawaian", "Tercapai"),
+        ("2", "Meningkatnya kualitas fasilitasi pemerintahan umum", "persentase fasilitasi urusan pemerintahan umum",
+         "Belum tercapai")]
