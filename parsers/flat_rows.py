@@ -342,8 +342,12 @@ class RowReader:
         return None
 
     def _full(self, c: FlatRow) -> bool:
-        """Every value cell of the row read, after its text: in a text with no blank lines (one line
-        per run of text) the row is done, and text that follows opens the next row."""
+        """The row's text, then its values: with no blank lines (a text layer with a line per run of
+        text, which writes a row's cells in column order) the row is done at its values, and text
+        that follows opens the next row; with a blank line after every line, once every value cell
+        is read."""
+        if self.dense:
+            return bool(c.vals) and not c.values_first and bool(c.texts)
         return len(c.vals) >= self.n_vals and not c.values_first and bool(c.texts)
 
     def _rest_of_values(self, c: FlatRow, pieces: list[Piece]) -> bool:

@@ -573,3 +573,21 @@ def test_docx2txt_a_remark_and_an_indicator_in_lower_case():
         ("1", "Terlaksananya pendataan administrasi kepegawaian", "Jumlah dokumen pendataan kepegawaian", "Tercapai"),
         ("2", "Meningkatnya kualitas fasilitasi pemerintahan umum", "persentase fasilitasi urusan pemerintahan umum",
          "Belum tercapai")]
+
+
+def test_no_blank_lines_a_row_is_done_at_its_values():
+    """A line per run of text writes a row's cells in column order, its text before its values: a
+    kinerja row of a cost-per-outcome table (its budget cells empty) is done at its values, and the
+    indicator below it (under a merged sasaran) is a row of its own."""
+    (t,) = tables("\n".join(
+        ["No", "Sasaran", "Indikator Kinerja", "Kinerja", "Anggaran", "Efisiensi", "T", "R", "%", "Pagu",
+         "Realisasi", "%",
+         "6", "Meningkatnya pembinaan", "pemerintahan desa", "Persentase desa yang", "menetapkan RKPDes tepat waktu",
+         "89%", "58,82%", "66,09%",
+         "Persentase desa yang", "menetapkan APBDes tepat waktu", "89%", "100%", "112,36%",
+         "Program", "1", "Program Pembinaan dan", "Pengawasan Pemerintahan Desa",
+         "34.132.021", "25.900.345", "75,88%", "BAB III"]))
+    assert [(cells(r).get("no"), cells(r).get("indikator"), cells(r).get("capaian")) for r in t.rows[:2]] == [
+        ("6", "Persentase desa yang menetapkan RKPDes tepat waktu", "66,09%"),
+        (None, "Persentase desa yang menetapkan APBDes tepat waktu", "112,36%")]
+    assert cells(t.rows[0])["sasaran"] == "Meningkatnya pembinaan pemerintahan desa"
