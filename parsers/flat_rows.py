@@ -153,7 +153,7 @@ class RowReader:
             labels = split_header_labels(texts, k) if not at_block or opens_header_at(texts, k) else []
             # a header inside the body opens a block, or stands as labels one per line (a text layer
             # with no blank lines: the row above ends where the next table's labels begin)
-            if (at_block and opens_header_at(texts, k) or labels) and (
+            if ((at_block or self.dense) and opens_header_at(texts, k) or labels) and (
                     self._is_body_header(t) or self._is_body_header(" ".join(labels)) or _numbered_labels(labels)):
                 end, hdr = _header_span(texts, k)
                 if hdr.kind is not None and hdr.kind != self.kind and not (
@@ -201,13 +201,19 @@ class RowReader:
             return len(t) >= 56 and wide and self.widest > 0
         if self.rows and t.rstrip().endswith(":") and not vals:
             return True
+        if c is not None and c.values_first and c.vals and self.widest and len(t) <= self.widest + 4:
+            # the rest of a row's cells below its first line, side by side ("pelayanan publik di
+            # Kecamatan Koordinasi yang ditindaklanjuti"): no wider than the row's first line's text
+            return False
         return len(t) >= 56 or (len(t) >= 40 and wide)
 
     def _is_body_header(self, t: str) -> bool:
         from .flat_header import _line_stats
         st = _line_stats(t)
-        return st is not None and len(st[2]) >= 2 and st[0] / max(st[1], 1) >= 0.8 and (self.cur is None or self._complete(self.cur)
-                                                                    or not self.cur.texts)
+        # (with no blank lines, a row whose numbers are read may still take its cells' rest below them,
+        # but not a header line: no cell holds one)
+        return st is not None and len(st[2]) >= 2 and st[0] / max(st[1], 1) >= 0.8 and (
+            self.cur is None or self._complete(self.cur) or not self.cur.texts or self.dense and bool(self.cur.vals))
 
     def _section(self, t: str, texts: list[str], k: int) -> bool:
         sec = _SECTION.get(fold(t))

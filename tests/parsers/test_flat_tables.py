@@ -591,3 +591,25 @@ def test_no_blank_lines_a_row_is_done_at_its_values():
         ("6", "Persentase desa yang menetapkan RKPDes tepat waktu", "66,09%"),
         (None, "Persentase desa yang menetapkan APBDes tepat waktu", "112,36%")]
     assert cells(t.rows[0])["sasaran"] == "Meningkatnya pembinaan pemerintahan desa"
+
+
+def test_first_lines_side_by_side_and_a_header_inside_with_no_blank_lines():
+    """pdfplumber's extract_text() of a Word table: each row's first cell lines side by side with its
+    numbers, the rest of its cells below (a line as long as a paragraph's), no blank lines; the next
+    table's header line inside the body opens that table."""
+    pk, budget = tables("\n".join([
+        "No Sasaran Indikator Kinerja Target",
+        "1 Meningkatnya penyelenggaraan Persentase hasil Fasilitasi dan 91,50%",
+        "pelayanan publik di Kecamatan Koordinasi yang ditindaklanjuti",
+        "2 Meningkatnya akuntabilitas Rata-rata persentase desa yang 89%",
+        "pemerintahan desa menyusun dokumen administrasi desa",
+        "No Program Anggaran",
+        "1 Program Penunjang Urusan Pemerintahan Daerah Rp 2.648.039.800,00",
+        "2 Program Penyelenggaraan Pemerintahan Umum Rp 9.374.000,00",
+        "TOTAL Rp 2.657.413.800,00",
+        "BAB III"]))
+    assert (pk.kind, budget.kind) == ("pk", "pk_budget")
+    assert [(cells(r)["no"], cells(r)["target"]) for r in pk.rows] == [("1", "91,50%"), ("2", "89%")]
+    assert "ditindaklanjuti" in " ".join(cells(pk.rows[0]).values())
+    assert [cells(r).get("pagu") for r in budget.rows] == ["Rp 2.648.039.800,00", "Rp 9.374.000,00",
+                                                           "Rp 2.657.413.800,00"]
