@@ -201,9 +201,9 @@ class RowReader:
             return len(t) >= 56 and wide and self.widest > 0
         if self.rows and t.rstrip().endswith(":") and not vals:
             return True
-        if c is not None and c.values_first and c.vals and self.widest and len(t) <= self.widest + 4:
-            # the rest of a row's cells below its first line, side by side ("pelayanan publik di
-            # Kecamatan Koordinasi yang ditindaklanjuti"): no wider than the row's first line's text
+        if self.dense and c is not None and c.values_first and c.vals and self.widest and len(t) <= self.widest + 4:
+            # no blank lines: the rest of a row's cells below its first line, side by side ("pelayanan
+            # publik di Kecamatan Koordinasi yang ditindaklanjuti"), no wider than that line's text
             return False
         return len(t) >= 56 or (len(t) >= 40 and wide)
 
