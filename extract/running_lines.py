@@ -52,8 +52,11 @@ def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
 
     def key(k: int) -> str | None:
         t = text(k)
-        # (a table's labels, and values: a page's last row may end in "96,93%" on many pages)
-        return None if _TABLE_LABEL.search(t) or not _WORD.search(t) else running_key(t)
+        if _TABLE_LABEL.search(t):
+            return None                   # a table's labels
+        # a line without a word repeats only as written ("03/07/21 10.50", a browser's print date):
+        # a page's last row may end in a value ("96,93%") on many pages, each another
+        return running_key(t) if _WORD.search(t) else "=" + t
 
     running = repeated_keys([{key(k) for k in mg} - {None} for mg in margins], share)
     out = {k for mg in margins for k in mg if key(k) in running}

@@ -105,7 +105,9 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
             doc.warnings.append(detected.note)
         return doc
     grid: Grid | None = None
-    furniture = page_furniture(lines, layout.text_margin_lines, layout.running_share) if "\f" in text else set()
+    # (a text dump without layout may write a page's header and footer together at one end of the
+    # page, a browser's four print lines: twice the margin a laid-out page has at each end)
+    furniture = page_furniture(lines, 2 * layout.text_margin_lines, layout.running_share) if "\f" in text else set()
     for i, t in enumerate(lines):
         no = i + 1
         if i in furniture:

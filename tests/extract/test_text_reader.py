@@ -120,3 +120,19 @@ def test_a_table_over_a_page_break_without_its_furniture(tmp_path):
     assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target")) for r in t.rows] == [
         ("1", "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", "82"),
         ("2", "Terwujudnya ketertiban umum", "Persentase penanganan pelanggaran perda", "100%")]
+
+
+def test_a_browsers_print_lines_at_each_page_end_are_left_out(tmp_path):
+    """A web page printed to PDF, its text as drawn: the browser's date, the page's title, its address
+    and "1/3" end every page; they are no lines, and a value ending a page ("89%") stays."""
+    def furniture(i):
+        return ["04/10/26 10.50", "e-Kinerja | Laporan Kinerja", "https://kinerja.example/cetak/7", f"{i}/3"]
+
+    lines = (["LAPORAN KINERJA TRIWULAN I", "KECAMATAN CONTOH", "No", "Sasaran", "Indikator", "Target",
+              "1", "Meningkatnya kualitas pelayanan", "Indeks Kepuasan Masyarakat", "89%"] + furniture(1)
+             + ["\f2", "Terwujudnya ketertiban umum", "Persentase penanganan perda", "100%"] + furniture(2)
+             + ["\fBAB III", "Penutup laporan."] + furniture(3))
+    doc = _read(tmp_path, "\n".join(lines) + "\n")
+    texts = [ln.text for ln in doc.lines]
+    assert not any(t.startswith(("04/10/26", "e-Kinerja", "https://")) or t.endswith("/3") for t in texts)
+    assert "89%" in texts and "100%" in texts and "2" in texts
