@@ -12,7 +12,8 @@ Each form is made from the development set's own files by the tool or rule that 
               the Word, landscape and web-printout PDFs through poppler's pdftotext -layout (the set's own
               .layout.txt files were printed from other renderings of the same bundles)
   stream      the Word and landscape PDFs' characters in the order their pages draw them, one line per
-              run of text (what a browser's PDF viewer or a flipbook page gives when its text is copied)
+              run of text (what a browser's PDF viewer or a flipbook page gives when its text is copied);
+              stream.borderless the same of the web-printout PDFs
 Each converted file keeps its bundle's name (the PDF's for pdfplumber); its truth is the bundle's
 truth without line and page spans, so score.py aligns reports by order.  Printed per form and per
 part of the set (bundles 1-18, 19-24): score.py's headline.  Nothing of a bundle is written here
@@ -34,7 +35,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "stream", "layout.word",
+FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "stream", "stream.borderless", "layout.word",
          "layout.landscape", "layout.borderless")
 PARTS = (("1-18", range(1, 19)), ("19-24", range(19, 25)))
 
@@ -196,11 +197,11 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
     os.makedirs(src)
     os.makedirs(truth)
     md = [b["name"] for b in m["bundles"] if b.get("text_style") == "md"]
-    if form in ("pdfplumber", "pdftotext", "stream") or form.startswith("layout."):
+    if form in ("pdfplumber", "pdftotext", "stream", "stream.borderless") or form.startswith("layout."):
         if (form == "pdftotext" or form.startswith("layout.")) and not shutil.which("pdftotext"):
             print(f"{form:13s} pdftotext not on the PATH (Debian: poppler-utils): skipped")
             return None
-        looks = (form.split(".", 1)[1],) if form.startswith("layout.") else ("word", "landscape")
+        looks = (form.split(".", 1)[1],) if "." in form else ("word", "landscape")
         for name in sorted(os.listdir(os.path.join(synth, "pdf"))):
             if not re.search(r"\.(%s)\.pdf$" % "|".join(looks), name):
                 continue
@@ -209,7 +210,7 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
                 args = ["-layout"] if form.startswith("layout.") else []
                 text = subprocess.run(["pdftotext", *args, "-enc", "UTF-8", pdf_path, "-"], capture_output=True,
                                       text=True).stdout
-            elif form == "stream":
+            elif form.startswith("stream"):
                 text = stream_text(pdf_path)
             else:
                 import pdfplumber
