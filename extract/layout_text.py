@@ -740,6 +740,9 @@ def _group_fit(reg: _Region, cols: list[int], g: Word) -> float:
     return abs((lo + hi) / 2 - g.cx) + (0.0 if lo - 2 <= g.x0 and g.x1 <= hi + 2 else 100.0)
 
 
+_ROW_NO_WORD = re.compile(r"\d{1,3}[.)]")
+
+
 def _trim_body(reg: _Region) -> None:
     """End the body before a paragraph: a line with a run (single spaces) across two column
     gutters, or across one after a blank line."""
@@ -754,7 +757,9 @@ def _trim_body(reg: _Region) -> None:
             if len(t) < 3 or sum(map(_two_letters, t)) * 3 < 2 * len(t):
                 continue            # values packed one space apart cross gutters; prose does
             r = _word_runs(x)[j]    # (the words of that run)
-            crossed = sum(1 for sp in reg.seps if r[0].x0 < sp < r[-1].x1)
+            # (a row number set one space before its text, "1. Meningkatnya ...", crosses no gutter)
+            first = r[1] if len(r) >= 2 and _ROW_NO_WORD.fullmatch(r[0].text) else r[0]
+            crossed = sum(1 for sp in reg.seps if first.x0 < sp < r[-1].x1)
             if crossed >= 2 or (crossed >= 1 and prev_blank and len(r) >= 3):
                 reg.body = reg.body[:k]
                 while reg.body and not reg.body[-1].toks:

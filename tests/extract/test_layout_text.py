@@ -619,3 +619,43 @@ def test_a_label_with_its_unit_over_a_narrower_value_is_one_label(tmp_path):
     assert [(r.text("capaian"), r.text("capaian_anggaran"), r.text("efisiensi")) for r in t.rows] == [
         ("50%", "100%", "-50%"), ("75%", "68,47%", "6,53%"), ("50%", "44,47%", "5,53%"), ("70%", "73,52%", "-3,52%"),
         ("66,67%", "76,20%", "-9,53%"), ("80%", "66,80%", "13,20%")]
+
+
+def test_a_row_number_one_space_before_its_text_after_a_blank_line(tmp_path):
+    """A sub-header ("No  Sasaran Program  Indikator Kinerja"), a blank line, then "1. Meningkatnya ...":
+    the row number one space before its text crosses the gutter between the No column and the next,
+    as a paragraph's line would cross it; it is a row, not the end of the table (a web printout
+    through pdftotext -layout; the texts masked)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        '                                                   Cost per outcome Tahun 2024',
+        '                                                                                                            Kinerja                            Anggaran',
+        '       No              Sasaran / Kegiatan                          Indikator Kinerja',
+        '                                                                                                                                                               Capaian',
+        '                                                                                                       T     R          %          Pagu          Realisasi',
+        '                                                                                                                                                                 (%)',
+        '       1. Maaaaaaaaaaa aaaaaaaa aaaaaaaaaa aaa       Paaaaaaaaa aaaaa Faaaaaaaaa aaa Kaaaaaaaaa       100% 36,11%     36,11%',
+        '          aaaaaaaaaa aaaaaaaaa                       aaaa aaaaaaaaaaaaaaa',
+        '       2. Maaaaaaaaaaa aaaaaaaaaaaaa                 Raaa-aaaa aaaaaaaaaa aaaa aaaa                   100% 73,81%     73,81%',
+        '          aaaaaaaaaaaa aaaa                          aaaaaaaa aaaaaaa aaaaaaaaaaaa',
+        '                                                     aaaaaaaaaaaa aaaa aaaaa aaaaa',
+        '       3. Maaaaaaaaaaa aaaaaaaa aaaaaaaaa            Iaaaaa Kaaaaaaa Maaaaaaaaa (Iaa)                  87   87,65     100,75%',
+        '          aaaaaa aaaaaaaaa',
+        '       No              Sasaran Program                             Indikator Kinerja',
+        '',
+        '       1. Maaaaaaaaaaa Kaaaaaaa Faaaaaaaaa           Paaaaaaaaa Paaaaaaaa aaaaaaaaaa                  89% 33,33%      37,45%',
+        '          Paaaaaaaa Uaaaaa Paaaaaaaaaaa              aaaaaaaaaaa Paaaaaaaaaa',
+        '          Daaaaa Kaaaaaaaa/Kaaa',
+        '       2. Maaaaaaaaaaa Kaaaaaaa Faaaaaaaaa           Paaaaaaaaa aaaaaaaaaa Paaaaaaaa                  100% 37,50%     37,50%',
+        '          Paaaaaaaaaaaaaa Paaaaaaaaaaa aaa           Aaaaaaaaaaaa Kaaaaaaaa aaaaaa Sa aaa',
+        '          Paaaaaaaa Paaaaa                           Saa',
+        '       3. Maaaaaaaaaaa Paaaaaaaaaaa                  Paaaaaaaaa aaaaaaa aaaaaaaaaaaaaa                100% 37,50%     37,50%',
+        '          Maaaaaaaaa Daaa aaa Kaaaaaaaa              aaaa/aaaaaaaaa aaa aaaaa aaaa aaaaa',
+        '       4. Maaaaaaaaaaa Faaaaaaaaa Kaaaaaaaaa         Paaaaaaaaa Faaaaaaaaa Kaaaaaaaaa                 100% 31,25%     31,25%',
+        '          Kaaaaaaaaaaa aaa Kaaaaaaaaa Uaaa           Kaaaaaaaaaaa aaa Kaaaaaaaaa Uaaa',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "cost_per_outcome"
+    assert [r.text("no") for r in t.rows] == ["1.", "2.", "3.", "1.", "2.", "3.", "4."]
+    assert [r.text("capaian") for r in t.rows[3:]] == ["37,45%", "37,50%", "37,50%", "31,25%"]
