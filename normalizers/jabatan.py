@@ -63,6 +63,6 @@ def canonical_unit(raw: str | None) -> str:
         return "Other"
     if "sekretaris kecamatan" in s or re.search(r"\bsekretaris\b", s):
         return "Sekretaris Kecamatan"
-    if re.search(r"\bcamat\b", s):
-        return "Camat"
+    if re.search(r"\b(camat|panewu|kepala distrik|mantri pamong praja)\b", s):
+        return "Camat"               # (the head of a kapanewon in DIY, of a distrik in Papua, of a kemantren)
     return "Other"

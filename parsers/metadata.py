@@ -135,6 +135,9 @@ def _title_unit(t: str) -> str | None:
     return t[m.start(1):m.end(1)] if m else None
 
 
+_PLACE_DATE = re.compile(r",\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*$")
+
+
 def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int, str]]:
     """(unit, raw, weight, source) candidates; a source (the cover, the table titles, one stock phrase
     of the body, the signature) speaks once for a unit however often it repeats it (a title copied
@@ -143,7 +146,8 @@ def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[t
     # cover block: short lines naming a jabatan (consecutive lines joined)
     block: list[str] = []
     for t in texts[:cover_end] + [""]:
-        if t and len(t) < 70 and not re.match(r"^(LAPORAN|TAHUN|TRIWULAN|PEMERINTAH|LKJ|LAKIP|LKIP|-)", t, re.I):
+        if t and len(t) < 70 and not re.match(r"^(LAPORAN|TAHUN|TRIWULAN|PEMERINTAH|LKJ|LAKIP|LKIP|-)", t, re.I) \
+                and not _PLACE_DATE.search(t):      # ("Jayapura, 10 Januari 2024" above a signer's jabatan)
             block.append(t)
             continue
         if block:
@@ -381,7 +385,7 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
                 score[u] += w
             meta.unit = score.most_common(1)[0][0]
             meta.unit_raw = raws[meta.unit]
-        elif any(re.search(r"\b(kecamatan|camat)\b", t, re.I) for t in texts[:cover_end]):
+        elif any(re.search(r"\b(kecamatan|camat|distrik|kapanewon|panewu|kemantren)\b", t, re.I) for t in texts[:cover_end]):
             meta.unit = "Camat"           # the report of the kecamatan as a whole
     else:
         meta.unit = "Other"

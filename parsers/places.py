@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 from lkj.normalizers.gazetteer import Kecamatan, Region, fold_place, national
 from lkj.normalizers.text import clean
 
-_KEC_KEY = re.compile(r"\b(?:Kecamatan|Kec\.?|Camat)(?=[\s.:]|$)[\s.:]*", re.I)
+# (a kecamatan is a distrik in Papua, a kapanewon or kemantren in Yogyakarta, its head a panewu there)
+_KEC_KEY = re.compile(r"\b(?:Kecamatan|Kec\.?|Camat|Distrik|Kapanewon|Kemantren|Panewu)(?=[\s.:]|$)[\s.:]*", re.I)
 _KAB_KEY = re.compile(r"\b(?:Kabupaten|Kab\.|Kab(?=\s)|Bupati)[\s.:]+", re.I)
 _KOTA_KEY = re.compile(r"\b(?:Wali\s*kota|Kota)[\s.:]+", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -40,19 +41,19 @@ _ADDRESS = re.compile(r"\b(Jl\.|Jalan|Telp|Telepon|Faks|Fax|Faksimile|Laman|Pos-
                       r"Kelurahan\s+\w+,)|\b[1-9]\d{4},?\s*$", re.I)
 _COLUMNS = re.compile(r"\s{3,}|\t")
 # any keyword of the three patterns above: a text without one names no place (tested once per text)
-_ANY_KEY = re.compile(r"kec|camat|kab|bupati|kota", re.I)
-_KEYS = ("kec", "camat", "kab", "bupati", "kota")
+_ANY_KEY = re.compile(r"kec|camat|kab|bupati|kota|distrik|kapanewon|kemantren|panewu", re.I)
+_KEYS = ("kec", "camat", "kab", "bupati", "kota", "distrik", "kapanewon", "kemantren", "panewu")
 
 
 def _has_key(text: str) -> bool:
     """_ANY_KEY.search(text), as substring tests on ASCII text (where ignoring case is lower-casing)."""
     if text.isascii():
         low = text.lower()
-        return "kec" in low or "camat" in low or "kab" in low or "bupati" in low or "kota" in low   # _KEYS
+        return any(k in low for k in _KEYS)
     return bool(_ANY_KEY.search(text))
 
 
-_KEC_BEFORE = re.compile(r"\b(kecamatan|kec\.?)\s*$", re.I)
+_KEC_BEFORE = re.compile(r"\b(kecamatan|kec\.?|distrik|kapanewon|kemantren)\s*$", re.I)
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _part_mentions(t: str, g) -> tuple[tuple[str, str, tuple, tuple], ...]:
         return ()
     for m in _KEC_KEY.finditer(t):
         words = _words_after(t, m.end())
-        if words and words[0].lower() in ("kecamatan", "kec"):   # "Camat Kecamatan X"
+        if words and words[0].lower() in ("kecamatan", "kec", "distrik", "kapanewon", "kemantren"):   # "Camat Kecamatan X"
             continue
         if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
             continue

@@ -205,3 +205,28 @@ def test_a_scanned_cover_title_with_lost_strokes_still_gives_its_quarter(parse):
     ])
     m = parse(text)[0].meta
     assert (str(m.period), m.year, m.quarter) == ("triwulan", 2024, 2)
+
+
+@pytest.mark.parametrize("area, head, kab, kec", [
+    ("Distrik Abepura", "Kepala Distrik Abepura", "Kota Jayapura", "Abepura"),      # Papua: a kecamatan is a distrik
+    ("Kapanewon Mlati", "Panewu Mlati", "Sleman", "Mlati"),                         # DIY: a kapanewon, its panewu
+])
+def test_a_kecamatan_by_its_regional_name_and_its_head(parse, area, head, kab, kec):
+    text = "\n".join([
+        f"LAPORAN KINERJA INSTANSI PEMERINTAH {area.upper()}",
+        "TAHUN 2023",
+        "",
+        f"Tabel 3.1 Capaian Kinerja {area} Tahun 2023",
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
+        "1\tMeningkatnya kualitas pelayanan publik\tIndeks Kepuasan Masyarakat\t82\t84,5\t103,05%",
+        "",
+        "Jayapura, 10 Januari 2024" if "Distrik" in area else "Sleman, 10 Januari 2024",
+        head.upper(),
+        "",
+        "YOHANES WANDIKBO, S.Sos" if "Distrik" in area else "Drs. SUHARTO, M.Si",
+        "NIP. 19750101 200003 1 004",
+    ])
+    (rep,) = parse(text)
+    m = rep.meta
+    assert (m.kabupaten, m.kecamatan, m.unit) == (kab, kec, "Camat")
+    assert m.unit_raw == head.upper()          # the jabatan as written, without the place and date above it
