@@ -30,11 +30,11 @@ _TABLE_LABEL = re.compile(r"^(no|nomor|kode)\b|\b(target|realisasi|capaian|angga
 def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
     """Indexes of the running headers and footers of a text whose pages are divided by form feeds
     (a text layer dumped without layout): lines among the first or last `margin` non-blank lines of
-    a page that repeat on `share` of the pages, digits aside ("Halaman 3"; a line without a word is
-    none: a value), and a page number at a
-    page's top or end ("Halaman 3", "- 3 -"; a bare number only where it counts on from the page
-    before or to the page after: else it may be a table's value).  A table's header repeated at the top of
-    each page it runs over is kept (its labels open the table on its first page).  Fewer than three
+    a page that repeat on `share` of the pages, digits aside ("Halaman 3"; a line without a word
+    only as written, so that a value ending many pages is none), and a page number at a page's top
+    or end ("Halaman 3", "- 3 -"; a bare number only where it counts on from the page before or to
+    the page after: else it may be a table's value).  A table's header repeated at the top of each
+    page it runs over is kept (its labels open the table on its first page).  Fewer than three
     pages: nothing."""
     pages: list[list[int]] = [[]]
     for k, t in enumerate(lines):

@@ -191,6 +191,7 @@ def _value_after_text(labels: list[str]) -> bool:
 
 
 def _kind_of(labels: list[str]) -> bool:
+    """The labels name a kind of table."""
     words = header_words(" ".join(labels))
     return _kind(words, {_ROLE.get(w) for w in words} - {None}, " ".join(labels)) is not None
 

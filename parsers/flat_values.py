@@ -3,8 +3,9 @@
 Written by hand (no library knows the number shapes of SAKIP tables).  A value token is read from
 its shape alone: rupiah amounts ("Rp. 1.390.110.590,00", "2.226.708.730", "1,706,504,410"),
 percentages ("27,08 %", "-10,93%"), quantities with a unit ("12 Dokumen", "26 Desa"), bare
-numbers ("87", "-0,24"), the dash of an empty amount and, on a line of values, a letter grade ("BB").  A run of value tokens that ends the line,
-opens it, or holds more than one token (or a token no text would contain) is the row's values;
+numbers ("87", "-0,24"), the dash of an empty amount and, on a line of values, a letter grade
+("BB").  A run of value tokens that ends the line, opens it, or holds more than one token (or a
+token no text would contain) is the row's values;
 a lone bare number inside text stays text ("sesuai SP 2 dan SOP").  After a value run, a row
 number followed by a capitalised word opens another row on the same line ("... 89% 2 Meningkatnya").
 """
