@@ -164,7 +164,8 @@ class RowReader:
                 at_block = True
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
-            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and not _values_below(texts, lines, k):
+            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and not _values_below(texts, lines, k) \
+                    and not (self.dense and _values_below(texts, lines, k, ahead=4)):
                 break
             if not any(p.kind == "val" for p in pieces):
                 self.widest = max(self.widest, len(t))
@@ -430,17 +431,23 @@ def _quantity_below(texts: list[str], k: int) -> bool:
         all(p.kind in ("val", "bare") for p in split_line(after, 0))
 
 
-def _values_below(texts: list[str], lines: list[int], k: int) -> bool:
+def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1) -> bool:
     """The next line (blank lines between allowed) holds a row's numbers alone, one of them a
     percentage, an amount or a quantity with its unit ("100%", "Rp 4.693.000", "4 dokumen"): the
     line above is a row's text, however long (a converter that writes each cell as a paragraph of
-    its own, docx2txt), not a paragraph below the table."""
-    nxt = next((m for m in range(k + 1, min(len(texts), k + 5)) if texts[m]), None)
-    if nxt is None:
-        return False
-    pieces = split_line(texts[nxt], lines[nxt])
-    return bool(pieces) and all(p.kind in ("val", "bare") for p in pieces) and \
-        any(p.shape in (MONEY, PCT, QTY) for p in pieces)
+    its own, docx2txt), not a paragraph below the table.  ahead > 1: one of the next so many lines
+    does, the lines between short (a cell's wrapped lines, a line per run of text)."""
+    seen = 0
+    for m in range(k + 1, min(len(texts), k + 4 + ahead)):
+        if not texts[m]:
+            continue
+        pieces = split_line(texts[m], lines[m])
+        if pieces and all(p.kind in ("val", "bare") for p in pieces):
+            return any(p.shape in (MONEY, PCT, QTY) for p in pieces)
+        seen += 1
+        if seen >= ahead or len(texts[m]) > 60:
+            return False
+    return False
 
 
 def _dense(texts: list[str], j: int, window: int = 40) -> bool:

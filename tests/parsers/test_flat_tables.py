@@ -613,3 +613,20 @@ def test_first_lines_side_by_side_and_a_header_inside_with_no_blank_lines():
     assert "ditindaklanjuti" in " ".join(cells(pk.rows[0]).values())
     assert [cells(r).get("pagu") for r in budget.rows] == ["Rp 2.648.039.800,00", "Rp 9.374.000,00",
                                                            "Rp 2.657.413.800,00"]
+
+
+def test_no_blank_lines_a_long_indicator_line_before_its_values_is_a_row():
+    """A line per run of text: an unnumbered indicator row's first line is longer than the table's
+    lines so far (as long as a paragraph's would be); its values two lines below say it is a row."""
+    (t,) = tables("\n".join([
+        "NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET",
+        "1", "Terpenuhinya Administrasi Kepegawaian", "Perangkat Daerah",
+        "Jumlah Dokumen Pendataan dan Pengolahan", "Administrasi Kepegawaian", "12 Dok",
+        "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian", "Kinerja Pegawai", "4 Dok",
+        "2", "Terpenuhinya Administrasi Umum", "Perangkat Daerah",
+        "Jumlah Dokumen Dukungan Pelaksanaan Sistem", "Pemerintahan Berbasis Elektronik", "1 Dok",
+        "Dari tabel di atas dapat dilihat bahwa seluruh indikator kinerja telah ditetapkan dengan target."]))
+    assert [(cells(r).get("no"), cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
+        ("1", "Jumlah Dokumen Pendataan dan Pengolahan Administrasi Kepegawaian", "12 Dok"),
+        (None, "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "4 Dok"),
+        ("2", "Jumlah Dokumen Dukungan Pelaksanaan Sistem Pemerintahan Berbasis Elektronik", "1 Dok")]
