@@ -61,6 +61,7 @@ class FlatRow:
     vals_block: int | None = None
     values_first: bool = False       # the numbers came on the row's first line, or before any text
     value_tails: bool = False        # a value's unit was wrapped below the row's text: its text cells are done
+    skips: list[int] = field(default_factory=list)   # per value, the empty cells right before it (-1: unknown)
 
     def post_blocks(self) -> int:
         return len({t.block for t in self.texts if t.phase == "post"})
@@ -81,6 +82,7 @@ class RowReader:
         self.n_vals = len(header.value_cols)
         self.widest = 0                  # the longest text line of the table's rows so far
         self.gap = 0                     # blank lines right above the line being read
+        self.skip = -1                   # the empty cells they stand for (one paragraph per cell), -1: unknown
         self.dense = self.double = False  # a body without blank lines; with one after every line
         self.raws: list[str] | None = None
 
@@ -144,6 +146,8 @@ class RowReader:
             self.gap = 0
             while self.gap < k - j and not texts[k - 1 - self.gap]:
                 self.gap += 1
+            # with a blank line after every paragraph, an empty cell is two blank lines of its own
+            self.skip = (self.gap - 1) // 2 if self.double and self.gap >= 1 else -1
             kode_table = self.h.kode
             if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)):
                 break
@@ -315,6 +319,7 @@ class RowReader:
             if not c.vals:
                 c.values_first = p.line == c.first_line or not c.texts
                 c.vals_block = self.block
+            c.skips.append(0 if seen_val else self.skip)
             c.vals.append(p)
             seen_val = True
 
@@ -387,7 +392,8 @@ class RowReader:
                 return False
             if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts) \
                     and not (self.dense and len(c.vals) > 1 and not self._one_per_line(c) and self._expected(p.text)) \
-                    and not (self.gap > 4 and self._expected(p.text)):
+                    and not (self.gap > 4 and self._expected(p.text)) \
+                    and not (_last_place(c) == self.n_vals - 1 and self._expected(p.text)):
                 return False                 # the row's numbers written one per line (not: a line of them)
             return self._expected(p.text) or c is None
         if open_row and c.texts:
@@ -849,6 +855,34 @@ def _fit(p: Piece, role: str) -> float | None:
     if role == "efisiensi":
         return {PCT: 2.0, NUM: 2.0, DASH: 1.0}.get(sh)
     return None
+
+
+def _places(r: FlatRow) -> list[int] | None:
+    """The value columns (by index) the row's values stand in, told by the empty cells between
+    them (see placed_values); None when the text does not tell."""
+    if not r.vals or len(r.skips) != len(r.vals) or min(r.skips) < 0 or max(r.skips) == 0 or r.values_first:
+        return None
+    pos, p = [], -1
+    for s in r.skips:
+        p += 1 + s
+        pos.append(p)
+    return pos
+
+
+def _last_place(r: FlatRow) -> int | None:
+    pos = _places(r)
+    return pos[-1] if pos else None
+
+
+def placed_values(cols: list[str], r: FlatRow) -> dict[str, list[Piece]] | None:
+    """Values to columns by the empty cells between them, when the text tells them (a Word table's
+    text, docx2txt: each cell a paragraph, an empty one two blank lines): the first value after the
+    row's text skips the empty value cells before it, each next one those between.  None when the
+    text does not tell (no empty cell seen) or the places do not fit the header."""
+    pos = _places(r)
+    if pos is None or pos[-1] >= len(cols):
+        return None
+    return {cols[i]: [v] for i, v in zip(pos, r.vals)}
 
 
 def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:

@@ -18,7 +18,7 @@ from lkj.normalizers.text import clean
 
 from .flat_header import FlatHeader, is_header_line, opens_header, opens_header_at
 from .flat_rows import (CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values, continuation_cells,
-                        unambiguous_cells)
+                        placed_values, unambiguous_cells)
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text
 
@@ -141,7 +141,7 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     for r in rows:
         # under a "Program" / "Kegiatan" sub-header a row's numbers are its budget's
         cols = budget_cols if kind == "cost_per_outcome" and r.section else hdr.value_cols
-        vals = assign_values(cols, r.vals)
+        vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or assign_values(cols, r.vals)
         budget = _is_budget_row(hdr, r, vals)
         texts, ket = resolver.resolve(r, budget)
         cells: dict[str, RawCell] = {f: RawCell("", r.line) for f in fields}

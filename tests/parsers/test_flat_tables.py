@@ -630,3 +630,23 @@ def test_no_blank_lines_a_long_indicator_line_before_its_values_is_a_row():
         ("1", "Jumlah Dokumen Pendataan dan Pengolahan Administrasi Kepegawaian", "12 Dok"),
         (None, "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "4 Dok"),
         ("2", "Jumlah Dokumen Dukungan Pelaksanaan Sistem Pemerintahan Berbasis Elektronik", "1 Dok")]
+
+
+def test_docx2txt_values_placed_by_the_empty_cells_before_them():
+    """A cost-per-outcome header with the budget first: an indicator row's budget cells are empty
+    (two blank lines each in docx2txt's text), so its three percentages are the kinerja's, not the
+    budget's capaian and the first two kinerja cells; the next row's number is no value."""
+    (t,) = tables(_paragraphs(
+        "No", "Sasaran / Program", "Indikator Kinerja", "Anggaran", "Kinerja", "Pagu (Rp.)", "Realisasi",
+        "Capaian", "Target", "Realisasi", "%",
+        "1", "Meningkatnya penyelenggaraan pelayanan publik", "Persentase hasil fasilitasi yang ditindaklanjuti",
+        "", "", "", "91,50%", "86,11%", "94,11%",
+        "2", "Meningkatnya akuntabilitas pemerintahan desa", "Rata-rata persentase desa tepat waktu",
+        "", "", "", "89%", "86,27%", "96,93%",
+        "3", "Meningkatnya ketertiban umum", "Persentase penanganan gangguan ketertiban",
+        "", "Rp 5.000.000", "50%", "", "", "") + "BAB III\n")
+    assert t.kind == "cost_per_outcome"
+    assert [(cells(r)["no"], cells(r).get("capaian_anggaran"), cells(r).get("target"), cells(r).get("capaian"))
+            for r in t.rows] == [("1", None, "91,50%", "94,11%"), ("2", None, "89%", "96,93%"), ("3", "50%", None, None)]
+    # an empty pagu cell: the amount is the realisasi (its shape alone would make it the pagu)
+    assert (cells(t.rows[2]).get("pagu"), cells(t.rows[2])["realisasi_anggaran"]) == (None, "Rp 5.000.000")
