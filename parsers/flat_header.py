@@ -185,9 +185,8 @@ def split_header_labels(texts: list[str], k: int, most: int = 12) -> list[str]:
 
 def _value_after_text(labels: list[str]) -> bool:
     """A text column's label, then a value column's ("Program" / "Anggaran", "Uraian" / "Pagu")."""
-    first, second = header_words(labels[0]), header_words(labels[1])
-    return bool(first and second) and _ROLE.get(first[0]) in ("name", "sasaran", "indikator") and \
-        _ROLE.get(second[0]) in ("pagu", "anggaran", "target")
+    first, second = ([_ROLE[w] for w in header_words(t) if w in _ROLE][:1] for t in labels)   # ("Sub Kegiatan")
+    return first in (["name"], ["sasaran"], ["indikator"]) and second in (["pagu"], ["anggaran"], ["target"])
 
 
 def _kind_of(labels: list[str]) -> bool:

@@ -650,3 +650,13 @@ def test_docx2txt_values_placed_by_the_empty_cells_before_them():
             for r in t.rows] == [("1", None, "91,50%", "94,11%"), ("2", None, "89%", "96,93%"), ("3", "50%", None, None)]
     # an empty pagu cell: the amount is the realisasi (its shape alone would make it the pagu)
     assert (cells(t.rows[2]).get("pagu"), cells(t.rows[2])["realisasi_anggaran"]) == (None, "Rp 5.000.000")
+
+
+def test_docx2txt_a_two_label_header_whose_text_label_has_a_qualifier():
+    (pk, budget) = tables(_paragraphs(
+        "No", "Sasaran", "Indikator Kinerja", "Target",
+        "1", "Terfasilitasinya perencanaan pembangunan partisipatif", "Jumlah desa yang difasilitasi", "10 Desa",
+        "", "Sub Kegiatan", "Anggaran",
+        "1.", "Fasilitasi penyusunan perencanaan pembangunan partisipatif", "Rp 3.519.699") + "BAB III\n")
+    assert (pk.kind, budget.kind, len(pk.rows)) == ("pk", "pk_budget", 1)
+    assert [(cells(r)["no"], cells(r)["pagu"]) for r in budget.rows] == [("1.", "Rp 3.519.699")]
