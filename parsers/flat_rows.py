@@ -448,7 +448,10 @@ def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1) ->
         if not texts[m]:
             continue
         pieces = split_line(texts[m], lines[m])
-        if pieces and all(p.kind in ("val", "bare") for p in pieces):
+        if pieces and all(p.kind in ("val", "bare") or ahead > 1 and p.kind == "no" and i == 0
+                          for i, p in enumerate(pieces)):
+            # (further down, a row's number may open the line of its values: "1. 100% 36,11% 36,11%",
+            # the row centred on that line)
             return any(p.shape in (MONEY, PCT, QTY) for p in pieces)
         seen += 1
         if seen >= ahead or len(texts[m]) > 60:

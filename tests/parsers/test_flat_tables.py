@@ -660,3 +660,26 @@ def test_docx2txt_a_two_label_header_whose_text_label_has_a_qualifier():
         "1.", "Fasilitasi penyusunan perencanaan pembangunan partisipatif", "Rp 3.519.699") + "BAB III\n")
     assert (pk.kind, budget.kind, len(pk.rows)) == ("pk", "pk_budget", 1)
     assert [(cells(r)["no"], cells(r)["pagu"]) for r in budget.rows] == [("1.", "Rp 3.519.699")]
+
+
+def test_no_blank_lines_rows_centred_on_their_numbers():
+    """pdfplumber's text of a Word table whose cells are centred: a row's first text lines, then its
+    number with its values, then the rest; the long first line is no paragraph that ends the table
+    (a line of values with its row number follows)."""
+    (t,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "Meningkatnya kualitas fasilitasi Persentase hasil Fasilitasi dan",
+        "1. 100% 36,11% 36,11%",
+        "dan koordinasi kecamatan Koordinasi yang ditindaklanjuti",
+        "Meningkatnya kualitas pelayanan Indeks Kepuasan Masyarakat",
+        "2. 87 87,65 100,75%",
+        "publik kecamatan (IKM)",
+        "Meningkatnya akuntabilitas Rata-rata persentase desa yang",
+        "3. 100% 73,81% 73,81%",
+        "pemerintahan desa menyusun dokumen administrasi",
+        "BAB III"]))
+    assert t.kind == "capaian"
+    # every numbered row is read with its values (which text lines above a number are its own is not
+    # told yet: the first row's first line stands as a row of its own)
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["capaian"]) for r in t.rows if "no" in cells(r)] == [
+        ("1.", "100%", "36,11%"), ("2.", "87", "100,75%"), ("3.", "100%", "73,81%")]
