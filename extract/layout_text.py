@@ -43,6 +43,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add, attrgetter, le, sub, truediv
@@ -220,6 +221,7 @@ _DATA = re.compile(r"^(rp\.?)?[-–(]?\d[\d.,]*\)?\s*%$|^(rp\.?)?[-–]?\d{1,3}(
 _ROWNO = re.compile(r"^\(?(\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})([.)]\d{0,2})?\)?\.?$")
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d()/x*+\-%]+\)?$|^\(?[IVX]{1,4}\)?$")
 _NUMERIC_START = re.compile(r"^(rp\.?\s*)?[-–(]?\d|^[-–—]+$", re.I)
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _CAPTION = re.compile(r"^(tabel|table|gambar|grafik|lampiran)\s+[\dIVX]", re.I)
 _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(?(19|20)\d\d\)?$|^\(?tw\.?$|"
                           r"^[(\[]*[A-Z0-9%]{1,3}[)\]]*(\s*[-/x*:]\s*[(\[]*[A-Z0-9%]{1,3}[)\]]*)+$|"
@@ -227,34 +229,20 @@ _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(
                           re.I)
 
 
-@lru_cache(maxsize=50_000)
-def _is_value(text: str) -> bool:
-    """VALUE.fullmatch(text), remembered (a table's words are tested several times over)."""
-    return VALUE.fullmatch(text) is not None
+def _remembered(test: Callable[[str], object]) -> Callable[[str], bool]:
+    """A pattern's test of a word (its match or search), remembered: a match costs more than a
+    look-up, and a table's words repeat and are tested several times over."""
+    @lru_cache(maxsize=50_000)
+    def remembered(t: str) -> bool:
+        return test(t) is not None
+    return remembered
 
 
-@lru_cache(maxsize=50_000)
-def _data_word(t: str) -> bool:
-    """_DATA.match(t), remembered (a pattern's match costs more than a look-up, and words repeat)."""
-    return _DATA.match(t) is not None
-
-
-@lru_cache(maxsize=50_000)
-def _row_no(t: str) -> bool:
-    """_ROWNO.match(t), remembered."""
-    return _ROWNO.match(t) is not None
-
-
-@lru_cache(maxsize=50_000)
-def _numeric_start(t: str) -> bool:
-    """_NUMERIC_START.match(t), remembered."""
-    return _NUMERIC_START.match(t) is not None
-
-
-@lru_cache(maxsize=50_000)
-def _two_letters(t: str) -> bool:
-    """_TWO_LETTERS.search(t), remembered."""
-    return _TWO_LETTERS.search(t) is not None
+_is_value = _remembered(VALUE.fullmatch)
+_data_word = _remembered(_DATA.match)
+_row_no = _remembered(_ROWNO.match)
+_numeric_start = _remembered(_NUMERIC_START.match)
+_two_letters = _remembered(_TWO_LETTERS.search)
 
 
 @lru_cache(maxsize=50_000)
@@ -506,7 +494,6 @@ def _letters(text: str) -> str:
     return _NOT_LETTER.sub("", text.lower())
 
 _WORDLIKE = re.compile(r"[\w%]")
-_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _DASHES = re.compile(r"[-–—]+")
 _INDIKATOR = re.compile(r"(?i)\s*indikator")
 

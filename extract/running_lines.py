@@ -23,6 +23,8 @@ def repeated_keys(margin_keys: list[set[str]], share: float) -> set[str]:
     return {k for k, n in counts.items() if n >= need}
 
 
+_BARE = re.compile(r"\d{1,4}")
+_WORD = re.compile(r"[^\W\d_]{2}")
 _TABLE_LABEL = re.compile(r"^(no|nomor|kode)\b|\b(target|realisasi|capaian|anggaran|pagu|sisa|efisiensi|indikator)\b",
                           re.I)
 
@@ -71,6 +73,3 @@ def page_furniture(lines: list[str], margin: int, share: float) -> set[int]:
                 out.add(pages[i][edge])
     return out
 
-
-_BARE = re.compile(r"\d{1,4}")
-_WORD = re.compile(r"[^\W\d_]{2}")

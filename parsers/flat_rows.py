@@ -154,10 +154,11 @@ class RowReader:
             if at_block and self._section(t, texts, k):
                 k += 1
                 continue
-            labels = split_header_labels(texts, k) if not at_block or opens_header_at(texts, k) else []
+            opens = (at_block or self.dense) and opens_header_at(texts, k)
+            labels = split_header_labels(texts, k) if not at_block or opens else []
             # a header inside the body opens a block, or stands as labels one per line (a text layer
             # with no blank lines: the row above ends where the next table's labels begin)
-            if ((at_block or self.dense) and opens_header_at(texts, k) or labels) and (
+            if (opens or labels) and (
                     self._is_body_header(t) or self._is_body_header(" ".join(labels)) or _numbered_labels(labels)):
                 end, hdr = _header_span(texts, k)
                 if hdr.kind is not None and hdr.kind != self.kind and not (
