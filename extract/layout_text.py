@@ -328,6 +328,24 @@ def _label_line(s: _Src, below: bool) -> bool:
     return True
 
 
+def _stacked_tail(s: _Src, upper: list[_Src], core: list[_Src]) -> bool:
+    """A lone label below a header's main line that ends a label begun above it: "Program/Kegiatan/
+    Sub" over the main line, "Kegiatan" under it, centred under the upper run, with no label of the
+    main lines in its place (the label stands in the middle of the header's height, the main line's
+    labels beside it).  A row's first words under the header start at their column's edge."""
+    if not upper or not _label_line(s, below=False):
+        return False
+    runs = _word_runs(s)
+    if len(runs) != 1:
+        return False
+    w = _run_word(runs[0])
+    for x in core:
+        if any(_overlap(_run_word(r), w) >= 0 for r in _word_runs(x)):
+            return False
+    return any(u.x0 < w.x0 and w.x1 < u.x1 and abs(u.cx - w.cx) <= 2
+               for x in upper for u in map(_run_word, _word_runs(x)))
+
+
 # ---------------------------------------------------------------------------------------------
 # running headers and footers
 
@@ -397,7 +415,8 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                 hb += 1
                 break
             if _header_core(page[hb]) or _label_line(page[hb], below=True) or \
-                    (_label_line(page[hb], below=False) and _header_follows(page, hb + 1)):
+                    (_label_line(page[hb], below=False) and _header_follows(page, hb + 1)) or \
+                    _stacked_tail(page[hb], page[top:i], page[i:hb]):
                 hb += 1
                 continue
             break

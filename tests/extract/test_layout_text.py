@@ -555,6 +555,52 @@ def test_a_label_centred_between_two_header_lines_is_the_header(tmp_path):
          "2.342.111", "687.861")]
 
 
+def test_a_label_begun_above_the_main_line_and_ended_below_it_is_one_column(tmp_path):
+    """"Program/Kegiatan/ Sub" above the main line, "Kegiatan" under it (a web page's cell printed
+    through pdftotext -layout, the label centred in its column, "Kode" and the amounts' labels on the
+    line between): the line under the main line is the header's, the label is the name column's, not
+    a group label over "Kode" and "Pagu", and the kode and the name are two columns."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                                        Tabel 2.4",
+        "                             Realisasi Anggaran Kecamatan s.d. Triwulan II Tahun 2022",
+        "                                 Program/Kegiatan/ Sub",
+        "             Kode                                                       Pagu           Realisasi           Sisa        Persentase",
+        "                                       Kegiatan",
+        "      7.01.01              PROGRAM PENUNJANG URUSAN                 3.114.250.008      811.402.075     2.302.847.933    26,05%",
+        "                           PEMERINTAHAN DAERAH",
+        "                           KABUPATEN/KOTA",
+        "      7.01.01.2.01         Perencanaan, Penganggaran, dan                17.612.000       5.163.410       12.448.590    29,32%",
+        "                           Evaluasi Kinerja Perangkat Daerah",
+        "      7.01.01.2.01.0001    Penyusunan Dokumen Perencanaan                 6.351.000       3.104.220        3.246.780    48,88%",
+        "                           Perangkat Daerah",
+        "      7.01.01.2.01.0002    Koordinasi dan Penyusunan                      4.930.000                -       4.930.000      0%",
+        "                           Dokumen RKA-SKPD",
+        "      7.01.01.2.01.0007    Evaluasi Kinerja Perangkat Daerah              1.421.000        730.000           691.000    51,37%",
+        "      7.01.01.2.02         Administrasi Keuangan Perangkat               2.140.000.000   701.113.950     1.438.886.050    32,76%",
+        "                           Daerah",
+        "      7.01.01.2.02.0001    Penyediaan Gaji dan Tunjangan ASN          2.101.530.000   690.512.950     1.411.017.050    32,86%",
+        "      7.01.01.2.02.0004    Koordinasi dan Pelaksanaan                     2.970.000       1.101.000        1.869.000    37,07%",
+        "                           Akuntansi SKPD",
+        "      7.01.01.2.06         Administrasi Umum Perangkat Daerah            61.014.000      19.904.600       41.109.400    32,62%",
+        "      7.01.01.2.06.0004    Penyediaan Bahan Logistik Kantor              14.200.000       6.020.100        8.179.900    42,39%",
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "lra"
+    assert [(r.text("kode"), r.text("name"), r.text("pagu"), r.text("sisa")) for r in t.rows] == [
+        ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "3.114.250.008", "2.302.847.933"),
+        ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "17.612.000", "12.448.590"),
+        ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "6.351.000", "3.246.780"),
+        ("7.01.01.2.01.0002", "Koordinasi dan Penyusunan Dokumen RKA-SKPD", "4.930.000", "4.930.000"),
+        ("7.01.01.2.01.0007", "Evaluasi Kinerja Perangkat Daerah", "1.421.000", "691.000"),
+        ("7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", "2.140.000.000", "1.438.886.050"),
+        ("7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", "2.101.530.000", "1.411.017.050"),
+        ("7.01.01.2.02.0004", "Koordinasi dan Pelaksanaan Akuntansi SKPD", "2.970.000", "1.869.000"),
+        ("7.01.01.2.06", "Administrasi Umum Perangkat Daerah", "61.014.000", "41.109.400"),
+        ("7.01.01.2.06.0004", "Penyediaan Bahan Logistik Kantor", "14.200.000", "8.179.900")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
