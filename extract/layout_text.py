@@ -455,7 +455,13 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
         reg = _Region(header, numbering, body, at_top=top <= first_text)
         reg.end = last + 1
         _columns(reg, s)
+        lines = sum(1 for x in reg.body if x.toks)
         _trim_body(reg)
+        if sum(1 for x in reg.body if x.toks) < lines:
+            # a paragraph after the table was cut off: the columns again, from the table's own lines
+            # (a paragraph's words fill the gutters the table's columns are found by)
+            reg.seps, reg.groups, reg.labels, reg.label_words = [], {}, {}, {}
+            _columns(reg, s)
         reg.end = hb + len(reg.body)
         reg.at_bottom = not any(x.toks for x in page[reg.end:])
         out.append(reg)

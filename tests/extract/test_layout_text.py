@@ -601,6 +601,43 @@ def test_a_label_begun_above_the_main_line_and_ended_below_it_is_one_column(tmp_
         ("7.01.01.2.06.0004", "Penyediaan Bahan Logistik Kantor", "14.200.000", "8.179.900")]
 
 
+def test_a_paragraph_one_blank_line_after_the_table_leaves_its_columns_alone(tmp_path):
+    """A paragraph one blank line under a table (a web printout through pdftotext -layout): its lines
+    start where the table's "No" column does and run through the narrow gutter before the sasaran.
+    The body ends before the paragraph, and the columns are found from the table's own lines: the
+    row number, the sasaran and the two values set one space apart are cells of their own."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                                                   Tabel 2.2",
+        "                                                         Capaian Kinerja",
+        "",
+        "       No               Sasaran Kegiatan                              Indikator Kinerja           Target Realisasi   Capaian      Ket",
+        "        1                         2                                            3                    4        5             6       7",
+        "       1.   Meningkatnya Kualitas Pelayanan                Persentase Pelayanan Administrasi       90%     75%         83%",
+        "            Administrasi Kecamatan                         Kecamatan sesuai Standar",
+        "       2.   Meningkatnya Fasilitasi Koordinasi             Persentase Fasilitasi Koordinasi        80%     60%         75%",
+        "            Ketenteraman dan Ketertiban Umum               Ketenteraman dan Ketertiban Umum",
+        "       3.   Meningkatnya fasilitasi                        Persentase Fasilitasi                  100%    62,50%       63%",
+        "            penyelenggaraan pemerintahan                   Penyelenggaraan Urusan",
+        "            umum                                           Pemerintahan Umum",
+        "       4.   Meningkatnya tertib administrasi               Persentase dokumen administrasi         85%    70,59%       83%     Belum",
+        "            pemerintahan desa                              pemerintahan desa yang ditetapkan                                   tercapai",
+        "                                                           tepat waktu",
+        "",
+        "      Untuk mewujudkan pencapaian atas target kinerja sebagaimana tertuang pada tabel di atas tentunya dibutuhkan",
+        "      anggaran. Oleh karena itu, pada tabel berikut akan diuraikan kegiatan-kegiatan yang mendukung",
+        "      ketercapaian target kinerja, termasuk pagu anggaran dan realisasi anggarannya.",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "capaian"
+    assert [(r.text("no"), r.text("sasaran"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("1.", "Meningkatnya Kualitas Pelayanan Administrasi Kecamatan", "90%", "75%", "83%"),
+        ("2.", "Meningkatnya Fasilitasi Koordinasi Ketenteraman dan Ketertiban Umum", "80%", "60%", "75%"),
+        ("3.", "Meningkatnya fasilitasi penyelenggaraan pemerintahan umum", "100%", "62,50%", "63%"),
+        ("4.", "Meningkatnya tertib administrasi pemerintahan desa", "85%", "70,59%", "83%")]
+    assert t.rows[3].text("indikator") == "Persentase dokumen administrasi pemerintahan desa yang ditetapkan tepat waktu"
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
