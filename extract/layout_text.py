@@ -330,8 +330,9 @@ def _label_line(s: _Src, below: bool) -> bool:
 
 def _stacked_tail(s: _Src, upper: list[_Src], core: list[_Src]) -> bool:
     """A lone label below a header's main line that ends a label begun above it: "Program/Kegiatan/
-    Sub" over the main line, "Kegiatan" under it, centred under the upper run, with no label of the
-    main lines in its place (the label stands in the middle of the header's height, the main line's
+    Sub" over the main line and "Kegiatan" under it, or "Anggaran (Rp)" over it and "Realisasi (Rp)"
+    under it; centred on the upper run (within a character and a half), with no label of the main
+    lines in its place (the label stands in the middle of the header's height, the main line's
     labels beside it).  A row's first words under the header start at their column's edge."""
     if not upper or not _label_line(s, below=False):
         return False
@@ -342,8 +343,7 @@ def _stacked_tail(s: _Src, upper: list[_Src], core: list[_Src]) -> bool:
     for x in core:
         if any(_overlap(_run_word(r), w) >= 0 for r in _word_runs(x)):
             return False
-    return any(u.x0 < w.x0 and w.x1 < u.x1 and abs(u.cx - w.cx) <= 2
-               for x in upper for u in map(_run_word, _word_runs(x)))
+    return any(abs(u.cx - w.cx) <= 3 for x in upper for u in map(_run_word, _word_runs(x)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -638,6 +638,49 @@ def test_a_paragraph_one_blank_line_after_the_table_leaves_its_columns_alone(tmp
     assert t.rows[3].text("indikator") == "Persentase dokumen administrasi pemerintahan desa yang ditetapkan tepat waktu"
 
 
+def test_a_label_over_the_main_line_and_its_rest_under_it_is_one_column(tmp_path):
+    """"Anggaran (Rp)" over the header's main line and "Realisasi (Rp)" under it, nothing of the main
+    line between them (a Word cell centred in a four-line header, through pdftotext -layout): the
+    line under the main line is the header's, "Anggaran (Rp)" is no group label over "Pagu Setelah"
+    and "Sisa Anggaran", and the realisasi and the sisa are two columns."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                                                                       Tabel 2.4",
+        "                                                                  Realisasi Anggaran Kecamatan s.d. Triwulan II Tahun 2022",
+        "",
+        "                                                                                                                                                            Anggaran (Rp)",
+        "      Kode                                                       Program/Kegiatan/ Sub Kegiatan                                           Pagu Setelah                        Sisa Anggaran   Persentase",
+        "                                                                                                                                                             Realisasi (Rp)",
+        "                                                                                                                                         Perubahan (Rp)                            (Rp)",
+        '7.01.01             PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA                                                          3.114.250.008      811.402.075      2.302.847.933  26,05%',
+        '7.01.01.2.01        Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah                                                        17.612.000        5.163.410         12.448.590  29,32%',
+        '7.01.01.2.01.0001   Penyusunan Dokumen Perencanaan Perangkat Daerah                                                                          6.351.000        3.104.220          3.246.780  48,88%',
+        '7.01.01.2.01.0002   Koordinasi dan Penyusunan Dokumen RKA-SKPD                                                                               4.930.000                -          4.930.000      0%',
+        '7.01.01.2.01.0004   Koordinasi dan Penyusunan DPA-SKPD                                                                                       1.800.000        1.800.000                  -    100%',
+        '7.01.01.2.01.0007   Evaluasi Kinerja Perangkat Daerah                                                                                        1.421.000          730.000            691.000  51,37%',
+        '7.01.01.2.02        Administrasi Keuangan Perangkat Daerah                                                                               2.140.000.000      701.113.950      1.438.886.050  32,76%',
+        '7.01.01.2.02.0001   Penyediaan Gaji dan Tunjangan ASN                                                                                    2.101.530.000      690.512.950      1.411.017.050  32,86%',
+        '7.01.01.2.06        Administrasi Umum Perangkat Daerah                                                                                      61.014.000       19.904.600         41.109.400  32,62%',
+        '7.01.01.2.06.0004   Penyediaan Bahan Logistik Kantor                                                                                        14.200.000        6.020.100          8.179.900  42,39%',
+        '7.01.02.2.01.0001   Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat Daerah                             6.289.000        2.501.000          3.788.000  39,77%',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "lra"
+    assert [(r.text("kode"), r.text("pagu"), r.text("realisasi_anggaran"), r.text("sisa")) for r in t.rows] == [
+        ("7.01.01", "3.114.250.008", "811.402.075", "2.302.847.933"),
+        ("7.01.01.2.01", "17.612.000", "5.163.410", "12.448.590"),
+        ("7.01.01.2.01.0001", "6.351.000", "3.104.220", "3.246.780"),
+        ("7.01.01.2.01.0002", "4.930.000", "-", "4.930.000"),
+        ("7.01.01.2.01.0004", "1.800.000", "1.800.000", "-"),
+        ("7.01.01.2.01.0007", "1.421.000", "730.000", "691.000"),
+        ("7.01.01.2.02", "2.140.000.000", "701.113.950", "1.438.886.050"),
+        ("7.01.01.2.02.0001", "2.101.530.000", "690.512.950", "1.411.017.050"),
+        ("7.01.01.2.06", "61.014.000", "19.904.600", "41.109.400"),
+        ("7.01.01.2.06.0004", "14.200.000", "6.020.100", "8.179.900"),
+        ("7.01.02.2.01.0001", "6.289.000", "2.501.000", "3.788.000")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
