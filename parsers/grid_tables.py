@@ -157,19 +157,30 @@ class _Builder:
         self.prev_all = allc
 
     def _split_number(self, vals: dict[str, tuple[str, list[Cell]]]) -> None:
-        """A row number and the next column's text in the number's cell ("1. Penunjang Urusan ..."):
-        a reader that found no gutter between the two columns (one space apart) put them in one cell;
-        the text goes to the text column right of the number's, when that is empty."""
+        """A row number and the next column's text in one cell: a reader that found no gutter between
+        the two columns (one space apart, or one row set a few characters off the others) put them in
+        the number's cell ("1. Penunjang Urusan ...": the text goes to the text column right of it,
+        when that is empty) or in the text's ("2.   Tertanganinya ..." beside an empty "No" cell: the
+        number goes to the "No" column)."""
+        if self._no_index < 0:
+            return
         no = vals.get("no", ("", []))[0]
-        m = _NUMBER_AND_TEXT.match(no) if no else None
-        if m is None:
-            return
         nxt = next((c.role for c in self.hm.columns if c.index > self._no_index and c.role in _TEXT_ROLES), None)
-        if nxt is None or (vals.get(nxt) or ("", []))[0]:
+        if nxt is None:
             return
-        src = vals["no"][1]
-        vals["no"] = (m.group(1), src)
-        vals[nxt] = (m.group(2), src)
+        text = (vals.get(nxt) or ("", []))[0]
+        if no and not text:
+            m = _NUMBER_AND_TEXT.match(no)
+            if m is not None:
+                src = vals["no"][1]
+                vals["no"] = (m.group(1), src)
+                vals[nxt] = (m.group(2), src)
+        elif text and not no:
+            m = _NUMBER_AND_TEXT.match(text)
+            if m is not None:
+                src = vals[nxt][1]
+                vals["no"] = (m.group(1), src)
+                vals[nxt] = (m.group(2), src)
 
     def _realign(self, cells: list[Cell]) -> list[Cell]:
         """Undo the converter's column drift.

@@ -681,6 +681,44 @@ def test_a_label_over_the_main_line_and_its_rest_under_it_is_one_column(tmp_path
         ("7.01.02.2.01.0001", "6.289.000", "2.501.000", "3.788.000")]
 
 
+def test_a_row_number_in_the_text_column_beside_an_empty_no_cell(tmp_path):
+    """The first row set three characters left of the others ("1. Meningkatnya" against " 2.   Ter...",
+    as pdftotext -layout gives a Word table): no gutter runs between the number and the sasaran, the
+    numbers of the other rows land in the sasaran's cell and the "No" cell stays empty.  The number
+    goes back to the "No" column."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                   Tabel 2.1",
+        "               Lembar Dokumen Perjanjian Kinerja Kasi Pemerintahan",
+        "",
+        "No       Sasaran Strategis                        Indikator Kinerja            Target",
+        " 1               2                                        3                      4",
+        "1. Meningkatnya wawasan                 Jumlah Laporan Hasil Pembinaan       4 Laporan",
+        "   kebangsaan masyarakat                Wawasan Kebangsaan dan",
+        "                                        Ketahanan Nasional",
+        " 2.   Tertanganinya konflik sosial di   Jumlah Laporan Penanganan            2 Laporan",
+        "      wilayah kecamatan                 Konflik Sosial",
+        " 3.   Terlaksananya tugas Forum         Jumlah Laporan Pelaksanaan           4 Laporan",
+        "      Koordinasi Pimpinan di            Tugas Forum Koordinasi Pimpinan",
+        "      Kecamatan                         di Kecamatan",
+        " 4.   Terfasilitasinya penyusunan       Jumlah Desa yang Difasilitasi         9 Desa",
+        "      peraturan desa dan peraturan      dalam Penyusunan Peraturan Desa",
+        "      kepala desa                       dan Peraturan Kepala Desa",
+        " 5.   Terlaksananya rekomendasi         Jumlah Dokumen Rekomendasi           3 Dokumen",
+        "      pengangkatan dan                  Pengangkatan dan Pemberhentian",
+        "      pemberhentian perangkat desa      Perangkat Desa",
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "pk"
+    assert [(r.text("no"), r.text("sasaran"), r.text("target")) for r in t.rows] == [
+        ("1.", "Meningkatnya wawasan kebangsaan masyarakat", "4 Laporan"),
+        ("2.", "Tertanganinya konflik sosial di wilayah kecamatan", "2 Laporan"),
+        ("3.", "Terlaksananya tugas Forum Koordinasi Pimpinan di Kecamatan", "4 Laporan"),
+        ("4.", "Terfasilitasinya penyusunan peraturan desa dan peraturan kepala desa", "9 Desa"),
+        ("5.", "Terlaksananya rekomendasi pengangkatan dan pemberhentian perangkat desa", "3 Dokumen")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
