@@ -25,6 +25,8 @@ from .table_rows import budget_level, find_title, is_separator, is_total_text, m
 
 _NUMBER_AND_TEXT = re.compile(r"(\d{1,3}[.)]?)\s+([A-Za-z(].*)")
 _TEXT_ROLES = ("sasaran", "name", "indikator")
+_NUMBER_INSIDE = re.compile(r"(\S.*?) (\d{1,2}[.)]) ([A-Za-z(].*)")
+_LEADING_NUMBER = re.compile(r"\(?(\d{1,3})")
 
 
 def _texts(cells: list[Cell]) -> list[str]:
@@ -181,6 +183,22 @@ class _Builder:
                 src = vals[nxt][1]
                 vals["no"] = (m.group(1), src)
                 vals[nxt] = (m.group(2), src)
+            else:
+                # the number on the middle line of a row centred on it ("Meningkatnya kualitas" /
+                # "1.   fasilitasi dan koordinasi" / "kecamatan", or the number alone on that line):
+                # the row's expected number inside the text, with its dot, or set apart by a gutter
+                m = _NUMBER_INSIDE.match(text)
+                if m is not None and int(m.group(2).rstrip(".)")) in (1, self._next_no()):
+                    vals["no"] = (m.group(2), vals[nxt][1])
+                    vals[nxt] = (m.group(1) + " " + m.group(3), vals[nxt][1])
+
+    def _next_no(self) -> int:
+        """The number the next row of the table would have (1 when no row has a number yet)."""
+        for r in reversed(self.table.rows):
+            m = _LEADING_NUMBER.match(r.text("no"))
+            if m:
+                return int(m.group(1)) + 1
+        return 1
 
     def _realign(self, cells: list[Cell]) -> list[Cell]:
         """Undo the converter's column drift.

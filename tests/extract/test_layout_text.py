@@ -719,6 +719,42 @@ def test_a_row_number_in_the_text_column_beside_an_empty_no_cell(tmp_path):
         ("5.", "Terlaksananya rekomendasi pengangkatan dan pemberhentian perangkat desa", "3 Dokumen")]
 
 
+def test_a_row_number_on_the_middle_line_of_a_centred_row(tmp_path):
+    """Rows centred on their number (a Word table with cells centred vertically, through pdftotext
+    -layout), one row's text set three characters left of the others: no gutter runs between the
+    numbers and the sasaran, each number lands inside its sasaran's text, alone on its line or set
+    apart by spaces.  The row's expected number goes back to the "No" column."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                            Tabel 2.1.",
+        "               Lembar Dokumen Perjanjian Kinerja Camat",
+        "",
+        "No            Sasaran Strategis            Indikator Kinerja          Target",
+        "      Meningkatnya kualitas         Persentase hasil Fasilitasi",
+        " 1.   fasilitasi dan koordinasi     dan Koordinasi yang                  90%",
+        "      kecamatan                     ditindaklanjuti",
+        "                                    Rata-rata persentase desa",
+        "      Meningkatnya akuntabilitas    yang menyusun dokumen",
+        " 2.                                                                      85%",
+        "      pemerintahan desa             administrasi pemerintahan",
+        "                                    desa tepat waktu",
+        "   Meningkatnya kualitas            Indeks Kepuasan Masyarakat",
+        " 3.                                                                      82",
+        "   pelayanan publik kecamatan       Tingkat Kecamatan",
+        "      Meningkatnya tertib           Persentase dokumen",
+        " 4.   administrasi pemerintahan     administrasi pemerintahan            80%",
+        "      desa                          desa yang ditetapkan",
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "pk"
+    assert [(r.text("no"), r.text("sasaran"), r.text("target")) for r in t.rows] == [
+        ("1.", "Meningkatnya kualitas fasilitasi dan koordinasi kecamatan", "90%"),
+        ("2.", "Meningkatnya akuntabilitas pemerintahan desa", "85%"),
+        ("3.", "Meningkatnya kualitas pelayanan publik kecamatan", "82"),
+        ("4.", "Meningkatnya tertib administrasi pemerintahan desa", "80%")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
