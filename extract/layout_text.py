@@ -519,6 +519,8 @@ def _letters(text: str) -> str:
     return _NOT_LETTER.sub("", text.lower())
 
 _WORDLIKE = re.compile(r"[\w%]")
+# words that go on the label before them ("Sisa Anggaran", "Pagu Setelah", "Sub Kegiatan")
+_QUALIFIER = re.compile(r"(?i)(anggaran|kinerja|keuangan|setelah|sebelum|perubahan|murni|kegiatan)$")
 _DASHES = re.compile(r"[-–—]+")
 _INDIKATOR = re.compile(r"(?i)\s*indikator")
 
@@ -542,9 +544,12 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     # character of a split made on another header line (the values under the left label reach past
     # the lower line's space, so no gutter runs through it)
     def split_at(a: Word, b: Word) -> bool:
-        # (never before a label's unit: "Kinerja (%)" over a value narrower than the label is one label)
+        # (never before a label's unit: "Kinerja (%)" over a value narrower than the label is one label;
+        # nor after a word that stands in the gutter itself, over no column, when the next word
+        # qualifies it: "Sisa Anggaran" centred over amounts right-aligned under "Anggaran", "Sub
+        # Kegiatan" over a page's one line of totals)
         return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and \
-            any(ga <= a.x1 + 1 and gb >= b.x0 for ga, gb in gutters)
+            any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or _QUALIFIER.match(b.text) is None) for ga, gb in gutters)
 
     cuts = [(x.no, b.x0) for x in reg.header for r in _word_runs(x) for a, b in zip(r, r[1:]) if split_at(a, b)]
     hline_runs: list[list[Word]] = []
