@@ -111,9 +111,10 @@ def _line_stats(text: str) -> tuple[int, int, list[str]] | None:
                 return None
             known += 1
             continue
-        c = _core(t)
-        if c:
-            letters.append(c)
+        for part in t.split("/") if "/" in t else (t,):     # "Program/Kegiatan/": two words
+            c = _core(part)
+            if c:
+                letters.append(c)
     words = header_words(" ".join(letters))
     header = sum(1 for w in words if _known(w) or _fragment(w) or len(w) <= 2)
     return known + header, known + len(words), words

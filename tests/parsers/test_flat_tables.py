@@ -408,6 +408,27 @@ def test_cells_one_per_line_with_no_blank_lines():
         (None, "JUMLAH", "Rp. 3.670.500.000,-")]
 
 
+def test_a_label_with_slashes_broken_over_two_lines_one_per_line():
+    """"Program/Kegiatan/ Sub" / "Kegiatan" (a cell's label wrapped, each run of text a line of its own,
+    as a web printout's PDF draws its page): the slashes part the label's words, so its first line
+    is a header line and the header opens at "Kode", with the kode column."""
+    (t,) = tables("\n".join([
+        "Tabel 2.4", "Realisasi Anggaran s.d. Triwulan II",
+        "Kode", "Program/Kegiatan/ Sub", "Kegiatan", "Pagu", "Realisasi", "Sisa", "Persentase",
+        "7.01.01", "PROGRAM PENUNJANG URUSAN", "PEMERINTAHAN DAERAH", "KABUPATEN/KOTA",
+        "3.114.250.008", "811.402.075 2.302.847.933", "26,05%",
+        "7.01.01.2.01", "Perencanaan, Penganggaran, dan", "Evaluasi Kinerja Perangkat Daerah",
+        "17.612.000", "5.163.410", "12.448.590", "29,32%",
+        "7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan", "Perangkat Daerah",
+        "6.351.000", "3.104.220", "3.246.780", "48,88%",
+        "BAB III"]))
+    assert t.kind == "lra"
+    assert [(cells(r)["kode"], cells(r)["name"], cells(r)["sisa"]) for r in t.rows] == [
+        ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "2.302.847.933"),
+        ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "12.448.590"),
+        ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "3.246.780")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
