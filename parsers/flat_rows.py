@@ -182,6 +182,11 @@ class RowReader:
             if self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and self.cur is not None \
                     and self.cur.vals and _quantity_below(texts, k):
                 pieces = [Piece("val", pieces[0].text, pieces[0].line, NUM)]    # "2" / "Laporan" / "1" / ...
+            elif self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and self.cur is not None \
+                    and self.cur.vals and self._expected(pieces[0].text) and _text_below(texts, k):
+                # the row's numbers one per line ("4" / "3,85" / "96,25%"), then the expected number
+                # with a row's text after it: the next row, not one more number
+                pieces = [Piece("no", pieces[0].text, pieces[0].line)]
             self._line(pieces, at_block)
             at_block = False
             k += 1
@@ -436,6 +441,16 @@ def _quantity_below(texts: list[str], k: int) -> bool:
     unit, after = texts[k + 1].strip(), texts[k + 2].strip()
     return " " not in unit and is_unit_word(unit) and bool(after) and \
         all(p.kind in ("val", "bare") for p in split_line(after, 0))
+
+
+def _text_below(texts: list[str], k: int) -> bool:
+    """The next line is a row's text: two words or more, opening with a word that is no unit
+    ("Meningkatnya Pemberdayaan ...", not a unit, "Laporan", nor a remark, "Belum tercapai")."""
+    nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
+    words = nxt.split()
+    if len(words) < 2 or not words[0][:1].isalpha() or is_unit_word(words[0]) or _remark(nxt):
+        return False
+    return all(p.kind == "text" for p in split_line(nxt, 0))
 
 
 def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1) -> bool:

@@ -429,6 +429,25 @@ def test_a_label_with_slashes_broken_over_two_lines_one_per_line():
         ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "3.246.780")]
 
 
+def test_the_expected_number_after_numbers_one_per_line_opens_the_next_row():
+    """Each number on a line of its own ("4" / "3,85" / "96,25%", a PDF's text as its page draws it),
+    fewer numbers than the header's columns: the next row's number after them, a row's text under
+    it, is that row's number, not one more of the row's numbers."""
+    (t,) = tables("\n".join([
+        "No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Pagu", "Realisasi", "Capaian",
+        "1", "Terselenggaranya fasilitasi kebutuhan", "operasional kantor",
+        "Persentase pemenuhan fasilitasi kebutuhan", "operasional perkantoran", "100% 75,00% 75,00%",
+        "2", "Meningkatnya Kualitas Penyelenggaraan", "Pelayanan publik Kecamatan", "Indeks Pelayanan Publik",
+        "4", "3,60", "90,00%",
+        "3", "Meningkatnya Pemberdayaan Masyarakat", "Desa dan Kelurahan",
+        "Persentase lembaga kemasyarakatan desa/kelurahan", "dan ormas yang aktif", "90%", "81,00% 90,00%",
+        "BAB III"]))
+    assert [(cells(r).get("no"), cells(r).get("target"), cells(r).get("realisasi"), cells(r).get("capaian"))
+            for r in t.rows] == [("1", "100%", "75,00%", "75,00%"), ("2", "4", "3,60", "90,00%"),
+                                 ("3", "90%", "81,00%", "90,00%")]
+    assert cells(t.rows[2])["sasaran"] == "Meningkatnya Pemberdayaan Masyarakat Desa dan Kelurahan"
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
