@@ -390,6 +390,8 @@ class RowReader:
                 return False
             if c is not None and self._one_per_line(c):
                 return False                 # "8 Unit" / "2 unit": the row's numbers written one per line
+            if alone and c is not None and c.vals and len(c.vals) < self.n_vals:
+                return False                 # "2 Laporan" alone under the row's first numbers: one more
             return self._expected(p.text.split()[0]) and (c is None or self._complete(c))
         c = self.cur
         open_row = c is not None and (c.texts or c.no is not None) and not c.vals

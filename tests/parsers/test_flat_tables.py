@@ -448,6 +448,21 @@ def test_the_expected_number_after_numbers_one_per_line_opens_the_next_row():
     assert cells(t.rows[2])["sasaran"] == "Meningkatnya Pemberdayaan Masyarakat Desa dan Kelurahan"
 
 
+def test_a_quantity_alone_under_a_rows_first_numbers_is_one_more_number():
+    """"2 Laporan" on a line of its own after the row's budget numbers (a PDF's text as its page
+    draws it): the row's next number, not row 2 with the text "Laporan"."""
+    (t,) = tables("\n".join([
+        "No", "Sasaran", "Indikator Kinerja", "Pagu", "Realisasi", "Capaian", "T", "R", "%", "Efisiensi",
+        "1. Meningkatnya wawasan kebangsaan masyarakat",
+        "Jumlah Laporan Hasil Pembinaan Wawasan Kebangsaan dan", "Ketahanan Nasional",
+        "40.000.000 30.000.000", "75%", "2 Laporan", "1 Laporan", "50%", "-25%",
+        "2. Tertanganinya konflik sosial di wilayah kecamatan", "Jumlah Laporan Penanganan Konflik Sosial",
+        "2.000.000 1.500.000 75%", "4 Laporan", "3 Laporan", "75%", "0%",
+        "BAB III"]))
+    assert [(cells(r).get("no"), cells(r).get("target"), cells(r).get("realisasi"), cells(r).get("efisiensi"))
+            for r in t.rows] == [("1.", "2 Laporan", "1 Laporan", "-25%"), ("2.", "4 Laporan", "3 Laporan", "0%")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
