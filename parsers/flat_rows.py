@@ -515,6 +515,9 @@ _LETTER_FORMULA = re.compile(r"\(+[A-Z]{1,2}(?:\s*[-/x*+]\s*\(*[A-Z]{1,2}\)*)+\)
 _NUMBER_CELL = re.compile(r"(\(?\d{1,2}(\s*=\s*[\d()/x*+\-\s]+)?\)?\s*){1,2}")
 
 
+_YEAR_LABEL = re.compile(r"\(?(19|20)\d\d\)?$")     # a header's year under its label ("TARGET" / "2022")
+
+
 def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     """The header lines from k (header words, blank lines between, the column numbers after)."""
     hdr: list[str] = []
@@ -522,7 +525,7 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     words = 0
     most = 14        # header lines; labels one per line (a line per run of text) may be more
     while j < len(texts) and words < most and (not texts[j] or is_header_line(texts[j]) or (
-            hdr and _LETTER_FORMULA.fullmatch(texts[j].strip()))):
+            hdr and (_LETTER_FORMULA.fullmatch(texts[j].strip()) or _YEAR_LABEL.match(texts[j].strip())))):
         words += bool(texts[j])
         if words == 14 and all(len(t.split()) <= 3 for t in hdr + [texts[j]]):
             most = 30
@@ -734,7 +737,8 @@ class CellResolver:
         which, groups = best
         self._lines = {cols[ci]: grp for ci, grp in zip(which, groups)}
         out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
-        if len(groups) == 1 and len(self.cols) >= 2 and numbered and not total and which == (0,):
+        if len(groups) == 1 and len(self.cols) >= 2 and not total and (numbered and which == (0,) or not self.h.has_no):
+            # (a table with no number column: an unnumbered row may hold both cells in one block)
             blocks = groups
             split = self._split_block(blocks[0], budget)
             if split is not None:

@@ -28,6 +28,9 @@ _TEXT_FIELDS = {"pk": ["no", "sasaran", "indikator"], "capaian": ["no", "sasaran
 _ROW_START = re.compile(r"\s(1[.)]?)\s+(?=[A-Z])")
 
 
+_TABLE_LABEL = re.compile(r"(?i)tabel\s+[\dIVX]+(\.\d+)*\.?$")      # "Tabel 3.1" alone on its line
+
+
 def _split_inline_headers(texts: list[str], nos: list[int], raws: list[str]):
     """A header and the first row on one line ("No Program Anggaran 1 Penunjang ... Rp 1.000.000 2 ..."):
     the header words become a line of their own, the rows another with the same line number."""
@@ -61,6 +64,9 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
         t = texts[i]
         if not t or not opens_header_at(texts, i):
             i += 1
+            continue
+        if i > 0 and _TABLE_LABEL.match(texts[i - 1]) and i + 1 < n and texts[i + 1] and opens_header_at(texts, i + 1):
+            i += 1          # the caption under "Tabel 3.1" ("INDIKATOR KINERJA TRIWULAN IV"), the header below it
             continue
         end, hdr = _header_span(texts, i)
         if hdr.kind is None:

@@ -463,6 +463,31 @@ def test_a_quantity_alone_under_a_rows_first_numbers_is_one_more_number():
             for r in t.rows] == [("1.", "2 Laporan", "1 Laporan", "-25%"), ("2.", "4 Laporan", "3 Laporan", "0%")]
 
 
+def test_a_table_without_a_number_column_its_labels_one_per_line():
+    """A capaian table with no "No" column, its labels one per line with the year under "TARGET" and
+    a header-like caption under "Tabel 3.1" (a PDF's text as its page draws it): the caption is the
+    title, the year belongs to the header, and each row's one block of text is its sasaran and its
+    indikator."""
+    (t,) = tables("\n".join([
+        "Tabel 3.1", "INDIKATOR KINERJA TRIWULAN IV",
+        "SASARAN", "INDIKATOR SASARAN", "TARGET", "2023", "REALISASI CAPAIAN", "(1)", "(2)", "(3)", "(4)", "(5)",
+        "Meningkatnya", "penyelenggaraan pelayanan", "publik di Kecamatan",
+        "Persentase hasil Fasilitasi dan", "Koordinasi yang ditindaklanjuti", "85,00%", "93,50%", "110,00%",
+        "Meningkatnya kualitas serta", "Akuntabilitas Keuangan dan", "Pemerintahan Desa",
+        "Rata-rata persentase desa yang", "menyusun dokumen administrasi", "pemerintahan desa tepat waktu",
+        "90,00%", "94,50%", "105,00%",
+        "Penjelasan :", "a. Indikator : Persentase hasil Fasilitasi dan Koordinasi yang ditindaklanjuti",
+        "BAB IV"]))
+    assert t.kind == "capaian"
+    assert t.title == "Tabel 3.1 INDIKATOR KINERJA TRIWULAN IV"
+    assert [(cells(r)["sasaran"], cells(r)["indikator"], cells(r)["target"], cells(r)["capaian"]) for r in t.rows] == [
+        ("Meningkatnya penyelenggaraan pelayanan publik di Kecamatan",
+         "Persentase hasil Fasilitasi dan Koordinasi yang ditindaklanjuti", "85,00%", "110,00%"),
+        ("Meningkatnya kualitas serta Akuntabilitas Keuangan dan Pemerintahan Desa",
+         "Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa tepat waktu", "90,00%",
+         "105,00%")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
