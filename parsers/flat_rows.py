@@ -78,6 +78,7 @@ class RowReader:
         self.block = 0
         self.section: str | None = None
         self.last_no = 0
+        self.resumed = -1                # the index of the first row after a header repeated in the body
         self.n_core = len(header.text_cols)
         self.n_vals = len(header.value_cols)
         self.widest = 0                  # the longest text line of the table's rows so far
@@ -98,13 +99,16 @@ class RowReader:
 
     def _absorb_leftover(self) -> None:
         """Text alone (no number, no values) after a row whose cells already went on below its numbers,
-        before the next numbered row or the table's end, is more of those cells, not a row."""
+        or right after the header repeated on the next page, before the next numbered row or the
+        table's end, is more of those cells, not a row."""
         c = self.cur
         if c is None or c.vals or c.no is not None or c.kode is not None or not c.texts or len(self.rows) < 2:
             return
         prev = self.rows[-2]
+        # (or the first text after the header repeated over a page: the rest of the row before it)
+        over_page = self.resumed == len(self.rows) - 1
         if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
-                not any(t.phase != "pre" for t in prev.texts):
+                not (over_page or any(t.phase != "pre" for t in prev.texts)):
             return
         prev.texts += [TextLine(t.text, t.line, t.block, "post") for t in c.texts]
         self.rows.pop()
@@ -165,6 +169,7 @@ class RowReader:
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
                     break
                 self.cur = None
+                self.resumed = len(self.rows)
                 k = end
                 at_block = True
                 continue
@@ -182,10 +187,13 @@ class RowReader:
             if self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and self.cur is not None \
                     and self.cur.vals and _quantity_below(texts, k):
                 pieces = [Piece("val", pieces[0].text, pieces[0].line, NUM)]    # "2" / "Laporan" / "1" / ...
-            elif self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and self.cur is not None \
-                    and self.cur.vals and self._expected(pieces[0].text) and _text_below(texts, k):
-                # the row's numbers one per line ("4" / "3,85" / "96,25%"), then the expected number
-                # with a row's text after it: the next row, not one more number
+            elif self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and _ROW_NUMBER.fullmatch(pieces[0].text) \
+                    and self.cur is not None \
+                    and (self.cur.vals or self.cur.no is None and self.cur.kode is None) \
+                    and self._expected(pieces[0].text) and _text_below(texts, k):
+                # the row's numbers one per line ("4" / "3,85" / "96,25%"), or the rest of a row's
+                # cells over a page, then the expected number with a row's text after it: the next
+                # row, not one more number
                 pieces = [Piece("no", pieces[0].text, pieces[0].line)]
             self._line(pieces, at_block)
             at_block = False
@@ -445,13 +453,20 @@ def _quantity_below(texts: list[str], k: int) -> bool:
         all(p.kind in ("val", "bare") for p in split_line(after, 0))
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}[.)]?")
+
+
 def _text_below(texts: list[str], k: int) -> bool:
-    """The next line is a row's text: two words or more, opening with a word that is no unit
-    ("Meningkatnya Pemberdayaan ...", not a unit, "Laporan", nor a remark, "Belum tercapai")."""
+    """The next line is a row's text: two words or more, or the opening word of a sasaran or an
+    indikator ("Meningkatnya Pemberdayaan ...", "Meningkatnya"; not a unit, "Laporan", nor a remark,
+    "Belum tercapai")."""
     nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
     words = nxt.split()
-    if len(words) < 2 or not words[0][:1].isalpha() or is_unit_word(words[0]) or _remark(nxt):
+    if not words or not words[0][:1].isalpha() or is_unit_word(words[0]):
         return False
+    if len(words) == 1 or _remark(nxt):     # (a cell a word per line: "Meningkatnya" / "Kualitas" / ...)
+        if not (_SASARAN_OPENING.match(nxt) or _INDICATOR_OPENING.match(nxt)):
+            return False
     return all(p.kind == "text" for p in split_line(nxt, 0))
 
 

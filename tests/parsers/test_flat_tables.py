@@ -488,6 +488,30 @@ def test_a_table_without_a_number_column_its_labels_one_per_line():
          "105,00%")]
 
 
+def test_a_row_continued_under_the_header_repeated_on_the_next_page():
+    """A PDF's text as its pages draw it, each cell a word or two per line: row 1 breaks over the page,
+    the header is repeated, then the rest of row 1's sasaran and indikator, then row 2, its number
+    alone on a line before its first word.  The rest goes to row 1's cells, and "2" opens row 2
+    (before: a row of its own, and "2" its efisiensi)."""
+    (t,) = tables("\n".join([
+        "No", "Sasaran", "Indikator", "Kinerja", "Kinerja", "Anggaran", "Efisiensi", "((K-A)/K)", "T", "R", "%", "Pagu", "Realisasi", "Capaian", "(%)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6=5/4)", "(7)", "(8)", "(9=8/7)", "(10=(6-9)/6)",
+        "1 Terselenggaranya", "fasilitasi", "kebutuhan", "Prosentase", "pemenuhan", "fasilitasi",
+        "95", "%", "30,00", "%", "32 %", "1.200.000.000 360.000.000", "30 %", "6,25",
+        "No", "Sasaran", "Indikator", "Kinerja", "Kinerja", "Anggaran", "Efisiensi", "((K-A)/K)", "T", "R", "%", "Pagu", "Realisasi", "Capaian", "(%)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6=5/4)", "(7)", "(8)", "(9=8/7)", "(10=(6-9)/6)",
+        "operasional", "kantor", "kebutuhan", "operasional", "perkantoran",
+        "2", "Meningkatnya", "Kualitas", "Pelayanan Publik", "Persentase layanan", "administrasi kecamatan",
+        "95 %", "19,00 %", "20 %", "30.000.000 6.000.000", "20 %", "0,00",
+        "BAB III"]))
+    assert t.kind == "cost_per_outcome"
+    assert [(cells(r).get("no"), cells(r).get("target"), cells(r).get("pagu"), cells(r).get("efisiensi"))
+            for r in t.rows] == [("1", "95 %", "1.200.000.000", "6,25"), ("2", "95 %", "30.000.000", "0,00")]
+    first = cells(t.rows[0])
+    assert first["sasaran"].startswith("Terselenggaranya fasilitasi kebutuhan")
+    assert first["indikator"].startswith("Prosentase pemenuhan fasilitasi")
+    assert "operasional kantor kebutuhan operasional perkantoran" in first["sasaran"] + " " + first["indikator"]
+    assert cells(t.rows[1])["sasaran"] == "Meningkatnya Kualitas Pelayanan Publik"
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
