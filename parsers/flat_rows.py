@@ -62,6 +62,7 @@ class FlatRow:
     values_first: bool = False       # the numbers came on the row's first line, or before any text
     value_tails: bool = False        # a value's unit was wrapped below the row's text: its text cells are done
     skips: list[int] = field(default_factory=list)   # per value, the empty cells right before it (-1: unknown)
+    lead_gap: int = 0                # blank lines before the row's first text (empty cells before it: docx2txt)
 
     def post_blocks(self) -> int:
         return len({t.block for t in self.texts if t.phase == "post"})
@@ -107,8 +108,10 @@ class RowReader:
         prev = self.rows[-2]
         # (or the first text after the header repeated over a page: the rest of the row before it)
         over_page = self.resumed == len(self.rows) - 1
+        # (or a later cell's rest after empty cells: a Word row broken over a page, docx2txt)
+        later_cell = self.double and c.lead_gap > 4
         if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
-                not (over_page or any(t.phase != "pre" for t in prev.texts)):
+                not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
             return
         prev.texts += [TextLine(t.text, t.line, t.block, "post") for t in c.texts]
         self.rows.pop()
@@ -205,6 +208,8 @@ class RowReader:
         """A paragraph line below the table: long, without the numbers of a row, wider than its cells
         (a line that ends in a number whose unit is wrapped onto the next line holds a row's quantity)."""
         vals = [p for p in pieces if p.kind == "val"]
+        if _sentence_with_numbers(pieces):
+            return True
         if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals) or unit_below:
             return False
         c = self.cur
@@ -300,6 +305,7 @@ class RowReader:
                     _total_label(text) and (first or seen_val) and c is not None and bool(c.vals))
                 if opens:
                     c = self._new(p.line)
+                    c.lead_gap = self.gap
                     seen_val = False
                 if seen_val:
                     phase = "same"
@@ -404,8 +410,8 @@ class RowReader:
         c = self.cur
         open_row = c is not None and (c.texts or c.no is not None) and not c.vals
         if alone:
-            if open_row and c.texts:
-                return False
+            if open_row and c.texts and not (c.no is None and c.kode is None and self.gap > 4 and self._expected(p.text)):
+                return False             # (after a row's rest with no number, past empty cells: the next row's)
             if c is not None and c.vals and len(c.vals) < self.n_vals and not any(t.phase != "pre" for t in c.texts) \
                     and not (self.dense and len(c.vals) > 1 and not self._one_per_line(c) and self._expected(p.text)) \
                     and not (self.gap > 4 and self._expected(p.text)) \
@@ -454,6 +460,19 @@ def _quantity_below(texts: list[str], k: int) -> bool:
 
 
 _ROW_NUMBER = re.compile(r"\d{1,3}[.)]?")
+
+
+def _sentence_with_numbers(pieces: list[Piece]) -> bool:
+    """A sentence that cites numbers ("Realisasi anggaran sampai dengan ... sebesar Rp 2.651.047.354,00
+    dari pagu anggaran Rp 2.766.392.052,00 atau 95,83%."): its opening words, then numbers each
+    followed by three words or more of text.  A row's numbers stand together after its text."""
+    if len(pieces) < 4 or pieces[0].kind != "text" or len(pieces[0].text.split()) < 5:
+        return False
+    cited = 0
+    for a, b in zip(pieces, pieces[1:]):
+        if a.kind == "val" and b.kind == "text" and len(b.text.split()) >= 3:
+            cited += 1
+    return cited >= 2
 
 
 def _text_below(texts: list[str], k: int) -> bool:

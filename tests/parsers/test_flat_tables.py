@@ -512,6 +512,36 @@ def test_a_row_continued_under_the_header_repeated_on_the_next_page():
     assert cells(t.rows[1])["sasaran"] == "Meningkatnya Kualitas Pelayanan Publik"
 
 
+def _blank_led(*cells: tuple[int, str]) -> str:
+    """Paragraphs each after so many blank lines, as docx2txt writes a Word table: a blank line after
+    every paragraph, and a blank line of its own for every empty paragraph of an empty cell."""
+    return "".join("\n" * blanks + text + "\n" for blanks, text in cells)
+
+
+def test_the_rest_of_a_word_row_broken_over_a_page_after_empty_cells():
+    """docx2txt of a Word table whose row broke over a page: the rest of the indikator ("Kinerja
+    Pegawai") comes after the row's numbers and the empty cells before it, then the next row's number
+    after more empty cells.  The rest is the indikator's, and "2" opens row 2 (before: a row of its
+    own with the target "2")."""
+    (t,) = tables(_blank_led(
+        (0, "Cost per outcome Kasubbag Umum dan Kepegawaian"), (1, "No"), (3, "Sasaran / Program"),
+        (3, "Indikator Kinerja"), (1, "Anggaran"), (5, "Kinerja"), (11, "Pagu"), (1, "Realisasi"), (1, "%"),
+        (1, "T"), (1, "R"), (1, "%"),
+        (1, "1"), (1, "Terpenuhinya Administrasi Kepegawaian Perangkat Daerah"),
+        (1, "Jumlah Dokumen Pendataan dan Pengolahan Administrasi Kepegawaian"), (7, "12 Dok"), (1, "11 Dok"),
+        (1, "91,67%"),
+        (5, "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian"), (7, "4 Dok"), (1, "3 Dok"), (1, "75%"),
+        (5, "Kinerja Pegawai"),
+        (13, "2"), (1, "Terpenuhinya Administrasi Umum Perangkat Daerah"),
+        (1, "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan"), (7, "4 paket"), (1, "2 paket"),
+        (1, "50%"), (1, "BAB III")))
+    assert t.kind == "cost_per_outcome"
+    assert [(cells(r).get("no"), cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
+        ("1", "Jumlah Dokumen Pendataan dan Pengolahan Administrasi Kepegawaian", "12 Dok"),
+        (None, "Jumlah Dokumen Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "4 Dok"),
+        ("2", "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan", "4 paket")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
