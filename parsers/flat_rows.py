@@ -63,6 +63,7 @@ class FlatRow:
     value_tails: bool = False        # a value's unit was wrapped below the row's text: its text cells are done
     skips: list[int] = field(default_factory=list)   # per value, the empty cells right before it (-1: unknown)
     lead_gap: int = 0                # blank lines before the row's first text (empty cells before it: docx2txt)
+    paragraphs: bool = False         # read from a text with a blank line after every line: each line a cell's
 
     def post_blocks(self) -> int:
         return len({t.block for t in self.texts if t.phase == "post"})
@@ -92,7 +93,7 @@ class RowReader:
     def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
         if no is not None or kode is not None:
             self._absorb_leftover()
-        self.cur = FlatRow(line, line, no, kode, section=self.section)
+        self.cur = FlatRow(line, line, no, kode, section=self.section, paragraphs=self.double)
         self.rows.append(self.cur)
         if no is not None and re.match(r"\d+", no.text):
             self.last_no = int(re.match(r"\d+", no.text).group(0))
@@ -177,7 +178,8 @@ class RowReader:
                 at_block = True
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
-            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and not _values_below(texts, lines, k) \
+            if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and \
+                    not _values_below(texts, lines, k, reach=12 if double else 4) \
                     and not (self.dense and _values_below(texts, lines, k, ahead=4)):
                 break
             if not any(p.kind == "val" for p in pieces):
@@ -489,14 +491,15 @@ def _text_below(texts: list[str], k: int) -> bool:
     return all(p.kind == "text" for p in split_line(nxt, 0))
 
 
-def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1) -> bool:
+def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, reach: int = 4) -> bool:
     """The next line (blank lines between allowed) holds a row's numbers alone, one of them a
     percentage, an amount or a quantity with its unit ("100%", "Rp 4.693.000", "4 dokumen"): the
     line above is a row's text, however long (a converter that writes each cell as a paragraph of
     its own, docx2txt), not a paragraph below the table.  ahead > 1: one of the next so many lines
-    does, the lines between short (a cell's wrapped lines, a line per run of text)."""
+    does, the lines between short (a cell's wrapped lines, a line per run of text).  `reach`: the
+    lines looked at beyond those, blank ones (empty cells, docx2txt: two blank lines each)."""
     seen = 0
-    for m in range(k + 1, min(len(texts), k + 4 + ahead)):
+    for m in range(k + 1, min(len(texts), k + reach + ahead)):
         if not texts[m]:
             continue
         pieces = split_line(texts[m], lines[m])
@@ -627,6 +630,7 @@ class CellResolver:
         self.known = known
         self.bands = bands
         self._row = 0                    # id of the row being resolved
+        self._paragraphs = False         # the row was read from a text with a paragraph per line
 
     def _known(self, role: str, text: str) -> bool:
         """The text was read unambiguously in another row of the report."""
@@ -662,6 +666,7 @@ class CellResolver:
     def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
         """column -> (text, line); and the lines left for keterangan."""
         self._row = id(r)
+        self._paragraphs = r.paragraphs
         pre = [t for t in r.texts if t.phase == "pre"]
         post = [t for t in r.texts if t.phase == "post"]
         same = [t for t in r.texts if t.phase == "same"]
@@ -771,8 +776,10 @@ class CellResolver:
         which, groups = best
         self._lines = {cols[ci]: grp for ci, grp in zip(which, groups)}
         out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
-        if len(groups) == 1 and len(self.cols) >= 2 and not total and (numbered and which == (0,) or not self.h.has_no):
-            # (a table with no number column: an unnumbered row may hold both cells in one block)
+        if len(groups) == 1 and len(self.cols) >= 2 and not total and (
+                numbered and which == (0,) or not self.h.has_no or self._paragraphs):
+            # (a table with no number column, or a text whose every line is a cell's paragraph: an
+            # unnumbered row's one block may hold two cells too)
             blocks = groups
             split = self._split_block(blocks[0], budget)
             if split is not None:

@@ -542,6 +542,37 @@ def test_the_rest_of_a_word_row_broken_over_a_page_after_empty_cells():
         ("2", "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan", "4 paket")]
 
 
+def test_a_sub_kegiatan_section_written_a_paragraph_per_cell():
+    """docx2txt of a cost-per-outcome table: under its "Sub Kegiatan" label, each row's sub-kegiatan
+    and indikator (long paragraphs, no row number), then its budget after the empty kinerja cells
+    (seven blank lines).  Each row is read, its two paragraphs its name and its indikator (before:
+    the long indikator line was taken for a paragraph below the table, and the table ended)."""
+    (t,) = tables(_blank_led(
+        (0, "Cost per outcome Kasubag Keuangan"), (1, "No"), (3, "Sasaran/ Kegiatan"), (3, "Indikator Kinerja"),
+        (1, "Kinerja"), (5, "Anggaran"), (5, "Efisiensi"), (7, "T"), (1, "Realisasi"), (1, "%"), (1, "Pagu"),
+        (1, "Realisasi"), (1, "%"),
+        (3, "1"), (3, "Tertibnya Administrasi Barang Milik Daerah pada Perangkat Daerah"),
+        (3, "Jumlah Laporan Rekonsiliasi dan Penyusunan Laporan Barang Milik Daerah pada SKPD"),
+        (1, "2 laporan"), (1, "1 laporan"), (1, "50%"),
+        (9, "Sub Kegiatan"),
+        (21, "Penyusunan Dokumen Perencanaan Perangkat Daerah"), (1, "Jumlah Dokumen Perencanaan Perangkat Daerah"),
+        (7, "5.100.000,00"), (1, "-"), (1, "0%"),
+        (5, "Koordinasi dan Penyusunan Dokumen RKA-SKPD"),
+        (1, "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD"),
+        (7, "1.600.000,00"), (1, "800.000,00"), (1, "50%"),
+        (5, "Koordinasi dan Penyusunan DPA-SKPD"),
+        (1, "Jumlah Dokumen DPA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen DPA-SKPD"),
+        (7, "2.400.000,00"), (1, "2.400.000,00"), (1, "100%"),
+        (3, "BAB III")))
+    assert [(cells(r).get("name"), cells(r)["indikator"], cells(r).get("pagu")) for r in t.rows[1:]] == [
+        ("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah Dokumen Perencanaan Perangkat Daerah",
+         "5.100.000,00"),
+        ("Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+         "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD", "1.600.000,00"),
+        ("Koordinasi dan Penyusunan DPA-SKPD",
+         "Jumlah Dokumen DPA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen DPA-SKPD", "2.400.000,00")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
