@@ -323,7 +323,9 @@ class RowReader:
                 c = self._new(p.line)
             elif c.vals and not seen_val:
                 after = [t for t in c.texts if t.phase != "pre"]
-                if not after and (c.vals_block == self.block or len(c.vals) + sum(
+                if self.double and self.gap > 4 and len(c.vals) >= self.n_vals:
+                    c = self._new(p.line)          # past empty cells, a full row's next number: a row of its own
+                elif not after and (c.vals_block == self.block or len(c.vals) + sum(
                         1 for q in pieces if q.kind == "val") <= self.n_vals):
                     pass                                   # the numbers go on over the next line
                 elif not c.values_first and after and self._rest_of_values(c, pieces):

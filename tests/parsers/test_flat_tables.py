@@ -573,6 +573,19 @@ def test_a_sub_kegiatan_section_written_a_paragraph_per_cell():
          "Jumlah Dokumen DPA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen DPA-SKPD", "2.400.000,00")]
 
 
+def test_a_total_with_empty_label_cells_after_a_full_row():
+    """docx2txt of a budget table whose total row has empty "No" and label cells: the total's amount
+    comes seven blank lines after the last row's, which has its one amount already.  It is a row of
+    its own, not a second amount of the last row."""
+    (t,) = tables(_blank_led(
+        (0, "NO"), (1, "SUB KEGIATAN"), (1, "ANGGARAN (Rp)"),
+        (3, "1."), (1, "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan"), (1, "Rp 7.100.000"),
+        (3, "2."), (3, "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Non Perizinan"), (3, "Rp 2.900.000"),
+        (7, "Rp 10.000.000"), (3, "BAB III")))
+    assert [(cells(r).get("no"), cells(r)["pagu"]) for r in t.rows] == [
+        ("1.", "Rp 7.100.000"), ("2.", "Rp 2.900.000"), (None, "Rp 10.000.000")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
