@@ -315,16 +315,17 @@ def _numbering_line(s: _Src) -> bool:
 
 
 def _label_line(s: _Src, below: bool) -> bool:
-    """A further line of a header: label runs only, no values; below the main line a lone word
-    must be one that only headers hold ("(%)", "Kinerja", "6=5/4"), as a lone "Program" or
-    "Persentase" there starts the body."""
+    """A further line of a header: label runs only, no values; below the main line a lone run
+    must be words that only headers hold ("(%)", "Kinerja", "6=5/4") or value columns' names
+    ("Target Realisasi"), as a lone "Program" or "Persentase" there starts the body."""
     if not s.toks or _has_data(s) or _CAPTION.match(s.text.strip()):
         return False
     runs = _text_runs(s)
     if not all(_label_run(r) for r in runs):
         return False
     if below and len(runs) == 1:
-        return all(_HEADER_ONLY.match(t) for t in s.toks)
+        # (or two value columns' names one space apart: "Target Realisasi" under a group label)
+        return all(_HEADER_ONLY.match(t) for t in s.toks) or len(s.toks) >= 2 and all(map(is_value_label, s.toks))
     return True
 
 

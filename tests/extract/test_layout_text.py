@@ -796,6 +796,50 @@ def test_a_label_word_centred_over_the_gutter_stays_with_the_word_after_it(tmp_p
         ('7.01.01.2.08.0004', '487.473.333', '58.596.533', '95.543.133', '14,04 %')]
 
 
+def test_two_value_labels_one_space_apart_under_the_main_line(tmp_path):
+    """"Kinerja" over the main line and "Target Realisasi" one space apart under it (a landscape Word
+    table through pdftotext -layout): that line is the header's, so the target and the realisasi are
+    columns of their own, not words of the indikator's cell."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                                                                 Tabel 2.2",
+        "                                                      Capaian Kinerja Camat",
+        "",
+        '                                                                                     Kinerja',
+        'No            Sasaran Kegiatan                  Indikator Kinerja                              Capaian      Ket',
+        '                                                                          Target Realisasi',
+        '                                                                                                 (%)',
+        '     Meningkatnya Kualitas              Persentase layanan administrasi',
+        ' 2   Penyelenggaraa n Pelayanan         kecamatan yang terselesaikan       100 %   60,00 %     60,00 %',
+        '     Publik Kecamatan                   sesuai SOP',
+        '                                        Persentase lembaga',
+        '     Meningkatnya Pemberdayaan                                                                           Belum',
+        ' 3                                      kemasyarakatan desa/kelurahan      100 %   52,50 %     52,50 %',
+        '     Masyarakat Desa dan Kelurahan                                                                       tercapai',
+        '                                        dan ormas yang aktif',
+        '     Meningkatnya Kualitas Fasilitasi   Persentase Fasilitasi',
+        '                                                                                                         Belum',
+        ' 4   Penyelenggaraa n Urusan            Penyelenggaraan Urusan             100 %   37,50 %     37,50 %',
+        '                                                                                                         tercapai',
+        '     Pemerintahan Umum                  Pemerintahan Umum',
+        '                                        Persentase dokumen administrasi',
+        '     Meningkatnya tertib administrasi',
+        ' 5                                      pemerintahan desa yang             90 %    72,00 %     80,00 %',
+        '     pemerintahan desa',
+        '                                        ditetapkan tepat waktu',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "capaian"
+    assert [(r.text("no"), r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian"))
+            for r in t.rows] == [
+        ("2", "Persentase layanan administrasi kecamatan yang terselesaikan sesuai SOP", "100 %", "60,00 %", "60,00 %"),
+        ("3", "Persentase lembaga kemasyarakatan desa/kelurahan dan ormas yang aktif", "100 %", "52,50 %", "52,50 %"),
+        ("4", "Persentase Fasilitasi Penyelenggaraan Urusan Pemerintahan Umum", "100 %", "37,50 %", "37,50 %"),
+        ("5", "Persentase dokumen administrasi pemerintahan desa yang ditetapkan tepat waktu", "90 %", "72,00 %",
+         "80,00 %")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
