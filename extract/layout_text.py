@@ -329,6 +329,14 @@ def _label_line(s: _Src, below: bool) -> bool:
     return True
 
 
+def _sentence_across(s: _Src, span: float) -> bool:
+    """A line of running text across most of a table's width: a run of eight words or more, single
+    spaces between them, as wide as three fifths of the header (no cell of a table holds one; after a
+    blank line it is the paragraph below the table, and its words would fill the gutters the table's
+    columns are found by)."""
+    return any(len(r) >= 8 and r[-1].x1 - r[0].x0 >= 0.6 * span for r in _word_runs(s))
+
+
 def _stacked_tail(s: _Src, upper: list[_Src], core: list[_Src]) -> bool:
     """A lone label below a header's main line that ends a label begun above it: "Program/Kegiatan/
     Sub" over the main line and "Kegiatan" under it, or "Anggaran (Rp)" over it and "Realisasi (Rp)"
@@ -422,6 +430,7 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                 continue
             break
         header = [x for x in page[top:hb] if x.toks and x is not numbering]
+        span = max(w.x1 for x in header for w in x.words) - min(w.x0 for x in header for w in x.words)
         j, blanks, last = hb, 0, hb - 1
         while j < n:
             x = page[j]
@@ -431,7 +440,7 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                     break
                 j += 1
                 continue
-            if _CAPTION.match(x.text.strip()):
+            if _CAPTION.match(x.text.strip()) or blanks and _sentence_across(x, span):
                 break
             if _header_core(x) and not _repeats_header(x, header):
                 # another table: the label lines right above its header line are its own; a table

@@ -840,6 +840,54 @@ def test_two_value_labels_one_space_apart_under_the_main_line(tmp_path):
          "80,00 %")]
 
 
+def test_a_paragraph_under_a_table_with_a_sub_header_leaves_the_rows_below_it(tmp_path):
+    """A web printout through pdftotext -layout: a capaian table with a sub-header ("No / Sasaran
+    Program / Indikator Kinerja") and a blank line under it, then a paragraph one blank line below the
+    table.  The paragraph is no part of the body, so the columns are the table's and the rows under
+    the sub-header are read (before: its words set a column edge through the sasaran, and the body
+    was cut at the first row under the sub-header)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        '                                                                   Tabel 2.2',
+        '                                                             Capaian Kinerja Camat',
+        '                                                                                                                       Capaian',
+        '       No               Sasaran Kegiatan                          Indikator Kinerja              Target Realisasi                     Ket',
+        '                                                                                                                         (%)',
+        '        1   Meningkatnya kualitas pelayanan            Indeks Kepuasan Masyarakat (IKM)            82       78,50      95,73 %',
+        '            publik kecamatan',
+        '        2   Mengoptimalkan Fasilitasi dan              Persentase hasil Fasilitasi dan            89 %     50,00 %     56,18 %',
+        '            Koordinasi Kecamatan                       Koordinasi yang ditindaklanjuti',
+        '       No               Sasaran Program                           Indikator Kinerja',
+        '',
+        '        1   Terselenggaran ya fasilitasi               Persentase pemenuhan fasilitasi           100 %     37,50 %     37,50 %    Belum',
+        '            kebutuhan operasional kantor               kebutuhan operasional perkantoran                                          tercapai',
+        '        2   Meningkatnya Kualitas                      Persentase layanan administrasi           100 %     50,00 %     50,00 %',
+        '            Penyelenggaraa n Pelayanan                 kecamatan yang terselesaikan sesuai',
+        '            Publik Kecamatan                           SOP',
+        '        3   Meningkatnya Pemberdayaan                  Persentase lembaga                        100 %     54,17 %     54,17 %    Belum',
+        '            Masyarakat Desa dan Kelurahan              kemasyarakatan desa/kelurahan dan                                          tercapai',
+        '                                                       ormas yang aktif',
+        '        4   Meningkatnya Kualitas Fasilitasi           Persentase Fasilitasi                     100 %     37,50 %     37,50 %    Belum',
+        '            Penyelenggaraa n Urusan                    Penyelenggaraan Urusan                                                     tercapai',
+        '            Pemerintahan Umum                          Pemerintahan Umum',
+        '        5   Meningkatnya tertib administrasi           Persentase dokumen administrasi            89 %     70,00 %     78,65 %',
+        '            pemerintahan desa                          pemerintahan desa yang ditetapkan',
+        '                                                       tepat waktu',
+        '',
+        '      Untuk mewujudkan pencapaian atas target kinerja sebagaimana tertuang pada tabel di atas tentunya dibutuhkan',
+        '      anggaran. Oleh karena itu, pada tabel 2.3 dibawah ini akan diuraikan mengenai kegiatan-kegiatan yang mendukung',
+        '      ketercapaian target kinerja, termasuk pagu anggaran dan realisasi anggarannya.',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "capaian"
+    assert [(r.text("no"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("1", "82", "78,50", "95,73 %"), ("2", "89 %", "50,00 %", "56,18 %"), ("1", "100 %", "37,50 %", "37,50 %"),
+        ("2", "100 %", "50,00 %", "50,00 %"), ("3", "100 %", "54,17 %", "54,17 %"), ("4", "100 %", "37,50 %", "37,50 %"),
+        ("5", "89 %", "70,00 %", "78,65 %")]
+    assert t.rows[6].text("sasaran") == "Meningkatnya tertib administrasi pemerintahan desa"
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
