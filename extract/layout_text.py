@@ -578,7 +578,11 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     group_of = _group_labels(runs)
     labels = [w for k, w in enumerate(runs) if k not in group_of]
     gap = 2 * s.text_min_gutter - 1
-    reg.seps = column_separators(body_words, labels, x0, x1, label_gap=1.0, min_gap=gap,
+    # the labels' extents a character in from each end: two-line labels side by side, staggered by a
+    # character ("CAPAIAN REALISASI" over "KINERJA ANGGARAN"), overlap by that much and are no one
+    # label stacked over its rest
+    spans = [Word(w.text, w.x0 + 2, w.top, w.x1 - 2, w.bottom) if w.x1 - w.x0 > 8 else w for w in labels]
+    reg.seps = column_separators(body_words, spans, x0, x1, label_gap=1.0, min_gap=gap,
                                  lines=body_lines, cover=cover) if labels else []
     if len(reg.seps) >= 2:
         # again on the values alone: a unit written under its number ("2" over "Dokumen") spreads
@@ -606,7 +610,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
             if ln and x.toks:
                 lean_lines.append(ln)
         lean = [w for ln in lean_lines for w in ln]
-        reg.seps = column_separators(lean, labels, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False,
+        reg.seps = column_separators(lean, spans, x0, x1, label_gap=1.0, min_gap=gap, values_to_labels=False,
                                      lines=lean_lines, cover=_cover(lean_lines, x0, x1))
     ncol = len(reg.seps) + 1
     for w in labels:

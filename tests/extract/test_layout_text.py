@@ -888,6 +888,42 @@ def test_a_paragraph_under_a_table_with_a_sub_header_leaves_the_rows_below_it(tm
     assert t.rows[6].text("sasaran") == "Meningkatnya tertib administrasi pemerintahan desa"
 
 
+def test_two_line_labels_side_by_side_staggered_by_a_character(tmp_path):
+    """"CAPAIAN REALISASI" over "KINERJA ANGGARAN" (two two-line labels one space apart, the lower line
+    a character left of the upper, a web printout through pdftotext -layout): the labels overlap by
+    that character and are no one label, so the capaian kinerja and the capaian anggaran are two
+    columns (before: one cell "24 %        24 %")."""
+    doc = _read(tmp_path, NARRATIVE + [
+        '                                                                      Tabel 2.4',
+        '                                               Efisiensi Penggunaan Sumber Daya Kecamatan',
+        '                                                                                                               CAPAIAN REALISASI',
+        '       NO                       SASARAN                                       INDIKATOR                                              EFISIENSI',
+        '                                                                                                             KINERJA ANGGARAN',
+        '        1    Terselenggaranya fasilitasi kebutuhan         Prosentase pemenuhan fasilitasi                     30 %        30 %         0,00',
+        '             operasional kantor                            kebutuhan operasional perkantoran',
+        '        2    Meningkatnya Kualitas                         Persentase layanan administrasi                     20 %        25 %        -0,25',
+        '             Penyelenggaraan Pelayanan Publik              kecamatan yang terselesaikan sesuai SOP',
+        '             Kecamatan',
+        '        3    Meningkatnya Pemberdayaan                     Prosentase lembaga kemasyarakatan                   25 %        20 %         0,20',
+        '             Masyarakat Desa dan Kelurahan                 desa/kelurahan dan ormas yang aktif',
+        '        4    Meningkatnya Fasilitasi Koordinasi            Prosentase Fasilitasi Koordinasi                    20 %        24 %        -0,20',
+        '             Ketenteraman dan Ketertiban Umum              Ketenteraman dan Ketertiban Umum',
+        '        5    Meningkatnya fasilitasi                       Persentase Fasilitasi Penyelenggaraan               25 %        25 %         0,00',
+        '             penyelenggaraan pemerintahan                  Urusan Pemerintahan Umum',
+        '             umum',
+        '        6    Meningkatnya tertib administrasi              Persentase dokumen administrasi                     70 %        21 %         0,70',
+        '             pemerintahan desa                             pemerintahan desa yang ditetapkan',
+        '                                                           tepat waktu',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "efisiensi"
+    assert [(r.text("no"), r.text("capaian"), r.text("capaian_anggaran"), r.text("efisiensi")) for r in t.rows] == [
+        ("1", "30 %", "30 %", "0,00"), ("2", "20 %", "25 %", "-0,25"), ("3", "25 %", "20 %", "0,20"),
+        ("4", "20 %", "24 %", "-0,20"), ("5", "25 %", "25 %", "0,00"), ("6", "70 %", "21 %", "0,70")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
