@@ -561,14 +561,28 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and \
             any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or _QUALIFIER.match(b.text) is None) for ga, gb in gutters)
 
-    cuts = [(x.no, b.x0) for x in reg.header for r in _word_runs(x) for a, b in zip(r, r[1:]) if split_at(a, b)]
+    # (each cut with its run's extent: a two-line label pair set a few characters left of the line
+    # above is cut where the line above is, shifted as much)
+    cuts = [(x.no, b.x0, r[0].x0, r[-1].x1) for x in reg.header for r in _word_runs(x)
+            for a, b in zip(r, r[1:]) if split_at(a, b)]
+
+    def cut_above(no: int, r: list[Word], b: Word) -> bool:
+        for n2, cx, r0, r1 in cuts:
+            if n2 == no:
+                continue
+            if abs(cx - b.x0) <= 2:
+                return True
+            shift = r[0].x0 - r0
+            if abs(shift) <= 12 and abs((r[-1].x1 - r[0].x0) - (r1 - r0)) <= 8 and abs(cx + shift - b.x0) <= 2:
+                return True
+        return False
+
     hline_runs: list[list[Word]] = []
     for x in reg.header:
         for r in _word_runs(x):
             part = [r[0]]
             for a, b in zip(r, r[1:]):
-                if split_at(a, b) or (_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text) and any(
-                        no != x.no and abs(cx - b.x0) <= 2 for no, cx in cuts)):
+                if split_at(a, b) or (_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text) and cut_above(x.no, r, b)):
                     hline_runs.append(part)
                     part = [b]
                 else:

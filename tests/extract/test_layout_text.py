@@ -924,6 +924,44 @@ def test_two_line_labels_side_by_side_staggered_by_a_character(tmp_path):
         ("4", "20 %", "24 %", "-0,20"), ("5", "25 %", "25 %", "0,00"), ("6", "70 %", "21 %", "0,70")]
 
 
+def test_two_line_labels_side_by_side_the_lower_line_set_further_left(tmp_path):
+    """"CAPAIAN REALISASI" over "KINERJA ANGGARAN", the lower line five characters left of the upper
+    (a web printout through pdftotext -layout): no gutter runs through the lower line's space, but the
+    upper line's cut, shifted as much as the line, falls on it; so the two labels are two columns."""
+    doc = _read(tmp_path, NARRATIVE + [
+        '                                                                             Tabel 2.4.',
+        '                                                             Efisiensi Kinerja Triwulan I Tahun 2024',
+        '                                                                                                                                  CAPAIAN REALISASI',
+        '       NO                        SASARAN                                               INDIKATOR                                                                   EFISIENSI',
+        '                                                                                                                             KINERJA ANGGARAN',
+        '        1. Meningkatnya koordinasi                              Jumlah Laporan Koordinasi/Sinergi                                 30%               31,00%             -1,00%',
+        '           penyelenggaraan kegiatan                             Perencanaan dan Pelaksanaan Kegiatan',
+        '           pemerintahan di tingkat                              Pemerintahan dengan Perangkat Daerah',
+        '           kecamatan                                            dan Instansi Vertikal Terkait',
+        '        2. Terlaksananya urusan                                 Jumlah Laporan Peningkatan Efektivitas                            30%               30,50%             -0,50%',
+        '           pemerintahan yang tidak                              Pelaksanaan Pelayanan kepada Masyarakat',
+        '           dilaksanakan oleh unit kerja                         di Wilayah Kecamatan',
+        '           perangkat daerah di kecamatan',
+        '        3. Terlaksananya urusan                                 Jumlah Laporan Fasilitasi Percepatan                               0%               20,00%            -20,00%',
+        '           pemerintahan yang tidak                              Pencapaian Standar Pelayanan Minimal di',
+        '           dilaksanakan oleh unit kerja                         Wilayah Kecamatan',
+        '           perangkat daerah di kecamatan',
+        '        4. Terlaksananya urusan                                 Jumlah Laporan Pelaksanaan Urusan                                 20%               18,50%             1,50%',
+        '           pemerintahan yang dilimpahkan                        Pemerintahan yang Terkait dengan Non',
+        '           kepada Camat                                         Perizinan',
+        '        5. Terlaksananya urusan                                 Jumlah Dokumen Pelaksanaan Urusan                                 30%               28,00%             2,00%',
+        '           pemerintahan yang dilimpahkan                        Pemerintahan yang Terkait dengan',
+        '           kepada Camat                                         Kewenangan Lain yang Dilimpahkan',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "efisiensi"
+    assert [(r.text("capaian"), r.text("capaian_anggaran"), r.text("efisiensi")) for r in t.rows] == [
+        ("30%", "31,00%", "-1,00%"), ("30%", "30,50%", "-0,50%"), ("0%", "20,00%", "-20,00%"), ("20%", "18,50%", "1,50%"),
+        ("30%", "28,00%", "2,00%")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
