@@ -558,8 +558,12 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # nor after a word that stands in the gutter itself, over no column, when the next word
         # qualifies it: "Sisa Anggaran" centred over amounts right-aligned under "Anggaran", "Sub
         # Kegiatan" over a page's one line of totals)
-        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and \
+        # Two value columns' names ("Target Realisasi") are split where a gutter runs under the second
+        # name (the names drift a few characters left of their values)
+        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and (
             any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or _QUALIFIER.match(b.text) is None) for ga, gb in gutters)
+            or is_value_label(a.text) and is_value_label(b.text) and _QUALIFIER.match(b.text) is None and
+            any(a.x0 < ga <= b.x1 and gb >= a.x1 and gb - ga >= 5 for ga, gb in gutters))
 
     # (each cut with its run's extent: a two-line label pair set a few characters left of the line
     # above is cut where the line above is, shifted as much)

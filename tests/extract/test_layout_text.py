@@ -962,6 +962,46 @@ def test_two_line_labels_side_by_side_the_lower_line_set_further_left(tmp_path):
         ("30%", "28,00%", "2,00%")]
 
 
+def test_two_value_names_one_space_apart_drifted_left_of_their_values(tmp_path):
+    """"Target Realisasi" one space apart, both names a few characters left of their values (a web
+    printout through pdftotext -layout): the gutter between the target and the realisasi runs under
+    "Realisasi", not through the space, yet the names are two columns (before: one cell "100%   40,00%")."""
+    doc = _read(tmp_path, NARRATIVE + [
+        '                                                                 Tabel 2.2',
+        '                                                           Capaian Kinerja Camat',
+        '                                                                                                                                 Capaian',
+        '       No                    Sasaran Kegiatan                              Indikator Kinerja               Target Realisasi',
+        '                                                                                                                                   (%)',
+        '        1. Meningkatnya kualitas fasilitasi dan          Persentase hasil Fasilitasi dan Koordinasi            100%   40,00%      40,00%',
+        '           koordinasi kecamatan                          yang ditindaklanjuti',
+        '        2. Meningkatnya akuntabilitas                    Rata-rata persentase desa yang menyusun               100%   75,00%      75,00%',
+        '           pemerintahan desa                             dokumen administrasi pemerintahan desa',
+        '                                                         tepat waktu',
+        '        3. Meningkatnya kualitas pelayanan publik        Indeks Kepuasan Masyarakat (IKM)                       85    86,70      102,00%',
+        '           kecamatan',
+        '       No                    Sasaran Program                               Indikator Kinerja',
+        '        1. Meningkatnya Kualitas Fasilitasi              Persentase Pemenuhan fasilitasi                       90%    36,00%      40,00%',
+        '           Penunjang Urusan Pemerintahan Daerah          operasional Perkantoran',
+        '           Kabupaten/Kota',
+        '        2. Meningkatnya Kualitas Fasilitasi              Persentase fasilitasi Pelayanan Administrasi          100%   45,00%      45,00%',
+        '           Penyelenggaraan Pemerintahan dan              Kecamatan sesuai SP dan SOP',
+        '           Pelayanan Publik',
+        '        3. Meningkatnya Pemberdayaan                     Persentase lembaga kemasyarakatan                     100%   45,00%      45,00%',
+        '           Masyarakat Desa dan Kelurahan                 desa/kelurahan dan ormas yang aktif',
+        '        4. Meningkatnya Fasilitasi Koordinasi            Persentase Fasilitasi Koordinasi                      100%   35,00%      35,00%',
+        '           Ketenteraman dan Ketertiban Umum              Ketenteraman dan Ketertiban Umum',
+        '',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "capaian"
+    assert [(r.text("no"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("1.", "100%", "40,00%", "40,00%"), ("2.", "100%", "75,00%", "75,00%"), ("3.", "85", "86,70", "102,00%"),
+        ("1.", "90%", "36,00%", "40,00%"), ("2.", "100%", "45,00%", "45,00%"), ("3.", "100%", "45,00%", "45,00%"),
+        ("4.", "100%", "35,00%", "35,00%")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
