@@ -81,6 +81,7 @@ class RowReader:
         self.section: str | None = None
         self.last_no = 0
         self.resumed = -1                # the index of the first row after a header repeated in the body
+        self.centred = False             # rows centred on their numbers (see _centred_head)
         self.n_core = len(header.text_cols)
         self.n_vals = len(header.value_cols)
         self.widest = 0                  # the longest text line of the table's rows so far
@@ -91,13 +92,39 @@ class RowReader:
 
     # -- rows --------------------------------------------------------------------------------
     def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
+        head: list[TextLine] = []
         if no is not None or kode is not None:
             self._absorb_leftover()
+            if self.dense:
+                head = self._centred_head()
         self.cur = FlatRow(line, line, no, kode, section=self.section, paragraphs=self.double)
+        self.cur.texts = [TextLine(t.text, t.line, t.block, "pre") for t in head]
         self.rows.append(self.cur)
         if no is not None and re.match(r"\d+", no.text):
             self.last_no = int(re.match(r"\d+", no.text).group(0))
         return self.cur
+
+    def _centred_head(self) -> list[TextLine]:
+        """Rows centred on their numbers, the text lines side by side (pdfplumber's extract_text of a
+        Word table: a cell's lines above and below the line of the row's number and values): the text
+        before a table's first numbered row is that row's; once that is seen, of the lines after a
+        row's numbers it keeps as many as stand above them, and the rest open the next row."""
+        c = self.cur
+        if c is None:
+            return []
+        if c.no is None and c.kode is None and not c.vals and c.texts and len(self.rows) == 1:
+            self.rows.pop()
+            self.cur = None
+            self.centred = True
+            return c.texts
+        if not self.centred or (c.no is None and c.kode is None) or not c.vals:
+            return []
+        post = [t for t in c.texts if t.phase == "post"]
+        above = sum(1 for t in c.texts if t.phase == "pre" and t.line < c.vals[0].line)
+        moved = post[above:]
+        if moved:
+            c.texts = [t for t in c.texts if all(t is not m for m in moved)]
+        return moved
 
     def _absorb_leftover(self) -> None:
         """Text alone (no number, no values) after a row whose cells already went on below its numbers,
@@ -504,11 +531,11 @@ def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, re
     for m in range(k + 1, min(len(texts), k + reach + ahead)):
         if not texts[m]:
             continue
-        pieces = split_line(texts[m], lines[m])
-        if pieces and all(p.kind in ("val", "bare") or ahead > 1 and p.kind == "no" and i == 0
+        pieces = split_line(texts[m], lines[m], kode_col=True)
+        if pieces and all(p.kind in ("val", "bare") or i == 0 and (p.kind == "kode" or ahead > 1 and p.kind == "no")
                           for i, p in enumerate(pieces)):
-            # (further down, a row's number may open the line of its values: "1. 100% 36,11% 36,11%",
-            # the row centred on that line)
+            # (a kode rekening may open the line of its values, "7.01.01.2.01.06 2.247.000,00 ...", and
+            # further down a row's number, "1. 100% 36,11% 36,11%": the row centred on that line)
             return any(p.shape in (MONEY, PCT, QTY) for p in pieces)
         seen += 1
         if seen >= ahead or len(texts[m]) > 60:

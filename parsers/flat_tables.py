@@ -70,6 +70,17 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
             continue
         end, hdr = _header_span(texts, i)
         if hdr.kind is None:
+            # the header's upper label lines may name what its main line does not ("Pagu Setelah" over
+            # "Kode Program/Kegiatan Realisasi Sisa Persentase"): the header from up to two lines above
+            for up in (1, 2):
+                j = i - up
+                if j < floor or not texts[j] or not is_header_line(texts[j]) or _TABLE_LABEL.match(texts[j]):
+                    break
+                end2, hdr2 = _header_span(texts, j)
+                if hdr2.kind is not None and end2 >= end:
+                    i, end, hdr = j, end2, hdr2
+                    break
+        if hdr.kind is None:
             i += 1
             continue
         reader = RowReader(hdr)

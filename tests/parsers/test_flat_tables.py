@@ -586,6 +586,38 @@ def test_a_total_with_empty_label_cells_after_a_full_row():
         ("1.", "Rp 7.100.000"), ("2.", "Rp 2.900.000"), (None, "Rp 10.000.000")]
 
 
+def test_budget_rows_centred_on_their_kode_each_line_side_by_side():
+    """pdfplumber's extract_text() of a Word realisasi table: "Pagu Setelah" over the header's main
+    line (which alone names no pagu), each row centred on the line of its kode and amounts, the name's
+    other lines above and below it.  The header is read from its upper line, and each row gets the
+    lines above its kode line and as many below it (before: no table; then the lines went to the
+    wrong rows)."""
+    (t,) = tables("\n".join([
+        "Tabel 2.5", "Realisasi Anggaran s.d. Triwulan III", "Tahun 2024",
+        "Pagu Setelah", "Kode Program/Kegiatan/ Sub Kegiatan Realisasi Sisa Persentase", "Perubahan",
+        "PROGRAM PENUNJANG URUSAN",
+        "7.01.01 PEMERINTAHAN DAERAH 2.400.000.000,00 1.600.000.000,00 800.000.000,00 67%",
+        "KABUPATEN/KOTA",
+        "Perencanaan, Penganggaran, dan",
+        "7.01.01.2.01 11.000.000,00 5.500.000,00 5.500.000,00 50%",
+        "Evaluasi Kinerja Perangkat Daerah",
+        "7.01.01.2.01.01 Penyusunan Dokumen Perencanaan Perangkat Daerah 1.500.000,00 750.000,00 750.000,00 50%",
+        "7.01.01.2.01.04 Koordinasi dan Penyusunan DPA-SKPD 1.600.000,00 1.600.000,00 - 100%",
+        "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi",
+        "7.01.01.2.01.06 2.200.000,00 1.100.000,00 1.100.000,00 50%",
+        "Kinerja SKPD",
+        "BAB III"]))
+    assert t.kind == "lra"
+    assert [(cells(r)["kode"], cells(r)["name"], cells(r)["pagu"], cells(r)["sisa"]) for r in t.rows] == [
+        ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "2.400.000.000,00", "800.000.000,00"),
+        ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "11.000.000,00",
+         "5.500.000,00"),
+        ("7.01.01.2.01.01", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "1.500.000,00", "750.000,00"),
+        ("7.01.01.2.01.04", "Koordinasi dan Penyusunan DPA-SKPD", "1.600.000,00", "-"),
+        ("7.01.01.2.01.06", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+         "2.200.000,00", "1.100.000,00")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
