@@ -764,6 +764,7 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
         else:
             runs.append([c])
     gs = sorted((g for g, _ in groups), key=lambda g: g.cx)
+    refs = _formula_refs(reg)
     for run in runs:
         lo, hi = bounds[run[0]], bounds[run[-1] + 1]
         over = [g for g in gs if lo <= g.cx <= hi]
@@ -774,11 +775,37 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
         for cuts in combinations(range(1, len(run)), len(over) - 1):
             parts = [run[a:z] for a, z in zip((0,) + cuts, cuts + (len(run),))]
             cost = sum(_group_fit(reg, p, g) for p, g in zip(parts, over))
+            # a column's formula ("6=5/4") names columns of its own group: the group labels' centring
+            # (a web page's, a few characters off) weighs less than that
+            part_of = {c: k for k, p in enumerate(parts) for c in p}
+            cost += 50.0 * sum(1 for c, rs in refs for r in rs if c in part_of and r in part_of and part_of[c] != part_of[r])
             if best_cost is None or cost < best_cost:
                 best, best_cost = parts, cost
         for p, g in zip(best or [], over):
             if len(p) >= 2:
                 reg.groups[p[0]] = (g, p)
+
+
+_FORMULA_CELL = re.compile(r"\(?(\d{1,2})\s*=\s*([\d()/x*+\-\s]+)\)?$")
+
+
+def _formula_refs(reg: _Region) -> list[tuple[int, list[int]]]:
+    """The columns each formula of the column-number row refers to: "(6=5/4)" over column 5 of the
+    grid names the columns numbered 5 and 4 -> (5, [their columns])."""
+    if reg.numbering is None:
+        return []
+    col_of_no: dict[int, int] = {}
+    formulas: list[tuple[int, list[int]]] = []
+    for w in reg.numbering.words:
+        c = _col_of(reg.seps, w.cx)
+        t = w.text.strip()
+        m = _FORMULA_CELL.match(t)
+        if m:
+            col_of_no[int(m.group(1))] = c
+            formulas.append((c, [int(x) for x in re.findall(r"\d+", m.group(2))]))
+        elif re.fullmatch(r"\(?\d{1,2}\)?", t):
+            col_of_no[int(t.strip("()"))] = c
+    return [(c, [col_of_no[n] for n in ns if n in col_of_no]) for c, ns in formulas]
 
 
 def _group_fit(reg: _Region, cols: list[int], g: Word) -> float:

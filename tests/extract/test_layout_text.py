@@ -1002,6 +1002,51 @@ def test_two_value_names_one_space_apart_drifted_left_of_their_values(tmp_path):
         ("4.", "100%", "35,00%", "35,00%")]
 
 
+def test_group_labels_off_centre_are_placed_by_the_column_formulas(tmp_path):
+    """"Kinerja" and "Anggaran" over T / R / % and Pagu / Realisasi / Capaian, both a few characters
+    left of the middle of their columns (a web printout through pdftotext -layout): by centring alone
+    "%" would be the budget's; the column numbers "(6=5/4)" and "(9=8/7)" say which columns go
+    together, so "%" is the kinerja's capaian and the budget's is its own column."""
+    doc = _read(tmp_path, NARRATIVE + [
+        '                            Cost per outcome Kasubag Umum dan Kepegawaian Tahun 2024 - Triwulanan II',
+        '',
+        '                                                                           Kinerja                           Anggaran',
+        '                  Sasaran /',
+        '      No                                Indikator Kinerja                                                                     Capaian Efisiensi',
+        '                  Kegiatan                                        T             R             %      Pagu        Realisasi',
+        '                                                                                                                                (%)',
+        '       (1)            (2)                         (3)            (4)            (5)      (6=5/4)      (7)           (8)        (9=8/7)   (10=6-9)',
+        '       1. Tersedianya                Jumlah Paket              6 paket        3 paket     50%        3.300.000   1.650.000 50,00%           0,00',
+        '          Komponen                   Komponen Instalasi',
+        '          Instalasi                  Listrik/Penerangan',
+        '          Listrik/Penerangan         Bangunan Kantor',
+        '          Bangunan Kantor            yang Disediakan',
+        '       2. Tersedianya Bahan          Jumlah Paket              35 paket      21 paket     60%       30.000.000 16.500.000 55,00%           5,00',
+        '          Logistik Kantor            Bahan Logistik',
+        '                                     Kantor yang',
+        '                                     Disediakan',
+        '       3. Terlaksananya              Jumlah Laporan           12 laporan     6 laporan    50%        5.500.000   2.200.000 40,00%         10,00',
+        '          Fasilitasi                 Fasilitasi',
+        '          Kunjungan Tamu             Kunjungan Tamu',
+        '       4. Terlaksananya              Jumlah Laporan           12 laporan     6 laporan    50%       60.000.000 27.000.000 45,00%           5,00',
+        '          Penyelenggaraan            Penyelenggaraan',
+        '          Rapat Koordinasi           Rapat Koordinasi',
+        '          dan Konsultasi             dan Konsultasi',
+        '          SKPD                       SKPD',
+        '       5. Terlaksananya              Jumlah Dokumen          1 dokumen 0 dokumen          0%         3.600.000   1.800.000 50,00%         -50,00',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "cost_per_outcome"
+    assert [(r.text("target"), r.text("capaian"), r.text("pagu"), r.text("capaian_anggaran"), r.text("efisiensi"))
+            for r in t.rows] == [("6 paket", "50%", "3.300.000", "50,00%", "0,00"),
+                                 ("35 paket", "60%", "30.000.000", "55,00%", "5,00"),
+                                 ("12 laporan", "50%", "5.500.000", "40,00%", "10,00"),
+                                 ("12 laporan", "50%", "60.000.000", "45,00%", "5,00"),
+                                 ("1 dokumen", "0%", "3.600.000", "50,00%", "-50,00")]
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
