@@ -495,15 +495,18 @@ _ROW_NUMBER = re.compile(r"\d{1,3}[.)]?")
 
 def _sentence_with_numbers(pieces: list[Piece]) -> bool:
     """A sentence that cites numbers ("Realisasi anggaran sampai dengan ... sebesar Rp 2.651.047.354,00
-    dari pagu anggaran Rp 2.766.392.052,00 atau 95,83%."): its opening words, then numbers each
-    followed by three words or more of text.  A row's numbers stand together after its text."""
-    if len(pieces) < 4 or pieces[0].kind != "text" or len(pieces[0].text.split()) < 5:
+    dari pagu anggaran Rp 2.766.392.052,00 atau 95,83%.", "... dari 5 Indikator ... mencapai 100%, hal
+    ini ..."): its opening words, then numbers each followed by three words or more of text.  A row's
+    numbers stand together after its text."""
+    if len(pieces) < 3 or pieces[0].kind != "text" or len(pieces[0].text.split()) < 5:
         return False
     cited = 0
     for a, b in zip(pieces, pieces[1:]):
-        if a.kind == "val" and b.kind == "text" and len(b.text.split()) >= 3:
+        if a.kind in ("val", "bare") and b.kind == "text" and len(b.text.split()) >= 3:
             cited += 1
-    return cited >= 2
+    # (or one number inside a whole sentence: ten words before it, eight after, a full stop at the end)
+    return cited >= 2 or cited == 1 and len(pieces) == 3 and len(pieces[0].text.split()) >= 10 and \
+        len(pieces[2].text.split()) >= 8 and pieces[2].text.rstrip().endswith(".")
 
 
 def _text_below(texts: list[str], k: int) -> bool:

@@ -618,6 +618,24 @@ def test_budget_rows_centred_on_their_kode_each_line_side_by_side():
          "2.200.000,00", "1.100.000,00")]
 
 
+def test_sentences_citing_numbers_after_a_table_are_no_rows():
+    """docx2txt of a budget table and the paragraphs under it, each a line: a sentence with
+    one percentage inside it ("... sudah mencapai 100%, hal ini akan ... ditentukan.") and one citing
+    amounts ("... sebesar Rp 18.600.000 dari pagu anggaran Rp 75.000.000 atau 24,80%.").  They end
+    the table (before: rows whose "realisasi" exceeded their "pagu", and false anomalies)."""
+    (t,) = tables(_blank_led(
+        (0, "No"), (1, "Sub Kegiatan"), (1, "Anggaran (Rp)"),
+        (1, "1."), (1, "Fasilitasi Pengelolaan Keuangan Desa dan Pendayagunaan Aset Desa"), (1, "Rp 9.200.000"),
+        (1, "2."), (1, "Fasilitasi Penyusunan Peraturan Desa dan Peraturan Kepala Desa"), (1, "Rp 8.100.000"),
+        (1, "Dari gambaran tabel diatas dapat dilihat bahwa dari 5 Indikator Kinerja dalam triwulan I belum ada "
+            "Indikator yang sudah mencapai 100%, hal ini akan dilakukan penyerapan pada triwulan berikutnya agar "
+            "dapat mencapai kinerja sesuai dengan apa yang telah ditentukan."),
+        (1, "Realisasi anggaran sampai dengan triwulan I tahun 2024 sebesar Rp 18.600.000 dari pagu anggaran "
+            "Rp 75.000.000 atau 24,80%."),
+        (1, "Tabel 2.4")))
+    assert [(cells(r).get("no"), cells(r)["pagu"]) for r in t.rows] == [("1.", "Rp 9.200.000"), ("2.", "Rp 8.100.000")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
