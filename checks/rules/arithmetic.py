@@ -29,9 +29,26 @@ def capaian_arithmetic(ctx: ReportContext) -> None:
                       f"{r.raw.get('target')} = {exp:.2f}% ({where(t, r)}).", table=t, row=r, field="capaian", reported=r.raw.get("capaian"), expected=f"{exp:.2f}")
 
 
-def budget_arithmetic(ctx: ReportContext) -> None:
+def _swapped_tables(ctx: ReportContext) -> set[int]:
+    """Tables whose pagu and realisasi columns were read the wrong way round: on four rows or more,
+    and most of them, the realisasi is above the pagu by exactly the sisa (sisa = realisasi - pagu).
+    That is a reading's signature, not a report's error; their rows are not flagged."""
+    seen: dict[int, list[int]] = {}
     for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
-        if t.duplicate_of is not None:
+        P, RA, S = r.num.get("pagu"), r.num.get("realisasi_anggaran"), r.num.get("sisa")
+        if P is None or RA is None or S is None:
+            continue
+        n = seen.setdefault(id(t), [0, 0])
+        n[0] += 1
+        if RA > P and abs(S - (RA - P)) <= ctx.settings.rupiah_tolerance:
+            n[1] += 1
+    return {k for k, (rows, swapped) in seen.items() if rows >= 4 and swapped * 5 >= rows * 4}
+
+
+def budget_arithmetic(ctx: ReportContext) -> None:
+    swapped = _swapped_tables(ctx)
+    for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
+        if t.duplicate_of is not None or id(t) in swapped:
             continue
         P, RA = r.num.get("pagu"), r.num.get("realisasi_anggaran")
         if P is None or RA is None or r.raw.get("realisasi_anggaran", "") == "":
