@@ -557,9 +557,9 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # (never before a label's unit: "Kinerja (%)" over a value narrower than the label is one label;
         # nor after a word that stands in the gutter itself, over no column, when the next word
         # qualifies it: "Sisa Anggaran" centred over amounts right-aligned under "Anggaran", "Sub
-        # Kegiatan" over a page's one line of totals)
-        # Two value columns' names ("Target Realisasi") are split where a gutter runs under the second
-        # name (the names drift a few characters left of their values)
+        # Kegiatan" over a page's one line of totals.  Two value columns' names, "Target Realisasi",
+        # are also split where a gutter runs under the second name: they drift a few characters left
+        # of their values)
         return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and (
             any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or _QUALIFIER.match(b.text) is None) for ga, gb in gutters)
             or is_value_label(a.text) and is_value_label(b.text) and _QUALIFIER.match(b.text) is None and

@@ -178,17 +178,18 @@ class _Builder:
                 vals["no"] = (m.group(1), src)
                 vals[nxt] = (m.group(2), src)
         elif text and not no:
+            # the row's expected number (1 or the one after the last row's) at the text's start, or
+            # inside it with its dot: the number on the middle line of a row centred on it
+            # ("Meningkatnya kualitas" / "1.   fasilitasi dan koordinasi" / "kecamatan", or the number
+            # alone on that line)
+            expected = (1, self._next_no())
             m = _NUMBER_AND_TEXT.match(text)
-            if m is not None:
-                src = vals[nxt][1]
-                vals["no"] = (m.group(1), src)
-                vals[nxt] = (m.group(2), src)
-            else:
-                # the number on the middle line of a row centred on it ("Meningkatnya kualitas" /
-                # "1.   fasilitasi dan koordinasi" / "kecamatan", or the number alone on that line):
-                # the row's expected number inside the text, with its dot, or set apart by a gutter
+            if m is not None and int(m.group(1).rstrip(".)")) in expected:
+                vals["no"] = (m.group(1), vals[nxt][1])
+                vals[nxt] = (m.group(2), vals[nxt][1])
+            elif m is None:
                 m = _NUMBER_INSIDE.match(text)
-                if m is not None and int(m.group(2).rstrip(".)")) in (1, self._next_no()):
+                if m is not None and int(m.group(2).rstrip(".)")) in expected:
                     vals["no"] = (m.group(2), vals[nxt][1])
                     vals[nxt] = (m.group(1) + " " + m.group(3), vals[nxt][1])
 
