@@ -186,7 +186,7 @@ class RowReader:
             kode_table = self.h.kode
             if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)):
                 break
-            if at_block and self._section(t, texts, k):
+            if (at_block or self.dense) and self._section(t, texts, k):
                 k += 1
                 continue
             opens = (at_block or self.dense) and opens_header_at(texts, k)
@@ -276,7 +276,10 @@ class RowReader:
         raw = self.raws[k] if self.raws is not None else t
         padded = len(raw) - len(raw.rstrip()) >= 3          # a row of empty cells after the label
         alone = k + 1 >= len(texts) or not texts[k + 1]     # a block of its own
-        if not (padded or alone or re.match(r"^\d+[.)]?(\s|$)", nxt) or _KODE_START.match(nxt)
+        # (with no blank lines, the two-word label "Sub Kegiatan" alone on its line after a whole row
+        # is no cell's first words)
+        whole_label = self.dense and sec == "sub_kegiatan" and len(t.split()) == 2
+        if not (padded or alone or whole_label or re.match(r"^\d+[.)]?(\s|$)", nxt) or _KODE_START.match(nxt)
                 or fold(nxt).startswith(fold(t))):
             return False          # the first word of a cell ("Program" / "Penyelenggaraan ...")
         if self.cur is not None and not self._complete(self.cur) and not padded:
@@ -662,7 +665,7 @@ class CellResolver:
         self.known = known
         self.bands = bands
         self._row = 0                    # id of the row being resolved
-        self._paragraphs = False         # the row was read from a text with a paragraph per line
+        self._paragraphs = False         # the row's lines are whole cells' (a paragraph per line), or it is a section's
 
     def _known(self, role: str, text: str) -> bool:
         """The text was read unambiguously in another row of the report."""
@@ -698,7 +701,7 @@ class CellResolver:
     def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
         """column -> (text, line); and the lines left for keterangan."""
         self._row = id(r)
-        self._paragraphs = r.paragraphs
+        self._paragraphs = r.paragraphs or r.section is not None
         pre = [t for t in r.texts if t.phase == "pre"]
         post = [t for t in r.texts if t.phase == "post"]
         same = [t for t in r.texts if t.phase == "same"]
@@ -810,8 +813,9 @@ class CellResolver:
         out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
         if len(groups) == 1 and len(self.cols) >= 2 and not total and (
                 numbered and which == (0,) or not self.h.has_no or self._paragraphs):
-            # (a table with no number column, or a text whose every line is a cell's paragraph: an
-            # unnumbered row's one block may hold two cells too)
+            # (a table with no number column, a text whose every line is a cell's paragraph, or a row
+            # under a "Program" / "Sub Kegiatan" label, which has no number: an unnumbered row's one
+            # block may hold two cells too)
             blocks = groups
             split = self._split_block(blocks[0], budget)
             if split is not None:

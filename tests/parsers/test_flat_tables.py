@@ -636,6 +636,30 @@ def test_sentences_citing_numbers_after_a_table_are_no_rows():
     assert [(cells(r).get("no"), cells(r)["pagu"]) for r in t.rows] == [("1.", "Rp 9.200.000"), ("2.", "Rp 8.100.000")]
 
 
+def test_a_sub_kegiatan_section_with_no_blank_lines():
+    """A cost-per-outcome table as a PDF's pages draw it (a line per run of text, no blank lines):
+    the label "Sub Kegiatan" alone on its line after a whole row opens the section, and each of its
+    rows (no number) is read as its sub-kegiatan and its indikator (before: the label was the first
+    row's text, and name and indikator one cell)."""
+    (t,) = tables("\n".join([
+        "No", "Sasaran/ Kegiatan", "Indikator Kinerja", "Kinerja", "Anggaran", "Efisiensi", "T", "Realisasi", "%",
+        "Pagu", "Realisasi", "%",
+        "1", "Tertibnya Administrasi Barang", "Milik Daerah pada Perangkat Daerah",
+        "Jumlah Laporan Rekonsiliasi dan", "Penyusunan Laporan Barang Milik", "Daerah pada SKPD",
+        "4 laporan", "2 laporan 50%",
+        "Sub Kegiatan",
+        "Penyusunan Dokumen", "Perencanaan Perangkat Daerah", "Jumlah Dokumen Perencanaan Perangkat", "Daerah",
+        "5.100.000,00", "-", "0%",
+        "Koordinasi dan Penyusunan", "Dokumen RKA-SKPD", "Jumlah Dokumen RKA-SKPD dan Laporan",
+        "Hasil Koordinasi Penyusunan Dokumen", "RKA-SKPD", "1.600.000,00", "800.000,00", "50%",
+        "BAB III"]))
+    assert [(cells(r).get("name"), cells(r).get("indikator"), cells(r).get("pagu")) for r in t.rows[1:]] == [
+        ("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah Dokumen Perencanaan Perangkat Daerah",
+         "5.100.000,00"),
+        ("Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+         "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD", "1.600.000,00")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
