@@ -1355,8 +1355,8 @@ def _centre_rows(b: _Body, cnt: _Counts, cells: list[_VCell], numbers: list[int]
             gs = set()
             g_lo, g_hi = spans[members[0]][0], spans[members[-1]][1]
             for c in cnt.cols:
-                if c in b.values:
-                    continue
+                if c in b.values or b.per_row_col is not None and c >= b.per_row_col:
+                    continue                # (the indicators and what follows them are per row)
                 per_row = sum(_centre_cost(cnt, anchors[i], *spans[i], only=c) for i in members)
                 whole = _centre_cost(cnt, _Anchor(float(p), p, p), g_lo, g_hi, only=c)
                 # where both readings balance, a column left of the indicators (sasaran, programme)

@@ -1047,6 +1047,53 @@ def test_group_labels_off_centre_are_placed_by_the_column_formulas(tmp_path):
                                  ("1 dokumen", "0%", "3.600.000", "50,00%", "-50,00")]
 
 
+def test_indicators_under_a_merged_sasaran_centred_on_their_targets(tmp_path):
+    """A sasaran merged over three indicators, each indikator centred on its own target and the row's
+    number centred on the whole (a Word table through pdftotext -layout): the sasaran is the group's,
+    each indikator its own row's (before: the three indicators were one cell of the first row)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                            Tabel 2.1.",
+        "               Lembar Dokumen Perjanjian Kinerja Camat",
+        "",
+        ' No           Sasaran Program                   Indikator Kinerja          Target',
+        '                                      Persentase pemenuhan fasilitasi',
+        '      Terselenggaranya fasilitasi',
+        ' 1.                                   kebutuhan operasional                  95%',
+        '      kebutuhan operasional kantor',
+        '                                      perkantoran',
+        '      Meningkatnya Kualitas           Persentase layanan administrasi',
+        ' 2.   Penyelenggaraan Pelayanan       kecamatan yang terselesaikan           95%',
+        '      Publik Kecamatan                sesuai SOP',
+        '      Meningkatnya Pemberdayaan       persentase lembaga',
+        ' 3.   Masyarakat Desa dan             kemasyarakatan desa/kelurahan        96,00%',
+        '      Kelurahan                       dan ormas yang aktif',
+        '      Meningkatnya Fasilitasi         Persentase Fasilitasi Koordinasi',
+        ' 4.   Koordinasi Ketenteraman dan     Ketenteraman dan Ketertiban          100%',
+        '      Ketertiban Umum                 Umum',
+        '      Meningkatnya Kualitas           persentase Fasilitasi',
+        ' 5.   Fasilitasi Penyelenggaraan      Penyelenggaraan Urusan               100%',
+        '      Urusan Pemerintahan Umum        Pemerintahan Umum',
+        '                                      Persentase desa yang menetapkan',
+        '                                                                             90%',
+        '      Meningkatnya Kualitas           RKPDes Tepat waktu',
+        '      Fasilitasi Pembinaan dan        persentase Desa yang menetapkan',
+        ' 6.                                                                          90%',
+        '      Pengawasan Pemerintahan         APBDes Tepat Waktu',
+        '      Desa                            Persentase Desa yang menetapkan',
+        '                                                                             90%',
+        '                                      LPPDes Tepat Waktu',
+        "",
+        "",
+        "BAB III"])
+    (t,) = _tables(doc)
+    assert t.kind == "pk"
+    assert [(r.text("no"), r.text("indikator"), r.text("target")) for r in t.rows[-3:]] == [
+        ("6.", "Persentase desa yang menetapkan RKPDes Tepat waktu", "90%"),
+        ("", "persentase Desa yang menetapkan APBDes Tepat Waktu", "90%"),
+        ("", "Persentase Desa yang menetapkan LPPDes Tepat Waktu", "90%")]
+    assert t.rows[-3].text("sasaran") == "Meningkatnya Kualitas Fasilitasi Pembinaan dan Pengawasan Pemerintahan Desa"
+
+
 def test_a_row_number_one_space_before_its_text(tmp_path):
     """"1. Penunjang Urusan ..." with one space between the number and the name: no gutter parts the
     No column from the name's, so the number's cell holds both; the name is the name column's."""
