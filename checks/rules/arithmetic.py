@@ -31,8 +31,9 @@ def capaian_arithmetic(ctx: ReportContext) -> None:
 
 def _swapped_tables(ctx: ReportContext) -> set[int]:
     """Tables whose pagu and realisasi columns were read the wrong way round: on four rows or more,
-    and most of them, the realisasi is above the pagu by exactly the sisa (sisa = realisasi - pagu).
-    That is a reading's signature, not a report's error; their rows are not flagged."""
+    and more than half of them, the realisasi is above the pagu by exactly the sisa (sisa = realisasi
+    - pagu, a positive remainder: a report that overspent writes its sisa negative).  That is a
+    reading's signature, not a report's error; their rows are not flagged."""
     seen: dict[int, list[int]] = {}
     for t, r in ctx.rows("cost_per_outcome", "lra", "pk_budget"):
         P, RA, S = r.num.get("pagu"), r.num.get("realisasi_anggaran"), r.num.get("sisa")
@@ -42,7 +43,7 @@ def _swapped_tables(ctx: ReportContext) -> set[int]:
         n[0] += 1
         if RA > P and abs(S - (RA - P)) <= ctx.settings.rupiah_tolerance:
             n[1] += 1
-    return {k for k, (rows, swapped) in seen.items() if rows >= 4 and swapped * 5 >= rows * 4}
+    return {k for k, (rows, swapped) in seen.items() if rows >= 4 and swapped * 2 > rows}
 
 
 def budget_arithmetic(ctx: ReportContext) -> None:
