@@ -199,6 +199,9 @@ def _split_side_by_side(segs: list[list[Segment]]) -> None:
         if not _NIP_IN.match(t):
             continue                # (the first NIP must open the line)
         nips = list(_NIP_IN.finditer(t))
+        if len(nips) == 1 and _staggered(segs, i, nips[0].end(), base):
+            base += 10_000
+            continue
         if len(nips) < 2 or nips[0].start() != 0:
             continue
         cuts = [m.start() for m in nips] + [len(t)]
@@ -223,6 +226,39 @@ def _split_side_by_side(segs: list[list[Segment]]) -> None:
                     segs[k] = [(*whole, segs[k][0][2])]
             base += 10_000
             break
+
+
+def _staggered(segs: list[list[Segment]], i: int, cut: int, base: int) -> bool:
+    """Two blocks side by side flattened a line apart (pdfplumber's extract_text): the left name
+    alone on its line, then the left NIP and the right name on one line, then the right NIP alone
+    ("FERRY ..., S.Pd" / "NIP. 1969... SUNARTO ..., SE" / "NIP. 1990..."): the middle line is cut
+    after its NIP, the name above goes left and the NIP below right, the lines above span both."""
+    t = segs[i][0][2]
+    rest = t[cut:].strip()
+    if not rest or not _name_like(rest) or i + 1 >= len(segs) or i == 0:
+        return False
+    below = next((k for k in range(i + 1, min(len(segs), i + 3)) if segs[k]), None)
+    above = next((k for k in range(i - 1, max(-1, i - 3), -1) if segs[k]), None)
+    if below is None or above is None or len(segs[below]) != 1 or len(segs[above]) != 1:
+        return False
+    if not (_NIP_IN.match(segs[below][0][2]) and _name_like(segs[above][0][2])):
+        return False
+    left, right = (base, base + 899), (base + 1100, base + 1999)     # (apart by more than _overlaps's slack)
+    segs[i] = [(*left, t[:cut].strip()), (*right, rest)]
+    segs[above] = [(*left, segs[above][0][2])]
+    segs[below] = [(*right, segs[below][0][2])]
+    for k in range(above - 1, max(-1, above - 12), -1):
+        if len(segs[k]) == 1:
+            m = _ACKNOWLEDGE.match(segs[k][0][2])
+            if m and segs[k][0][2][m.end():].strip():
+                # "Mengetahui, Kunir, 01 April 2025": the left block's word, the right's place and date
+                segs[k] = [(*left, m.group(0).strip()), (*right, segs[k][0][2][m.end():].strip())]
+            else:
+                segs[k] = [(base, base + 1999, segs[k][0][2])]
+    return True
+
+
+_ACKNOWLEDGE = re.compile(r"(mengetahui|menyetujui)\s*[,:]?\s*", re.I)
 
 
 def find_signatures(lines) -> list[Signature]:

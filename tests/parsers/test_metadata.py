@@ -182,6 +182,27 @@ def test_side_by_side_signatures_flattened_by_a_text_layer(parse):
     assert (m.signer_name, m.signer_nip) == ("SRI LESTARI, S.IP", "198204042008012011")
 
 
+def test_side_by_side_signatures_flattened_a_line_apart(parse):
+    # pdfplumber's extract_text() of two blocks whose names sit at different heights: the left name
+    # alone, then the left NIP and the right name on one line, then the right NIP alone
+    text = "\n".join([
+        "LAPORAN KINERJA INDIVIDU", "KEPALA SEKSI PEMERINTAHAN", "KECAMATAN PLAYEN", "KABUPATEN GUNUNGKIDUL",
+        "TRIWULAN I TAHUN 2024", "", "BAB I", "PENDAHULUAN", LONG,
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
+        "1\tTerlaksananya administrasi pemerintahan\tJumlah laporan\t4 laporan\t1 laporan\t25%",
+        "Mengetahui, Playen, 3 April 2024",
+        "Camat Playen KEPALA SEKSI",
+        "PEMERINTAHAN",
+        "Drs. HARTONO WIBOWO, M.Si",
+        "NIP. 19700303 199503 1 002 SRI LESTARI, S.IP",
+        "NIP. 19820404 200801 2 011",
+    ])
+    (rep,) = parse(text)
+    m = rep.meta
+    assert m.unit == "Kasi Pemerintahan"
+    assert (m.signer_name, m.signer_nip) == ("SRI LESTARI, S.IP", "198204042008012011")
+
+
 def test_a_scanned_cover_title_with_lost_strokes_still_gives_its_quarter(parse):
     # a bold title on a scan read with wrong letters; the cover also carries the LKjIP acronym, so
     # without the title's "TRIWULAN" the report would be taken for an annual one
