@@ -140,9 +140,49 @@ def _is_budget_row(hdr: FlatHeader, r: FlatRow, vals: dict | None = None) -> boo
     return bool(set(vals) & {"pagu", "realisasi_anggaran"}) and not set(vals) & {"target", "realisasi", "capaian"}
 
 
+_LRA_VALUES = ("pagu", "realisasi_anggaran", "sisa", "capaian_anggaran")
+
+
+def _lra_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
+    """The order of a realisasi table's four value columns that its rows' numbers follow: sisa = pagu
+    - realisasi and the percentage = realisasi / pagu.  A header written a label line at a time
+    ("ANGGARAN (RP)" / "KODE ... PAGU SETELAH SISA ANGGARAN PERSENTASE" / "REALISASI (RP)") gives its
+    labels out of order; the numbers decide when most rows agree on another order than the words'."""
+    from itertools import permutations
+
+    from lkj.normalizers.numbers import parse_number
+
+    if sorted(value_cols) != sorted(_LRA_VALUES):
+        return value_cols
+    nums = []
+    for r in rows:
+        if len(r.vals) == 4:
+            vs = [parse_number(v.text).value for v in r.vals]
+            if all(v is not None for v in vs):
+                nums.append(vs)
+    if len(nums) < 2:
+        return value_cols
+
+    def fits(order) -> int:
+        n = 0
+        for vs in nums:
+            got = dict(zip(order, vs))
+            P, R, S, C = (got[k] for k in _LRA_VALUES)
+            if P > 0 and abs(R / P * 100.0 - C) <= 1.0 and abs(P - R - S) <= 1.0:
+                n += 1
+        return n
+
+    best = max(permutations(_LRA_VALUES), key=fits)
+    if fits(best) > fits(value_cols) and fits(best) * 2 >= len(nums):
+        return list(best)
+    return value_cols
+
+
 def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: dict[str, dict[str, set[int]]],
            measure: Measure) -> RawTable:
     kind = hdr.kind
+    if kind == "lra":
+        hdr.value_cols = _lra_order(hdr.value_cols, rows)
     fields = list(_TEXT_FIELDS[kind])
     if kind == "lra" and hdr.has_no:
         fields.insert(0, "no")

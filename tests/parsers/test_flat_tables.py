@@ -660,6 +660,26 @@ def test_a_sub_kegiatan_section_with_no_blank_lines():
          "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD", "1.600.000,00")]
 
 
+def test_a_realisasi_header_given_out_of_order_takes_the_order_its_numbers_follow():
+    """pdfplumber's extract_text() of a two-level realisasi header: "ANGGARAN (RP)" / "KODE PROGRAM ...
+    PAGU SETELAH SISA ANGGARAN PERSENTASE" / "REALISASI (RP)" / "PERUBAHAN (RP) (RP)", the realisasi's
+    label a line below the others.  Word order puts realisasi last; the rows' numbers (sisa = pagu -
+    realisasi, the percentage realisasi / pagu) put it second, and that is the order read."""
+    (t,) = tables("\n".join([
+        "Tabel 2.5", "Realisasi Anggaran s.d. Triwulan III Tahun 2024", "ANGGARAN (RP)",
+        "KODE PROGRAM/KEGIATAN/ SUB KEGIATAN PAGU SETELAH SISA ANGGARAN PERSENTASE", "REALISASI (RP)",
+        "PERUBAHAN (RP) (RP)",
+        "7.01.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH 2.400.000.000,00 1.600.000.000,00 800.000.000,00 67%",
+        "7.01.01.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja 11.000.000,00 5.500.000,00 5.500.000,00 50%",
+        "7.01.01.2.01.01 Penyusunan Dokumen Perencanaan Perangkat Daerah 1.500.000,00 720.000,00 780.000,00 48%",
+        "BAB III"]))
+    assert t.kind == "lra"
+    assert [(cells(r)["pagu"], cells(r)["realisasi_anggaran"], cells(r)["sisa"], cells(r)["capaian_anggaran"])
+            for r in t.rows] == [("2.400.000.000,00", "1.600.000.000,00", "800.000.000,00", "67%"),
+                                 ("11.000.000,00", "5.500.000,00", "5.500.000,00", "50%"),
+                                 ("1.500.000,00", "720.000,00", "780.000,00", "48%")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
