@@ -196,6 +196,10 @@ class RowReader:
             if (opens or labels) and (
                     self._is_body_header(t) or self._is_body_header(" ".join(labels)) or _numbered_labels(labels)):
                 end, hdr = _header_span(texts, k)
+                up = self._labels_above(texts, lines, k, j, end) if hdr.kind is None else None
+                if up is not None:
+                    k = up                 # another table whose upper label lines were read as text
+                    break
                 if hdr.kind is not None and hdr.kind != self.kind and not (
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
                     break
@@ -207,7 +211,8 @@ class RowReader:
             pieces = split_line(t, lines[k], kode_col=kode_table)
             if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and \
                     not _values_below(texts, lines, k, reach=12 if double else 4) \
-                    and not (self.dense and _values_below(texts, lines, k, ahead=4)):
+                    and not (self.dense and _values_below(texts, lines, k, ahead=4)) \
+                    and not (self.dense and self._next_row_below(texts, lines, k)):
                 break
             if not any(p.kind == "val" for p in pieces):
                 self.widest = max(self.widest, len(t))
@@ -232,6 +237,42 @@ class RowReader:
             k += 1
         self._absorb_leftover()
         return k
+
+    def _next_row_below(self, texts: list[str], lines: list[int], k: int) -> bool:
+        """The next line opens the next row, its expected number and its numbers on it ("2. Pelaksanaan
+        ... Rp 2.383.000"): a long line between two rows is the row's cell, not a paragraph."""
+        if self.cur is None or not self.cur.vals or self._sentence(texts[k]):
+            return False
+        nxt = next((m for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)
+        if nxt is None:
+            return False
+        if self._sentence(texts[nxt]):
+            return False
+        pieces = split_line(texts[nxt], lines[nxt], kode_col=self.h.kode)
+        m = re.match(r"\d+", pieces[0].text) if pieces and pieces[0].kind in ("no", "bare") else None
+        return m is not None and int(m.group(0)) == self.last_no + 1 and any(p.kind == "val" for p in pieces[1:])
+
+    @staticmethod
+    def _sentence(t: str) -> bool:
+        return _sentence_with_numbers(split_line(t, 0)) or t.rstrip().endswith((".", ":"))
+
+    def _labels_above(self, texts: list[str], lines: list[int], k: int, start: int, end: int) -> int | None:
+        """A header inside the body whose main line names no kind may be another table's whose upper
+        label lines ("ANGGARAN" over "NO SUB KEGIATAN" / "(Rp)") were read as the last row's text: the
+        index its header starts at when, read from there, it is a table of another kind (those lines
+        are taken back from the row); else None."""
+        for up in (1, 2):
+            j = k - up
+            if j <= start or not texts[j] or not is_header_line(texts[j]):
+                return None
+            e2, h2 = _header_span(texts, j)
+            if h2.kind is not None and e2 >= end:
+                if h2.kind == self.kind or self.kind == "cost_per_outcome" and h2.kind in ("pk", "capaian"):
+                    return None
+                if self.rows:
+                    self.rows[-1].texts = [t for t in self.rows[-1].texts if t.line < lines[j]]
+                return j
+        return None
 
     def _is_prose(self, t: str, pieces: list[Piece], unit_below: bool = False) -> bool:
         """A paragraph line below the table: long, without the numbers of a row, wider than its cells
@@ -353,8 +394,9 @@ class RowReader:
                 c = self._new(p.line)
             elif c.vals and not seen_val:
                 after = [t for t in c.texts if t.phase != "pre"]
-                if self.double and self.gap > 4 and len(c.vals) >= self.n_vals:
-                    c = self._new(p.line)          # past empty cells, a full row's next number: a row of its own
+                if (self.double and self.gap > 4 or self.dense) and len(c.vals) >= self.n_vals:
+                    # past empty cells, or with no blank lines at all, a full row's next number: a row of its own
+                    c = self._new(p.line)
                 elif not after and (c.vals_block == self.block or len(c.vals) + sum(
                         1 for q in pieces if q.kind == "val") <= self.n_vals):
                     pass                                   # the numbers go on over the next line

@@ -680,6 +680,36 @@ def test_a_realisasi_header_given_out_of_order_takes_the_order_its_numbers_follo
                                  ("1.500.000,00", "720.000,00", "780.000,00", "48%")]
 
 
+def test_a_budget_table_whose_upper_label_follows_the_last_pk_row():
+    """pdfplumber's extract_text() of a PK sheet: the PK table, then the budget table's header
+    "ANGGARAN" / "NO SUB KEGIATAN" / "(Rp)" with no blank line, its main line naming no amount.  The
+    budget table is a table of its own (before: "ANGGARAN" was the last PK row's text and the budget
+    rows PK rows); a long line between two of its rows, the next row's number and amount under it,
+    is its first row's name."""
+    (pk, budget) = tables("\n".join([
+        "Tabel 2.1", "Lembar Dokumen Perjanjian Kinerja",
+        "No Sasaran Kegiatan Indikator Kinerja Target",
+        "1. Meningkatnya koordinasi kegiatan Jumlah Laporan Koordinasi 12 laporan",
+        "2. Terlaksananya urusan pemerintahan Jumlah Laporan Pelaksanaan Urusan 12 laporan",
+        "ANGGARAN", "NO SUB KEGIATAN", "(Rp)",
+        "1. Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Rp 7.700.000",
+        "Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal Terkait",
+        "2. Pelaksanaan Urusan Pemerintahan yang Terkait dengan Non Perizinan Rp 2.300.000",
+        "Rp 10.000.000",
+        "2.2. CAPAIAN KINERJA",
+        "Dalam kurun waktu bulan 1 Januari s.d 31 Maret 2024, maka dari 2 indikator",
+        "kinerja tersebut belum ada indikator yang mencapai target 100%. Hal ini dapat dilihat",
+        "dari tabel berikut:",
+        "BAB III"]))
+    assert (pk.kind, budget.kind) == ("pk", "pk_budget")
+    assert [cells(r)["indikator"] for r in pk.rows] == ["Jumlah Laporan Koordinasi", "Jumlah Laporan Pelaksanaan Urusan"]
+    assert [(cells(r).get("no"), cells(r).get("name"), cells(r)["pagu"]) for r in budget.rows] == [
+        ("1.", "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat Daerah dan "
+               "Instansi Vertikal Terkait", "Rp 7.700.000"),
+        ("2.", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Non Perizinan", "Rp 2.300.000"),
+        (None, None, "Rp 10.000.000")]
+
+
 def test_a_lone_capital_letter_is_no_grade():
     from lkj.parsers.flat_values import split_line
 
