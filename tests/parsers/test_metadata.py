@@ -163,13 +163,18 @@ def test_bundle_of_a_kasi_report_and_a_staff_report_with_side_by_side_signatures
     assert {(r.meta.kabupaten, r.meta.kecamatan) for r in reps} == {("Gunung Kidul", "Wonosari")}
 
 
+# a Kasi's quarterly report up to its signatures
+KASI_REPORT = [
+    "LAPORAN KINERJA INDIVIDU", "KEPALA SEKSI PEMERINTAHAN", "KECAMATAN PLAYEN", "KABUPATEN GUNUNGKIDUL",
+    "TRIWULAN I TAHUN 2024", "", "BAB I", "PENDAHULUAN", LONG,
+    "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
+    "1\tTerlaksananya administrasi pemerintahan\tJumlah laporan\t4 laporan\t1 laporan\t25%",
+]
+
+
 def test_side_by_side_signatures_flattened_by_a_text_layer(parse):
     # a PDF text layer without layout puts the two blocks on the same lines
-    text = "\n".join([
-        "LAPORAN KINERJA INDIVIDU", "KEPALA SEKSI PEMERINTAHAN", "KECAMATAN PLAYEN", "KABUPATEN GUNUNGKIDUL",
-        "TRIWULAN I TAHUN 2024", "", "BAB I", "PENDAHULUAN", LONG,
-        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
-        "1\tTerlaksananya administrasi pemerintahan\tJumlah laporan\t4 laporan\t1 laporan\t25%",
+    text = "\n".join(KASI_REPORT + [
         "Mengetahui, Playen, 3 April 2024",
         "Camat Playen Kepala Seksi Pemerintahan",
         "",
@@ -185,11 +190,7 @@ def test_side_by_side_signatures_flattened_by_a_text_layer(parse):
 def test_side_by_side_signatures_flattened_a_line_apart(parse):
     # pdfplumber's extract_text() of two blocks whose names sit at different heights: the left name
     # alone, then the left NIP and the right name on one line, then the right NIP alone
-    text = "\n".join([
-        "LAPORAN KINERJA INDIVIDU", "KEPALA SEKSI PEMERINTAHAN", "KECAMATAN PLAYEN", "KABUPATEN GUNUNGKIDUL",
-        "TRIWULAN I TAHUN 2024", "", "BAB I", "PENDAHULUAN", LONG,
-        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian",
-        "1\tTerlaksananya administrasi pemerintahan\tJumlah laporan\t4 laporan\t1 laporan\t25%",
+    text = "\n".join(KASI_REPORT + [
         "Mengetahui, Playen, 3 April 2024",
         "Camat Playen KEPALA SEKSI",
         "PEMERINTAHAN",
