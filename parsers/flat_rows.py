@@ -261,18 +261,15 @@ class RowReader:
         label lines ("ANGGARAN" over "NO SUB KEGIATAN" / "(Rp)") were read as the last row's text: the
         index its header starts at when, read from there, it is a table of another kind (those lines
         are taken back from the row); else None."""
-        for up in (1, 2):
-            j = k - up
-            if j <= start or not texts[j] or not is_header_line(texts[j]):
-                return None
-            e2, h2 = _header_span(texts, j)
-            if h2.kind is not None and e2 >= end:
-                if h2.kind == self.kind or self.kind == "cost_per_outcome" and h2.kind in ("pk", "capaian"):
-                    return None
-                if self.rows:
-                    self.rows[-1].texts = [t for t in self.rows[-1].texts if t.line < lines[j]]
-                return j
-        return None
+        found = header_from_above(texts, k, start + 1, end)
+        if found is None:
+            return None
+        j, _, h2 = found
+        if h2.kind == self.kind or self.kind == "cost_per_outcome" and h2.kind in ("pk", "capaian"):
+            return None
+        if self.rows:
+            self.rows[-1].texts = [t for t in self.rows[-1].texts if t.line < lines[j]]
+        return j
 
     def _is_prose(self, t: str, pieces: list[Piece], unit_below: bool = False) -> bool:
         """A paragraph line below the table: long, without the numbers of a row, wider than its cells
@@ -630,6 +627,22 @@ _NUMBER_CELL = re.compile(r"(\(?\d{1,2}(\s*=\s*[\d()/x*+\-\s]+)?\)?\s*){1,2}")
 
 
 _YEAR_LABEL = re.compile(r"\(?(19|20)\d\d\)?$")     # a header's year under its label ("TARGET" / "2022")
+TABLE_LABEL = re.compile(r"(?i)tabel\s+[\dIVX]+(\.\d+)*\.?$")      # "Tabel 3.1" alone on its line
+
+
+def header_from_above(texts: list[str], k: int, floor: int, end: int) -> tuple[int, int, FlatHeader] | None:
+    """A header whose main line at k names no kind may be named by its upper label lines ("Pagu
+    Setelah" over "Kode Program/Kegiatan Realisasi Sisa Persentase", "ANGGARAN" over "NO SUB KEGIATAN"):
+    (start, end, header) read from up to two header lines above k, not above `floor`, when that
+    names a kind and reaches as far as the header from k (`end`); else None."""
+    for up in (1, 2):
+        j = k - up
+        if j < floor or not texts[j] or not is_header_line(texts[j]) or TABLE_LABEL.match(texts[j]):
+            return None
+        e2, h2 = _header_span(texts, j)
+        if h2.kind is not None and e2 >= end:
+            return j, e2, h2
+    return None
 
 
 def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
@@ -707,7 +720,7 @@ class CellResolver:
         self.known = known
         self.bands = bands
         self._row = 0                    # id of the row being resolved
-        self._paragraphs = False         # the row's lines are whole cells' (a paragraph per line), or it is a section's
+        self._unnumbered_split = False   # an unnumbered row may hold two cells in one block (see _blocks)
 
     def _known(self, role: str, text: str) -> bool:
         """The text was read unambiguously in another row of the report."""
@@ -743,7 +756,7 @@ class CellResolver:
     def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
         """column -> (text, line); and the lines left for keterangan."""
         self._row = id(r)
-        self._paragraphs = r.paragraphs or r.section is not None
+        self._unnumbered_split = r.paragraphs or r.section is not None
         pre = [t for t in r.texts if t.phase == "pre"]
         post = [t for t in r.texts if t.phase == "post"]
         same = [t for t in r.texts if t.phase == "same"]
@@ -854,7 +867,7 @@ class CellResolver:
         self._lines = {cols[ci]: grp for ci, grp in zip(which, groups)}
         out = {cols[ci]: _joined(grp) for ci, grp in zip(which, groups)}
         if len(groups) == 1 and len(self.cols) >= 2 and not total and (
-                numbered and which == (0,) or not self.h.has_no or self._paragraphs):
+                numbered and which == (0,) or not self.h.has_no or self._unnumbered_split):
             # (a table with no number column, a text whose every line is a cell's paragraph, or a row
             # under a "Program" / "Sub Kegiatan" label, which has no number: an unnumbered row's one
             # block may hold two cells too)

@@ -17,8 +17,8 @@ from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean
 
 from .flat_header import FlatHeader, is_header_line, opens_header, opens_header_at
-from .flat_rows import (CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values, continuation_cells,
-                        placed_values, unambiguous_cells)
+from .flat_rows import (TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values,
+                        continuation_cells, header_from_above, placed_values, unambiguous_cells)
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text
 
@@ -26,9 +26,6 @@ _TEXT_FIELDS = {"pk": ["no", "sasaran", "indikator"], "capaian": ["no", "sasaran
                 "efisiensi": ["no", "sasaran", "indikator"], "cost_per_outcome": ["no", "sasaran", "name", "indikator"],
                 "pk_budget": ["no", "name"], "lra": ["kode", "name"]}
 _ROW_START = re.compile(r"\s(1[.)]?)\s+(?=[A-Z])")
-
-
-_TABLE_LABEL = re.compile(r"(?i)tabel\s+[\dIVX]+(\.\d+)*\.?$")      # "Tabel 3.1" alone on its line
 
 
 def _split_inline_headers(texts: list[str], nos: list[int], raws: list[str]):
@@ -65,21 +62,14 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
         if not t or not opens_header_at(texts, i):
             i += 1
             continue
-        if i > 0 and _TABLE_LABEL.match(texts[i - 1]) and i + 1 < n and texts[i + 1] and opens_header_at(texts, i + 1):
+        if i > 0 and TABLE_LABEL.match(texts[i - 1]) and i + 1 < n and texts[i + 1] and opens_header_at(texts, i + 1):
             i += 1          # the caption under "Tabel 3.1" ("INDIKATOR KINERJA TRIWULAN IV"), the header below it
             continue
         end, hdr = _header_span(texts, i)
         if hdr.kind is None:
-            # the header's upper label lines may name what its main line does not ("Pagu Setelah" over
-            # "Kode Program/Kegiatan Realisasi Sisa Persentase"): the header from up to two lines above
-            for up in (1, 2):
-                j = i - up
-                if j < floor or not texts[j] or not is_header_line(texts[j]) or _TABLE_LABEL.match(texts[j]):
-                    break
-                end2, hdr2 = _header_span(texts, j)
-                if hdr2.kind is not None and end2 >= end:
-                    i, end, hdr = j, end2, hdr2
-                    break
+            above = header_from_above(texts, i, floor, end)
+            if above is not None:
+                i, end, hdr = above
         if hdr.kind is None:
             i += 1
             continue
