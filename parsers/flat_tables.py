@@ -130,49 +130,78 @@ def _is_budget_row(hdr: FlatHeader, r: FlatRow, vals: dict | None = None) -> boo
     return bool(set(vals) & {"pagu", "realisasi_anggaran"}) and not set(vals) & {"target", "realisasi", "capaian"}
 
 
-_LRA_VALUES = ("pagu", "realisasi_anggaran", "sisa", "capaian_anggaran")
+# how a table's value columns follow from each other: (a, b, c) with c = a / b x 100 ("ratio") or
+# c = a - b ("difference").  Capaian = realisasi / target, the budget's capaian = realisasi / pagu,
+# sisa = pagu - realisasi.
+_RELATIONS = (("ratio", "realisasi", "target", "capaian"),
+              ("ratio", "realisasi_anggaran", "pagu", "capaian_anggaran"),
+              ("difference", "pagu", "realisasi_anggaran", "sisa"))
 
 
-def _lra_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
-    """The order of a realisasi table's four value columns that its rows' numbers follow: sisa = pagu
-    - realisasi and the percentage = realisasi / pagu.  A header written a label line at a time
-    ("ANGGARAN (RP)" / "KODE ... PAGU SETELAH SISA ANGGARAN PERSENTASE" / "REALISASI (RP)") gives its
-    labels out of order; the numbers decide when most rows agree on another order than the words'."""
+def _holds(kind: str, a, b, c) -> bool:
+    """a, b, c: parsed numbers.  A ratio is a percentage of two values in one unit."""
+    if kind == "ratio":
+        if c.unit not in ("%", None) or (a.unit != b.unit and None not in (a.unit, b.unit)):
+            return False
+        return b.value > 0 and abs(a.value / b.value * 100.0 - c.value) <= max(1.0, abs(c.value) * 0.01)
+    return abs(a.value - b.value - c.value) <= max(1.0, abs(c.value) * 1e-6)
+
+
+def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
+    """The order of a table's value columns that its rows' numbers follow (see _RELATIONS).  A header
+    written a label line at a time gives its labels out of order: "ANGGARAN (RP)" / "KODE ... PAGU
+    SETELAH SISA ANGGARAN PERSENTASE" / "REALISASI (RP)", or "Kinerja" / "No Sasaran Indikator
+    Capaian" / "Target Realisasi" / "(%)", where the sub-labels under the group come after the main
+    line's last label in the text but stand before it on the page.  The columns that take part in a
+    relation are put in the order that most rows' numbers satisfy, when it is another than the
+    words' and at least half the checks hold."""
     from itertools import permutations
 
     from lkj.normalizers.numbers import parse_number
 
-    if sorted(value_cols) != sorted(_LRA_VALUES):
+    relations = [r for r in _RELATIONS if all(c in value_cols for c in r[1:])]
+    moving = sorted({c for r in relations for c in r[1:]}, key=value_cols.index)
+    if not relations or len(moving) > 6:
         return value_cols
     nums = []
     for r in rows:
-        if len(r.vals) == 4:
-            vs = [parse_number(v.text).value for v in r.vals]
-            if all(v is not None for v in vs):
-                nums.append(vs)
+        if len(r.vals) == len(value_cols):
+            nums.append([parse_number(v.text) for v in r.vals])
     if len(nums) < 2:
         return value_cols
+    slots = [value_cols.index(c) for c in moving]
 
-    def fits(order) -> int:
-        n = 0
+    def fits(order) -> tuple[int, int]:
+        at = dict(zip(order, slots))
+        held = checked = 0
         for vs in nums:
-            got = dict(zip(order, vs))
-            P, R, S, C = (got[k] for k in _LRA_VALUES)
-            if P > 0 and abs(R / P * 100.0 - C) <= 1.0 and abs(P - R - S) <= 1.0:
-                n += 1
-        return n
+            for kind, a, b, c in relations:
+                x, y, z = vs[at[a]], vs[at[b]], vs[at[c]]
+                if x.value is None or y.value is None or z.value is None:
+                    continue
+                checked += 1
+                held += _holds(kind, x, y, z)
+        return held, checked
 
-    best = max(permutations(_LRA_VALUES), key=fits)
-    if fits(best) > fits(value_cols) and fits(best) * 2 >= len(nums):
-        return list(best)
+    def moved(order) -> int:
+        return sum(a != b for a, b in zip(order, moving))
+
+    now = fits(moving)[0]
+    # the most checks held; of orders that hold as many, the one nearest the words'
+    best, (held, checked) = max(((p, fits(p)) for p in permutations(moving)),
+                                key=lambda pf: (pf[1][0], -moved(pf[0])))
+    if held > now and held * 2 >= checked:
+        out = list(value_cols)
+        for c, slot in zip(best, slots):
+            out[slot] = c
+        return out
     return value_cols
 
 
 def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: dict[str, dict[str, set[int]]],
            measure: Measure) -> RawTable:
     kind = hdr.kind
-    if kind == "lra":
-        hdr.value_cols = _lra_order(hdr.value_cols, rows)
+    hdr.value_cols = _value_order(hdr.value_cols, rows)
     fields = list(_TEXT_FIELDS[kind])
     if kind == "lra" and hdr.has_no:
         fields.insert(0, "no")

@@ -680,6 +680,24 @@ def test_a_realisasi_header_given_out_of_order_takes_the_order_its_numbers_follo
                                  ("1.500.000,00", "720.000,00", "780.000,00", "48%")]
 
 
+def test_a_capaian_header_given_out_of_order_takes_the_order_its_numbers_follow():
+    """pdfplumber's extract_text() of a capaian header with "Kinerja" over Target and Realisasi:
+    "Kinerja" / "No Sasaran Kegiatan Indikator Kinerja Capaian" / "Target Realisasi" / "(%)" /
+    "1 2 3 4 5 6".  The words put Target and Realisasi after Capaian; the rows (capaian = realisasi /
+    target, target and realisasi in one unit, capaian in %) put them before it.  Before: the target
+    was read as the capaian and the capaian as the realisasi."""
+    (t,) = tables("\n".join([
+        "Tabel 2.2.", "Capaian Kinerja Kasi Pemerintahan", "Kinerja",
+        "No Sasaran Kegiatan Indikator Kinerja Capaian", "Target Realisasi", "(%)", "1 2 3 4 5 6",
+        "1. Tertanganinya konflik sosial di wilayah kecamatan Jumlah Laporan Konflik Sosial 4 Laporan 3 Laporan 75%",
+        "2. Terlaksananya tugas forum pimpinan Jumlah Laporan Tugas Forum 12 Laporan 6 Laporan 50%",
+        "3. Tertibnya administrasi desa Jumlah Dokumen Administrasi Desa 24 Dokumen 16 Dokumen 66,67%",
+        "BAB III"]))
+    assert t.kind == "capaian"
+    assert [(cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in t.rows] == [
+        ("4 Laporan", "3 Laporan", "75%"), ("12 Laporan", "6 Laporan", "50%"), ("24 Dokumen", "16 Dokumen", "66,67%")]
+
+
 def test_a_budget_table_whose_upper_label_follows_the_last_pk_row():
     """pdfplumber's extract_text() of a PK sheet: the PK table, then the budget table's header
     "ANGGARAN" / "NO SUB KEGIATAN" / "(Rp)" with no blank line, its main line naming no amount.  The
