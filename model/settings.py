@@ -32,7 +32,7 @@ class LayoutSettings:
     # space-aligned text (pdftotext -layout, fixed-width exports): the same geometry in character columns
     text_min_gutter: float = 1.0   # narrowest white gutter (characters) between two columns
     text_label_gap: float = 2.0    # header words this close (the next word starts within one space) make one label
-    text_aligned_lines: int = 10   # a text is laid out with spaces when at least this many lines align ...
+    text_aligned_lines: int = 4   # a text is laid out with spaces when at least this many lines align ...
     text_aligned_share: float = 0.05        # ... and they are this share of its lines
     text_aligned_share_paged: float = 0.02  # (the share when form feeds split it into pages)
     text_margin_lines: int = 2     # non-blank lines at a page's top and bottom where running headers live

@@ -1198,3 +1198,30 @@ def test_a_row_number_one_space_before_its_text_after_a_blank_line(tmp_path):
     assert t.kind == "cost_per_outcome"
     assert [r.text("no") for r in t.rows] == ["1.", "2.", "3.", "1.", "2.", "3.", "4."]
     assert [r.text("capaian") for r in t.rows[3:]] == ["37,45%", "37,50%", "37,50%", "31,25%"]
+
+
+def test_a_short_pk_sheet_laid_out_with_spaces_is_read_by_its_columns(tmp_path):
+    """A one-page PK sheet whose only table has three rows: five lines align, fewer than a long
+    report gives.  It is space-aligned text all the same (before: read as flat text, the wrapped
+    sasaran lines joined to the indikator and the grade target "B" read as text)."""
+    doc = _read(tmp_path, [
+        "PERJANJIAN KINERJA TAHUN 2023", "KECAMATAN SUKAMAJU", "",
+        "No   Sasaran Strategis            Indikator Kinerja                Target",
+        "",
+        "1    Meningkatnya kualitas        Indeks kepuasan masyarakat           82",
+        "     pelayanan publik kecamatan",
+        "",
+        "2    Meningkatnya akuntabilitas   Nilai evaluasi SAKIP kecamatan   B",
+        "     kinerja perangkat",
+        "     kecamatan",
+        "",
+        "3    Meningkatnya ketenteraman    Persentase penyelesaian             95%",
+        "     dan ketertiban masyarakat    gangguan trantibum",
+        ""])
+    assert [g.source for g in doc.grids] == ["columns"]
+    assert [[c.text for c in ln.cells] for ln in _rows(doc)] == [
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+        ["1", "Meningkatnya kualitas pelayanan publik kecamatan", "Indeks kepuasan masyarakat", "82"],
+        ["2", "Meningkatnya akuntabilitas kinerja perangkat kecamatan", "Nilai evaluasi SAKIP kecamatan", "B"],
+        ["3", "Meningkatnya ketenteraman dan ketertiban masyarakat", "Persentase penyelesaian gangguan trantibum",
+         "95%"]]
