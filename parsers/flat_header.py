@@ -209,6 +209,7 @@ class FlatHeader:
     numbering: int = 0                         # column numbers under the header ("1 2 3 4": 4)
     formulas: dict[str, str] = field(default_factory=dict)
     name_word: str | None = None               # "program" / "kegiatan" / "sub_kegiatan" when the header names it
+    years: list[int] = field(default_factory=list)   # a header repeated per year: its years (see by_year)
 
 
 def _first(words: list[str], cands, not_after=()) -> int | None:
@@ -249,6 +250,69 @@ def read_header(lines: list[str]) -> FlatHeader:
             role = "capaian" if "capaian" in h.value_cols else "capaian_anggaran"
             h.formulas.setdefault(role, f)
     return h
+
+
+_KINERJA_ROLES = frozenset(KINERJA)
+_TOKEN = re.compile(r"\(?((?:19|20)\d\d)\)?|[^\s/]+")
+
+
+def _labels_with_years(text: str) -> list[tuple[str, int | None]]:
+    """The kinerja value labels of a header in order, each with the year written right after it
+    ("Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)"); words that name no column
+    ("Tahun", "TW") may stand between.  A label repeated without a new year ("Capaian (%)") is one."""
+    out: list[tuple[str, int | None]] = []
+    after = ""                           # the token before: "label", its "year", or another word ("")
+    for m in _TOKEN.finditer(text):
+        if m.group(1):
+            if out and out[-1][1] is None:
+                out[-1] = (out[-1][0], int(m.group(1)))
+            after = "year" if after else ""
+            continue
+        core = _core(m.group(0))
+        role = _ROLE.get(core)
+        if role in _KINERJA_ROLES:
+            same = bool(out) and out[-1][0] == role
+            # "Capaian (%)", "Capaian 2023 (%)": one label; "Target 2022 Target 2023": two
+            if not (same and (after == "label" or (after == "year" and core == "%"))):
+                out.append((role, None))
+            after = "label"
+        else:
+            after = ""
+    return out
+
+
+def by_year(h: FlatHeader, year: int | None) -> FlatHeader:
+    """A kinerja header that repeats its labels per year ("Target 2022 | Target 2023 | Realisasi 2022
+    | Realisasi 2023 | Capaian"): the columns of the report's year (the latest when it is not known)
+    take their fields; another year's column stays a column of its own ("realisasi@2022"), its text
+    kept as raw text.  A header whose years are not the report's, or that is no kinerja table, is a
+    comparison of years, returned as it came."""
+    if h.kind != "comparison" or not h.text:
+        return h
+    labels = _labels_with_years(h.text)
+    by_role: dict[str, set[int]] = {}
+    for role, y in labels:
+        if y is not None:
+            by_role.setdefault(role, set()).add(y)
+    years = sorted({y for ys in by_role.values() for y in ys})
+    if len(years) < 2 or not any(len(ys) >= 2 for ys in by_role.values()) or "renstra" in h.words:
+        return h
+    own = year if year in years else (years[-1] if year is None else None)
+    if own is None:
+        return h
+    cols: list[str] = []
+    for role, y in labels:
+        col = role if y in (None, own) else f"{role}@{y}"
+        if col not in cols:
+            cols.append(col)
+    if not {"target", "realisasi"} <= set(cols) or any(c in cols for c in ("pagu", "anggaran")):
+        return h
+    words = [w for w in h.words if not (w in _ROLE and _ROLE[w] in ("pagu", "anggaran", "sisa", "efisiensi"))]
+    kind = "capaian" if "realisasi" in cols else "pk"
+    out = FlatHeader(kind, words, h.text, _text_cols(kind, words), cols, keterangan=h.keterangan, kode=h.kode,
+                     has_no=h.has_no, numbering=h.numbering, formulas=dict(h.formulas), name_word=h.name_word,
+                     years=years)
+    return out
 
 
 def _kind(words: list[str], roles: set[str], text: str) -> str | None:

@@ -994,7 +994,18 @@ def _plain_number(t: str) -> float | None:
         return None
 
 
+def role_of(col: str) -> str:
+    """The field a value column's cells take: another year's column ("realisasi@2022") has its
+    label's shape without its field."""
+    return col.split("@", 1)[0]
+
+
+def _group(col: str) -> str | None:
+    return _GROUP.get(role_of(col))
+
+
 def _fit(p: Piece, role: str) -> float | None:
+    role = role_of(role)
     sh = p.shape
     if role in _MONEY_COLS:
         if sh == MONEY:
@@ -1066,19 +1077,19 @@ def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
         if not ok:
             continue
         used = set(combo)
-        used_groups = {_GROUP.get(cols[ci]) for ci in used}
+        used_groups = {_group(cols[ci]) for ci in used}
         for ci in range(combo[0], combo[-1] + 1):
             if ci not in used:
                 # a whole group left empty (a budget row's kinerja cells) is common; a hole inside one is not
-                s -= 1.5 if _GROUP.get(cols[ci]) in used_groups else 0.3
+                s -= 1.5 if _group(cols[ci]) in used_groups else 0.3
         for g in used_groups:
-            idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
+            idx = [i for i, c in enumerate(cols) if _group(c) == g]
             first_used = min(i for i in idx if i in used)
             s -= 0.6 * sum(1 for i in idx if i > first_used and i not in used and i > combo[-1])
         s -= 0.25 * (n - 1 - combo[-1]) + 0.3 * combo[0]
         for g, pen in (("K", 1.0), ("A", 2.0)):
             # a budget group is never without its pagu; a kinerja group may lack its target
-            idx = [i for i, c in enumerate(cols) if _GROUP.get(c) == g]
+            idx = [i for i, c in enumerate(cols) if _group(c) == g]
             if len(idx) >= 2 and any(i in used for i in idx) and idx[0] not in used:
                 s -= pen
         got = {cols[ci]: v.shape for v, ci in zip(vals, combo)}
@@ -1087,7 +1098,7 @@ def assign_values(cols: list[str], vals: list[Piece]) -> dict[str, list[Piece]]:
         if best_s is None or s > best_s + 1e-9:
             best, best_s = combo, s
     if best is None:
-        kinerja = [c for c in cols if _GROUP.get(c) == "K"]
+        kinerja = [c for c in cols if _group(c) == "K"]
         if any(v.shape == QTY for v in all_vals) and 0 < len(kinerja) < n:
             # more numbers than fit: a quantity says they are the kinerja cells', the extra ones
             # staying in the last of them (a cell of two lines "0" / "0")

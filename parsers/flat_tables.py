@@ -16,7 +16,7 @@ from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean
 
-from .flat_header import FlatHeader, is_header_line, opens_header, opens_header_at
+from .flat_header import FlatHeader, by_year, is_header_line, opens_header, opens_header_at
 from .flat_rows import (TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values,
                         continuation_cells, header_from_above, placed_values, unambiguous_cells)
 from .flat_widths import Measure, cell_band, choose_measure, column_band
@@ -47,7 +47,9 @@ def _split_inline_headers(texts: list[str], nos: list[int], raws: list[str]):
     return out_t, out_n, out_r
 
 
-def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
+def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[RawTable]:
+    """The tables of lines[lo:hi] read from a text without layout; `year`, the report's, says whose
+    columns of a header repeated per year are the report's own (the latest when None)."""
     part = lines[lo:hi]
     raws = [l.text if l.cells is None else "" for l in part]
     texts = [clean(t) for t in raws]
@@ -73,6 +75,7 @@ def read_flat_tables(lines, lo: int, hi: int) -> list[RawTable]:
         if hdr.kind is None:
             i += 1
             continue
+        hdr = by_year(hdr, year)
         reader = RowReader(hdr)
         k = reader.read(texts, nos, end, raws)
         if hdr.kind != "comparison":
@@ -208,7 +211,11 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     fields += hdr.value_cols
     if hdr.keterangan:
         fields.append("keterangan")
-    table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text)
+    # another year's columns ("realisasi@2022") are kept as raw text under their label
+    other_years = [c for c in fields if "@" in c]
+    fields = [c for c in fields if "@" not in c]
+    table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text,
+                     unused={i: _year_label(c) for i, c in enumerate(other_years)}, years=list(hdr.years))
     resolver = CellResolver(hdr, known, _bands(hdr, rows, measure), measure)
     # rows after the last row that has numbers or a number of its own are text below the table
     while rows and not rows[-1].vals and rows[-1].no is None and rows[-1].kode is None:
@@ -231,15 +238,21 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
                 cells[f] = RawCell(clean(txt), ln)
         for col, toks in vals.items():
             cells[col] = RawCell(" ".join(p.text for p in toks), toks[0].line)
+        extra = [cells.pop(c).text if c in cells else "" for c in other_years]
         if ket and "keterangan" in cells:
             cells["keterangan"] = RawCell(clean(" ".join(t.text for t in ket)), ket[0].line)
         if not any(c.text for f, c in cells.items() if f != "no"):
             continue
-        rr = RawRow(cells, line=r.line)
+        rr = RawRow(cells, line=r.line, extra=extra)
         rr.section = r.section
         rr.level = _level(kind, hdr, rr, budget)
         table.rows.append(rr)
     return table
+
+
+def _year_label(col: str) -> str:
+    role, year = col.split("@", 1)
+    return f"{role.replace('_', ' ').capitalize()} {year}"
 
 
 def _level(kind: str, hdr: FlatHeader, rr: RawRow, budget: bool) -> str | None:

@@ -60,11 +60,14 @@ def parse_document(doc: Document) -> ParsedDocument:
         found = {name: FINDERS[name](doc.lines, s.start, s.end) for name in finders}
         rep.tables = _in_order(found)
         rep.meta = extract_meta(rep, places, directory, parts[s.start:s.end], line_places.mentions(s.start, s.end))
-        if rep.meta.year and any(t.years and t.years[-1] != rep.meta.year for t in found["grid"]):
+        again = [name for name, tables in found.items()
+                 if rep.meta.year and any(t.years and t.years[-1] != rep.meta.year for t in tables)]
+        for name in again:
             # a header repeated per year ("Target 2019 | Target 2020 ..."): read again with the
             # report's year, which says whose columns are the report's own (the metadata reads the
             # tables' titles, so it comes first)
-            found["grid"] = FINDERS["grid"](doc.lines, s.start, s.end, year=rep.meta.year)
+            found[name] = FINDERS[name](doc.lines, s.start, s.end, year=rep.meta.year)
+        if again:
             rep.tables = _in_order(found)
         reports.append(rep)
     # space-aligned text (grids read from character columns) wraps its paragraphs as a PDF does; a

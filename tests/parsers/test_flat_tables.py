@@ -1003,3 +1003,24 @@ def test_no_blank_lines_rows_centred_on_their_numbers():
     # told yet: the first row's first line stands as a row of its own)
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["capaian"]) for r in t.rows if "no" in cells(r)] == [
         ("1.", "100%", "36,11%"), ("2.", "87", "100,75%"), ("3.", "100%", "73,81%")]
+
+
+def test_a_two_year_header_in_flat_text_reads_the_report_years_columns():
+    """"Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)": the 2023 columns take target,
+    realisasi and capaian, last year's realisasi stays a column of its own kept as raw text (before:
+    the table was taken for a comparison of years and dropped).  With the report's year 2022, whose
+    target the header does not give, it is a comparison."""
+    text = "\n".join([
+        "Tabel 3.1", "Perbandingan Capaian Kinerja", "",
+        "No Sasaran Indikator Kinerja Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)", "",
+        "1 Terwujudnya pelayanan", "prima", "", "Nilai survei kepuasan", "masyarakat", "", "78,20 80 81,40 101,75", "",
+        "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan ketertiban", "yang tertangani", "",
+        "85% 90% 92% 102,22%", "", "BAB IV"])
+    (t,) = tables(text)
+    assert t.kind == "capaian" and t.years == [2022, 2023]
+    assert [(cells(r)["indikator"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"], r.extra)
+            for r in t.rows] == [("Nilai survei kepuasan masyarakat", "80", "81,40", "101,75", ["78,20"]),
+                                 ("Persentase gangguan ketertiban yang tertangani", "90%", "92%", "102,22%", ["85%"])]
+    assert t.unused == {0: "Realisasi 2022"}
+    lines = [Line(i + 1, s) for i, s in enumerate(text.split("\n"))]
+    assert read_flat_tables(lines, 0, len(lines), year=2022) == []
