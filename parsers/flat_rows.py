@@ -39,6 +39,11 @@ _INDICATOR_OPENING = re.compile(r"^(persentase|persentasi|prosentase|presentase|
 _SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan"}
 _HEADING = re.compile(r"^(bab\s+[ivx]+\b|tabel\s+\d|sumber\s*:|\d\.\d\.?\s+[A-Z]|\d\.\d\d?\.\s+[A-Z])", re.I)
 _KODE_START = re.compile(r"^\d{1,2}\.\d{2}")
+# the signature block under a table (a PK sheet's): the place and date it was signed, a NIP, the
+# acknowledging party; a row holds none of these at its start
+_SIGN_OFF = re.compile(r"^(?:[A-Z][A-Za-z.'\- ]{1,40},\s*\d{1,2}\s+(?:januari|februari|pebruari|maret|april|mei|juni|"
+                       r"juli|agustus|september|oktober|nopember|november|desember)\s+(?:19|20)\d\d\s*$|"
+                       r"(?:NIP|N\.I\.P)\.?\s*[:.]?\s*\d|(?:mengetahui|menyetujui)\s*[,:]?\s*$)", re.I)
 
 
 @dataclass
@@ -184,7 +189,7 @@ class RowReader:
             # with a blank line after every paragraph, an empty cell is two blank lines of its own
             self.skip = (self.gap - 1) // 2 if self.double and self.gap >= 1 else -1
             kode_table = self.h.kode
-            if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)):
+            if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)) or _SIGN_OFF.match(t):
                 break
             if (at_block or self.dense) and self._section(t, texts, k):
                 k += 1

@@ -1024,3 +1024,15 @@ def test_a_two_year_header_in_flat_text_reads_the_report_years_columns():
     assert t.unused == {0: "Realisasi 2022"}
     lines = [Line(i + 1, s) for i, s in enumerate(text.split("\n"))]
     assert read_flat_tables(lines, 0, len(lines), year=2022) == []
+
+
+def test_a_signature_block_right_under_the_last_row_ends_the_table():
+    """A PK sheet: the table, then where and when it was signed, the signer, the NIP.  The date line
+    and the NIP are no rows (before: "20 Januari 2024" gave a row whose target was 2024, and the NIP
+    one whose values were its groups of digits)."""
+    (t,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target", "",
+        "1 Meningkatnya kualitas", "pelayanan publik", "", "Indeks kepuasan masyarakat", "", "82", "",
+        "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan", "yang tertangani", "", "95%", "", "",
+        "Sukamaju, 20 Januari 2024", "CAMAT SUKAMAJU", "", "DEDI SUPRIATNA, S.Sos", "NIP. 19720315 199303 1 004"]))
+    assert [(cells(r)["no"], cells(r)["target"]) for r in t.rows] == [("1", "82"), ("2", "95%")]
