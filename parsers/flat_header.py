@@ -354,6 +354,9 @@ def _text_cols(kind: str, words: list[str]) -> list[str]:
     else:
         first = min((pos[r] for r in ("sasaran", "name") if r in pos), default=None)
         cols = {"sasaran": first, "indikator": pos.get("indikator")}
+    if "satuan" in words and kind in ("pk", "capaian") and pos.get("indikator") is not None \
+            and words.index("satuan") > pos["indikator"]:
+        cols["satuan"] = words.index("satuan")      # a unit column beside the indikator: a short text cell
     have = [c for c, p in sorted(cols.items(), key=lambda kv: (kv[1] is None, kv[1] or 0)) if p is not None]
     return have or (["first", "indikator"] if kind == "cost_per_outcome" else ["sasaran", "indikator"])
 

@@ -714,6 +714,12 @@ def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
     return out
 
 
+def _unit_cell(text: str) -> bool:
+    """A cell that holds a unit and nothing else: "%", "Persen", "Indeks", "Dokumen"."""
+    words = text.replace("(", " ").replace(")", " ").split()
+    return 0 < len(words) <= 2 and all(w == "%" or is_unit_word(w) for w in words)
+
+
 class CellResolver:
     """Divides the text of a table's rows among its text columns."""
 
@@ -759,7 +765,32 @@ class CellResolver:
         return s
 
     def resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
-        """column -> (text, line); and the lines left for keterangan."""
+        """column -> (text, line); and the lines left for keterangan.  A unit column ("Satuan") is the
+        row's last text line before its numbers when that line is a unit and nothing else ("Indeks",
+        "%", "Dokumen") or the unit before the numbers on their line; the other columns share the rest."""
+        if "satuan" not in self.cols:
+            return self._resolve(r, budget)
+        before = [t for t in r.texts if t.phase == "pre"] or [t for t in r.texts if t.phase == "post"]
+        unit = before[-1] if before and _unit_cell(before[-1].text) and len(before) > 1 else None
+        same = [t for t in r.texts if t.phase == "same"]
+        if unit is None and same and _unit_cell(same[0].text):
+            unit = same[0]                   # on the numbers' line: "Indeks 82 84,50 103,05"
+        self.cols = [c for c in self.cols if c != "satuan"]
+        try:
+            if unit is None:
+                return self._resolve(r, budget)
+            texts = r.texts
+            r.texts = [t for t in texts if t is not unit]
+            try:
+                out, ket = self._resolve(r, budget)
+            finally:
+                r.texts = texts
+            out["satuan"] = (unit.text, unit.line)
+            return out, ket
+        finally:
+            self.cols = list(self.h.text_cols)
+
+    def _resolve(self, r: FlatRow, budget: bool) -> tuple[dict[str, tuple[str, int]], list[TextLine]]:
         self._row = id(r)
         self._unnumbered_split = r.paragraphs or r.section is not None
         pre = [t for t in r.texts if t.phase == "pre"]

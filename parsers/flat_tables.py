@@ -214,8 +214,11 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     # another year's columns ("realisasi@2022") are kept as raw text under their label
     other_years = [c for c in fields if "@" in c]
     fields = [c for c in fields if "@" not in c]
+    unused = {i: _year_label(c) for i, c in enumerate(other_years)}
+    if "satuan" in hdr.text_cols:
+        unused[len(unused)] = "Satuan"          # a unit column: kept as raw text, the units read from it
     table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text,
-                     unused={i: _year_label(c) for i, c in enumerate(other_years)}, years=list(hdr.years))
+                     unused=unused, years=list(hdr.years))
     resolver = CellResolver(hdr, known, _bands(hdr, rows, measure), measure)
     # rows after the last row that has numbers or a number of its own are text below the table
     while rows and not rows[-1].vals and rows[-1].no is None and rows[-1].kode is None:
@@ -239,6 +242,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         for col, toks in vals.items():
             cells[col] = RawCell(" ".join(p.text for p in toks), toks[0].line)
         extra = [cells.pop(c).text if c in cells else "" for c in other_years]
+        if "satuan" in hdr.text_cols:
+            extra.append(clean(texts["satuan"][0]) if "satuan" in texts else "")
         if ket and "keterangan" in cells:
             cells["keterangan"] = RawCell(clean(" ".join(t.text for t in ket)), ket[0].line)
         if not any(c.text for f, c in cells.items() if f != "no"):

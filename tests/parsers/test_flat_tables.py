@@ -1036,3 +1036,29 @@ def test_a_signature_block_right_under_the_last_row_ends_the_table():
         "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan", "yang tertangani", "", "95%", "", "",
         "Sukamaju, 20 Januari 2024", "CAMAT SUKAMAJU", "", "DEDI SUPRIATNA, S.Sos", "NIP. 19720315 199303 1 004"]))
     assert [(cells(r)["no"], cells(r)["target"]) for r in t.rows] == [("1", "82"), ("2", "95%")]
+
+
+def test_a_satuan_column_in_flat_text_is_a_cell_of_its_own():
+    """"No Sasaran Strategis Indikator Kinerja Utama Satuan Target Realisasi Capaian (%)": the unit
+    is a short cell of its own, after the indikator's lines or before the numbers on their line.  It
+    is kept as raw text under "Satuan" (the units of target and realisasi are read from it); before,
+    it was taken for the indikator and the whole indikator joined the sasaran."""
+    header = "No Sasaran Strategis Indikator Kinerja Utama Satuan Target Realisasi Capaian (%)"
+    blanks = tables("\n".join([
+        header, "", "1 Meningkatnya kualitas pelayanan", "administrasi terpadu", "", "Indeks kepuasan masyarakat",
+        "terhadap layanan", "", "Indeks", "", "82 84,50 103,05", "",
+        "2 Meningkatnya tertib administrasi", "kependudukan", "", "Persentase dokumen yang selesai", "tepat waktu",
+        "", "%", "", "95 90 94,74", "", "BAB IV"]))
+    dense = tables("\n".join([
+        header, "1 Meningkatnya kualitas pelayanan", "administrasi terpadu", "Indeks kepuasan masyarakat",
+        "terhadap layanan", "Indeks 82 84,50 103,05",
+        "2 Meningkatnya tertib administrasi", "kependudukan", "Persentase dokumen yang selesai", "tepat waktu",
+        "% 95 90 94,74", "BAB IV"]))
+    for (t,) in (blanks, dense):
+        assert t.unused == {0: "Satuan"}
+        assert [(cells(r)["sasaran"], cells(r)["indikator"], r.extra, cells(r)["target"], cells(r)["capaian"])
+                for r in t.rows] == [
+            ("Meningkatnya kualitas pelayanan administrasi terpadu", "Indeks kepuasan masyarakat terhadap layanan",
+             ["Indeks"], "82", "103,05"),
+            ("Meningkatnya tertib administrasi kependudukan", "Persentase dokumen yang selesai tepat waktu", ["%"],
+             "95", "94,74")]
