@@ -39,6 +39,7 @@ _INDICATOR_OPENING = re.compile(r"^(persentase|persentasi|prosentase|presentase|
 _SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan"}
 _HEADING = re.compile(r"^(bab\s+[ivx]+\b|tabel\s+\d|sumber\s*:|\d\.\d\.?\s+[A-Z]|\d\.\d\d?\.\s+[A-Z])", re.I)
 _KODE_START = re.compile(r"^\d{1,2}\.\d{2}")
+_LONE_GRADE = re.compile(r"[A-D]")
 # the signature block under a table (a PK sheet's): the place and date it was signed, a NIP, the
 # acknowledging party; a row holds none of these at its start
 _SIGN_OFF = re.compile(r"^(?:[A-Z][A-Za-z.'\- ]{1,40},\s*\d{1,2}\s+(?:januari|februari|pebruari|maret|april|mei|juni|"
@@ -237,6 +238,13 @@ class RowReader:
                 # cells over a page, then the expected number with a row's text after it: the next
                 # row, not one more number
                 pieces = [Piece("no", pieces[0].text, pieces[0].line)]
+            if at_block and not self.dense and len(pieces) == 1 and pieces[0].kind == "text" \
+                    and _LONE_GRADE.fullmatch(t.strip()) and self.cur is not None and not self.cur.vals \
+                    and (self.cur.no is not None or not self.h.has_no) \
+                    and len({x.block for x in self.cur.texts}) >= self.n_core:
+                # a letter alone in a block of its own after the row's text cells: a grade ("B"), not
+                # the end of a word broken at a column edge (that stays inside its cell's block)
+                pieces = [Piece("val", t.strip(), lines[k], GRADE)]
             self._line(pieces, at_block)
             at_block = False
             k += 1

@@ -1062,3 +1062,15 @@ def test_a_satuan_column_in_flat_text_is_a_cell_of_its_own():
              ["Indeks"], "82", "103,05"),
             ("Meningkatnya tertib administrasi kependudukan", "Persentase dokumen yang selesai tepat waktu", ["%"],
              "95", "94,74")]
+
+
+def test_a_grade_alone_in_its_block_after_the_text_cells_is_the_target():
+    """A PK target that is a grade ("B": the SAKIP evaluation's letter) in a block of its own after
+    the row's sasaran and indikator is the target (before: it was read as the end of the indikator,
+    as a letter broken off a word is).  A letter in the blocks of an unnumbered remark stays text."""
+    (t,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target", "",
+        "1 Meningkatnya akuntabilitas", "kinerja perangkat", "", "Nilai evaluasi SAKIP", "kecamatan", "", "B", "",
+        "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan", "yang tertangani", "", "95%", "", "BAB IV"]))
+    assert [(cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
+        ("Nilai evaluasi SAKIP kecamatan", "B"), ("Persentase gangguan yang tertangani", "95%")]
