@@ -61,12 +61,22 @@ from .running_lines import PAGE_NO, repeated_keys, running_key
 # is the text laid out with spaces?
 
 _GAP = re.compile(r"\S {2,}(?=\S)")          # (its end: where a run of two spaces or more ends)
-_END = re.Match.end
+
+
+def _gap_edges(t: str) -> set[int]:
+    """Where a line's runs of two spaces or more end (left-aligned columns) and, as negative
+    numbers, where they begin (right-aligned numbers end there)."""
+    out: set[int] = set()
+    for m in _GAP.finditer(t):
+        out.add(m.end())
+        out.add(-m.start() - 1)
+    return out
 
 
 def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
-    """Many lines whose runs of two or more spaces end at the same column as on a neighbouring line
-    (columns aligned with spaces), not a few double spaces in running text.  (The lines are read
+    """Many lines whose runs of two or more spaces end (or begin: numbers aligned right) at the same
+    column as on a neighbouring line (columns aligned with spaces), or a few lines that align many
+    such edges (a short wide table), not a few double spaces in running text.  (The lines are read
     in order and only as far as needed: once enough of them align, more cannot undo it.)"""
     n = len(lines)
     nonblank = max(1, sum(map(bool, map(str.strip, lines))))
@@ -78,10 +88,10 @@ def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
         st = ends[j]
         if st is None:
             t = lines[j]
-            st = ends[j] = set(map(_END, _GAP.finditer(t.lstrip("\f")))) if "  " in t else set()
+            st = ends[j] = _gap_edges(t.lstrip("\f")) if "  " in t else set()
         return st
 
-    aligned = 0
+    aligned = matched = 0
     for i in range(n):
         st = gap_ends(i)
         if not st:
@@ -91,7 +101,11 @@ def is_space_aligned(lines: list[str], s: LayoutSettings) -> bool:
         for j in range(max(0, i - 3), min(n, i + 4)):
             if j != i and not near.isdisjoint(gap_ends(j)):
                 aligned += 1
-                if aligned >= s.text_aligned_lines and aligned / nonblank >= least:
+                other = gap_ends(j)
+                matched += sum(1 for q in st if q in other or q - 1 in other or q + 1 in other)
+                # enough lines align, or fewer lines align many columns (a short table of six columns)
+                if (aligned >= s.text_aligned_lines or aligned >= 2 and matched >= 2 * s.text_aligned_lines) \
+                        and aligned / nonblank >= least:
                     return True
                 break
     return False
@@ -553,6 +567,12 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     # and, in a two-line label ("Capaian Realisasi" over "Kinerja Anggaran"), a single space within a
     # character of a split made on another header line (the values under the left label reach past
     # the lower line's space, so no gutter runs through it)
+    def over_nothing_split(b: Word) -> bool:
+        # a word over no column (the gutter runs under all of it) goes on with the next word unless
+        # that one names a value column of its own: "Kondisi Awal 2021", "Target 2023" over numbers
+        # right-aligned under their end are one label, "... Capaian Efisiensi" two
+        return _QUALIFIER.match(b.text) is None and is_value_label(b.text)
+
     def split_at(a: Word, b: Word) -> bool:
         # (never before a label's unit: "Kinerja (%)" over a value narrower than the label is one label;
         # nor after a word that stands in the gutter itself, over no column, when the next word
@@ -561,7 +581,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # are also split where a gutter runs under the second name: they drift a few characters left
         # of their values)
         return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and (
-            any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or _QUALIFIER.match(b.text) is None) for ga, gb in gutters)
+            any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or over_nothing_split(b)) for ga, gb in gutters)
             or is_value_label(a.text) and is_value_label(b.text) and _QUALIFIER.match(b.text) is None and
             any(a.x0 < ga <= b.x1 and gb >= a.x1 and gb - ga >= 5 for ga, gb in gutters))
 

@@ -14,7 +14,7 @@ import re
 
 from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
-from lkj.normalizers.text import clean
+from lkj.normalizers.text import clean, fold
 
 from .flat_header import FlatHeader, by_year, is_header_line, opens_header, opens_header_at
 from .flat_rows import (TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values,
@@ -80,7 +80,8 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
         k = reader.read(texts, nos, end, raws)
         if hdr.kind != "comparison":
             title = find_title(texts, [False] * n, i, floor)
-            found.append((hdr, title, nos[i], reader.rows))
+            if not (hdr.years and "perbandingan" in fold(title)):       # (a comparison of years by its title)
+                found.append((hdr, title, nos[i], reader.rows))
         floor = max(k, i + 1)
         i = floor
     # text -> the rows that read it unambiguously (a row's own reading is no evidence for itself)

@@ -1225,3 +1225,31 @@ def test_a_short_pk_sheet_laid_out_with_spaces_is_read_by_its_columns(tmp_path):
         ["2", "Meningkatnya akuntabilitas kinerja perangkat kecamatan", "Nilai evaluasi SAKIP kecamatan", "B"],
         ["3", "Meningkatnya ketenteraman dan ketertiban masyarakat", "Persentase penyelesaian gangguan trantibum",
          "95%"]]
+
+
+def test_a_short_wide_table_with_one_line_labels_wider_than_their_numbers(tmp_path):
+    """Two rows under a one-line header of seven labels, the numbers right-aligned under the end of
+    labels wider than them ("Kondisi Awal 2021", "Target Akhir Renstra 2026").  Three lines align
+    seven columns between them: space-aligned text (before: too few lines, read as flat text, and no
+    table).  A label's words over no numbers are one label with the word under which they stand
+    (before: "Kondisi" / "Awal 2021" and "Target" / "2023" were columns of their own)."""
+    doc = _read(tmp_path, [
+        "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2023", "", "Tabel 3.1", "Capaian Indikator Kinerja Utama", "",
+        "No   Indikator Kinerja                Kondisi Awal 2021   Target 2023   Realisasi 2023   Capaian (%)"
+        "   Target Akhir Renstra 2026",
+        "",
+        "1    Indeks kepuasan masyarakat                   76,10            82            84,50        103,05"
+        "                          85",
+        "",
+        "2    Persentase gangguan ketertiban                 80%           90%              92%       102,22%"
+        "                         95%",
+        "     yang tertangani", ""])
+    assert [g.source for g in doc.grids] == ["columns"]
+    assert [[c.text for c in ln.cells] for ln in _rows(doc)][0] == [
+        "No", "Indikator Kinerja", "Kondisi Awal 2021", "Target 2023", "Realisasi 2023", "Capaian (%)",
+        "Target Akhir Renstra 2026"]
+    (t,) = _tables(doc)
+    assert t.kind == "capaian"
+    assert [(r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("Indeks kepuasan masyarakat", "82", "84,50", "103,05"),
+        ("Persentase gangguan ketertiban yang tertangani", "90%", "92%", "102,22%")]

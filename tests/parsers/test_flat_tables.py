@@ -1009,9 +1009,10 @@ def test_a_two_year_header_in_flat_text_reads_the_report_years_columns():
     """"Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)": the 2023 columns take target,
     realisasi and capaian, last year's realisasi stays a column of its own kept as raw text (before:
     the table was taken for a comparison of years and dropped).  With the report's year 2022, whose
-    target the header does not give, it is a comparison."""
+    target the header does not give, or under a title that says it compares ("Perbandingan"), it is
+    a comparison."""
     text = "\n".join([
-        "Tabel 3.1", "Perbandingan Capaian Kinerja", "",
+        "Tabel 3.1", "Capaian Kinerja Kecamatan", "",
         "No Sasaran Indikator Kinerja Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)", "",
         "1 Terwujudnya pelayanan", "prima", "", "Nilai survei kepuasan", "masyarakat", "", "78,20 80 81,40 101,75", "",
         "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan ketertiban", "yang tertangani", "",
@@ -1024,6 +1025,8 @@ def test_a_two_year_header_in_flat_text_reads_the_report_years_columns():
     assert t.unused == {0: "Realisasi 2022"}
     lines = [Line(i + 1, s) for i, s in enumerate(text.split("\n"))]
     assert read_flat_tables(lines, 0, len(lines), year=2022) == []
+    # titled a comparison ("Perbandingan ..."), it is one whatever its columns
+    assert tables(text.replace("Capaian Kinerja Kecamatan", "Perbandingan Capaian Kinerja")) == []
 
 
 def test_a_signature_block_right_under_the_last_row_ends_the_table():
