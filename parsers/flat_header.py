@@ -210,6 +210,7 @@ class FlatHeader:
     formulas: dict[str, str] = field(default_factory=dict)
     name_word: str | None = None               # "program" / "kegiatan" / "sub_kegiatan" when the header names it
     years: list[int] = field(default_factory=list)   # a header repeated per year: its years (see by_year)
+    other_labels: dict[str, str] = field(default_factory=dict)   # a column without a field -> its label
 
 
 def _first(words: list[str], cands, not_after=()) -> int | None:
@@ -242,6 +243,9 @@ def read_header(lines: list[str]) -> FlatHeader:
         return h
     h.text_cols = _text_cols(kind, words)
     h.value_cols = _value_cols(kind, words)
+    if "pagu@murni" in h.value_cols:
+        i = _pagu_before_change(words)[0]
+        h.other_labels["pagu@murni"] = " ".join(w.capitalize() for w in words[i:i + 2])     # "Anggaran Murni"
     h.name_word = _name_word(words)
     for f in formulas:
         if "-" in f and "efisiensi" in h.value_cols:
@@ -256,62 +260,69 @@ _KINERJA_ROLES = frozenset(KINERJA)
 _TOKEN = re.compile(r"\(?((?:19|20)\d\d)\)?|[^\s/]+")
 
 
-def _labels_with_years(text: str) -> list[tuple[str, int | None]]:
-    """The kinerja value labels of a header in order, each with the year written right after it
-    ("Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)"); words that name no column
-    ("Tahun", "TW") may stand between.  A label repeated without a new year ("Capaian (%)") is one."""
-    out: list[tuple[str, int | None]] = []
+def _labels_with_years(text: str) -> list[tuple[str, int | None, str]]:
+    """The kinerja value labels of a header in order, each with the year written right after it and
+    its words ("Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)"); words that name no
+    column ("Tahun", "TW", "Akhir Renstra") may stand between.  A label repeated without a new year
+    ("Capaian (%)") is one."""
+    out: list[list] = []                 # [role, year, start, end]
     after = ""                           # the token before: "label", its "year", or another word ("")
     for m in _TOKEN.finditer(text):
         if m.group(1):
-            if out and out[-1][1] is None:
-                out[-1] = (out[-1][0], int(m.group(1)))
+            if out and out[-1][1] is None and after == "label":
+                out[-1][1], out[-1][3] = int(m.group(1)), m.end()
             after = "year" if after else ""
             continue
         core = _core(m.group(0))
-        role = _ROLE.get(core)
+        role = "realisasi" if core == "kondisi" else _ROLE.get(core)   # "Kondisi Awal 2021": the baseline's
         if role in _KINERJA_ROLES:
             same = bool(out) and out[-1][0] == role
             # "Capaian (%)", "Capaian 2023 (%)": one label; "Target 2022 Target 2023": two
             if not (same and (after == "label" or (after == "year" and core == "%"))):
-                out.append((role, None))
+                out.append([role, None, m.start(), m.end()])
             after = "label"
-        else:
-            after = ""
-    return out
+        elif core not in _FILLER:
+            after = ""                   # ("Target Akhir Renstra 2026", "Kondisi Awal 2021": one label)
+    return [(role, y, text[a:b]) for role, y, a, b in out]
 
 
 def by_year(h: FlatHeader, year: int | None) -> FlatHeader:
     """A kinerja header that repeats its labels per year ("Target 2022 | Target 2023 | Realisasi 2022
-    | Realisasi 2023 | Capaian"): the columns of the report's year (the latest when it is not known)
-    take their fields; another year's column stays a column of its own ("realisasi@2022"), its text
+    | Realisasi 2023 | Capaian"): the columns of the report's year (when it is not known, the latest
+    with a target and a realisasi) take their fields; another year's column stays a column of its own ("realisasi@2022"), its text
     kept as raw text.  A header whose years are not the report's, or that is no kinerja table, is a
     comparison of years, returned as it came."""
     if h.kind != "comparison" or not h.text:
         return h
     labels = _labels_with_years(h.text)
     by_role: dict[str, set[int]] = {}
-    for role, y in labels:
+    for role, y, _ in labels:
         if y is not None:
             by_role.setdefault(role, set()).add(y)
     years = sorted({y for ys in by_role.values() for y in ys})
-    if len(years) < 2 or not any(len(ys) >= 2 for ys in by_role.values()) or "renstra" in h.words:
+    if len(years) < 2 or not any(len(ys) >= 2 for ys in by_role.values()):
         return h
-    own = year if year in years else (years[-1] if year is None else None)
+    # without the report's year: the latest year with both a target and a realisasi column (a renstra
+    # target of a later year stands beside the report's own columns)
+    full = [y for y in years if y in by_role.get("target", ()) and y in by_role.get("realisasi", ())]
+    own = year if year in years else ((full or years)[-1] if year is None else None)
     if own is None:
         return h
     cols: list[str] = []
-    for role, y in labels:
+    other: dict[str, str] = {}
+    for role, y, label in labels:
         col = role if y in (None, own) else f"{role}@{y}"
         if col not in cols:
             cols.append(col)
+            if col != role:
+                other[col] = label
     if not {"target", "realisasi"} <= set(cols) or any(c in cols for c in ("pagu", "anggaran")):
         return h
     words = [w for w in h.words if not (w in _ROLE and _ROLE[w] in ("pagu", "anggaran", "sisa", "efisiensi"))]
     kind = "capaian" if "realisasi" in cols else "pk"
     out = FlatHeader(kind, words, h.text, _text_cols(kind, words), cols, keterangan=h.keterangan, kode=h.kode,
                      has_no=h.has_no, numbering=h.numbering, formulas=dict(h.formulas), name_word=h.name_word,
-                     years=years)
+                     years=years, other_labels=other)
     return out
 
 
@@ -370,6 +381,22 @@ def _group_positions(words: list[str]) -> tuple[int | None, int | None, int | No
     return g_k, g_a, l_k, l_a
 
 
+def _pagu_before_change(words: list[str]) -> tuple[int, int] | None:
+    """(the position of the pagu before the budget change, of the one after) when a header names both
+    ("Anggaran Murni ... Anggaran Setelah Perubahan", "Pagu Sebelum Perubahan ... Pagu Setelah
+    Perubahan"); None otherwise."""
+    starts = [i for i, w in enumerate(words) if w in ("pagu", "anggaran", "alokasi")
+              and not (i > 0 and words[i - 1] in ("sisa", "realisasi", "realiasasi", "capaian"))]
+    before = after = None
+    for i in starts:
+        nxt = words[i + 1:i + 3]
+        if any(w in ("murni", "sebelum", "induk", "awal") for w in nxt) and before is None:
+            before = i
+        elif any(w in ("setelah", "perubahan", "pergeseran") for w in nxt) and after is None:
+            after = i
+    return (before, after) if before is not None and after is not None else None
+
+
 def _value_cols(kind: str, words: list[str]) -> list[str]:
     if kind == "pk":
         return ["target"]
@@ -395,7 +422,14 @@ def _value_cols(kind: str, words: list[str]) -> list[str]:
                 p = pos[r]
                 if p is not None and p >= group:
                     pos[r] = group + p / 1000
-        return _order(pos, ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"])
+        order = ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
+        before = _pagu_before_change(words)
+        if before is not None:
+            # "Anggaran Murni (Rp) Anggaran Setelah Perubahan (Rp)": the pagu is the one after the
+            # change, the other a column of its own
+            pos["pagu"], pos["pagu@murni"] = before[1], before[0]
+            order.insert(0, "pagu@murni")
+        return _order(pos, order)
     g_k, g_a, l_k, l_a = _group_positions(words)
     e = _first(words, ("efisiensi",))
     if kind == "efisiensi":

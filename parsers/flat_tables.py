@@ -212,10 +212,11 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     fields += hdr.value_cols
     if hdr.keterangan:
         fields.append("keterangan")
-    # another year's columns ("realisasi@2022") are kept as raw text under their label
+    # another year's columns ("realisasi@2022"), the pagu before the change ("pagu@murni"): kept as
+    # raw text under their label
     other_years = [c for c in fields if "@" in c]
     fields = [c for c in fields if "@" not in c]
-    unused = {i: _year_label(c) for i, c in enumerate(other_years)}
+    unused = {i: hdr.other_labels.get(c) or _other_label(c) for i, c in enumerate(other_years)}
     if "satuan" in hdr.text_cols:
         unused[len(unused)] = "Satuan"          # a unit column: kept as raw text, the units read from it
     table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text,
@@ -256,9 +257,11 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     return table
 
 
-def _year_label(col: str) -> str:
-    role, year = col.split("@", 1)
-    return f"{role.replace('_', ' ').capitalize()} {year}"
+def _other_label(col: str) -> str:
+    """The label of a column kept as raw text: "realisasi@2022" -> "Realisasi 2022", "pagu@murni" ->
+    "Pagu Murni"."""
+    role, tag = col.split("@", 1)
+    return f"{role.replace('_', ' ').capitalize()} {tag.capitalize()}"
 
 
 def _level(kind: str, hdr: FlatHeader, rr: RawRow, budget: bool) -> str | None:

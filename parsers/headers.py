@@ -368,6 +368,16 @@ def _contextualise(hm: HeaderMap) -> None:
         for c in hm.columns:
             if c.role == "realisasi_anggaran":
                 c.role = "capaian_anggaran"
+    # two pagu columns, one before the budget change and one after ("Anggaran Murni | Anggaran Setelah
+    # Perubahan"): the pagu is the one after, the other a column of its own (its text kept raw)
+    pagus = [c for c in hm.columns if c.role == "pagu"]
+    if len(pagus) >= 2:
+        after = [c for c in pagus if re.search(r"setelah|perubahan|pergeseran", fold(f"{c.group} {c.label}"))]
+        before = [c for c in pagus if re.search(r"murni|sebelum|induk|awal", fold(f"{c.group} {c.label}"))
+                  and c not in after]
+        if after and before:
+            for c in before:
+                c.role = None
     # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
     roles = hm.roles()
     if "target_renstra" in roles or "comparison" in roles:

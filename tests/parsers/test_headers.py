@@ -151,3 +151,49 @@ def test_a_group_label_read_into_one_of_its_columns():
     assert table_kind(hm, "Efisiensi Penggunaan Sumber Daya") == "efisiensi"
     # a label that only begins with a role word stays that role ("Realisasi Anggaran (Rp)")
     assert build_header([["No", "Program", "Realisasi Anggaran (Rp)"]]).columns[2].role == "realisasi_anggaran"
+
+
+MURNI = """LAPORAN REALISASI ANGGARAN TAHUN 2023
+KECAMATAN CONTOH
+
+Tabel 3.5 Laporan Realisasi Anggaran
+Kode\tUraian\tAnggaran Murni (Rp)\tAnggaran Setelah Perubahan (Rp)\tRealisasi (Rp)\t%\tSisa Anggaran (Rp)
+7.01.01\tPROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH\t1.100.000.000,00\t1.250.000.000,00\t1.100.000.000,00\t88,00\t150.000.000,00
+7.01.01.2.02\tAdministrasi Keuangan Perangkat Daerah\t800.000.000,00\t900.000.000,00\t820.000.000,00\t91,11\t80.000.000,00
+"""
+
+
+def test_the_pagu_is_the_budget_after_its_change(tmp_path):
+    """"Anggaran Murni" and "Anggaran Setelah Perubahan" side by side: the pagu is the changed budget
+    (realisasi and sisa are measured against it), the first budget a column kept as raw text (before:
+    the first of the two was taken for the pagu).  Tab rows and flat text read it alike."""
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    _, parsed = _parse(tmp_path, MURNI)
+    (table,) = parsed.reports[0].tables
+    assert table.kind == "lra" and table.unused == {2: "Anggaran Murni (Rp)"}
+    assert [(r.text("pagu"), r.text("sisa")) for r in table.rows] == [
+        ("1.250.000.000,00", "150.000.000,00"), ("900.000.000,00", "80.000.000,00")]
+    doc, _ = _parse(tmp_path, MURNI.replace("\t", " "))
+    (flat,) = read_flat_tables(doc.lines, 0, len(doc.lines))
+    assert [(r.text("pagu"), r.text("realisasi_anggaran"), r.text("capaian_anggaran"), r.extra) for r in flat.rows] \
+        == [("1.250.000.000,00", "1.100.000.000,00", "88,00", ["1.100.000.000,00"]),
+            ("900.000.000,00", "820.000.000,00", "91,11", ["800.000.000,00"])]
+    assert flat.unused == {0: "Anggaran Murni"}
+
+
+def test_a_renstra_target_beside_the_report_years_columns_in_flat_text():
+    """"Kondisi Awal 2021 | Target 2023 | Realisasi 2023 | Capaian (%) | Target Akhir Renstra 2026" in
+    a text without layout: the latest year with a target and a realisasi is the report's, the
+    baseline and the renstra target columns of their own (before: taken for a comparison, dropped)."""
+    from lkj.model.parsed import Line
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    text = ["Tabel 3.1", "Capaian Indikator Kinerja Utama", "",
+            "No Indikator Kinerja Kondisi Awal 2021 Target 2023 Realisasi 2023 Capaian (%) Target Akhir Renstra 2026",
+            "", "1 Indeks kepuasan masyarakat", "", "76,10 82 84,50 103,05 85", "",
+            "2 Persentase gangguan yang tertangani", "", "80% 90% 92% 102,22% 95%", "", "BAB IV"]
+    (t,) = read_flat_tables([Line(i + 1, s) for i, s in enumerate(text)], 0, len(text))
+    assert t.kind == "capaian" and t.unused == {0: "Kondisi Awal 2021", 1: "Target Akhir Renstra 2026"}
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian"), r.extra) for r in t.rows] == [
+        ("82", "84,50", "103,05", ["76,10", "85"]), ("90%", "92%", "102,22%", ["80%", "95%"])]
