@@ -189,7 +189,7 @@ class RowReader:
                 self.gap += 1
             # with a blank line after every paragraph, an empty cell is two blank lines of its own
             self.skip = (self.gap - 1) // 2 if self.double and self.gap >= 1 else -1
-            kode_table = self.h.kode
+            kode_table = self.h.kode or self.kind == "lra"     # (a kode opens an LRA row even in its name column)
             if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)) or _SIGN_OFF.match(t):
                 break
             if (at_block or self.dense) and self._section(t, texts, k):

@@ -24,6 +24,7 @@ from .table_rows import budget_level, find_title, is_separator, is_total_text, m
 
 
 _NUMBER_AND_TEXT = re.compile(r"(\d{1,3}[.)]?)\s+([A-Za-z(].*)")
+_KODE_AND_NAME = re.compile(r"(\d{1,2}(?:\.\d{1,4}){1,6})\s+([A-Za-z(].*)")
 _TEXT_ROLES = ("sasaran", "name", "indikator")
 _NUMBER_INSIDE = re.compile(r"(\S.*?) (\d{1,2}[.)]) ([A-Za-z(].*)")
 _LEADING_NUMBER = re.compile(r"\(?(\d{1,3})")
@@ -91,7 +92,10 @@ class _Builder:
     def __init__(self, hm: HeaderMap, kind: str | None, title: str, line_no: int):
         self.hm = hm
         self.kind = kind
-        self.table = RawTable(kind or "", title, line_no, None, sorted(hm.roles() - {"comparison"}),
+        fields = hm.roles() - {"comparison"}
+        # a realisasi table without a Kode column writes each kode at its name's start
+        self.kode_in_name = kind == "lra" and "kode" not in fields and "name" in fields
+        self.table = RawTable(kind or "", title, line_no, None, sorted(fields | ({"kode"} if self.kode_in_name else set())),
                               dict(hm.formulas), header_text=hm.text, years=list(hm.years))
         # columns the pipeline has no field for keep their label, so their text stays with the row
         self.table.unused = {c.index: (f"{c.group} {c.label}".strip() or f"column {c.index + 1}")
@@ -130,6 +134,11 @@ class _Builder:
         if not allc:
             return
         self._split_number(vals)
+        if self.kode_in_name:
+            m = _KODE_AND_NAME.match(vals.get("name", ("", []))[0])
+            if m is not None and level_of_kode(m.group(1)):
+                src = vals["name"][1]
+                vals["kode"], vals["name"] = (m.group(1), src), (m.group(2), src)
         if line.grid is not None and line.grid not in self.table.grids:
             self.table.grids.append(line.grid)
         rows = self.table.rows

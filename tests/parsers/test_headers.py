@@ -197,3 +197,36 @@ def test_a_renstra_target_beside_the_report_years_columns_in_flat_text():
     assert t.kind == "capaian" and t.unused == {0: "Kondisi Awal 2021", 1: "Target Akhir Renstra 2026"}
     assert [(r.text("target"), r.text("realisasi"), r.text("capaian"), r.extra) for r in t.rows] == [
         ("82", "84,50", "103,05", ["76,10", "85"]), ("90%", "92%", "102,22%", ["80%", "95%"])]
+
+
+NO_KODE_COLUMN = """LAPORAN KINERJA TAHUN 2023
+KECAMATAN CONTOH
+
+Tabel 3.5 Realisasi Anggaran Per Sub Kegiatan
+Program/Kegiatan/Sub Kegiatan\tPagu (Rp)\tRealisasi (Rp)\tSisa (Rp)\tCapaian (%)
+7.01.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA\t1.250.000.000\t1.100.000.000\t150.000.000\t88,00
+7.01.01.2.02 Administrasi Keuangan Perangkat Daerah\t900.000.000\t820.000.000\t80.000.000\t91,11
+"""
+
+
+def test_a_realisasi_table_without_a_kode_column_takes_the_kode_from_the_names_start(tmp_path):
+    """No Kode column, each kode written at its name's start: the kode is the row's kode (its level
+    read from it), the rest its name, in tab rows and in a text layer with no blank lines alike
+    (before: tab rows kept "7.01.01 PROGRAM ..." as the name with no kode; the text layer joined the
+    next row's name to the row above)."""
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    _, parsed = _parse(tmp_path, NO_KODE_COLUMN)
+    (grid,) = parsed.reports[0].tables
+    doc, _ = _parse(tmp_path, "\n".join([
+        "Tabel 3.5", "Realisasi Anggaran Per Sub Kegiatan",
+        "Program/Kegiatan/Sub Kegiatan Pagu (Rp) Realisasi (Rp) Sisa (Rp) Capaian (%)",
+        "7.01.01 PROGRAM PENUNJANG URUSAN", "PEMERINTAHAN DAERAH", "KABUPATEN/KOTA",
+        "1.250.000.000 1.100.000.000 150.000.000 88,00",
+        "7.01.01.2.02 Administrasi Keuangan", "Perangkat Daerah", "900.000.000 820.000.000 80.000.000 91,11",
+        "BAB IV"]))
+    (flat,) = read_flat_tables(doc.lines, 0, len(doc.lines))
+    for t in (grid, flat):
+        assert [(r.text("kode"), r.text("name"), r.level, r.text("pagu")) for r in t.rows] == [
+            ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "program", "1.250.000.000"),
+            ("7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", "kegiatan", "900.000.000")]
