@@ -51,7 +51,8 @@ from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.settings import LayoutSettings
-from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label
+from lkj.normalizers.sign_off import is_sign_off
+from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label, sasaran_section
 
 from .page_words import group_lines
 from .pdf_layout import VALUE, Word, column_separators, white_runs
@@ -343,6 +344,12 @@ def _label_line(s: _Src, below: bool) -> bool:
     return True
 
 
+def _sasaran_line(s: _Src) -> bool:
+    """A line across the table naming the sasaran of the rows under it ("Sasaran 1: Meningkatnya
+    ..."): a row of the body, not a paragraph, though its words cross the columns' gutters."""
+    return bool(s.toks) and s.toks[0].lower().startswith("sasaran") and sasaran_section(s.text) is not None
+
+
 def _sentence_across(s: _Src, span: float) -> bool:
     """A line of running text across most of a table's width: a run of eight words or more, single
     spaces between them, as wide as three fifths of the header (no cell of a table holds one; after a
@@ -454,8 +461,9 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                     break
                 j += 1
                 continue
-            if _CAPTION.match(x.text.strip()) or blanks and _sentence_across(x, span):
-                break
+            if _CAPTION.match(x.text.strip()) or blanks and _sentence_across(x, span) and not _sasaran_line(x) \
+                    or is_sign_off(x.text):
+                break           # (a paragraph below the table, or where and when it was signed)
             if _header_core(x) and not _repeats_header(x, header):
                 # another table: the label lines right above its header line are its own; a table
                 # is set apart from the one before by a blank line (else it takes three labels:
@@ -551,7 +559,8 @@ _INDIKATOR = re.compile(r"(?i)\s*indikator")
 
 def _columns(reg: _Region, s: LayoutSettings) -> None:
     """Column separators, group labels and column labels of a region."""
-    body_words = [w for x in reg.body for w in x.words]
+    # (a "Sasaran 1: ..." line runs across the columns: its words fill no gutter)
+    body_words = [w for x in reg.body if not _sasaran_line(x) for w in x.words]
     head_words = [w for x in reg.header for w in x.words]
     allw = body_words + head_words + (reg.numbering.words if reg.numbering else [])
     if not allw:
@@ -560,7 +569,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     x1 = max(map(_X1, allw))
     # the body's words by line (what group_lines(body_words) gives: a line's words share their y
     # and stand left to right)
-    body_lines = [list(x.words) for x in reg.body if x.toks]
+    body_lines = [list(x.words) for x in reg.body if x.toks and not _sasaran_line(x)]
     cover = _cover(body_lines, x0, x1)         # (the gutters' and the separators' white)
     gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines, cover=cover) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
@@ -637,6 +646,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         lean_lines = []
         i = 0                   # (body_words are the body lines' words in order)
         for x in reg.body:
+            if _sasaran_line(x):
+                continue
             ln = []
             after_value, prev_end = False, 0
             for w in x.words:
@@ -849,6 +860,9 @@ def _trim_body(reg: _Region) -> None:
         if not x.toks:
             prev_blank = True
             continue
+        if _sasaran_line(x):
+            prev_blank = False
+            continue
         for j, t in enumerate(_text_runs(x)):
             if len(t) < 3 or sum(map(_two_letters, t)) * 3 < 2 * len(t):
                 continue            # values packed one space apart cross gutters; prose does
@@ -1045,8 +1059,8 @@ class _Body:
 
 def _hard_lines(b: _Body) -> dict[int, str]:
     """Body lines that are rows of their own: a repeated header / sub-header block ("No | Sasaran
-    Program | Indikator Kinerja", over one or several lines) and a label in the row-number column
-    ("Program", "Kegiatan" over the rows below)."""
+    Program | Indikator Kinerja", over one or several lines), a label in the row-number column
+    ("Program", "Kegiatan" over the rows below) and a line naming the sasaran of the rows below."""
     reg = b.reg
     out: dict[int, str] = {}
     label_sets = {c: {_NOT_LETTER.sub("", t) for t in ws.lower().split()} - {""} for c, ws in reg.labels.items()}
@@ -1075,6 +1089,9 @@ def _hard_lines(b: _Body) -> dict[int, str]:
                 continue
             if x.words[0].x0 < edge and not any(c in b.values for c in b.pieces[k]):
                 out[k] = "label"
+    for k, x in enumerate(b.lines):
+        if k not in out and _sasaran_line(x):
+            out[k] = "label"            # "Sasaran 2: Meningkatnya ...", across the columns
     return out
 
 

@@ -71,3 +71,15 @@ def is_header_word(word: str) -> bool:
     if len(core) < 4:
         return False
     return core in HEADER_WORDS or (len(core) >= 5 and any(h.startswith(core) for h in HEADER_WORDS))
+
+
+# a row that names the sasaran of the indicator rows under it, across the table ("Sasaran 1:
+# Meningkatnya kualitas pelayanan publik", "SASARAN STRATEGIS II. Terwujudnya ...")
+_SASARAN_SECTION = re.compile(r"(?i)^\s*sasaran(?:\s+(?:strategis|program|kegiatan))?\s*(?:ke[-\s]?)?"
+                              r"(?:\d{1,2}|[ivx]{1,4})?\s*[:.]\s*(\S.{8,})$")
+
+
+def sasaran_section(text: str) -> str | None:
+    """The sasaran a section row names ("Sasaran 1: Meningkatnya ..." -> "Meningkatnya ..."), or None."""
+    m = _SASARAN_SECTION.match(" ".join(text.split()))
+    return m.group(1).strip() if m else None

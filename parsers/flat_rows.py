@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations, combinations_with_replacement
 
+from lkj.normalizers.sign_off import is_sign_off
+from lkj.normalizers.table_words import sasaran_section
 from lkj.normalizers.text import clean, collapse, fold
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
@@ -40,11 +42,6 @@ _SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_ke
 _HEADING = re.compile(r"^(bab\s+[ivx]+\b|tabel\s+\d|sumber\s*:|\d\.\d\.?\s+[A-Z]|\d\.\d\d?\.\s+[A-Z])", re.I)
 _KODE_START = re.compile(r"^\d{1,2}\.\d{2}")
 _LONE_GRADE = re.compile(r"[A-D]")
-# the signature block under a table (a PK sheet's): the place and date it was signed, a NIP, the
-# acknowledging party; a row holds none of these at its start
-_SIGN_OFF = re.compile(r"^(?:[A-Z][A-Za-z.'\- ]{1,40},\s*\d{1,2}\s+(?:januari|februari|pebruari|maret|april|mei|juni|"
-                       r"juli|agustus|september|oktober|nopember|november|desember)\s+(?:19|20)\d\d\s*$|"
-                       r"(?:NIP|N\.I\.P)\.?\s*[:.]?\s*\d|(?:mengetahui|menyetujui)\s*[,:]?\s*$)", re.I)
 
 
 @dataclass
@@ -70,6 +67,7 @@ class FlatRow:
     skips: list[int] = field(default_factory=list)   # per value, the empty cells right before it (-1: unknown)
     lead_gap: int = 0                # blank lines before the row's first text (empty cells before it: docx2txt)
     paragraphs: bool = False         # read from a text with a blank line after every line: each line a cell's
+    sasaran: TextLine | None = None  # the sasaran a "Sasaran 1: ..." line above the row names
 
     def post_blocks(self) -> int:
         return len({t.block for t in self.texts if t.phase == "post"})
@@ -95,6 +93,7 @@ class RowReader:
         self.skip = -1                   # the empty cells they stand for (one paragraph per cell), -1: unknown
         self.dense = self.double = False  # a body without blank lines; with one after every line
         self.raws: list[str] | None = None
+        self.sasaran: TextLine | None = None     # a "Sasaran 1: ..." line's sasaran, for the next row
 
     # -- rows --------------------------------------------------------------------------------
     def _new(self, line: int, no: Piece | None = None, kode: Piece | None = None) -> FlatRow:
@@ -103,7 +102,9 @@ class RowReader:
             self._absorb_leftover()
             if self.dense:
                 head = self._centred_head()
-        self.cur = FlatRow(line, line, no, kode, section=self.section, paragraphs=self.double)
+        self.cur = FlatRow(line, line, no, kode, section=self.section, paragraphs=self.double,
+                           sasaran=self.sasaran)
+        self.sasaran = None
         self.cur.texts = [TextLine(t.text, t.line, t.block, "pre") for t in head]
         self.rows.append(self.cur)
         if no is not None and re.match(r"\d+", no.text):
@@ -190,9 +191,18 @@ class RowReader:
             # with a blank line after every paragraph, an empty cell is two blank lines of its own
             self.skip = (self.gap - 1) // 2 if self.double and self.gap >= 1 else -1
             kode_table = self.h.kode or self.kind == "lra"     # (a kode opens an LRA row even in its name column)
-            if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)) or _SIGN_OFF.match(t):
+            if _HEADING.match(t) and not (kode_table and _KODE_START.match(t)) or is_sign_off(t):
                 break
             if (at_block or self.dense) and self._section(t, texts, k):
+                k += 1
+                continue
+            sas = sasaran_section(t) if self.kind in ("pk", "capaian", "cost_per_outcome", "efisiensi") else None
+            if sas is not None:
+                # "Sasaran 1: Meningkatnya ...", across the table: the sasaran of the rows below it
+                self._absorb_leftover()
+                self.cur = None
+                self.sasaran = TextLine(sas, lines[k], self.block, "pre")
+                at_block = True
                 k += 1
                 continue
             opens = (at_block or self.dense) and opens_header_at(texts, k)

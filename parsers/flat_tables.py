@@ -246,6 +246,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         extra = [cells.pop(c).text if c in cells else "" for c in other_years]
         if "satuan" in hdr.text_cols:
             extra.append(clean(texts["satuan"][0]) if "satuan" in texts else "")
+        if r.sasaran is not None and "sasaran" in cells and not cells["sasaran"].text:
+            cells["sasaran"] = RawCell(r.sasaran.text, r.sasaran.line)
         if ket and "keterangan" in cells:
             cells["keterangan"] = RawCell(clean(" ".join(t.text for t in ket)), ket[0].line)
         if not any(c.text for f, c in cells.items() if f != "no"):

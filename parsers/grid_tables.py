@@ -16,6 +16,7 @@ from lkj.model.names import KINERJA
 from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.numbers import parse_number
+from lkj.normalizers.table_words import sasaran_section
 from lkj.normalizers.text import clean, fold
 
 from .headers import (HeaderMap, build_header, is_data_value, is_header_continuation, is_header_row,
@@ -101,6 +102,7 @@ class _Builder:
         self.table.unused = {c.index: (f"{c.group} {c.label}".strip() or f"column {c.index + 1}")
                              for c in hm.columns if c.role is None and (c.label or c.group)}
         self.section: str | None = None
+        self.sasaran: tuple[str, list[Cell]] | None = None     # a "Sasaran 1: ..." row's, for the next row
         self.prev_all: dict[int, str] | None = None
         self.header_word = _header_word(hm)
         self.unit_cols = self._unit_columns()
@@ -130,6 +132,8 @@ class _Builder:
             return
         if is_column_numbering(texts):
             return                          # "(1) (2) (3) ..." under a header repeated after a page break
+        if self._sasaran_row(cells, texts):
+            return
         vals, allc, cleaned = _cell_values(cells, self.hm)
         if not allc:
             return
@@ -155,6 +159,11 @@ class _Builder:
         kode = vals.get("kode", ("", []))[0]
         if kode and not _DIGIT.search(kode) and len(kode.split()) > 2 and not vals.get("name", ("",))[0]:
             vals["name"], vals["kode"] = vals["kode"], ("", [])   # a label ("d. Rata-rata ...") in the kode column
+        if self.sasaran is not None:
+            if not vals.get("sasaran", ("", []))[0]:
+                # the first row under a "Sasaran 1: ..." row takes its sasaran (carried down to the rest)
+                vals["sasaran"] = self.sasaran
+            self.sasaran = None
         row = RawRow({k: RawCell.of(t, src, line.no, line.page) for k, (t, src) in vals.items()},
                      line=line.no, page=line.page, bbox=line.bbox)
         row.section = self.section
@@ -166,6 +175,26 @@ class _Builder:
         row.source = list(cells)
         rows.append(row)
         self.prev_all = allc
+
+    def _sasaran_row(self, cells: list[Cell], texts: list[str]) -> bool:
+        """A row of one cell that names the sasaran of the indicator rows under it ("Sasaran 1:
+        Meningkatnya kualitas pelayanan publik"): no row of its own; the next row takes the sasaran
+        (the table gets the column when its header has none)."""
+        if self.kind not in ("pk", "capaian", "cost_per_outcome", "efisiensi"):
+            return False
+        filled = [i for i, t in enumerate(texts) if clean(t)]
+        # (a line of text across the columns of space-aligned text is cut at their edges: its pieces
+        # read together, none of them a value)
+        if not filled or any(is_data_value(texts[i]) for i in filled[1:]):
+            return False
+        sas = sasaran_section(" ".join(clean(texts[i]) for i in filled))
+        if sas is None:
+            return False
+        self.sasaran = (sas, [cells[i] for i in filled])
+        if "sasaran" not in self.table.fields:
+            self.table.fields = sorted(set(self.table.fields) | {"sasaran"})
+        self.prev_all = None
+        return True
 
     def _split_number(self, vals: dict[str, tuple[str, list[Cell]]]) -> None:
         """A row number and the next column's text in one cell: a reader that found no gutter between

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lkj.normalizers.table_words import HEADER_WORDS, is_label_word
+from lkj.normalizers.table_words import HEADER_WORDS, is_label_word, sasaran_section
 from lkj.normalizers.text import clean, fold
 
 
@@ -61,8 +61,8 @@ def label_role(text: str) -> str | None:
     """
     f0 = fold(text)
     raw = clean(text).lower()
-    if not f0:
-        return None
+    if not f0 or sasaran_section(text):
+        return None                      # ("Sasaran 1: Meningkatnya ...": a row naming its rows' sasaran)
     if f0 == "%" or raw.strip("() ") in _PERCENT_SIGN:
         return "capaian"
     f = f0.replace("%", "")

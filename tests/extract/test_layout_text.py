@@ -1253,3 +1253,27 @@ def test_a_short_wide_table_with_one_line_labels_wider_than_their_numbers(tmp_pa
     assert [(r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
         ("Indeks kepuasan masyarakat", "82", "84,50", "103,05"),
         ("Persentase gangguan ketertiban yang tertangani", "90%", "92%", "102,22%")]
+
+
+def test_a_sasaran_line_across_the_columns_and_a_signature_under_the_table(tmp_path):
+    """Space-aligned text: "Sasaran 2: Meningkatnya ..." runs across the value columns between two
+    numbered rows: a row of its own naming the sasaran of the rows below (before: the body ended at
+    the first such line, and the second was joined to the row above as wrapped text).  The place and
+    date of the signature under the table end its body (before: joined to the last row's indikator)."""
+    doc = _read(tmp_path, [
+        "LAPORAN KINERJA INSTANSI PEMERINTAH", "TAHUN 2023", "", "Tabel 3.1", "Capaian Kinerja Sasaran Strategis", "",
+        "No   Indikator Kinerja                     Target    Realisasi    Capaian (%)", "",
+        "Sasaran 1: Meningkatnya kualitas pelayanan publik kecamatan",
+        "1    Indeks kepuasan masyarakat                82        84,50         103,05",
+        "2    Persentase pelayanan administrasi        95%          90%          94,74",
+        "     yang selesai tepat waktu",
+        "Sasaran 2: Meningkatnya ketenteraman dan ketertiban umum",
+        "3    Persentase gangguan trantibum            90%          92%         102,22",
+        "     yang tertangani", "",
+        "Sukamaju, 20 Januari 2024", "CAMAT SUKAMAJU", "", "DEDI SUPRIATNA, S.Sos", "NIP. 19720315 199303 1 004"])
+    (t,) = _tables(doc)
+    assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("capaian")) for r in t.rows] == [
+        ("1", "Meningkatnya kualitas pelayanan publik kecamatan", "Indeks kepuasan masyarakat", "103,05"),
+        ("2", "", "Persentase pelayanan administrasi yang selesai tepat waktu", "94,74"),
+        ("3", "Meningkatnya ketenteraman dan ketertiban umum", "Persentase gangguan trantibum yang tertangani",
+         "102,22")]

@@ -230,3 +230,33 @@ def test_a_realisasi_table_without_a_kode_column_takes_the_kode_from_the_names_s
         assert [(r.text("kode"), r.text("name"), r.level, r.text("pagu")) for r in t.rows] == [
             ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "program", "1.250.000.000"),
             ("7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", "kegiatan", "900.000.000")]
+
+
+SECTIONS = ["LAPORAN KINERJA INSTANSI PEMERINTAH", "KECAMATAN SUKAMAJU", "TAHUN 2023", "",
+            "Tabel 3.1", "Capaian Kinerja Sasaran Strategis", ""]
+SECTION_ROWS = [("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+                ("Sasaran 1: Meningkatnya kualitas pelayanan publik kecamatan",),
+                ("1", "Indeks kepuasan masyarakat", "82", "84,50", "103,05"),
+                ("2", "Persentase pelayanan administrasi yang selesai tepat waktu", "95%", "90%", "94,74"),
+                ("Sasaran 2: Meningkatnya ketenteraman dan ketertiban umum",),
+                ("3", "Persentase gangguan trantibum yang tertangani", "90%", "92%", "102,22")]
+
+
+def test_a_row_naming_the_sasaran_of_the_rows_under_it(tmp_path):
+    """"Sasaran 1: Meningkatnya ..." across a table whose header has no Sasaran column: no row of its
+    own, the sasaran of the indicator rows under it (the first takes it, the normaliser carries it
+    down), in tab rows, flat text and a text layer without blank lines alike.  Before: tab rows took
+    the first such line for a header line and the second for a row whose number was the sasaran; flat
+    text took it for the paragraph after the table and read no table."""
+    tab = "\n".join(SECTIONS + ["\t".join(r + ("",) * (5 - len(r))) for r in SECTION_ROWS])
+    flat = "\n".join(SECTIONS + [x for r in SECTION_ROWS for x in (" ".join(r), "")])
+    dense = "\n".join(x for x in flat.split("\n") if x)
+    want = [("1", "Meningkatnya kualitas pelayanan publik kecamatan", "Indeks kepuasan masyarakat", "82"),
+            ("2", "", "Persentase pelayanan administrasi yang selesai tepat waktu", "95%"),
+            ("3", "Meningkatnya ketenteraman dan ketertiban umum", "Persentase gangguan trantibum yang tertangani",
+             "90%")]
+    for text in (tab, flat, dense):
+        _, parsed = _parse(tmp_path, text)
+        (t,) = parsed.reports[0].tables
+        assert t.kind == "capaian" and "sasaran" in t.fields
+        assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target")) for r in t.rows] == want
