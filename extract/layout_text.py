@@ -1144,6 +1144,13 @@ def _anchors(cells: list[_VCell], centred: bool) -> list[_Anchor]:
             a = out[-1]
             a.lo, a.hi = min(a.lo, v.top), max(a.hi, v.bottom)
             continue
+        if centred and out and v.top <= out[-1].hi:
+            # cells whose lines overlap are one row's ("100" over a row's line, "%" under it, a
+            # quantity on it): centred between their ends, not two rows that would share a line
+            a = out[-1]
+            a.lo, a.hi = min(a.lo, v.top), max(a.hi, v.bottom)
+            a.pos = (a.lo + a.hi) / 2
+            continue
         out.append(_Anchor(pos, v.top if centred else v.top, v.bottom if centred else v.top))
     return out
 

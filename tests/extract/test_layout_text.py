@@ -1277,3 +1277,18 @@ def test_a_sasaran_line_across_the_columns_and_a_signature_under_the_table(tmp_p
         ("2", "", "Persentase pelayanan administrasi yang selesai tepat waktu", "94,74"),
         ("3", "Meningkatnya ketenteraman dan ketertiban umum", "Persentase gangguan trantibum yang tertangani",
          "102,22")]
+
+
+def test_a_rows_value_cells_that_overlap_are_one_anchor():
+    """Rows centred on their numbers whose values wrap around the number's line (pdftotext -layout
+    of a Word table): a row's amounts "12" / "8" over the line with their units under it, its
+    percentage "66,67" over it alone.  Cells whose lines overlap are one row's anchor, centred
+    between their ends (before: two anchors sharing a line, for which no centred reading exists, so
+    the whole page was read top-aligned and each such row cut in two)."""
+    from lkj.extract.layout_text import _anchors, _VCell
+
+    cells = [_VCell(3, 20, 22), _VCell(4, 20, 22), _VCell(5, 20, 20),        # "12"+"Laporan", "8"+..., "66,67"
+             _VCell(3, 30, 32), _VCell(4, 31, 31), _VCell(5, 30, 30)]        # "30"+"Paket", "19", "63,33"
+    assert [(a.lo, a.hi, a.pos) for a in _anchors(cells, centred=True)] == [(20, 22, 21.0), (30, 32, 31.0)]
+    # cells that only follow one another stay two rows'
+    assert len(_anchors([_VCell(3, 10, 11), _VCell(3, 12, 13)], centred=True)) == 2
