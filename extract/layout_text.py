@@ -358,6 +358,18 @@ def _sentence_across(s: _Src, span: float) -> bool:
     return any(len(r) >= 8 and r[-1].x1 - r[0].x0 >= 0.6 * span for r in _word_runs(s))
 
 
+def _label_broken_over(above: _Src | None, below: _Src) -> bool:
+    """A narrow column's label broken over the main line, its first letters on the line above it
+    and the rest on the line below ("N" / "O", "NO" / "MOR"): a fragment alone on each line, one
+    over the other, that together make a header word."""
+    if above is None or len(above.words) != 1 or len(below.words) != 1:
+        return False
+    a, b = above.words[0], below.words[0]
+    word = (a.text + b.text).lower()
+    return a.text.isalpha() and b.text.isalpha() and len(a.text) <= 4 and len(b.text) <= 4 \
+        and abs(a.x0 - b.x0) <= 2 and (word == "no" or is_header_word(word))
+
+
 def _stacked_tail(s: _Src, upper: list[_Src], core: list[_Src]) -> bool:
     """A lone label below a header's main line that ends a label begun above it: "Program/Kegiatan/
     Sub" over the main line and "Kegiatan" under it, or "Anggaran (Rp)" over it and "Realisasi (Rp)"
@@ -438,6 +450,8 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
                 and not (out and top - 1 < out[-1].end):
             top -= 1
         hb = i + 1
+        if top == i and hb < n and _label_broken_over(page[i - 1] if i > 0 else None, page[hb]):
+            top, hb = i - 1, hb + 1         # "N" over the main line, "O" under it: the "NO" column's label
         numbering = None
         while hb < n and page[hb].toks:
             if _numbering_line(page[hb]):

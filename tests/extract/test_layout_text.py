@@ -1292,3 +1292,22 @@ def test_a_rows_value_cells_that_overlap_are_one_anchor():
     assert [(a.lo, a.hi, a.pos) for a in _anchors(cells, centred=True)] == [(20, 22, 21.0), (30, 32, 31.0)]
     # cells that only follow one another stay two rows'
     assert len(_anchors([_VCell(3, 10, 11), _VCell(3, 12, 13)], centred=True)) == 2
+
+
+def test_a_narrow_columns_label_broken_over_the_main_line(tmp_path):
+    """A web printout's header whose narrow first column wraps its label a letter a line: "N" over
+    the main line, "O" under it.  The two are the "NO" column's label, the header's, and the row
+    numbers its cells (before: "O" was read as the first row and the numbers went into the sasaran)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                               Tabel 2.1",
+        "       N",
+        "                  SASARA N                        INDIKATO R KINERJA                TARGE T",
+        "       O",
+        "        1   Meningkatnya kualitas pelayanan   Persentase pelayanan selesai tepat waktu      90%",
+        "        2   Tersedianya dokumen perencanaan   Jumlah dokumen perencanaan yang disusun   4 Dokumen",
+        "        3   Terpeliharanya sarana kantor      Jumlah unit sarana kantor yang dipelihara    6 Unit",
+        ""])
+    (t,) = _tables(doc)
+    assert [(r.text("no"), r.text("sasaran"), r.text("target")) for r in t.rows] == [
+        ("1", "Meningkatnya kualitas pelayanan", "90%"), ("2", "Tersedianya dokumen perencanaan", "4 Dokumen"),
+        ("3", "Terpeliharanya sarana kantor", "6 Unit")]
