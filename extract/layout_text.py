@@ -881,8 +881,11 @@ def _trim_body(reg: _Region) -> None:
             if len(t) < 3 or sum(map(_two_letters, t)) * 3 < 2 * len(t):
                 continue            # values packed one space apart cross gutters; prose does
             r = _word_runs(x)[j]    # (the words of that run)
-            # (a row number set one space before its text, "1. Meningkatnya ...", crosses no gutter)
-            first = r[1] if len(r) >= 2 and _ROW_NO_WORD.fullmatch(r[0].text) else r[0]
+            # (a row number set one space before its text, "1. Meningkatnya ...", or "1 Penyediaan ..."
+            # with the number in the first column, crosses no gutter)
+            lead = len(r) >= 2 and (_ROW_NO_WORD.fullmatch(r[0].text) is not None
+                                    or r[0].text.isdigit() and len(r[0].text) <= 3 and r[0].x1 < reg.seps[0])
+            first = r[1] if lead else r[0]
             crossed = sum(1 for sp in reg.seps if first.x0 < sp < r[-1].x1)
             if crossed >= 2 or (crossed >= 1 and prev_blank and len(r) >= 3):
                 reg.body = reg.body[:k]

@@ -1311,3 +1311,23 @@ def test_a_narrow_columns_label_broken_over_the_main_line(tmp_path):
     assert [(r.text("no"), r.text("sasaran"), r.text("target")) for r in t.rows] == [
         ("1", "Meningkatnya kualitas pelayanan", "90%"), ("2", "Tersedianya dokumen perencanaan", "4 Dokumen"),
         ("3", "Terpeliharanya sarana kantor", "6 Unit")]
+
+
+def test_a_bare_row_number_one_space_before_its_text_after_a_blank_line(tmp_path):
+    """After a blank line inside the body (under a "Sub Kegiatan" label), a row whose bare number
+    stands one space before its text in the first column ("1 Penyediaan Komponen"): the number and
+    the text are no sentence across the gutter, the rows go on (before: the body ended there and the
+    rows below were lost or taken for the next table's title)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "      No          Sasaran / Program                     Indikator Kinerja            Pagu       Realisasi",
+        "       1 Tersedianya Komponen                      Jumlah Paket Komponen          5.281.000      1.301.659",
+        "         Instalasi Listrik                         Listrik yang Disediakan",
+        "      Sub Kegiatan",
+        "",
+        "       1 Penyediaan Komponen                       Jumlah Paket Komponen          5.281.000      1.301.659",
+        "         Instalasi Listrik                         Listrik yang Disediakan",
+        "       2 Penyediaan Bahan Logistik                 Jumlah Paket Bahan            18.398.000      8.533.000",
+        "         Kantor                                    Logistik yang Disediakan", ""])
+    (t,) = _tables(doc)
+    assert [(r.text("no"), r.text("pagu")) for r in t.rows] == [
+        ("1", "5.281.000"), ("1", "5.281.000"), ("2", "18.398.000")]
