@@ -274,8 +274,21 @@ def _has_data(s: _Src) -> bool:
 
 def _label_run(run: list[str]) -> bool:
     """A run (its words' texts) that reads as a header label: a few words, most of them header
-    vocabulary."""
-    return len(run) <= 6 and sum(map(is_label_word, run)) * 5 >= 3 * len(run)
+    vocabulary (a word broken a letter or two before its end, "SASARA N", "INDIKATO R", read whole)."""
+    if len(run) > 6:
+        return False
+    words = _joined_fragments(run) if any(len(t) <= 2 for t in run[1:]) else run
+    return sum(map(is_label_word, words)) * 5 >= 3 * len(words)
+
+
+def _joined_fragments(run: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in run:
+        if out and len(t) <= 2 and t.isalpha() and is_header_word((out[-1] + t).lower()):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def _header_core(s: _Src) -> bool:
@@ -359,15 +372,18 @@ def _sentence_across(s: _Src, span: float) -> bool:
 
 
 def _label_broken_over(above: _Src | None, below: _Src) -> bool:
-    """A narrow column's label broken over the main line, its first letters on the line above it
-    and the rest on the line below ("N" / "O", "NO" / "MOR"): a fragment alone on each line, one
-    over the other, that together make a header word."""
-    if above is None or len(above.words) != 1 or len(below.words) != 1:
+    """Narrow columns' labels broken over the main line, their first letters on the line above it
+    and the rest on the line below ("N" / "O", "TARGE" / "T"): fragments alone, one over the other
+    (left-aligned or centred), each pair making a header word."""
+    if above is None or not above.words or len(above.words) != len(below.words):
         return False
-    a, b = above.words[0], below.words[0]
-    word = (a.text + b.text).lower()
-    return a.text.isalpha() and b.text.isalpha() and len(a.text) <= 4 and len(b.text) <= 4 \
-        and abs(a.x0 - b.x0) <= 2 and (word == "no" or is_header_word(word))
+    for a, b in zip(above.words, below.words):
+        word = (a.text + b.text).lower()
+        if not (a.text.isalpha() and b.text.isalpha() and len(a.text) <= 8 and len(b.text) <= 4):
+            return False
+        if not (abs(a.x0 - b.x0) <= 2 or abs(a.cx - b.cx) <= 3) or not (word == "no" or is_header_word(word)):
+            return False
+    return True
 
 
 def _stacked_tail(s: _Src, upper: list[_Src], core: list[_Src]) -> bool:
@@ -442,7 +458,10 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
     i = 0
     first_text = next((k for k, x in enumerate(page) if x.toks), n)
     while i < n:
-        if not _header_core(page[i]) or (i > 0 and _prose(page[i - 1]) and not _caption_above(page[i - 1], page[i])):
+        # (the labels naming the value columns and the row number may be those broken over the main line)
+        broken = 0 < i < n - 1 and _label_broken_over(page[i - 1], page[i + 1]) and _label_line(page[i], below=False)
+        if not (_header_core(page[i]) or broken) or \
+                (i > 0 and not broken and _prose(page[i - 1]) and not _caption_above(page[i - 1], page[i])):
             i += 1              # (a justified paragraph line with header words is no header)
             continue
         top = i

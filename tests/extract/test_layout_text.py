@@ -1331,3 +1331,27 @@ def test_a_bare_row_number_one_space_before_its_text_after_a_blank_line(tmp_path
     (t,) = _tables(doc)
     assert [(r.text("no"), r.text("pagu")) for r in t.rows] == [
         ("1", "5.281.000"), ("1", "5.281.000"), ("2", "18.398.000")]
+
+
+def test_labels_broken_over_a_main_line_that_names_no_value_column(tmp_path):
+    """The header of a Word table printed narrow: "N" / "O" and "TARGE" / "T" broken over the main
+    line, which holds "SASARA N" and "INDIKATO R KINERJA" (words broken a letter before their end).
+    The three lines are the header (before: the main line named no value column and no row number,
+    so no table was found and the rows were read as running text)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "                           Tabel 2.1", "",
+        " N                                                                                   TARGE",
+        "               SASARA N                         INDIKATO R KINERJA",
+        " O                                                                                     T",
+        "     Tersedianya Komponen           Jumlah Paket Komponen Instalasi",
+        " 1   Instalasi Listrik              Listrik Bangunan Kantor yang                    4 Paket",
+        "     Bangunan Kantor                Disediakan",
+        "     Tersedianya Bahan Logistik     Jumlah Paket Bahan Logistik Kantor yang",
+        " 2                                                                                 12 Paket",
+        "     Kantor                         Disediakan", ""])
+    (t,) = _tables(doc)
+    assert t.kind == "pk"
+    assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target")) for r in t.rows] == [
+        ("1", "Tersedianya Komponen Instalasi Listrik Bangunan Kantor",
+         "Jumlah Paket Komponen Instalasi Listrik Bangunan Kantor yang Disediakan", "4 Paket"),
+        ("2", "Tersedianya Bahan Logistik Kantor", "Jumlah Paket Bahan Logistik Kantor yang Disediakan", "12 Paket")]
