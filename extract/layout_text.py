@@ -1093,6 +1093,9 @@ class _Body:
         return c in self.pieces[k]
 
 
+_SECTION_WORDS = re.compile(r"(?i)(sub\s*)?(program|kegiatan)")
+
+
 def _hard_lines(b: _Body) -> dict[int, str]:
     """Body lines that are rows of their own: a repeated header / sub-header block ("No | Sasaran
     Program | Indikator Kinerja", over one or several lines), a label in the row-number column
@@ -1126,8 +1129,12 @@ def _hard_lines(b: _Body) -> dict[int, str]:
             if x.words[0].x0 < edge and not any(c in b.values for c in b.pieces[k]):
                 out[k] = "label"
     for k, x in enumerate(b.lines):
-        if k not in out and _sasaran_line(x):
+        if k in out or not x.toks:
+            continue
+        if _sasaran_line(x):
             out[k] = "label"            # "Sasaran 2: Meningkatnya ...", across the columns
+        elif reg.seps and x.words[0].x0 < reg.seps[0] and _SECTION_WORDS.fullmatch(x.text.strip()):
+            out[k] = "label"            # "Program" alone in the first column, on a page whose rows have no number
     return out
 
 

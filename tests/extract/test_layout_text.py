@@ -1355,3 +1355,25 @@ def test_labels_broken_over_a_main_line_that_names_no_value_column(tmp_path):
         ("1", "Tersedianya Komponen Instalasi Listrik Bangunan Kantor",
          "Jumlah Paket Komponen Instalasi Listrik Bangunan Kantor yang Disediakan", "4 Paket"),
         ("2", "Tersedianya Bahan Logistik Kantor", "Jumlah Paket Bahan Logistik Kantor yang Disediakan", "12 Paket")]
+
+
+def test_a_section_label_alone_in_the_first_column_of_rows_without_numbers(tmp_path):
+    """A cost-per-outcome page whose rows have no numbers (indicator rows carried over a page, then
+    the programmes): "Program" alone in the first column is the section label over the rows below it,
+    a row of its own (before: it was joined to the indicator row above and the first programme)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "      NO   SASARAN / KEGIATAN    INDIKATOR KINERJA           T        R        %          PAGU      REALISASI",
+        "                                 Persentase Desa yang       89%   100,00%  112,36%",
+        "                                 menetapkan LPPDes",
+        "      Program",
+        "",
+        "           Program Penunjang     Persentase                                         2.308.782.850 1.086.626.025",
+        "           Urusan Pemerintahan   Pemenuhan fasilitasi",
+        "           Program               Persentase fasilitasi                                 13.319.147     5.554.188",
+        "           Penyelenggaraan       Pelayanan Administrasi", ""])
+    (t,) = _tables(doc)
+    assert [(r.section, r.text("name") or r.text("sasaran"), r.text("indikator"), r.text("target"), r.text("pagu"))
+            for r in t.rows] == [
+        (None, "", "Persentase Desa yang menetapkan LPPDes", "89%", ""),
+        ("program", "Program Penunjang Urusan Pemerintahan", "Persentase Pemenuhan fasilitasi", "", "2.308.782.850"),
+        ("program", "Program Penyelenggaraan", "Persentase fasilitasi Pelayanan Administrasi", "", "13.319.147")]
