@@ -326,6 +326,14 @@ def _prose(s: _Src) -> bool:
     return any(len(r) >= 6 for r in _text_runs(s))
 
 
+def _opens_with_no(s: _Src) -> bool:
+    """A line whose first run is "No" (or "Kode") alone, the rest of its labels set apart: a header,
+    even right under a paragraph (a justified paragraph line spaces its words as widely, but does not
+    open with a lone "No")."""
+    runs = _text_runs(s)
+    return len(runs) >= 3 and len(runs[0]) == 1 and _NO_KODE.fullmatch(runs[0][0]) is not None
+
+
 def _caption_above(above: _Src, line: _Src) -> bool:
     """The line above a header is its table's caption, not a paragraph's last line: it is set well to
     the right of where the header starts ("Lembar Dokumen Perjanjian Kinerja ..." centred over it)."""
@@ -460,8 +468,8 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
     while i < n:
         # (the labels naming the value columns and the row number may be those broken over the main line)
         broken = 0 < i < n - 1 and _label_broken_over(page[i - 1], page[i + 1]) and _label_line(page[i], below=False)
-        if not (_header_core(page[i]) or broken) or \
-                (i > 0 and not broken and _prose(page[i - 1]) and not _caption_above(page[i - 1], page[i])):
+        if not (_header_core(page[i]) or broken) or (i > 0 and not broken and _prose(page[i - 1]) and not (
+                _caption_above(page[i - 1], page[i]) or _opens_with_no(page[i]))):
             i += 1              # (a justified paragraph line with header words is no header)
             continue
         top = i

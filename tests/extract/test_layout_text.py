@@ -1377,3 +1377,28 @@ def test_a_section_label_alone_in_the_first_column_of_rows_without_numbers(tmp_p
         (None, "", "Persentase Desa yang menetapkan LPPDes", "89%", ""),
         ("program", "Program Penunjang Urusan Pemerintahan", "Persentase Pemenuhan fasilitasi", "", "2.308.782.850"),
         ("program", "Program Penyelenggaraan", "Persentase fasilitasi Pelayanan Administrasi", "", "13.319.147")]
+
+
+def test_a_header_right_under_a_paragraph_that_opens_with_no(tmp_path):
+    """A PK table whose header line follows the paragraph that announces it with no blank line
+    between ("... sebagaimana berikut :" / "No   Sasaran Strategis   Indikator Kinerja   Target"): a
+    header that opens with "No" alone is no justified paragraph line (before: skipped as one, and the
+    table was not read)."""
+    doc = _read(tmp_path, [
+        "LAPORAN KINERJA", "TAHUN 2021", "",
+        "Perjanjian kinerja kecamatan adalah rencana kinerja yang disusun sebagai acuan",
+        "pelaksanaan kegiatan dalam kurun waktu tahun berjalan sebagaimana berikut :",
+        " No           Sasaran Strategis                    Indikator Kinerja               Target",
+        "       Meningkatnya penyelenggaraan    Persentase hasil Fasilitasi dan",
+        " 1.                                                                                100 %",
+        "       pelayanan publik di Kecamatan   Koordinasi yang ditindaklanjuti",
+        "                                       Rata-rata persentase desa yang",
+        "       Meningkatnya akuntabilitas",
+        " 2.                                    menyusun dokumen administrasi                86 %",
+        "       pemerintahan desa",
+        "                                       pemerintahan desa tepat waktu", ""])
+    (t,) = _tables(doc)
+    assert t.kind == "pk"
+    assert [(r.text("no"), r.text("sasaran"), r.text("target")) for r in t.rows] == [
+        ("1.", "Meningkatnya penyelenggaraan pelayanan publik di Kecamatan", "100 %"),
+        ("2.", "Meningkatnya akuntabilitas pemerintahan desa", "86 %")]
