@@ -368,7 +368,8 @@ def _label_line(s: _Src, below: bool) -> bool:
 def _sasaran_line(s: _Src) -> bool:
     """A line across the table naming the sasaran of the rows under it ("Sasaran 1: Meningkatnya
     ..."): a row of the body, not a paragraph, though its words cross the columns' gutters."""
-    return bool(s.toks) and s.toks[0].lower().startswith("sasaran") and sasaran_section(s.text) is not None
+    t = s.toks
+    return bool(t) and t[0][:1] in "Ss" and t[0][:7].lower() == "sasaran" and sasaran_section(s.text) is not None
 
 
 def _sentence_across(s: _Src, span: float) -> bool:
@@ -601,7 +602,8 @@ _INDIKATOR = re.compile(r"(?i)\s*indikator")
 def _columns(reg: _Region, s: LayoutSettings) -> None:
     """Column separators, group labels and column labels of a region."""
     # (a "Sasaran 1: ..." line runs across the columns: its words fill no gutter)
-    body_words = [w for x in reg.body if not _sasaran_line(x) for w in x.words]
+    body = [x for x in reg.body if not _sasaran_line(x)]
+    body_words = [w for x in body for w in x.words]
     head_words = [w for x in reg.header for w in x.words]
     allw = body_words + head_words + (reg.numbering.words if reg.numbering else [])
     if not allw:
@@ -610,7 +612,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
     x1 = max(map(_X1, allw))
     # the body's words by line (what group_lines(body_words) gives: a line's words share their y
     # and stand left to right)
-    body_lines = [list(x.words) for x in reg.body if x.toks and not _sasaran_line(x)]
+    body_lines = [list(x.words) for x in body if x.toks]
     cover = _cover(body_lines, x0, x1)         # (the gutters' and the separators' white)
     gutters = white_runs(body_words, x0, x1, min_gap=5, lines=body_lines, cover=cover) if body_words else []  # two characters or more
     # header label runs, split where a body gutter runs through a single space ("Target Realisasi")
@@ -686,9 +688,7 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # fills is no column's edge)
         lean_lines = []
         i = 0                   # (body_words are the body lines' words in order)
-        for x in reg.body:
-            if _sasaran_line(x):
-                continue
+        for x in body:
             ln = []
             after_value, prev_end = False, 0
             for w in x.words:
