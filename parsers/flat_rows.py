@@ -240,13 +240,14 @@ class RowReader:
             if self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and self.cur is not None \
                     and self.cur.vals and _quantity_below(texts, k):
                 pieces = [Piece("val", pieces[0].text, pieces[0].line, NUM)]    # "2" / "Laporan" / "1" / ...
-            elif self.dense and len(pieces) == 1 and pieces[0].kind == "bare" and _ROW_NUMBER.fullmatch(pieces[0].text) \
-                    and self.cur is not None \
+            elif (self.dense or self.double) and len(pieces) == 1 and pieces[0].kind == "bare" \
+                    and _ROW_NUMBER.fullmatch(pieces[0].text) and self.cur is not None \
                     and (self.cur.vals or self.cur.no is None and self.cur.kode is None) \
                     and self._expected(pieces[0].text) and _text_below(texts, k):
                 # the row's numbers one per line ("4" / "3,85" / "96,25%"), or the rest of a row's
                 # cells over a page, then the expected number with a row's text after it: the next
-                # row, not one more number
+                # row, not one more number (also a paragraph a cell, docx2txt, when the row's empty
+                # cells leave it short of its numbers)
                 pieces = [Piece("no", pieces[0].text, pieces[0].line)]
             if at_block and not self.dense and len(pieces) == 1 and pieces[0].kind == "text" \
                     and _LONE_GRADE.fullmatch(t.strip()) and self.cur is not None and not self.cur.vals \

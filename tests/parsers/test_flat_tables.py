@@ -1077,3 +1077,22 @@ def test_a_grade_alone_in_its_block_after_the_text_cells_is_the_target():
         "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan", "yang tertangani", "", "95%", "", "BAB IV"]))
     assert [(cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
         ("Nilai evaluasi SAKIP kecamatan", "B"), ("Persentase gangguan yang tertangani", "95%")]
+
+
+def test_a_kinerja_only_row_of_a_cost_table_one_paragraph_a_cell():
+    """docx2txt of a cost-per-outcome table whose budget columns come first: an outcome row fills
+    only its kinerja cells, its budget cells empty paragraphs.  The next row's number alone, a
+    sasaran under it, opens that row (before: it was read as the row's efisiensi, and the rest of
+    the table was lost)."""
+    (t,) = tables(_paragraphs(
+        "No", "Sasaran/ Kegiatan", "Indikator Kinerja", "Pagu", "Realisasi", "Capaian", "T", "R", "%",
+        "Efisiensi",
+        "1", "Meningkatnya kepuasan masyarakat", "Indeks kepuasan masyarakat tingkat kecamatan", "", "", "",
+        "82", "79,23", "96,62%", "",
+        "2", "Meningkatnya penyelenggaraan pelayanan publik", "Persentase layanan yang ditindaklanjuti", "", "", "",
+        "91,50%", "38,89%", "42,50%", "",
+        "3", "Meningkatnya kualitas fasilitasi perkantoran", "Persentase pemenuhan operasional perkantoran",
+        "2.081.350.099", "954.902.064", "45,88%", "95%", "45,83%", "48,24%", "1,05") + "BAB III\n")
+    assert [(cells(r)["no"], cells(r).get("target"), cells(r).get("capaian"), cells(r).get("efisiensi"))
+            for r in t.rows] == [("1", "82", "96,62%", None), ("2", "91,50%", "42,50%", None),
+                                 ("3", "95%", "48,24%", "1,05")]
