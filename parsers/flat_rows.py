@@ -50,6 +50,7 @@ class TextLine:
     line: int
     block: int
     phase: str          # "pre": before the row's numbers; "post": on a later line; "same": after them on their line
+    col: int | None = None   # the text column the empty cells before it put it in (a paragraph a cell), if known
 
 
 @dataclass
@@ -148,7 +149,11 @@ class RowReader:
         if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
                 not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
             return
-        prev.texts += [TextLine(t.text, t.line, t.block, "post") for t in c.texts]
+        # (a paragraph a cell: the empty cells before the text, two blank lines each after the one that
+        # ends the row's last cell, say which text column it continues)
+        col = (c.lead_gap - 1) // 2 - (1 if self.h.has_no else 0) if later_cell and not over_page else None
+        col = col if col is not None and 0 <= col < self.n_core else None
+        prev.texts += [TextLine(t.text, t.line, t.block, "post", col) for t in c.texts]
         self.rows.pop()
         self.cur = prev
 
@@ -856,7 +861,12 @@ class CellResolver:
             tails = tails[:9] + [[t for b in tails[9:] for t in b]]
             k = 10
         best, best_s = None, None
-        for assign in combinations_with_replacement(range(len(cols)), k):
+        hints = [next((t.col for t in b if t.col is not None), None) for b in tails]
+        hints = [h if h is not None and h < len(self.cols) and self.cols[h] in cols else None for h in hints]
+        fits = [a for a in combinations_with_replacement(range(len(cols)), k)
+                if not any(h is not None and cols[ci] != self.cols[h] for h, ci in zip(hints, a))]
+        # (a block whose column the empty cells before it tell goes there, when any order allows it)
+        for assign in fits or combinations_with_replacement(range(len(cols)), k):
             cand = {c: [t.text for t in lines.get(c, [])] for c in cols}
             for b, ci in zip(tails, assign):
                 cand[cols[ci]] = cand[cols[ci]] + [t.text for t in b]

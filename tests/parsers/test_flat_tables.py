@@ -1096,3 +1096,20 @@ def test_a_kinerja_only_row_of_a_cost_table_one_paragraph_a_cell():
     assert [(cells(r)["no"], cells(r).get("target"), cells(r).get("capaian"), cells(r).get("efisiensi"))
             for r in t.rows] == [("1", "82", "96,62%", None), ("2", "91,50%", "42,50%", None),
                                  ("3", "95%", "48,24%", "1,05")]
+
+
+def test_a_cells_rest_after_empty_cells_goes_to_the_column_they_tell():
+    """docx2txt of a Word row broken over a page: the next "row" holds the rest of the indikator
+    alone, after an empty "No" and an empty sasaran cell.  The two empty cells say it is the
+    indikator's rest (before: it went to the sasaran)."""
+    (t,) = tables(_paragraphs(
+        "No", "Sasaran", "Indikator Kinerja", "Capaian Kinerja", "Capaian Anggaran", "Efisiensi",
+        "1.", "Terlaksananya tugas forum koordinasi pimpinan di kecamatan",
+        "Jumlah laporan pelaksanaan tugas forum koordinasi", "25%", "26,52%", "-1,52",
+        "", "", "pimpinan di kecamatan", "", "", "",
+        "2.", "Tertibnya pengelolaan keuangan desa", "Jumlah desa yang difasilitasi", "18,18%", "20%", "-1,82")
+        + "BAB III\n")
+    assert [(cells(r)["sasaran"], cells(r)["indikator"]) for r in t.rows] == [
+        ("Terlaksananya tugas forum koordinasi pimpinan di kecamatan",
+         "Jumlah laporan pelaksanaan tugas forum koordinasi pimpinan di kecamatan"),
+        ("Tertibnya pengelolaan keuangan desa", "Jumlah desa yang difasilitasi")]
