@@ -53,6 +53,7 @@ from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.settings import LayoutSettings
 from lkj.normalizers.sign_off import is_sign_off
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label, sasaran_section
+from lkj.normalizers.text import join_lines
 
 from .page_words import group_lines
 from .pdf_layout import VALUE, Word, column_separators, white_runs
@@ -1650,7 +1651,7 @@ def _cell(b: _Body, pieces: list[tuple[int, list[Word]]]) -> Cell:
     k0, ws0 = pieces[0]
     x0 = lines[k0]
     start = x0.off + int(ws0[0].x0) // 2
-    return Cell(" ".join(texts), line=x0.no, span=(start, x0.off + int(ws0[-1].x1) // 2 + 1))
+    return Cell(join_lines(texts), line=x0.no, span=(start, x0.off + int(ws0[-1].x1) // 2 + 1))
 
 
 def _header_rows(reg: _Region, ncol: int) -> list[tuple[int, list[Cell], str]]:

@@ -30,6 +30,7 @@ from operator import attrgetter
 from lkj.model.document import BBox, Cell
 from lkj.model.document import union_box as union
 from lkj.model.settings import LayoutSettings
+from lkj.normalizers.text import join_lines
 
 from .page_words import HSeg, VSeg, Word, group_lines  # noqa: F401  (the page's pieces, used by the readers)
 
@@ -50,8 +51,9 @@ class Block:
 
 
 def join_words(words: list[Word]) -> str:
-    """Cell or line text: lines top to bottom, words left to right, joined by single spaces."""
-    return " ".join(w.text for line in group_lines(words) for w in line)
+    """Cell or line text: lines top to bottom, words left to right, joined by single spaces (a word
+    broken at its hyphen at a line's end goes on without one)."""
+    return join_lines([" ".join(w.text for w in line) for line in group_lines(words)])
 
 
 def cell_of(words: list[Word]) -> Cell:

@@ -122,3 +122,17 @@ class Vocabulary:
             out.append(t)
             i += 1
         return " ".join(out)
+
+
+def join_lines(lines) -> str:
+    """A cell's lines as one text: joined by single spaces, but a word broken at its hyphen at a
+    line's end goes on without one ("Perundang-" / "undangan" -> "Perundang-undangan")."""
+    out = ""
+    for t in lines:
+        if not t:
+            continue
+        if out and len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and t[0].isalpha():
+            out += t
+        else:
+            out = f"{out} {t}" if out else t
+    return out

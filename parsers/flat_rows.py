@@ -27,7 +27,7 @@ from itertools import combinations, combinations_with_replacement
 
 from lkj.normalizers.sign_off import is_sign_off
 from lkj.normalizers.table_words import sasaran_section
-from lkj.normalizers.text import clean, collapse, fold
+from lkj.normalizers.text import clean, collapse, fold, join_lines
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
 from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header, split_header_labels
@@ -882,7 +882,7 @@ class CellResolver:
                 ket = ket + b
                 continue
             txt, line = out.get(c, ("", b[0].line))
-            out[c] = (" ".join(x for x in [txt] + [t.text for t in b] if x), line)
+            out[c] = (join_lines([txt] + [t.text for t in b]), line)
         return out, ket
 
     def _blocks(self, blocks: list[list[TextLine]], numbered: bool, budget: bool, total: bool,
@@ -1004,7 +1004,7 @@ class CellResolver:
 
 
 def _joined(lines: list[TextLine]) -> tuple[str, int]:
-    return clean(" ".join(t.text for t in lines)), lines[0].line
+    return clean(join_lines([t.text for t in lines])), lines[0].line
 
 
 def _norm(t: str) -> str:

@@ -1402,3 +1402,17 @@ def test_a_header_right_under_a_paragraph_that_opens_with_no(tmp_path):
     assert [(r.text("no"), r.text("sasaran"), r.text("target")) for r in t.rows] == [
         ("1.", "Meningkatnya penyelenggaraan pelayanan publik di Kecamatan", "100 %"),
         ("2.", "Meningkatnya akuntabilitas pemerintahan desa", "86 %")]
+
+
+def test_a_cell_wrapped_at_a_hyphen_joins_without_a_space(tmp_path):
+    """Space-aligned text: a name wrapped after a hyphen ("Kegiatan Kantor-" / "Alat Tulis Kantor")
+    is one word again (before: "Kantor- Alat")."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "Kode Rekening        Uraian                              Anggaran (Rp)   Realisasi (Rp)",
+        "5.1.02.01.01.0024    Belanja Alat/Bahan untuk Kegiatan      12.500.000       11.250.000",
+        "                     Kantor-",
+        "                     Alat Tulis Kantor",
+        "5.1.02.02.01.0063    Belanja Kursus/Pelatihan                5.000.000                0", ""])
+    (t,) = _tables(doc)
+    assert [r.text("name") for r in t.rows] == [
+        "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor", "Belanja Kursus/Pelatihan"]

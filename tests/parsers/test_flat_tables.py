@@ -1113,3 +1113,16 @@ def test_a_cells_rest_after_empty_cells_goes_to_the_column_they_tell():
         ("Terlaksananya tugas forum koordinasi pimpinan di kecamatan",
          "Jumlah laporan pelaksanaan tugas forum koordinasi pimpinan di kecamatan"),
         ("Tertibnya pengelolaan keuangan desa", "Jumlah desa yang difasilitasi")]
+
+
+def test_a_word_broken_at_its_hyphen_is_one_word_again():
+    """A cell wrapped at a hyphen ("Peraturan Perundang-" / "undangan"): the lines join without a
+    space, in flat text as in space-aligned text (before: "Perundang- undangan")."""
+    (t,) = tables("\n".join([
+        "No Sasaran Indikator Kinerja Target", "",
+        "1 Tersedianya bahan bacaan", "dan peraturan perundang-", "undangan", "",
+        "Jumlah dokumen bahan bacaan", "yang disediakan", "", "12 Dokumen", "", "BAB III"]))
+    assert cells(t.rows[0])["sasaran"] == "Tersedianya bahan bacaan dan peraturan perundang-undangan"
+    from lkj.normalizers.text import join_lines
+    assert join_lines(["Kegiatan Kantor-", "Alat Tulis"]) == "Kegiatan Kantor-Alat Tulis"
+    assert join_lines(["Capaian", "- 5,61"]) == "Capaian - 5,61"       # (a dash opening a line is no break)
