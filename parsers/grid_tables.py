@@ -10,6 +10,7 @@ read from.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lkj.model.document import Cell, Line
 from lkj.model.names import KINERJA
@@ -25,6 +26,11 @@ from .table_rows import budget_level, find_title, is_separator, is_total_text, m
 
 
 _NUMBER_AND_TEXT = re.compile(r"(\d{1,3}[.)]?)\s+([A-Za-z(].*)")
+_PERCENT_LEAD = re.compile(r"%\s*(.*)")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_TWO_VALUES = re.compile(r"(-?\d[\d.,]*\s*%)\s+(-?\d[\d.,]*\s*%)")
+_VALUE_ROLES = frozenset(("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "capaian_anggaran",
+                          "sisa", "efisiensi"))
 _KODE_AND_NAME = re.compile(r"(\d{1,2}(?:\.\d{1,4}){1,6})\s+([A-Za-z(].*)")
 _TEXT_ROLES = ("sasaran", "name", "indikator")
 _NUMBER_INSIDE = re.compile(r"(\S.*?) (\d{1,2}[.)]) ([A-Za-z(].*)")
@@ -122,7 +128,7 @@ class _Builder:
         texts = _texts(cells)
         if is_separator(texts):
             return
-        realigned = self._realign(cells)
+        realigned = self._percent_back(self._realign(cells))
         if realigned is not cells:
             cells, texts = realigned, _texts(realigned)
         sec = section_marker(texts)
@@ -264,6 +270,47 @@ class _Builder:
             shift = first - kode_cols[0]
             return cells[shift:]
         return cells
+
+    def _percent_back(self, cells: list[Cell]) -> list[Cell]:
+        """A percentage sign cut off its number into the next value column ("100" | "% 76,47 %": two
+        values one space apart, the column edge found between "100" and its "%"): it goes back to
+        its number, and two percentages then left in one cell beside an empty value column are one
+        each.  (The cells keep their places; their texts are what the reader lost.)"""
+        out = cells
+        cols = sorted((c.index for c in self.hm.columns if c.role in _VALUE_ROLES and c.index < len(cells)))
+        for a, b in zip(cols, cols[1:]):
+            if b != a + 1:
+                continue
+            left, right = clean(out[a].text), clean(out[b].text)
+            m = _PERCENT_LEAD.match(right)
+            if m and _ENDS_IN_DIGIT.search(left):
+                if out is cells:
+                    out = list(cells)
+                out[a] = replace(out[a], text=f"{left} %")
+                out[b] = replace(out[b], text=m.group(1))
+        # (the values after it drifted a column left with it: two numbers in one cell, the next value
+        # column empty, are that column's too)
+        if out is cells:
+            return out
+        for k, a in enumerate(cols):
+            m = _TWO_VALUES.fullmatch(clean(out[a].text))
+            if m is None:
+                continue
+            # the run of value columns right of it up to the first empty one: each takes its left
+            # neighbour's value, the empty one the last
+            run = [a]
+            for b in cols[k + 1:]:
+                if b != run[-1] + 1:
+                    break
+                run.append(b)
+                if not clean(out[b].text):
+                    break
+            if len(run) < 2 or clean(out[run[-1]].text):
+                continue
+            texts = [m.group(1), m.group(2)] + [clean(out[b].text) for b in run[1:-1]]
+            for b, t in zip(run, texts):
+                out[b] = replace(out[b], text=t)
+        return out
 
     def _is_continuation(self, vals: dict[str, tuple[str, list[Cell]]], allc: dict[int, str]) -> bool:
         if vals.get("no", ("",))[0] or vals.get("kode", ("",))[0]:

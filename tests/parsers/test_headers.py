@@ -260,3 +260,25 @@ def test_a_row_naming_the_sasaran_of_the_rows_under_it(tmp_path):
         (t,) = parsed.reports[0].tables
         assert t.kind == "capaian" and "sasaran" in t.fields
         assert [(r.text("no"), r.text("sasaran"), r.text("indikator"), r.text("target")) for r in t.rows] == want
+
+
+DRIFT = """LAPORAN KINERJA TRIWULAN I TAHUN 2024
+KECAMATAN CONTOH
+
+Tabel 2.2 Capaian Kinerja
+No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)
+1\tMeningkatnya kualitas layanan\tPersentase layanan selesai\t100 % 41,67 %\t41,67\t%
+2\tMeningkatnya ketertiban\tPersentase gangguan tertangani\t100\t% 76,67 % 76,67 %\t
+3\tMeningkatnya partisipasi\tPersentase lembaga aktif\t100 %\t45,83 %\t45,83 %
+"""
+
+
+def test_a_percentage_cut_off_its_number_by_a_drifted_column_edge(tmp_path):
+    """Values one space apart drift across the column edges a reader finds between them ("100 %
+    41,67 % 41,67 %" read as "100 % 41,67 %" | "41,67" | "%", or "100" | "% 76,67 % 76,67 %"): the
+    percentage sign goes back to its number and the values after it take the columns they left
+    (before: a target of two values, a realisasi without its unit and a capaian of "%" alone)."""
+    _, parsed = _parse(tmp_path, DRIFT)
+    (t,) = parsed.reports[0].tables
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("100 %", "41,67 %", "41,67 %"), ("100 %", "76,67 %", "76,67 %"), ("100 %", "45,83 %", "45,83 %")]
