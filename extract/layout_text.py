@@ -381,6 +381,19 @@ def _sentence_across(s: _Src, span: float) -> bool:
     return any(len(r) >= 8 and r[-1].x1 - r[0].x0 >= 0.6 * span for r in _word_runs(s))
 
 
+_CURRENCY = re.compile(r"(?i)rp\.?")
+
+
+def _amount_prefix(s: _Src, header: list[_Src]) -> bool:
+    """A bare "Rp" alone on the line under the header, under no label of it: the first line of a
+    row's amount wrapped in a narrow cell ("Rp" / "2.081.350.099"), not the header's unit (which
+    stands under its label, or in brackets beside it)."""
+    if len(s.words) != 1 or not _CURRENCY.fullmatch(s.words[0].text):
+        return False
+    w = s.words[0]
+    return not any(u.x0 - 2 <= w.x1 and w.x0 <= u.x1 + 2 for x in header for u in x.words)
+
+
 def _label_broken_over(above: _Src | None, below: _Src) -> bool:
     """Narrow columns' labels broken over the main line, their first letters on the line above it
     and the rest on the line below ("N" / "O", "TARGE" / "T"): fragments alone, one over the other
@@ -486,6 +499,8 @@ def _find_regions(page: list[_Src], s: LayoutSettings) -> list[_Region]:
             if _numbering_line(page[hb]):
                 numbering = page[hb]
                 hb += 1
+                break
+            if _amount_prefix(page[hb], page[top:hb]):
                 break
             if _header_core(page[hb]) or _label_line(page[hb], below=True) or \
                     (_label_line(page[hb], below=False) and _header_follows(page, hb + 1)) or \
@@ -1385,6 +1400,9 @@ def _top_rows(b: _Body, cells: list[_VCell], numbers: list[int], lo: int, hi: in
                 continue
             if not b.has(s, c) and any(b.has(j, c) for j in range(s + 1, e)):
                 cost += 1
+    # a value cell cut by a row number's line ("Rp" over it, the amount under it): its lines are one row's
+    cost += sum(1 for v in cells if v.bottom > v.top for n in numbers if v.top < n <= v.bottom and n not in
+                {u.top for u in cells})
     _top_groups(b, rows)
     return ("top", cost, rows)
 

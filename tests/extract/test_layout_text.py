@@ -1416,3 +1416,20 @@ def test_a_cell_wrapped_at_a_hyphen_joins_without_a_space(tmp_path):
     (t,) = _tables(doc)
     assert [r.text("name") for r in t.rows] == [
         "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor", "Belanja Kursus/Pelatihan"]
+
+
+def test_an_amount_wrapped_around_its_rows_number_line(tmp_path):
+    """A budget list whose first amount is wrapped in its narrow cell, centred on the row: "Rp" on
+    the line under the header (under no label of it), the number's line, the digits under it.  The
+    "Rp" is no header unit and the cell is one row's (before: "Rp" became a column of its own, every
+    amount was cut off its prefix, and no table was read)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "No                      Program                                     Anggaran",
+        "                                                                              Rp",
+        " 1   Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "                                                                   2.081.350.099",
+        " 2   Penyelenggaraan Pemerintahan dan Pelayanan Publik             Rp 21.339.588",
+        " 3   Pemberdayaan Masyarakat Desa dan Kelurahan                    Rp 56.510.800", ""])
+    (t,) = _tables(doc)
+    assert [(r.text("no"), r.text("pagu")) for r in t.rows] == [
+        ("1", "Rp 2.081.350.099"), ("2", "Rp 21.339.588"), ("3", "Rp 56.510.800")]
