@@ -156,10 +156,13 @@ def period_mismatch(ctx: ReportContext) -> None:
         if why:
             e, reason = why
             report(s.text, reason, e, e.text.lower())
+            seen_titles.add(fold(s.text))   # (a table's caption found as a line: the title says it again)
     # titles the narrative does not hold (a title read as a table's caption or header)
     for t in ctx.tables:
         ft = fold(t.title or "")
-        if len(ft) <= 8 or t.duplicate_of is not None or any(ft in x or x in ft for x in seen_titles if len(x) > 8):
+        core = fold(_TABLE_NUMBER.sub("", t.title or ""))      # (the caption without "Tabel 2.4.")
+        if len(ft) <= 8 or t.duplicate_of is not None or any(
+                ft in x or x in ft or len(core) > 8 and core in x for x in seen_titles if len(x) > 8):
             continue
         ctx.tick()
         for label, a, b, value in entities(t.title):
@@ -171,6 +174,7 @@ def period_mismatch(ctx: ReportContext) -> None:
                     break
 
 
+_TABLE_NUMBER = re.compile(r"(?i)^\s*tabel\s*[\dIVX]+(?:\.\d+)*\.?\s*")
 _REGULATION_WORD = re.compile(r"\b(nomor|no|peraturan|perbup|undang|permen\w*)\b", re.I)
 _COMPARING = re.compile(r"\bperbandingan\b|\bdibandingkan\b", re.I)
 
