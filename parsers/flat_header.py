@@ -289,9 +289,9 @@ def _labels_with_years(text: str) -> list[tuple[str, int | None, str]]:
 def by_year(h: FlatHeader, year: int | None) -> FlatHeader:
     """A kinerja header that repeats its labels per year ("Target 2022 | Target 2023 | Realisasi 2022
     | Realisasi 2023 | Capaian"): the columns of the report's year (when it is not known, the latest
-    with a target and a realisasi) take their fields; another year's column stays a column of its own ("realisasi@2022"), its text
-    kept as raw text.  A header whose years are not the report's, or that is no kinerja table, is a
-    comparison of years, returned as it came."""
+    with a target and a realisasi) take their fields; another year's column stays a column of its
+    own ("realisasi@2022"), its text kept as raw text under its label.  A header whose years are not
+    the report's, or that is no kinerja table, is a comparison of years, returned as it came."""
     if h.kind != "comparison" or not h.text:
         return h
     labels = _labels_with_years(h.text)
