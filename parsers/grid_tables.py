@@ -102,8 +102,10 @@ class _Builder:
         fields = hm.roles() - {"comparison"}
         # a realisasi table without a Kode column writes each kode at its name's start
         self.kode_in_name = kind == "lra" and "kode" not in fields and "name" in fields
-        self.table = RawTable(kind or "", title, line_no, None, sorted(fields | ({"kode"} if self.kode_in_name else set())),
-                              dict(hm.formulas), header_text=hm.text, years=list(hm.years))
+        if self.kode_in_name:
+            fields = fields | {"kode"}
+        self.table = RawTable(kind or "", title, line_no, None, sorted(fields), dict(hm.formulas),
+                              header_text=hm.text, years=list(hm.years))
         # columns the pipeline has no field for keep their label, so their text stays with the row
         self.table.unused = {c.index: (f"{c.group} {c.label}".strip() or f"column {c.index + 1}")
                              for c in hm.columns if c.role is None and (c.label or c.group)}
