@@ -64,9 +64,10 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
         if not t or not opens_header_at(texts, i):
             i += 1
             continue
-        if i > 0 and TABLE_LABEL.match(texts[i - 1]) and i + 1 < n and texts[i + 1] and opens_header_at(texts, i + 1):
-            i += 1          # the caption under "Tabel 3.1" ("INDIKATOR KINERJA TRIWULAN IV"), the header below it
-            continue
+        nxt = next((m for m in range(i + 1, min(n, i + 3)) if texts[m]), None)
+        if i > 0 and TABLE_LABEL.match(texts[i - 1]) and nxt is not None and opens_header_at(texts, nxt):
+            i = nxt         # the caption under "Tabel 3.1" ("INDIKATOR KINERJA TRIWULAN IV", "Program dan
+            continue        # Anggaran"), the header below it (a blank line between or not)
         end, hdr = _header_span(texts, i)
         if hdr.kind is None:
             above = header_from_above(texts, i, floor, end)

@@ -1126,3 +1126,16 @@ def test_a_word_broken_at_its_hyphen_is_one_word_again():
     from lkj.normalizers.text import join_lines
     assert join_lines(["Kegiatan Kantor-", "Alat Tulis"]) == "Kegiatan Kantor-Alat Tulis"
     assert join_lines(["Capaian", "- 5,61"]) == "Capaian - 5,61"       # (a dash opening a line is no break)
+
+
+def test_a_header_like_caption_under_the_table_label_with_a_blank_line_between():
+    """"Tabel 3.1" / "Program dan Anggaran" / blank / "No Program/Kegiatan/Sub Kegiatan Anggaran
+    (Rp) Keterangan": the caption reads like a header (programme, budget), yet it is the title
+    (before: with the blank line between it was taken for the header's first line, the title lost)."""
+    (t,) = tables("\n".join([
+        "Tabel 3.1", "Program dan Anggaran", "",
+        "No Program/Kegiatan/Sub Kegiatan Anggaran (Rp) Keterangan", "",
+        "1 Program Penyelenggaraan Pemerintahan", "", "245.600.000 APBD", "",
+        "2 Program Pemberdayaan Masyarakat Desa", "", "98.250.000 APBD", "", "BAB IV"]))
+    assert t.kind == "pk_budget" and t.title == "Tabel 3.1 Program dan Anggaran"
+    assert [cells(r)["pagu"] for r in t.rows] == ["245.600.000", "98.250.000"]
