@@ -261,11 +261,25 @@ class RowReader:
                 # a letter alone in a block of its own after the row's text cells: a grade ("B"), not
                 # the end of a word broken at a column edge (that stays inside its cell's block)
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
+            elif not at_block and len(pieces) == 1 and pieces[0].kind == "text" and _LONE_GRADE.fullmatch(t.strip()) \
+                    and self.cur is not None and not self.cur.vals and self.cur.no is not None \
+                    and self.n_vals == 1 and self._row_or_end_below(texts, k):
+                # no blank line before it: a letter alone as a row's last line, the next row's number (or the
+                # table's end) after it, is the row's one value, a grade
+                pieces = [Piece("val", t.strip(), lines[k], GRADE)]
             self._line(pieces, at_block)
             at_block = False
             k += 1
         self._absorb_leftover()
         return k
+
+    def _row_or_end_below(self, texts: list[str], k: int) -> bool:
+        """The next line opens the next row (its expected number first) or the table has ended."""
+        nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)
+        if nxt is None or _HEADING.match(nxt) or is_sign_off(nxt):
+            return True
+        m = re.match(r"(\d{1,3})[.)]?\s+[A-Za-z]", nxt)
+        return m is not None and int(m.group(1)) == self.last_no + 1
 
     def _next_row_below(self, texts: list[str], lines: list[int], k: int) -> bool:
         """The next line opens the next row, its expected number and its numbers on it ("2. Pelaksanaan

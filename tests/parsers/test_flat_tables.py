@@ -1077,6 +1077,12 @@ def test_a_grade_alone_in_its_block_after_the_text_cells_is_the_target():
         "2 Meningkatnya ketertiban", "umum", "", "Persentase gangguan", "yang tertangani", "", "95%", "", "BAB IV"]))
     assert [(cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
         ("Nilai evaluasi SAKIP kecamatan", "B"), ("Persentase gangguan yang tertangani", "95%")]
+    # with no blank lines: the letter alone as the row's last line, the next row's number after it
+    (t,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target",
+        "1 Meningkatnya akuntabilitas", "kinerja perangkat", "Nilai evaluasi SAKIP", "kecamatan", "B",
+        "2 Meningkatnya ketertiban", "umum", "Persentase gangguan", "yang tertangani", "95%", "BAB III"]))
+    assert [cells(r)["target"] for r in t.rows] == ["B", "95%"]
 
 
 def test_a_kinerja_only_row_of_a_cost_table_one_paragraph_a_cell():
