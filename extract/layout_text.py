@@ -381,14 +381,11 @@ def _sentence_across(s: _Src, span: float) -> bool:
     return any(len(r) >= 8 and r[-1].x1 - r[0].x0 >= 0.6 * span for r in _word_runs(s))
 
 
-_CURRENCY = re.compile(r"(?i)rp\.?")
-
-
 def _amount_prefix(s: _Src, header: list[_Src]) -> bool:
     """A bare "Rp" alone on the line under the header, under no label of it: the first line of a
     row's amount wrapped in a narrow cell ("Rp" / "2.081.350.099"), not the header's unit (which
     stands under its label, or in brackets beside it)."""
-    if len(s.words) != 1 or not _CURRENCY.fullmatch(s.words[0].text):
+    if len(s.words) != 1 or not _is_rp(s.words[0].text):
         return False
     w = s.words[0]
     return not any(u.x0 - 2 <= w.x1 and w.x0 <= u.x1 + 2 for x in header for u in x.words)

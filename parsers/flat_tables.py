@@ -217,7 +217,7 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     # raw text under their label
     other_years = [c for c in fields if "@" in c]
     fields = [c for c in fields if "@" not in c]
-    unused = {i: hdr.other_labels.get(c) or _other_label(c) for i, c in enumerate(other_years)}
+    unused = {i: hdr.other_labels[c] for i, c in enumerate(other_years)}
     if "satuan" in hdr.text_cols:
         unused[len(unused)] = "Satuan"          # a unit column: kept as raw text, the units read from it
     table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text,
@@ -258,13 +258,6 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         rr.level = _level(kind, hdr, rr, budget)
         table.rows.append(rr)
     return table
-
-
-def _other_label(col: str) -> str:
-    """The label of a column kept as raw text: "realisasi@2022" -> "Realisasi 2022", "pagu@murni" ->
-    "Pagu Murni"."""
-    role, tag = col.split("@", 1)
-    return f"{role.replace('_', ' ').capitalize()} {tag.capitalize()}"
 
 
 def _level(kind: str, hdr: FlatHeader, rr: RawRow, budget: bool) -> str | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from lkj.model.document import Cell, Line
-from lkj.model.names import KINERJA
+from lkj.model.names import KINERJA, NUMERIC_FIELDS
 from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.numbers import parse_number
@@ -29,8 +29,6 @@ _NUMBER_AND_TEXT = re.compile(r"(\d{1,3}[.)]?)\s+([A-Za-z(].*)")
 _PERCENT_LEAD = re.compile(r"%\s*(.*)")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 _TWO_VALUES = re.compile(r"(-?\d[\d.,]*\s*%)\s+(-?\d[\d.,]*\s*%)")
-_VALUE_ROLES = frozenset(("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "capaian_anggaran",
-                          "sisa", "efisiensi"))
 _KODE_AND_NAME = re.compile(r"(\d{1,2}(?:\.\d{1,4}){1,6})\s+([A-Za-z(].*)")
 _TEXT_ROLES = ("sasaran", "name", "indikator")
 _NUMBER_INSIDE = re.compile(r"(\S.*?) (\d{1,2}[.)]) ([A-Za-z(].*)")
@@ -279,7 +277,7 @@ class _Builder:
         its number, and two percentages then left in one cell beside an empty value column are one
         each.  (The cells keep their places; their texts are what the reader lost.)"""
         out = cells
-        cols = sorted((c.index for c in self.hm.columns if c.role in _VALUE_ROLES and c.index < len(cells)))
+        cols = sorted((c.index for c in self.hm.columns if c.role in NUMERIC_FIELDS and c.index < len(cells)))
         for a, b in zip(cols, cols[1:]):
             if b != a + 1:
                 continue
