@@ -853,13 +853,10 @@ def render(pdf, index: int, page_w: float, dpi: int, max_pixels: int):
 
 def _read_pdf_page(args) -> PageRead:
     data, index, page_w, first_id, tessdata, settings = args
-    import pypdfium2 as pdfium
+    from .pdfium_doc import pdfium_document
 
-    pdf = pdfium.PdfDocument(data)
-    try:
+    with pdfium_document(data) as pdf:
         gray, scale = render(pdf, index, page_w, settings.ocr.dpi, settings.ocr.max_pixels)
-    finally:
-        pdf.close()
     return _guarded(engines(tessdata, settings.ocr.languages), gray, scale, index, first_id, settings)
 
 

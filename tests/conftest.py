@@ -1,10 +1,16 @@
 """Shared fixtures: the seed reports taken through the stages one by one (reader, parsers,
 normaliser, checks) without the pipeline, and once through the whole pipeline."""
 import csv
+import faulthandler
 import os
+import signal
 import sys
 
 import pytest
+
+# a native library's trap (PDFium and Chromium stop the process with SIGTRAP when they find their
+# memory corrupted) prints every thread's Python stack, as pytest already does for a segfault
+faulthandler.register(signal.SIGTRAP, all_threads=True, chain=True)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "corpus", "seeds")

@@ -8,6 +8,7 @@ from collections import OrderedDict
 
 from lkj.extract.detect import detect
 from lkj.extract.html_reader import is_html, page_lines
+from lkj.extract.pdfium_doc import pdfium_document
 from lkj.extract.text_reader import source_lines
 from lkj.model.errors import InputError
 from lkj.model.names import FileFormat
@@ -36,34 +37,25 @@ class PageCache:
 
 
 def page_size(path: str, page: int) -> tuple[float, float]:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(path)
-    try:
+    with pdfium_document(path) as pdf:
         if not 1 <= page <= len(pdf):
             raise InputError("read", f"page {page} is not in the file (it has {len(pdf)})")
         return tuple(pdf[page - 1].get_size())
-    finally:
-        pdf.close()
 
 
 def render_page(path: str, page: int, dpi: int) -> tuple[bytes, float, float]:
     """PNG of a 1-based page and its width and height in PDF points (the unit of the cells' boxes)."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(path)
-    try:
+    with pdfium_document(path) as pdf:
         if not 1 <= page <= len(pdf):
             raise InputError("read", f"page {page} is not in the file (it has {len(pdf)})")
         p = pdf[page - 1]
         w, h = p.get_size()
-        img = p.render(scale=dpi / 72.0).to_pil()
+        bitmap = p.render(scale=dpi / 72.0)
         buf = io.BytesIO()
-        img.save(buf, format="PNG", optimize=False)
+        bitmap.to_pil().save(buf, format="PNG", optimize=False)
+        bitmap.close()
         p.close()
-        return buf.getvalue(), float(w), float(h)
-    finally:
-        pdf.close()
+    return buf.getvalue(), float(w), float(h)
 
 
 def text_lines(path: str) -> list[str]:
