@@ -176,22 +176,32 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
         return value_cols
     slots = [value_cols.index(c) for c in moving]
 
+    tally: dict[tuple, tuple[int, int]] = {}
+
+    def held_in(kind: str, i: int, j: int, k: int) -> tuple[int, int]:
+        """How many rows hold the relation with its values in slots i, j, k, of how many checked."""
+        key = (kind, i, j, k)
+        if key not in tally:
+            held = checked = 0
+            for vs in nums:
+                x, y, z = vs[i], vs[j], vs[k]
+                if x.value is not None and y.value is not None and z.value is not None:
+                    checked += 1
+                    held += _holds(kind, x, y, z)
+            tally[key] = held, checked
+        return tally[key]
+
     def fits(order) -> tuple[int, int]:
         at = dict(zip(order, slots))
-        held = checked = 0
-        for vs in nums:
-            for kind, a, b, c in relations:
-                x, y, z = vs[at[a]], vs[at[b]], vs[at[c]]
-                if x.value is None or y.value is None or z.value is None:
-                    continue
-                checked += 1
-                held += _holds(kind, x, y, z)
-        return held, checked
+        counts = [held_in(kind, at[a], at[b], at[c]) for kind, a, b, c in relations]
+        return sum(h for h, _ in counts), sum(c for _, c in counts)
 
     def moved(order) -> int:
         return sum(a != b for a, b in zip(order, moving))
 
-    now = fits(moving)[0]
+    now, checked = fits(moving)
+    if now == checked == len(nums) * len(relations):
+        return value_cols          # every row holds every relation in the words' order: none holds more
     # the most checks held; of orders that hold as many, the one nearest the words'
     best, (held, checked) = max(((p, fits(p)) for p in permutations(moving)),
                                 key=lambda pf: (pf[1][0], -moved(pf[0])))
