@@ -74,6 +74,13 @@ class FlatRow:
         return len({t.block for t in self.texts if t.phase == "post"})
 
 
+def _closing_sentence(texts: list[TextLine]) -> bool:
+    """Lines that read as a sentence of their own: three words or more, the first capitalised, the
+    last ending in a full stop."""
+    words = " ".join(t.text for t in texts).split()
+    return len(words) >= 3 and words[0][:1].isupper() and words[-1].endswith(".") and not words[-1][-2:-1].isdigit()
+
+
 class RowReader:
     """Reads the body of one table, line by line, into FlatRows; stops where the table ends."""
 
@@ -148,6 +155,11 @@ class RowReader:
         later_cell = self.double and c.lead_gap > 4
         if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
                 not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
+            return
+        if not (over_page or later_cell) and all(t.phase != "post" for t in prev.texts) \
+                and c.texts[0].block != prev.texts[-1].block and _closing_sentence(c.texts):
+            # the row's last cell written after its numbers, on their line ("... 80% Belum tercapai"),
+            # then a blank line and a sentence: the paragraph under the table, not more of that cell
             return
         # (a paragraph a cell: the empty cells before the text, two blank lines each after the one that
         # ends the row's last cell, say which text column it continues)

@@ -1145,3 +1145,16 @@ def test_a_header_like_caption_under_the_table_label_with_a_blank_line_between()
         "2 Program Pemberdayaan Masyarakat Desa", "", "98.250.000 APBD", "", "BAB IV"]))
     assert t.kind == "pk_budget" and t.title == "Tabel 3.1 Program dan Anggaran"
     assert [cells(r)["pagu"] for r in t.rows] == ["245.600.000", "98.250.000"]
+
+
+def test_a_short_sentence_under_a_table_whose_remark_follows_the_numbers():
+    """The remark written after the row's numbers, on their line ("90% 72% 80% Belum tercapai"), then
+    a blank line and a short sentence under the table: the sentence is no more of that remark
+    (before: "Belum tercapai Tabel di atas menunjukkan capaian.")."""
+    (t,) = tables("No Indikator Kinerja Target Realisasi % Capaian Keterangan\n\n"
+                  "1 Persentase penanganan\npengaduan masyarakat\n\n100% 97,5% 97,50% Tercapai\n\n"
+                  "2 Persentase rekomendasi izin\nyang terbit tepat waktu\n\n90% 72% 80% Belum tercapai\n\n"
+                  "Tabel di atas menunjukkan capaian.\n")
+    assert [(cells(r)["no"], cells(r)["capaian"], cells(r)["keterangan"]) for r in t.rows] == [
+        ("1", "97,50%", "Tercapai"), ("2", "80%", "Belum tercapai")]
+    assert cells(t.rows[1])["indikator"] == "Persentase rekomendasi izin yang terbit tepat waktu"
