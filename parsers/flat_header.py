@@ -357,8 +357,12 @@ def _text_cols(kind: str, words: list[str]) -> list[str]:
         role = _ROLE.get(w)
         if role == "name" and i > 0 and words[i - 1] in ("sasaran", "tujuan"):
             continue                       # "Sasaran Program", "Sasaran / Kegiatan": one column
+        if role == "name" and words[i + 1:i + 2] in (["indikator"], ["sasaran"]) and words[i] in ("uraian", "nama"):
+            continue                       # "Uraian Indikator", "Nama Sasaran": one column
         if role in ("sasaran", "name", "indikator") and role not in pos:
             pos[role] = i
+    if kind in ("pk", "capaian") and "name" in pos and "sasaran" not in pos and "indikator" not in pos:
+        pos = {"indikator": pos["name"]}   # a kinerja table whose one text column is "Uraian": indicators
     if kind == "cost_per_outcome":
         first = min((pos[r] for r in ("sasaran", "name") if r in pos), default=None)
         cols = {"first": first, "indikator": pos.get("indikator")}

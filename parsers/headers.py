@@ -73,6 +73,8 @@ def label_role(text: str) -> str | None:
         return "kode"
     if f.startswith("indikator") and n <= 95:
         return "indikator"
+    if re.match(r"^(uraian|nama)(indikator|sasaran)", f) and n <= 60:
+        return "indikator" if "indikator" in f[:16] else "sasaran"      # "Uraian Indikator": the indikator
     if (f.startswith("sasaran") or f.startswith("tujuan")) and n <= 60:
         return "sasaran"
     if re.match(r"^(program|kegiatan|subkegiatan|uraian|namaprogram|namakegiatan)", f) and n <= 35:
@@ -378,6 +380,13 @@ def _contextualise(hm: HeaderMap) -> None:
         if after and before:
             for c in before:
                 c.role = None
+    # a kinerja table whose one text column is named "Uraian" (or "Kegiatan"): its rows are indicators
+    roles = hm.roles()
+    if "target" in roles and "name" in roles and not roles & {
+            "indikator", "sasaran", "pagu", "realisasi_anggaran", "capaian_anggaran", "sisa", "kode"}:
+        names = [c for c in hm.columns if c.role == "name"]
+        if len(names) == 1:
+            names[0].role = "indikator"
     # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
     roles = hm.roles()
     if "target_renstra" in roles or "comparison" in roles:

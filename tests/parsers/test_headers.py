@@ -282,3 +282,37 @@ def test_a_percentage_cut_off_its_number_by_a_drifted_column_edge(tmp_path):
     (t,) = parsed.reports[0].tables
     assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
         ("100 %", "41,67 %", "41,67 %"), ("100 %", "76,67 %", "76,67 %"), ("100 %", "45,83 %", "45,83 %")]
+
+
+URAIAN = """LAPORAN KINERJA TAHUN 2023
+KECAMATAN CONTOH
+
+Tabel 3.2 Realisasi Kinerja Seksi Pelayanan
+No\tUraian\tTarget\tRealisasi\t%
+1\tPersentase surat keterangan selesai satu hari\t95%\t98%\t103,16
+2\tJumlah pembinaan lembaga kemasyarakatan\t6 Kali\t5 Kali\t83,33
+
+Tabel 3.3 Pengukuran Kinerja
+No\tUraian Indikator\tTarget\tRealisasi\tCapaian
+1\tIndeks kepuasan layanan\t80\t82\t102,50
+"""
+
+
+def test_the_one_text_column_of_a_kinerja_table_named_uraian_holds_its_indicators(tmp_path):
+    """"Uraian" (elsewhere the name of a budget line) as the only text column beside Target and
+    Realisasi, or "Uraian Indikator": the rows' indicators (before: the first table was not read at
+    all, and in flat text both put their text in the sasaran)."""
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    _, parsed = _parse(tmp_path, URAIAN)
+    first, second = parsed.reports[0].tables
+    assert first.kind == second.kind == "capaian"
+    assert [(r.text("indikator"), r.text("target"), r.text("capaian")) for r in first.rows] == [
+        ("Persentase surat keterangan selesai satu hari", "95%", "103,16"),
+        ("Jumlah pembinaan lembaga kemasyarakatan", "6 Kali", "83,33")]
+    assert [(r.text("indikator"), r.text("realisasi")) for r in second.rows] == [("Indeks kepuasan layanan", "82")]
+    doc, _ = _parse(tmp_path, URAIAN.replace("\t", " "))
+    flat = read_flat_tables(doc.lines, 0, len(doc.lines))
+    assert [[(r.text("indikator"), r.text("sasaran")) for r in t.rows] for t in flat] == [
+        [("Persentase surat keterangan selesai satu hari", ""), ("Jumlah pembinaan lembaga kemasyarakatan", "")],
+        [("Indeks kepuasan layanan", "")]]
