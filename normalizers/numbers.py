@@ -25,6 +25,8 @@ _RP = re.compile(r"(?i)\brp\.?\s*")
 _DASH_TAIL = re.compile(r",\s*[-–]+\s*$")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[A-Za-z]")
+# an amount in brackets, the accountant's negative ("(2.500.000)": a sisa overspent)
+_BRACKETED_AMOUNT = re.compile(r"^\(\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)\s*\)$")
 
 
 def _strip_money_decor(s: str) -> str:
@@ -109,6 +111,11 @@ def _parsed(text: str, kind: str) -> Parsed:
     if not s:
         return Parsed(None)
     flags: list[str] = []
+    bracketed = _BRACKETED_AMOUNT.match(s)
+    if bracketed:
+        p = _parsed(bracketed.group(1), kind)
+        if p.value is not None:
+            return Parsed(-p.value, p.unit, list(p.flags) + ["bracketed_negative"], p.decimal_sep, p.thousands_sep)
     if kind == MONEY:
         s = _strip_money_decor(s)
         if _DASH_ONLY.match(s) or s == "":

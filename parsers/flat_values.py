@@ -19,8 +19,9 @@ from lkj.normalizers.units import is_unit_word
 
 MONEY, PCT, QTY, NUM, DASH, GRADE = "money", "pct", "qty", "num", "dash", "grade"
 
-_MONEY = (r"(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*,\s*-+)?"
-          r"|(?:Rp\.?\s*)?\d{1,3}(?:,\d{3}){2,}(?:\.\d{1,2})?"
+_MONEY = (r"\((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\)"         # (2.500.000): a negative amount
+          r"|(?:Rp\.?\s*)?[-−–]?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*,\s*-+)?"
+          r"|(?:Rp\.?\s*)?[-−–]?\d{1,3}(?:,\d{3}){2,}(?:\.\d{1,2})?"
           r"|Rp\.?\s*\d+(?:[.,]\d+)?(?:\s*,\s*-+)?")
 _VALUE = re.compile(
     r"(?P<money>" + _MONEY + r")"

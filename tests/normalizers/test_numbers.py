@@ -78,3 +78,26 @@ def test_a_parsed_number_is_the_callers_own():
     first.value = 0.0
     again = parse_money("1,706,504,410")
     assert again.value == 1706504410.0 and again.flags == ["comma_thousands"]
+
+
+def test_an_amount_in_brackets_is_negative():
+    """The accountant's negative: an overspent sisa "(2.500.000)" is -2,500,000 (before: +2,500,000,
+    and sisa = pagu - realisasi was flagged on a row that holds it).  A bracketed small number is no
+    amount and stays as it was."""
+    from lkj.normalizers.numbers import parse_money
+
+    assert parse_money("(2.500.000)").value == -2500000.0
+    assert parse_money("(1,250,000.00)").value == -1250000.0
+    assert parse_money("(Rp 75.000,00)").value == -75000.0
+    assert parse_money("-1.000.000").value == -1000000.0
+    assert parse_money("(12)").value == 12.0
+
+
+def test_a_negative_amount_in_flat_text_is_one_of_the_rows_values():
+    from lkj.parsers.flat_values import split_line
+
+    for line, sisa in (("Penyelenggaraan Urusan Umum 50.000.000 52.500.000 (2.500.000) 105,00", "(2.500.000)"),
+                       ("Koordinasi Pemberdayaan Desa 40.000.000 41.000.000 -1.000.000 102,50", "-1.000.000")):
+        pieces = split_line(line, 1)
+        assert [p.kind for p in pieces] == ["text", "val", "val", "val", "val"]
+        assert pieces[3].text == sisa and pieces[0].text.endswith(("Umum", "Desa"))
