@@ -363,6 +363,18 @@ def _contextualise(hm: HeaderMap) -> None:
                 c.role = "realisasi_anggaran"
             elif c.role == "capaian":
                 c.role = "capaian_anggaran"
+    # a realisasi in rupiah, or right after the pagu while the kinerja has its own realisasi (or no
+    # target), is the budget's: "Capaian Kinerja (%) | Pagu (Rp) | Realisasi (Rp) | Capaian Anggaran (%)"
+    if "pagu" in roles:
+        cols = hm.columns
+        reals = [c for c in cols if c.role == "realisasi"]
+        for i, c in enumerate(cols):
+            if c.role != "realisasi":
+                continue
+            rupiah = re.search(r"\brp\b|rupiah", f"{c.group} {c.label}".lower()) is not None
+            after_pagu = i > 0 and cols[i - 1].role == "pagu" and (len(reals) >= 2 or "target" not in roles)
+            if rupiah or after_pagu:
+                c.role = "realisasi_anggaran"
     # in an efisiensi table (no pagu), the budget column beside capaian kinerja is a percentage:
     # "Capaian Realisasi" over "Kinerja | Anggaran"
     roles = hm.roles()

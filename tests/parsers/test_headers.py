@@ -316,3 +316,21 @@ def test_the_one_text_column_of_a_kinerja_table_named_uraian_holds_its_indicator
     assert [[(r.text("indikator"), r.text("sasaran")) for r in t.rows] for t in flat] == [
         [("Persentase surat keterangan selesai satu hari", ""), ("Jumlah pembinaan lembaga kemasyarakatan", "")],
         [("Indeks kepuasan layanan", "")]]
+
+
+def test_a_realisasi_in_rupiah_or_after_the_pagu_is_the_budgets():
+    """A cost-per-outcome header whose budget columns are "Pagu (Rp) | Realisasi (Rp)": that realisasi
+    is the budget's, not the kinerja's (before: the table had a realisasi kinerja of 110.000.000 and
+    no realisasi anggaran)."""
+    from lkj.parsers.headers import build_header, table_kind
+
+    hm = build_header([["No", "Sasaran", "Indikator Kinerja", "Capaian Kinerja (%)", "Pagu (Rp)", "Realisasi (Rp)",
+                        "Capaian Anggaran (%)", "Efisiensi (%)"]])
+    assert [c.role for c in hm.columns][3:] == ["capaian", "pagu", "realisasi_anggaran", "capaian_anggaran",
+                                                "efisiensi"]
+    assert table_kind(hm, "Kinerja dan Anggaran") == "cost_per_outcome"
+    hm = build_header([["No", "Indikator", "Target", "Realisasi", "Capaian", "Pagu", "Realisasi", "%"]])
+    assert [c.role for c in hm.columns][2:7] == ["target", "realisasi", "capaian", "pagu", "realisasi_anggaran"]
+    # the kinerja's own realisasi stays
+    hm = build_header([["No", "Indikator", "Target", "Realisasi", "Capaian (%)"]])
+    assert [c.role for c in hm.columns][3] == "realisasi"
