@@ -646,7 +646,15 @@ def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, re
 def _dense(texts: list[str], j: int, window: int = 40) -> bool:
     """A table body with no blank lines (a PDF's text as its pages draw it, one line per run of
     text): blank lines then separate no cells, line breaks do."""
-    return len(texts) - j >= 8 and all(texts[j:j + window])
+    if len(texts) - j < 8:
+        return False
+    run = texts[j:j + window]
+    if all(run):
+        return True
+    # a short table, a blank line only after it: eight lines or more without one, holding the numbers
+    # of two rows at least (with a blank line between cells, numbers stand in blocks of their own)
+    end = run.index("")
+    return end >= 8 and sum(1 for t in run[:end] if sum(p.kind == "val" for p in split_line(t, 0)) >= 2) >= 2
 
 
 _SASARAN_OPENING = re.compile(r"^\w+nya\b")

@@ -1158,3 +1158,19 @@ def test_a_short_sentence_under_a_table_whose_remark_follows_the_numbers():
     assert [(cells(r)["no"], cells(r)["capaian"], cells(r)["keterangan"]) for r in t.rows] == [
         ("1", "97,50%", "Tercapai"), ("2", "80%", "Belum tercapai")]
     assert cells(t.rows[1])["indikator"] == "Persentase rekomendasi izin yang terbit tepat waktu"
+
+
+def test_a_short_table_with_no_blank_lines_and_a_second_indicator_of_one_sasaran():
+    """No blank line inside a short table (one after it only): line breaks part its cells, so the
+    text after a row's numbers opens the next row, here the second indikator of the same sasaran,
+    without a number (before: it was read as more of the first row's sasaran, and the second row
+    kept only its numbers)."""
+    (t,) = tables("No Sasaran Indikator Kinerja Target Realisasi Capaian (%)\n"
+                  "1 Meningkatnya kualitas\nlayanan administrasi\nIndeks kepuasan layanan\n80 82 102,50\n"
+                  "Persentase pengaduan yang\ndiselesaikan\n90% 85% 94,44\n"
+                  "2 Meningkatnya keamanan\nlingkungan\nJumlah pos kamling aktif\n20 Unit 18 Unit 90,00\n"
+                  "\nTabel di atas menunjukkan capaian.\n")
+    assert [(cells(r).get("sasaran"), cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
+        ("Meningkatnya kualitas layanan administrasi", "Indeks kepuasan layanan", "80"),
+        (None, "Persentase pengaduan yang diselesaikan", "90%"),
+        ("Meningkatnya keamanan lingkungan", "Jumlah pos kamling aktif", "20 Unit")]
