@@ -56,6 +56,13 @@ _O_NEXT = re.compile(r"\s*[oO]\b")
 _FORMULA = re.compile(r"\(?(\d+)\s*=\s*(\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\)?")
 _YEAR = re.compile(r"^\(?(19|20)\d\d\)?$")
 
+# words that qualify a value label ("Realisasi s/d TW III", "Target Tahun 2023 (Rp)"), never a column
+_QUALIFIERS = {"rp", "tahun", "thn", "tw", "triwulan", "tribulan", "semester", "sd", "i", "ii", "iii", "iv", "k",
+               "kumulatif", "ini", "lalu", "bulan", "akhir", "awal", "renstra", "setelah", "sebelum", "perubahan",
+               "murni", "kinerja", "keuangan", "fisik", "dengan", "per", "saat", "kondisi", "dan", "yang", "a", "%",
+               "rupiah", "persen", "total", "jumlah"}
+_VALUE_ROLES = {"target", "realisasi", "capaian", "pagu", "anggaran", "sisa", "efisiensi"}
+
 KINERJA = ("target", "realisasi", "capaian")
 ANGGARAN = ("pagu", "realisasi_anggaran", "capaian_anggaran")
 
@@ -247,6 +254,12 @@ def read_header(lines: list[str]) -> FlatHeader:
         i = _pagu_before_change(words)[0]
         h.other_labels["pagu@murni"] = " ".join(w.capitalize() for w in words[i:i + 2])     # "Anggaran Murni"
     h.name_word = _name_word(words)
+    tail = _tail_label(words) if not h.keterangan else None
+    if tail:
+        # a text column after the values that no field takes ("Sumber Dana", "Penanggung Jawab"): read
+        # where a remark would stand, kept as raw text under its label
+        h.keterangan = True
+        h.other_labels["keterangan"] = tail
     for f in formulas:
         if "-" in f and "efisiensi" in h.value_cols:
             h.formulas.setdefault("efisiensi", f)
@@ -254,6 +267,20 @@ def read_header(lines: list[str]) -> FlatHeader:
             role = "capaian" if "capaian" in h.value_cols else "capaian_anggaran"
             h.formulas.setdefault(role, f)
     return h
+
+
+def _tail_label(words: list[str]) -> str | None:
+    """The label of a text column after the header's last value label, none of the words a field's
+    or a qualifier of a value label ("Sumber Dana" after "Anggaran (Rp)"); None when there is none."""
+    last = max((i for i, w in enumerate(words) if _ROLE.get(w) in _VALUE_ROLES), default=None)
+    if last is None:
+        return None
+    tail = words[last + 1:]
+    while tail and tail[0] in _QUALIFIERS:
+        tail = tail[1:]                  # ("Anggaran (Rp) Sumber Dana": the unit is the budget's)
+    if not tail or any(w in _QUALIFIERS or w in _ROLE or len(w) < 2 for w in tail):
+        return None
+    return " ".join(w.capitalize() for w in tail)
 
 
 _KINERJA_ROLES = frozenset(KINERJA)

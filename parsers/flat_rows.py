@@ -243,8 +243,8 @@ class RowReader:
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
             if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and \
-                    not _values_below(texts, lines, k, reach=12 if double else 4) \
-                    and not (self.dense and _values_below(texts, lines, k, ahead=4)) \
+                    not _values_below(texts, lines, k, reach=12 if double else 4, remark=self.h.keterangan) \
+                    and not (self.dense and _values_below(texts, lines, k, ahead=4, remark=self.h.keterangan)) \
                     and not (self.dense and self._next_row_below(texts, lines, k)):
                 break
             if not any(p.kind == "val" for p in pieces):
@@ -279,11 +279,27 @@ class RowReader:
                 # no blank line before it: a letter alone as a row's last line, the next row's number (or the
                 # table's end) after it, is the row's one value, a grade
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
+            pieces = self._quantity_then_remark(pieces)
             self._line(pieces, at_block)
             at_block = False
             k += 1
         self._absorb_leftover()
         return k
+
+    def _quantity_then_remark(self, pieces: list[Piece]) -> list[Piece]:
+        """"4 Dokumen Sekretaris" under a row still short of its numbers, in a table with a text column
+        after its values: the row's quantity and that column's text, not a row numbered 4 (the number
+        is not the one expected next, the word after it a unit)."""
+        if not (self.h.keterangan and len(pieces) == 2 and pieces[0].kind == "no" and pieces[1].kind == "text"):
+            return pieces
+        c = self.cur
+        if c is None or c.vals or not c.texts or self._expected(pieces[0].text):
+            return pieces
+        unit, _, rest = pieces[1].text.partition(" ")
+        if not rest or not is_unit_word(re.sub(r"[^A-Za-z]", "", unit)):
+            return pieces
+        no, line = pieces[0], pieces[0].line
+        return [Piece("val", f"{no.text} {unit}", line, QTY), Piece("text", rest, line)]
 
     def _row_or_end_below(self, texts: list[str], k: int) -> bool:
         """The next line opens the next row (its expected number first) or the table has ended."""
@@ -620,18 +636,22 @@ def _text_below(texts: list[str], k: int) -> bool:
     return all(p.kind == "text" for p in split_line(nxt, 0))
 
 
-def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, reach: int = 4) -> bool:
+def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, reach: int = 4,
+                  remark: bool = False) -> bool:
     """The next line (blank lines between allowed) holds a row's numbers alone, one of them a
     percentage, an amount or a quantity with its unit ("100%", "Rp 4.693.000", "4 dokumen"): the
     line above is a row's text, however long (a converter that writes each cell as a paragraph of
     its own, docx2txt), not a paragraph below the table.  ahead > 1: one of the next so many lines
     does, the lines between short (a cell's wrapped lines, a line per run of text).  `reach`: the
-    lines looked at beyond those, blank ones (empty cells, docx2txt: two blank lines each)."""
+    lines looked at beyond those, blank ones (empty cells, docx2txt: two blank lines each).  `remark`:
+    the header has a text column after its values, whose text may end the line ("315.250.000 APBD")."""
     seen = 0
     for m in range(k + 1, min(len(texts), k + reach + ahead)):
         if not texts[m]:
             continue
         pieces = split_line(texts[m], lines[m], kode_col=True)
+        if remark and len(pieces) >= 2 and pieces[-1].kind == "text" and pieces[-2].kind == "val":
+            pieces = pieces[:-1]
         if pieces and all(p.kind in ("val", "bare") or i == 0 and (p.kind == "kode" or ahead > 1 and p.kind == "no")
                           for i, p in enumerate(pieces)):
             # (a kode rekening may open the line of its values, "7.01.01.2.01.06 2.247.000,00 ...", and

@@ -225,8 +225,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         fields.append("keterangan")
     # another year's columns ("realisasi@2022"), the pagu before the change ("pagu@murni"): kept as
     # raw text under their label
-    other_years = [c for c in fields if "@" in c]
-    fields = [c for c in fields if "@" not in c]
+    other_years = [c for c in fields if "@" in c or c in hdr.other_labels]
+    fields = [c for c in fields if c not in other_years]
     unused = {i: hdr.other_labels[c] for i, c in enumerate(other_years)}
     if "satuan" in hdr.text_cols:
         unused[len(unused)] = "Satuan"          # a unit column: kept as raw text, the units read from it
@@ -254,13 +254,13 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
                 cells[f] = RawCell(clean(txt), ln)
         for col, toks in vals.items():
             cells[col] = RawCell(" ".join(p.text for p in toks), toks[0].line)
+        if ket and hdr.keterangan:
+            cells["keterangan"] = RawCell(clean(" ".join(t.text for t in ket)), ket[0].line)
         extra = [cells.pop(c).text if c in cells else "" for c in other_years]
         if "satuan" in hdr.text_cols:
             extra.append(clean(texts["satuan"][0]) if "satuan" in texts else "")
         if r.sasaran is not None and "sasaran" in cells and not cells["sasaran"].text:
             cells["sasaran"] = RawCell(r.sasaran.text, r.sasaran.line)
-        if ket and "keterangan" in cells:
-            cells["keterangan"] = RawCell(clean(" ".join(t.text for t in ket)), ket[0].line)
         if not any(c.text for f, c in cells.items() if f != "no"):
             continue
         rr = RawRow(cells, line=r.line, extra=extra)

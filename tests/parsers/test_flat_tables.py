@@ -1174,3 +1174,25 @@ def test_a_short_table_with_no_blank_lines_and_a_second_indicator_of_one_sasaran
         ("Meningkatnya kualitas layanan administrasi", "Indeks kepuasan layanan", "80"),
         (None, "Persentase pengaduan yang diselesaikan", "90%"),
         ("Meningkatnya keamanan lingkungan", "Jumlah pos kamling aktif", "20 Unit")]
+
+
+def test_a_text_column_after_the_values_that_no_field_takes_is_kept_under_its_label():
+    """"Penanggung Jawab", "Sumber Dana" after the last value label: the text after a row's numbers
+    is that column's, kept as raw text under its label (before: it went into the sasaran or the
+    programme's name, "4 Dokumen Sekretaris" opened a row numbered 4, and a long programme name
+    whose numbers were followed by that text ended the table)."""
+    pk, budget = tables(
+        "No Sasaran Strategis Indikator Kinerja Utama Target Penanggung Jawab\n\n"
+        "1 Meningkatnya kualitas pelayanan\n\nPersentase pelayanan selesai tepat waktu\n\n90% Kasi Pelayanan\n\n"
+        "2 Meningkatnya tertib administrasi\n\nJumlah dokumen perencanaan\n\n4 Dokumen Sekretaris\n\n"
+        "Tabel 2.2 Program dan Anggaran\nNo Program Anggaran (Rp) Sumber Dana\n\n"
+        "1 Program Penunjang Urusan Pemerintahan Daerah\n\n1.450.000.000 APBD\n\n"
+        "2 Program Penyelenggaraan Pemerintahan dan Pelayanan Publik\n\n315.250.000 APBD\n")
+    assert pk.unused == {0: "Penanggung Jawab"} and "keterangan" not in pk.fields
+    assert [(cells(r)["sasaran"], cells(r)["target"], r.extra) for r in pk.rows] == [
+        ("Meningkatnya kualitas pelayanan", "90%", ["Kasi Pelayanan"]),
+        ("Meningkatnya tertib administrasi", "4 Dokumen", ["Sekretaris"])]
+    assert budget.unused == {0: "Sumber Dana"}
+    assert [(cells(r)["name"], cells(r)["pagu"], r.extra) for r in budget.rows] == [
+        ("Program Penunjang Urusan Pemerintahan Daerah", "1.450.000.000", ["APBD"]),
+        ("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "315.250.000", ["APBD"])]
