@@ -79,8 +79,8 @@ def label_role(text: str) -> str | None:
         return "sasaran"
     if re.match(r"^(program|kegiatan|subkegiatan|uraian|namaprogram|namakegiatan)", f) and n <= 35:
         return "name"
-    if re.match(r"^target(renstra)", f) and n <= 20:
-        return "target_renstra"
+    if re.match(r"^target(akhir)?(renstra|rpjmd|periode)", f) and n <= 36:
+        return "target_renstra"          # ("Target Akhir Renstra", "Target Akhir Periode RPJMD")
     if (f.startswith("targe") and n <= 60) or f == "t":
         return "target"
     if re.match(r"^(capaian|realisasi)(anggaran|keuangan)", f) and n <= 30:
@@ -400,24 +400,31 @@ def _contextualise(hm: HeaderMap) -> None:
         if len(names) == 1:
             names[0].role = "indikator"
     # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
+    # a renstra target beside the report's own target and realisasi ("Target | Realisasi | Capaian |
+    # Target Akhir Renstra"): a column of its own, kept raw; without them the table compares periods
     roles = hm.roles()
     if "target_renstra" in roles or "comparison" in roles:
+        own = {"target", "realisasi"} <= roles and not hm.years and "comparison" not in roles
         for c in hm.columns:
             if c.role in ("target_renstra",):
-                c.role = "comparison"
+                c.role = None if own else "comparison"
 
 
 def table_kind(hm: HeaderMap, title: str) -> str | None:
     """The contract kind of a table, from its header roles and title (None: not a data table)."""
     roles = hm.roles()
     t = fold(title)
-    years = re.findall(r"\b20\d\d\b", hm.text)
+    # (the year of a column kept raw beside the report's own columns, "Kondisi Awal 2021", "Target
+    # Akhir Renstra 2026", compares nothing)
+    kept = [c.label for c in hm.columns if c.role is None and c.year and not c.group]
+    years = re.findall(r"\b20\d\d\b", " ".join(w for w in hm.text.split(" ") if not any(w in k for k in kept))
+                       if kept else hm.text)
     multi_year = (hm.years and hm.own_year is None) or (not hm.years and len(set(years)) >= 2 and "target" in roles
                                                         and "pagu" not in roles)
     # a header repeated per year whose report-year columns give target and realisasi is the report's
     # capaian, a renstra target beside them one more column ("Kondisi Awal 2021 | Target 2023 |
     # Realisasi 2023 | Capaian | Target Akhir Renstra 2026")
-    own_kinerja = hm.own_year is not None and {"target", "realisasi"} <= roles
+    own_kinerja = (hm.own_year is not None or not hm.years) and {"target", "realisasi"} <= roles
     if "comparison" in roles or ("perbandingan" in t) or multi_year or ("renstra" in fold(hm.text) and not own_kinerja):
         return "comparison"
     kinerja = roles & {"target", "realisasi", "capaian"}

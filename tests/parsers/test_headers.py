@@ -334,3 +334,31 @@ def test_a_realisasi_in_rupiah_or_after_the_pagu_is_the_budgets():
     # the kinerja's own realisasi stays
     hm = build_header([["No", "Indikator", "Target", "Realisasi", "Capaian (%)"]])
     assert [c.role for c in hm.columns][3] == "realisasi"
+
+
+TAHUNAN = """LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2023
+KECAMATAN CONTOH
+
+Tabel 3.1 Pengukuran Kinerja Tahun 2023
+No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\tTarget Akhir Renstra\tCapaian s/d Tahun Ini terhadap Renstra (%)
+1\tMeningkatnya kualitas pelayanan publik\tIndeks kepuasan masyarakat\t82\t84\t102,44%\t85\t98,82%
+2\tMeningkatnya tertib administrasi desa\tPersentase desa tertib administrasi\t90%\t81%\t90,00%\t95%\t85,26%
+
+Tabel 3.2 Capaian Indikator
+No\tIndikator Kinerja\tKondisi Awal 2021\tTarget\tRealisasi\tCapaian (%)\tTarget Akhir Renstra 2026
+1\tIndeks kepuasan masyarakat\t76,10\t82\t84,50\t103,05\t85
+"""
+
+
+def test_the_annual_format_with_the_renstra_target_beside_the_years_own_columns(tmp_path):
+    """The annual LKjIP's measurement table: Target | Realisasi | Capaian, then "Target Akhir Renstra"
+    and the capaian against it.  The report's own columns are read, the renstra columns kept raw
+    (before: the table was taken for a comparison of periods and none of its rows was read)."""
+    _, parsed = _parse(tmp_path, TAHUNAN)
+    annual, baseline = parsed.reports[0].tables
+    assert annual.kind == "capaian"
+    assert annual.unused == {6: "Target Akhir Renstra", 7: "Capaian s/d Tahun Ini terhadap Renstra (%)"}
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in annual.rows] == [
+        ("82", "84", "102,44%"), ("90%", "81%", "90,00%")]
+    assert baseline.kind == "capaian" and baseline.unused == {2: "Kondisi Awal 2021", 6: "Target Akhir Renstra 2026"}
+    assert [(r.text("target"), r.text("realisasi")) for r in baseline.rows] == [("82", "84,50")]
