@@ -287,20 +287,27 @@ _KINERJA_ROLES = frozenset(KINERJA)
 _TOKEN = re.compile(r"\(?((?:19|20)\d\d)\)?|[^\s/]+")
 
 
-def _labels_with_years(text: str) -> list[tuple[str, int | None, str]]:
+def _labels_with_years(text: str) -> list[tuple[str, int | str | None, str]]:
     """The kinerja value labels of a header in order, each with the year written right after it and
     its words ("Realisasi 2022 Target 2023 Realisasi 2023 Capaian 2023 (%)"); words that name no
     column ("Tahun", "TW", "Akhir Renstra") may stand between.  A label repeated without a new year
-    ("Capaian (%)") is one."""
+    ("Capaian (%)") is one.  A label whose words go on to "Renstra" ("Target Akhir Renstra",
+    "Capaian s/d Tahun Ini terhadap Renstra") is the renstra's: its year is "renstra"."""
     out: list[list] = []                 # [role, year, start, end]
     after = ""                           # the token before: "label", its "year", or another word ("")
     for m in _TOKEN.finditer(text):
         if m.group(1):
             if out and out[-1][1] is None and after == "label":
                 out[-1][1], out[-1][3] = int(m.group(1)), m.end()
+            elif after == "renstra":
+                out[-1][3] = m.end()             # ("Target Akhir Renstra 2026": the year is the label's)
             after = "year" if after else ""
             continue
         core = _core(m.group(0))
+        if core == "renstra" and out and out[-1][1] is None:
+            out[-1][1], out[-1][3] = "renstra", m.end()
+            after = "renstra"
+            continue
         role = "realisasi" if core == "kondisi" else _ROLE.get(core)   # "Kondisi Awal 2021": the baseline's
         if role in _KINERJA_ROLES:
             same = bool(out) and out[-1][0] == role
@@ -324,21 +331,26 @@ def by_year(h: FlatHeader, year: int | None) -> FlatHeader:
     labels = _labels_with_years(h.text)
     by_role: dict[str, set[int]] = {}
     for role, y, _ in labels:
-        if y is not None:
+        if isinstance(y, int):
             by_role.setdefault(role, set()).add(y)
     years = sorted({y for ys in by_role.values() for y in ys})
-    if len(years) < 2 or not any(len(ys) >= 2 for ys in by_role.values()):
+    renstra = any(y == "renstra" for _, y, _ in labels)
+    own: int | None = None
+    if len(years) >= 2 and any(len(ys) >= 2 for ys in by_role.values()):
+        # without the report's year: the latest year with both a target and a realisasi column (a
+        # renstra target of a later year stands beside the report's own columns)
+        full = [y for y in years if y in by_role.get("target", ()) and y in by_role.get("realisasi", ())]
+        own = year if year in years else ((full or years)[-1] if year is None else None)
+        if own is None:
+            return h
+    elif not renstra or len(years) >= 2:
         return h
-    # without the report's year: the latest year with both a target and a realisasi column (a renstra
-    # target of a later year stands beside the report's own columns)
-    full = [y for y in years if y in by_role.get("target", ()) and y in by_role.get("realisasi", ())]
-    own = year if year in years else ((full or years)[-1] if year is None else None)
-    if own is None:
-        return h
+    # (or no year but the renstra's columns beside the report's own: "Target | Realisasi | Capaian |
+    # Target Akhir Renstra | Capaian terhadap Renstra")
     cols: list[str] = []
     other: dict[str, str] = {}
     for role, y, label in labels:
-        col = role if y in (None, own) else f"{role}@{y}"
+        col = role if y is None or y == own else f"{role}@{y}"
         if col not in cols:
             cols.append(col)
             if col != role:

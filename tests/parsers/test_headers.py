@@ -362,3 +362,14 @@ def test_the_annual_format_with_the_renstra_target_beside_the_years_own_columns(
         ("82", "84", "102,44%"), ("90%", "81%", "90,00%")]
     assert baseline.kind == "capaian" and baseline.unused == {2: "Kondisi Awal 2021", 6: "Target Akhir Renstra 2026"}
     assert [(r.text("target"), r.text("realisasi")) for r in baseline.rows] == [("82", "84,50")]
+
+
+def test_the_annual_format_in_flat_text(tmp_path):
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    doc, _ = _parse(tmp_path, TAHUNAN.split("\nTabel 3.2")[0].replace("\t", " "))
+    (flat,) = read_flat_tables(doc.lines, 0, len(doc.lines))
+    assert flat.kind == "capaian"
+    assert flat.unused == {0: "Target Akhir Renstra", 1: "Capaian s/d Tahun Ini terhadap Renstra"}
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian"), r.extra) for r in flat.rows] == [
+        ("82", "84", "102,44%", ["85", "98,82%"]), ("90%", "81%", "90,00%", ["95%", "85,26%"])]
