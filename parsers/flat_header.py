@@ -50,7 +50,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _SPLIT = re.compile(r"[\s/]+")
 _DIGIT = re.compile(r"\d")
 _SMALL_NUMBER = re.compile(r"\(\d{1,2}\)|\d{1,2}")
-_VALUE_SHAPE = re.compile(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]")
+_VALUE_SHAPE = re.compile(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]|^[a-z][.)]\s+[A-Z]")   # (a row, "a. Jumlah ...")
 _LONE_N = re.compile(r"\s*[Nn]\s*")
 _O_NEXT = re.compile(r"\s*[oO]\b")
 _FORMULA = re.compile(r"\(?(\d+)\s*=\s*(\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\)?")
@@ -398,6 +398,9 @@ def _text_cols(kind: str, words: list[str]) -> list[str]:
             continue                       # "Sasaran Program", "Sasaran / Kegiatan": one column
         if role == "name" and words[i + 1:i + 2] in (["indikator"], ["sasaran"]) and words[i] in ("uraian", "nama"):
             continue                       # "Uraian Indikator", "Nama Sasaran": one column
+        if role in ("name", "sasaran") and "indikator" in words[max(0, i - 2):i] and "indikator" in pos and \
+                all(w in ("indikator", "kinerja") for w in words[words.index("indikator", max(0, i - 2)):i]):
+            continue                       # "Indikator Kegiatan", "Indikator Kinerja Sasaran": one column
         if role in ("sasaran", "name", "indikator") and role not in pos:
             pos[role] = i
     if kind in ("pk", "capaian") and "name" in pos and "sasaran" not in pos and "indikator" not in pos:

@@ -1196,3 +1196,18 @@ def test_a_text_column_after_the_values_that_no_field_takes_is_kept_under_its_la
     assert [(cells(r)["name"], cells(r)["pagu"], r.extra) for r in budget.rows] == [
         ("Program Penunjang Urusan Pemerintahan Daerah", "1.450.000.000", ["APBD"]),
         ("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "315.250.000", ["APBD"])]
+
+
+def test_rows_lettered_a_b_c_under_an_indikator_kegiatan_header():
+    """"Indikator Kegiatan" is one column, and "a. Jumlah laporan keuangan yang" opens a row (before:
+    that line was read as a header line, the first row lost its number and text, and "Kegiatan" made
+    a second text column)."""
+    (t,) = tables("No Indikator Kegiatan Target Realisasi Capaian\n\n"
+                  "a. Jumlah laporan keuangan yang\ndisusun\n\n12 Laporan 9 Laporan 75%\n\n"
+                  "b. Jumlah dokumen perencanaan\nyang disusun\n\n4 Dokumen 4 Dokumen 100%\n\n"
+                  "c. Persentase surat yang\ndiarsipkan\n\n100% 80% 80%\n")
+    assert t.fields[:3] == ["no", "sasaran", "indikator"]
+    assert [(cells(r)["no"], cells(r)["indikator"], cells(r)["target"], cells(r).get("sasaran")) for r in t.rows] == [
+        ("a.", "Jumlah laporan keuangan yang disusun", "12 Laporan", None),
+        ("b.", "Jumlah dokumen perencanaan yang disusun", "4 Dokumen", None),
+        ("c.", "Persentase surat yang diarsipkan", "100%", None)]
