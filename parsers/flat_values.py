@@ -72,6 +72,8 @@ def _tokens(s: str) -> tuple[tuple[int, int, str], ...]:
             break
         a, b = m.start(), m.end()
         shape = _shape(m)
+        if shape is None and _repeated_unit(s, m.group(0).split()[-1]):
+            shape = QTY             # "10 Forum 7 Forum": a word after two numbers of the line is their unit
         if shape is None:           # "4 Pengadaan": a number before a word that is no unit
             m2 = re.match(r"[-−–]?\d+(?:[.,]\d+)?", s[a:])
             assert m2 is not None       # (the token opens with that number)
@@ -86,6 +88,15 @@ def _tokens(s: str) -> tuple[tuple[int, int, str], ...]:
             nxt = s.find(" ", a)
             pos = n if nxt < 0 else nxt + 1
     return tuple(out)
+
+
+def _repeated_unit(s: str, word: str) -> bool:
+    """The word stands after a number twice or more in the line ("10 Forum 7 Forum 70%"): the unit
+    of a target and its realisasi that the unit list does not know."""
+    w = word.rstrip(".")
+    if not w[:1].isalpha() or len(w) < 3:
+        return False
+    return len(re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)?\s+" + re.escape(w) + r"\b", s)) >= 2
 
 
 def _runs(s: str, toks):

@@ -1211,3 +1211,13 @@ def test_rows_lettered_a_b_c_under_an_indikator_kegiatan_header():
         ("a.", "Jumlah laporan keuangan yang disusun", "12 Laporan", None),
         ("b.", "Jumlah dokumen perencanaan yang disusun", "4 Dokumen", None),
         ("c.", "Persentase surat yang diarsipkan", "100%", None)]
+
+
+def test_a_unit_no_list_knows_written_after_both_numbers_of_a_row():
+    """"10 Forum 7 Forum 70,00": "Forum" after two numbers of the line is their unit (before: "10"
+    opened a row numbered 10 and the second row lost its numbers)."""
+    (t,) = tables("No Indikator Kinerja Target Realisasi Capaian (%)\n\n"
+                  "1 Persentase desa dengan\nadministrasi tertib\n\n80% 85% 106,25\n\n"
+                  "2 Jumlah forum warga yang aktif\n\n10 Forum 7 Forum 70,00\n")
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in t.rows] == [
+        ("1", "80%", "85%", "106,25"), ("2", "10 Forum", "7 Forum", "70,00")]
