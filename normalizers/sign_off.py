@@ -7,7 +7,7 @@ import re
 
 from .calendar import FULL_MONTHS
 
-_SIGN_OFF = re.compile(r"^(?:[A-Z][A-Za-z.'\- ]{1,40},\s*\d{1,2}\s+(?:" + "|".join(sorted(FULL_MONTHS)) +
+_SIGN_OFF = re.compile(r"^(?:[A-Z][A-Za-z.'\- ]{1,40},\s*(?:\d{1,2}\s+)?(?:" + "|".join(sorted(FULL_MONTHS)) +
                        r")\s+(?:19|20)\d\d\s*$|(?:NIP|N\.I\.P)\.?\s*[:.]?\s*\d|(?:mengetahui|menyetujui)\s*[,:]?\s*$)",
                        re.I)
 

@@ -135,7 +135,8 @@ def _title_unit(t: str) -> str | None:
     return t[m.start(1):m.end(1)] if m else None
 
 
-_PLACE_DATE = re.compile(r",\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*$")
+# ("Lumajang, 12 Januari 2024", or with the day left blank to be written by hand: "Lumajang,   Januari 2024")
+_PLACE_DATE = re.compile(r",\s*(?:\d{1,2}\s+[A-Za-z]+|(?:" + "|".join(FULL_MONTHS) + r"))\s+\d{4}\s*$", re.I)
 
 
 def _unit_candidates(rep: RawReport, texts: list[str], cover_end: int) -> list[tuple[str, str, int, str]]:

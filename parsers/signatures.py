@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from lkj.normalizers.calendar import FULL_MONTHS
 from lkj.normalizers.jabatan import canonical_unit
 from lkj.normalizers.text import clean, letter_counts
 
@@ -39,7 +40,8 @@ _TABLE_WORD = re.compile(r"^(TARGET|REALISASI|CAPAIAN|INDIKATOR|SASARAN|KINERJA|
                          r"IKHTISAR|AKUNTABILITAS|PERENCANAAN|PENGUKURAN|ANALISIS|KESIMPULAN|DOKUMENTASI|TINDAK|HASIL|"
                          r"REKOMENDASI|CATATAN)\b", re.I)
 _PAGE_FURNITURE = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|(?:page|hal(?:aman)?|hlm)\.?\s*\d+(?:\s*(?:of|dari)\s*\d+)?)$", re.I)
-_DATE_LINE = re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
+# ("Lumajang, 12 Januari 2024", or the day left blank to be written by hand: "Lumajang,   Januari 2024")
+_DATE_LINE = re.compile(r"(?:\d{1,2}\s+[A-Za-z]+|\b(?:" + "|".join(FULL_MONTHS) + r"))\s+\d{4}$", re.I)
 
 
 @dataclass
@@ -94,7 +96,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int], slack: int = 4) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _unbracketed(name: str) -> str:
+    """A signer's name without the brackets a signature line draws around it ("( ASEP SUNANDAR, S.IP )")."""
+    m = re.fullmatch(r"\(\s*(.+?)\s*\)", name)
+    return m.group(1) if m else name
+
+
 def _name_like(t: str) -> bool:
+    t = _unbracketed(t)
     if not t or len(t) > 60 or re.search(r"\d", t) or t.endswith(":"):
         return False
     if re.match(r"^(NIP|Nama|Jabatan|Pangkat|Mengetahui|Menyetujui)\b", t, re.I) or _RANK.search(t) \
@@ -297,7 +306,7 @@ def find_signatures(lines) -> list[Signature]:
                         break
             if found:
                 name, span = found
-                name = name.rstrip(", ")
+                name = _unbracketed(name.rstrip(", "))
                 col = _column(segs, j, span)
                 role_from = j - 1 if col and _DEGREE_LINE.match(col[2]) else j
                 sigs.append(Signature(name, nip, _role_above(segs, role_from, span, max(0, j - 12)),
@@ -320,7 +329,7 @@ def find_signatures(lines) -> list[Signature]:
             if role and (not nxt or _ROLEWORDS.search(nxt)) and not (nxt and _nip_of(nxt)[0]):
                 if re.search(r"\b(BUPATI|WALI\s*KOTA|WALIKOTA|CAMAT|PIHAK|SEKRETARIS|KEPALA|KASUBB?AG|KASI|BENDAHARA|"
                              r"PETUGAS|PENGADMINISTRAS\w*)\b", role, re.I):
-                    sigs.append(Signature(t, None, role, lines[i].no, (lo, hi)))
+                    sigs.append(Signature(_unbracketed(t), None, role, lines[i].no, (lo, hi)))
     sigs.sort(key=lambda s: (s.line, s.col[0]))
     return sigs
 

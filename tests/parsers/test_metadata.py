@@ -252,3 +252,35 @@ def test_a_kecamatan_by_its_regional_name_and_its_head(parse, area, head, kab, k
     m = rep.meta
     assert (m.kabupaten, m.kecamatan, m.unit) == (kab, kec, "Camat")
     assert m.unit_raw == head.upper()          # the jabatan as written, without the place and date above it
+
+
+def test_a_signature_dated_without_its_day_and_a_name_in_brackets(parse):
+    """"Banjarmasin,      Januari 2024": the day left blank to be written by hand, as official letters
+    leave it.  The date still opens the signature block, so the signer's jabatan is the line under it
+    (before: the lines above were taken for the jabatan, a table row's text with them), and a name
+    drawn in brackets, "( ASEP SUNANDAR, S.IP )", is the name without them."""
+    text = "\n".join([
+        "LAPORAN KINERJA INSTANSI PEMERINTAH",
+        "KECAMATAN BANJARMASIN UTARA",
+        "TAHUN 2023",
+        "",
+        "BAB I",
+        "PENDAHULUAN",
+        "Kecamatan Banjarmasin Utara dipimpin oleh seorang Camat. " + LONG,
+        "Tabel 2.1 Capaian Kinerja",
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)",
+        "1\tMeningkatnya kualitas pelayanan\tIndeks kepuasan masyarakat\t80\t82\t102,50",
+        "",
+        "Banjarmasin,      Januari 2024",
+        "Camat Banjarmasin Utara",
+        "",
+        "",
+        "( MUHAMMAD RIZKY, S.STP., M.AP )",
+        "NIP. 19881212 201001 1 001",
+    ])
+    (rep,) = parse(text)
+    m = rep.meta
+    assert (m.kabupaten, m.kecamatan, m.unit, m.unit_raw) == (
+        "Kota Banjarmasin", "Banjarmasin Utara", "Camat", "Camat Banjarmasin Utara")
+    assert (m.signer_name, m.signer_nip) == ("MUHAMMAD RIZKY, S.STP., M.AP", "198812122010011001")
+    assert rep.tables[0].rows[-1].text("capaian") == "102,50"
