@@ -1433,3 +1433,35 @@ def test_an_amount_wrapped_around_its_rows_number_line(tmp_path):
     (t,) = _tables(doc)
     assert [(r.text("no"), r.text("pagu")) for r in t.rows] == [
         ("1", "Rp 2.081.350.099"), ("2", "Rp 21.339.588"), ("3", "Rp 56.510.800")]
+
+
+def test_letter_grades_left_aligned_beside_right_aligned_numbers(tmp_path):
+    """A SAKIP grade as target and realisasi, each at its column's left edge while the numbers above
+    are right-aligned: "BB" and "B" are two values of their columns (before: one target "BB   B"
+    and an empty realisasi)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "Tabel 3.1",
+        "Capaian Kinerja Berbagai Format",
+        "",
+        "No   Sasaran         Indikator Kinerja    Target    Realisasi   Capaian",
+        "",
+        "1    Meningkatnya    Indeks kepuasan        82,00        84,5   103,05 %",
+        "     kualitas        masyarakat",
+        "     pelayanan",
+        "     publik",
+        "",
+        "2    Meningkatnya    Persentase dokumen     100 %   -                0 %",
+        "     tertib          yang selesai",
+        "     administrasi",
+        "",
+        "3    Meningkatnya    Jumlah musyawarah    12 Kali     12 Kali    100,00%",
+        "     partisipasi     yang terlaksana",
+        "     masyarakat",
+        "",
+        "4    Meningkatnya    Nilai SAKIP          BB        B                75%",
+        "     akuntabilitas   kecamatan",
+        "     kinerja",
+    ])
+    (t,) = _tables(doc)
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("82,00", "84,5", "103,05 %"), ("100 %", "-", "0 %"), ("12 Kali", "12 Kali", "100,00%"), ("BB", "B", "75%")]
