@@ -646,7 +646,8 @@ def _columns(reg: _Region, s: LayoutSettings) -> None:
         # Kegiatan" over a page's one line of totals.  Two value columns' names, "Target Realisasi",
         # are also split where a gutter runs under the second name: they drift a few characters left
         # of their values)
-        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and (
+        return bool(_WORDLIKE.search(b.text) and _WORDLIKE.search(a.text)) and _UNIT_ONLY.match(b.text) is None and \
+            a.text != "%" and (           # ("% Realisasi": the sign opens the label it qualifies)
             any(ga <= a.x1 + 1 and gb >= b.x0 and (a.x0 < ga or over_nothing_split(b)) for ga, gb in gutters)
             or is_value_label(a.text) and is_value_label(b.text) and _QUALIFIER.match(b.text) is None and
             any(a.x0 < ga <= b.x1 and gb >= a.x1 and gb - ga >= 5 for ga, gb in gutters))

@@ -220,6 +220,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     fields = list(_TEXT_FIELDS[kind])
     if kind == "lra" and hdr.has_no:
         fields.insert(0, "no")
+    if kind == "pk_budget" and hdr.kode:
+        fields.insert(fields.index("name"), "kode")      # "No | Kode | Program / Kegiatan | Anggaran"
     fields += hdr.value_cols
     if hdr.keterangan:
         fields.append("keterangan")

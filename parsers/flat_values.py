@@ -160,7 +160,15 @@ def split_line(text: str, line: int, kode_col: bool = False) -> list[Piece]:
         s = s[m.end():].strip()
     else:
         m = _ROW_NO.match(s)
-        if m and re.match(r"\d+$", m.group(1)) and re.match(r"\s+[-−–]?\d", s[m.end():]):
+        mk = _KODE.match(s[m.end():].lstrip()) if m and kode_col else None
+        if mk and mk.group(0).count(".") >= 2 and not re.fullmatch(r"\d{1,3}(\.\d{3})+", mk.group(0)) and \
+                re.match(r"\s+[A-Za-z]", s[m.end():].lstrip()[mk.end():]):
+            # "1 7.01.01 Program Penunjang ...": the row's number, then its kode
+            rest = s[m.end():].lstrip()
+            out += [Piece("no", m.group(1), line), Piece("kode", mk.group(0), line)]
+            s = rest[mk.end():].strip()
+            m = None
+        elif m and re.match(r"\d+$", m.group(1)) and re.match(r"\s+[-−–]?\d", s[m.end():]):
             # "1 89% 27% 30%" or "82 79,40 96,83 %": a row number or the first value; the row reader decides
             out.append(Piece("bare", m.group(1), line, NUM))
             s = s[m.end():].strip()

@@ -65,6 +65,8 @@ def label_role(text: str) -> str | None:
         return None                      # ("Sasaran 1: Meningkatnya ...": a row naming its rows' sasaran)
     if f0 == "%" or raw.strip("() ") in _PERCENT_SIGN:
         return "capaian"
+    if f0.startswith("%") and re.match(r"^(realisasi|capaian|serapan)", f0[1:]) and len(f0) <= 24:
+        return "capaian"                 # "% Realisasi", "% Capaian": the share, not the amount
     f = f0.replace("%", "")
     n = len(f)
     if f in ("no", "nomor", "nourut", "n0", "nmr"):
@@ -433,8 +435,9 @@ def table_kind(hm: HeaderMap, title: str) -> str | None:
         return "efisiensi"
     if kinerja and anggaran and ({"pagu", "realisasi_anggaran"} & roles):
         return "cost_per_outcome"
-    if anggaran and ("kode" in roles or "sisa" in roles):
-        return "lra"
+    if anggaran and ("kode" in roles or "sisa" in roles) and (
+            anggaran != {"pagu"} or re.search(r"realis|sisa|serapan", fold(hm.text))):
+        return "lra"                     # (a list of pagu alone, kode beside it, is the PK's programme list)
     if kinerja and ("indikator" in roles or "sasaran" in roles):
         if roles & {"realisasi", "capaian"}:
             return "capaian"

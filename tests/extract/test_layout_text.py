@@ -1465,3 +1465,22 @@ def test_letter_grades_left_aligned_beside_right_aligned_numbers(tmp_path):
     (t,) = _tables(doc)
     assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
         ("82,00", "84,5", "103,05 %"), ("100 %", "-", "0 %"), ("12 Kali", "12 Kali", "100,00%"), ("BB", "B", "75%")]
+
+
+def test_a_label_opened_by_a_percent_sign_over_values_right_aligned_under_its_end(tmp_path):
+    """"% Realisasi": the white under the "%" (the percentages stand under the label's end) does not
+    cut the label in two (before: an empty "%" column and a "Realisasi" column)."""
+    doc = _read(tmp_path, NARRATIVE + [
+        "No   Program / Kegiatan                  Anggaran (Rp)   Realisasi (Rp)   Sisa Anggaran (Rp)   % Realisasi",
+        "",
+        "1    Program Penyelenggaraan               315.250.000      210.000.000          105.250.000         66,61",
+        "     Pemerintahan dan Pelayanan Publik",
+        "",
+        "2    Program Penunjang Urusan              120.000.000       80.000.000           40.000.000         66,67",
+        "     Pemerintahan Daerah",
+        "",
+    ])
+    (t,) = _tables(doc)
+    assert t.kind == "lra"
+    assert [(r.text("sisa"), r.text("capaian_anggaran")) for r in t.rows] == [
+        ("105.250.000", "66,61"), ("40.000.000", "66,67")]

@@ -373,3 +373,31 @@ def test_the_annual_format_in_flat_text(tmp_path):
     assert flat.unused == {0: "Target Akhir Renstra", 1: "Capaian s/d Tahun Ini terhadap Renstra"}
     assert [(r.text("target"), r.text("realisasi"), r.text("capaian"), r.extra) for r in flat.rows] == [
         ("82", "84", "102,44%", ["85", "98,82%"]), ("90%", "81%", "90,00%", ["95%", "85,26%"])]
+
+
+def test_a_percent_sign_before_realisasi_names_the_share_and_a_pagu_list_with_kode_is_no_lra(tmp_path):
+    """"% Realisasi" beside "Realisasi (Rp)" is the share of the pagu spent, not a second realisasi
+    amount (before: the table had two realisasi anggaran columns and no capaian anggaran); a list of
+    programmes with their kode and pagu alone is the PK's programme list, not a realisasi anggaran
+    (before: kind lra, in tab rows and in space-aligned text; flat text left the kode in the name)."""
+    from lkj.parsers.flat_tables import read_flat_tables
+    from lkj.parsers.headers import build_header, table_kind
+
+    hm = build_header([["No", "Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "% Realisasi"]])
+    assert [c.role for c in hm.columns][2:] == ["pagu", "realisasi_anggaran", "sisa", "capaian_anggaran"]
+    assert table_kind(hm, "") == "lra"
+    hm = build_header([["No", "Kode", "Program / Kegiatan", "Anggaran (Rp)"]])
+    assert table_kind(hm, "Program dan Anggaran") == "pk_budget"
+    text = ("LAPORAN KINERJA TAHUN 2024\nKECAMATAN CONTOH\n\nTabel 2.2 Program dan Anggaran\n"
+            "No\tKode\tProgram / Kegiatan\tAnggaran (Rp)\n"
+            "1\t7.01.01\tProgram Penunjang Urusan Pemerintahan Daerah\t1.450.000.000\n"
+            "2\t7.01.02\tProgram Penyelenggaraan Pemerintahan dan Pelayanan Publik\t315.250.000\n")
+    _, parsed = _parse(tmp_path, text)
+    (t,) = parsed.reports[0].tables
+    assert t.kind == "pk_budget" and [(r.text("kode"), r.text("pagu")) for r in t.rows] == [
+        ("7.01.01", "1.450.000.000"), ("7.01.02", "315.250.000")]
+    doc, _ = _parse(tmp_path, text.replace("\t", " "))
+    (flat,) = read_flat_tables(doc.lines, 0, len(doc.lines))
+    assert flat.kind == "pk_budget" and [(r.text("no"), r.text("kode"), r.text("name")) for r in flat.rows] == [
+        ("1", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah"),
+        ("2", "7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik")]
