@@ -157,9 +157,10 @@ class RowReader:
                 not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
             return
         if not (over_page or later_cell) and all(t.phase != "post" for t in prev.texts) \
-                and c.texts[0].block != prev.texts[-1].block and _closing_sentence(c.texts):
+                and (c.texts[0].block != prev.texts[-1].block or self.double) and _closing_sentence(c.texts):
             # the row's last cell written after its numbers, on their line ("... 80% Belum tercapai"),
-            # then a blank line and a sentence: the paragraph under the table, not more of that cell
+            # then a blank line (with a blank line after every line, blank lines part no blocks) and a
+            # sentence: the paragraph under the table, not more of that cell
             return
         # (a paragraph a cell: the empty cells before the text, two blank lines each after the one that
         # ends the row's last cell, say which text column it continues)

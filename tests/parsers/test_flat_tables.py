@@ -1221,3 +1221,15 @@ def test_a_unit_no_list_knows_written_after_both_numbers_of_a_row():
                   "2 Jumlah forum warga yang aktif\n\n10 Forum 7 Forum 70,00\n")
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in t.rows] == [
         ("1", "80%", "85%", "106,25"), ("2", "10 Forum", "7 Forum", "70,00")]
+
+
+def test_a_short_sentence_under_a_table_with_a_blank_line_after_every_line():
+    """The same with a blank line after every line (blank lines then part no cells): the sentence under
+    the table is still no more of the last row's remark."""
+    (t,) = tables("No Indikator Kinerja Utama Satuan Target Realisasi Capaian (%) Keterangan\n\n"
+                  "1 Indeks Kepuasan Masyarakat\n\nIndeks\n\n3,50 3,62 103,43 Tercapai\n\n"
+                  "2 Persentase pengaduan yang\n\nditindaklanjuti\n\nPersen\n\n100 95 95,00 Belum tercapai\n\n"
+                  "\nTabel di atas menunjukkan capaian.\n\n\nTabel 3.3\n")
+    assert [(cells(r)["indikator"], cells(r)["capaian"], cells(r)["keterangan"]) for r in t.rows] == [
+        ("Indeks Kepuasan Masyarakat", "103,43", "Tercapai"),
+        ("Persentase pengaduan yang ditindaklanjuti", "95,00", "Belum tercapai")]
