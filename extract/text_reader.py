@@ -77,15 +77,19 @@ def pipe_cells(text: str, no: int) -> list[Cell] | None:
 
 def _pipe_table(lines: list[str]) -> bool:
     """Does the text hold a Markdown pipe table: a row line with a delimiter line under it, or
-    three row lines in a row (a converter that writes no delimiter)?"""
+    three row lines in a row (a converter that writes no delimiter), or two of three cells or more
+    each (a header and its one row)?"""
     run = 0
+    width = None
     for a, b in zip(lines, lines[1:] + [""]):
-        row = "|" in a and pipe_cells(a, 0) is not None
-        if row and "|" in b and _delimiter(b):
+        cells = pipe_cells(a, 0) if "|" in a else None
+        if cells is not None and "|" in b and _delimiter(b):
             return True
-        run = run + 1 if row else 0
-        if run >= 3:
+        n = len(cells) if cells is not None else None
+        run = run + 1 if cells is not None else 0
+        if run >= 3 or run == 2 and n == width and n is not None and n >= 3:
             return True
+        width = n
     return False
 
 

@@ -136,3 +136,21 @@ def test_a_browsers_print_lines_at_each_page_end_are_left_out(tmp_path):
     texts = [ln.text for ln in doc.lines]
     assert not any(t.startswith(("04/10/26", "e-Kinerja", "https://")) or t.endswith("/3") for t in texts)
     assert "89%" in texts and "100%" in texts and "2" in texts
+
+
+def test_a_pipe_table_of_a_header_and_one_row_without_a_delimiter_line(tmp_path):
+    """A converter that writes no delimiter line, a table of a header and one row: two pipe rows of as
+    many cells are a table (before: three such rows were needed, and the text was read as flat text,
+    its header too long to be one)."""
+    text = ("Tabel 3.4 Pengukuran Efisiensi\n"
+            "| No | Sasaran | Indikator | Target | Realisasi | Capaian Kinerja (%) | Anggaran (Rp) | "
+            "Realisasi Anggaran (Rp) | Capaian Anggaran (%) | Efisiensi (%) |\n"
+            "| 1 | Meningkatnya kualitas layanan | Indeks kepuasan layanan | 80 | 82 | 102,50 | 120.000.000 | "
+            "110.000.000 | 91,67 | 10,83 |\n"
+            "\nTabel di atas menunjukkan efisiensi | anggaran.\n")
+    doc = _read(tmp_path, text)
+    rows = [ln for ln in doc.lines if ln.cells is not None]
+    assert [ln.no for ln in rows] == [2, 3] and doc.grids[0].source == "pipes"
+    assert [c.text for c in rows[1].cells][6:] == ["120.000.000", "110.000.000", "91,67", "10,83"]
+    # one pipe row alone, or two of different widths, stay text
+    assert all(ln.cells is None for ln in _read(tmp_path, "| a | b | c |\nteks | biasa\n").lines)
