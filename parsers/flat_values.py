@@ -91,12 +91,14 @@ def _tokens(s: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _repeated_unit(s: str, word: str) -> bool:
-    """The word stands after a number twice or more in the line ("10 Forum 7 Forum 70%"): the unit
-    of a target and its realisasi that the unit list does not know."""
+    """The word stands after each of two numbers side by side in the line ("10 Forum 7 Forum 70%"):
+    the unit of a target and its realisasi that the unit list does not know (not two counts in a
+    sentence, "dari 9 Indikator ... masih ada 8 Indikator")."""
     w = word.rstrip(".")
     if not w[:1].isalpha() or len(w) < 3:
         return False
-    return len(re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)?\s+" + re.escape(w) + r"\b", s)) >= 2
+    q = r"\d+(?:[.,]\d+)?\s+" + re.escape(w)
+    return re.search(r"(?<![\w.,])" + q + r"\s+" + q + r"\b", s) is not None
 
 
 def _runs(s: str, toks):

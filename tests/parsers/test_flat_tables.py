@@ -1221,6 +1221,14 @@ def test_a_unit_no_list_knows_written_after_both_numbers_of_a_row():
                   "2 Jumlah forum warga yang aktif\n\n10 Forum 7 Forum 70,00\n")
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in t.rows] == [
         ("1", "80%", "85%", "106,25"), ("2", "10 Forum", "7 Forum", "70,00")]
+    # two counts of one word in a sentence are no unit: the sentence under a table stays prose
+    (t,) = tables("No Indikator Kinerja Target Realisasi Capaian (%)\n"
+                  "1 Persentase desa dengan\nadministrasi tertib\n80% 85% 106,25\n"
+                  "2 Jumlah forum warga yang aktif\n10 Forum 7 Forum 70,00\n"
+                  "3 Persentase surat yang\ndiarsipkan\n90% 90% 100,00\n"
+                  "Pada triwulan ini dari 3 Indikator yang diukur, baru 1 Indikator\n"
+                  "yang mencapai 100% sedangkan yang belum mencapai 100% ada 2 Indikator.\n")
+    assert [(cells(r)["no"], cells(r)["capaian"]) for r in t.rows] == [("1", "106,25"), ("2", "70,00"), ("3", "100,00")]
 
 
 def test_a_short_sentence_under_a_table_with_a_blank_line_after_every_line():
