@@ -254,6 +254,8 @@ def read_header(lines: list[str]) -> FlatHeader:
         i = _pagu_before_change(words)[0]
         h.other_labels["pagu@murni"] = " ".join(w.capitalize() for w in words[i:i + 2])     # "Anggaran Murni"
     h.name_word = _name_word(words)
+    if kind in ("pk", "capaian"):
+        _period_target(h)
     tail = _tail_label(words) if not h.keterangan else None
     if tail:
         # a text column after the values that no field takes ("Sumber Dana", "Penanggung Jawab"): read
@@ -267,6 +269,41 @@ def read_header(lines: list[str]) -> FlatHeader:
             role = "capaian" if "capaian" in h.value_cols else "capaian_anggaran"
             h.formulas.setdefault(role, f)
     return h
+
+
+_PERIOD = {"triwulan", "tribulan", "tw", "semester", "sd"}
+
+
+def _period_target(h: FlatHeader) -> None:
+    """Two targets, the year's and the period's ("Target Tahun 2024 Target Triwulan III Realisasi
+    Triwulan III Capaian"): the period's is the target (the capaian is measured against it), the
+    year's a column of its own, kept raw under its label."""
+    words = h.words
+    at = [i for i, w in enumerate(words) if _ROLE.get(w) == "target"]
+    if len(at) != 2:
+        return
+
+    def label_words(i: int) -> list[str]:
+        out = [words[i]]
+        for w in words[i + 1:i + 5]:
+            if w in _ROLE:
+                break
+            out.append(w)
+        return out
+
+    period = [i for i in at if _PERIOD & set(label_words(i)[1:])]
+    if len(period) != 1:
+        return
+    other = next(i for i in at if i != period[0])
+    cols: list[str] = []
+    for i, w in enumerate(words):
+        role = _ROLE.get(w)
+        col = "target@tahun" if i == other else role
+        if role in _KINERJA_ROLES and col not in cols:
+            cols.append(col)
+    if set(cols) >= {"target", "target@tahun"} and len(cols) == len(h.value_cols) + 1:
+        h.value_cols = cols
+        h.other_labels["target@tahun"] = " ".join(w.capitalize() for w in label_words(other))
 
 
 def _tail_label(words: list[str]) -> str | None:

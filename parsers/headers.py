@@ -355,6 +355,10 @@ def resolve_years(hm: HeaderMap, year: int | None) -> None:
                     c.role = None
 
 
+# a label's words naming the report's period, not its year ("Target Triwulan III", "Target s/d TW III")
+_PERIOD_WORD = re.compile(r"(?i)\b(triwulan|tribulan|tw\.?|semester|s\.?\s?/?\s?d\.?)(\s|$|[IV\d])")
+
+
 def _contextualise(hm: HeaderMap) -> None:
     """Resolve labels whose meaning depends on the rest of the header."""
     roles = hm.roles()
@@ -384,6 +388,15 @@ def _contextualise(hm: HeaderMap) -> None:
         for c in hm.columns:
             if c.role == "realisasi_anggaran":
                 c.role = "capaian_anggaran"
+    # two targets, the year's and the period's ("Target Tahun 2024 | Target Triwulan III | Realisasi
+    # Triwulan III | Capaian"): the capaian is measured against the period's, the other is kept raw
+    targets = [c for c in hm.columns if c.role == "target"]
+    if len(targets) == 2:
+        period = [c for c in targets if _PERIOD_WORD.search(f"{c.group} {c.label}")]
+        if len(period) == 1:
+            for c in targets:
+                if c is not period[0]:
+                    c.role = None
     # two pagu columns, one before the budget change and one after ("Anggaran Murni | Anggaran Setelah
     # Perubahan"): the pagu is the one after, the other a column of its own (its text kept raw)
     pagus = [c for c in hm.columns if c.role == "pagu"]

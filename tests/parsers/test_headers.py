@@ -401,3 +401,32 @@ def test_a_percent_sign_before_realisasi_names_the_share_and_a_pagu_list_with_ko
     assert flat.kind == "pk_budget" and [(r.text("no"), r.text("kode"), r.text("name")) for r in flat.rows] == [
         ("1", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah"),
         ("2", "7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik")]
+
+
+TRIWULAN = """LAPORAN KINERJA TRIWULAN III TAHUN 2024
+KECAMATAN CONTOH
+
+Tabel 2.2 Capaian Kinerja Triwulan III
+No\tSasaran\tIndikator Kinerja\tTarget Tahun 2024\tTarget Triwulan III\tRealisasi Triwulan III\tCapaian (%)
+1\tMeningkatnya kualitas pelayanan publik\tIndeks kepuasan masyarakat\t80\t60\t57\t95,00
+2\tMeningkatnya tertib administrasi\tPersentase desa tertib administrasi\t100%\t75%\t60%\t80,00
+"""
+
+
+def test_the_years_target_beside_the_periods_target(tmp_path):
+    """A quarterly report's "Target Tahun 2024 | Target Triwulan III | Realisasi Triwulan III | Capaian":
+    the capaian is measured against the quarter's target, which is the row's target; the year's is
+    kept raw (before: tab rows took the year's target, so every capaian looked wrong, and flat text
+    joined two numbers into the capaian)."""
+    from lkj.parsers.flat_tables import read_flat_tables
+
+    _, parsed = _parse(tmp_path, TRIWULAN)
+    (t,) = parsed.reports[0].tables
+    assert t.kind == "capaian" and t.unused == {3: "Target Tahun 2024"}
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("60", "57", "95,00"), ("75%", "60%", "80,00")]
+    doc, _ = _parse(tmp_path, TRIWULAN.replace("\t", " "))
+    (flat,) = read_flat_tables(doc.lines, 0, len(doc.lines))
+    assert flat.unused == {0: "Target Tahun"}
+    assert [(r.text("target"), r.text("realisasi"), r.text("capaian"), r.extra) for r in flat.rows] == [
+        ("60", "57", "95,00", ["80"]), ("75%", "60%", "80,00", ["100%"])]
