@@ -102,8 +102,11 @@ def _unbracketed(name: str) -> str:
     return m.group(1) if m else name
 
 
+@lru_cache(maxsize=65536)
 def _name_like(t: str) -> bool:
-    t = _unbracketed(t)
+    """A line that reads as a person's name (memoised: every segment of a report's lines is asked)."""
+    if t[:1] == "(":
+        t = _unbracketed(t)
     if not t or len(t) > 60 or re.search(r"\d", t) or t.endswith(":"):
         return False
     if re.match(r"^(NIP|Nama|Jabatan|Pangkat|Mengetahui|Menyetujui)\b", t, re.I) or _RANK.search(t) \
