@@ -34,6 +34,11 @@ _ROLE = {
     "ket": "keterangan", "keterangan": "keterangan",
     "satuan": "satuan",
 }
+def label_roles() -> dict[str, str]:
+    """Header words that name a column, each with its role."""
+    return _ROLE
+
+
 # words of headers that name no column of their own
 _FILLER = {"kinerja", "strategis", "rekening", "sub", "setelah", "sebelum", "perubahan", "murni", "rp", "tahun",
            "tw", "triwulan", "tribulan", "sd", "dan", "yang", "utama", "iku", "renstra", "ka", "bulan", "ini",
@@ -50,7 +55,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _SPLIT = re.compile(r"[\s/]+")
 _DIGIT = re.compile(r"\d")
 _SMALL_NUMBER = re.compile(r"\(\d{1,2}\)|\d{1,2}")
-_VALUE_SHAPE = re.compile(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]|^[a-z][.)]\s+[A-Z]")   # (a row, "a. Jumlah ...")
+_VALUE_SHAPE = re.compile(r"\d[.,]\d|\d\s*%|^\d{1,2}[.)]?\s+[A-Za-z]|^[a-z][.)]\s+[A-Z]|^[a-z][.)]$")   # (a row, "a. Jumlah ...", "a.")
 _LONE_N = re.compile(r"\s*[Nn]\s*")
 _O_NEXT = re.compile(r"\s*[oO]\b")
 _FORMULA = re.compile(r"\(?(\d+)\s*=\s*(\d+\s*[-/x*]\s*\d+(?:\s*[x*]\s*100\s*%?)?)\)?")

@@ -30,7 +30,8 @@ from lkj.normalizers.table_words import sasaran_section
 from lkj.normalizers.text import clean, collapse, fold, join_lines
 from lkj.normalizers.units import is_unit_start, is_unit_word
 
-from .flat_header import FlatHeader, is_header_line, opens_header_at, read_header, split_header_labels
+from .flat_header import (FlatHeader, header_words, is_header_line, label_roles, opens_header_at, read_header,
+                          split_header_labels)
 from .flat_values import DASH, GRADE, MONEY, NUM, PCT, QTY, Piece, is_numbering_line, split_line
 from .flat_widths import CHARS, Measure, width_violation
 from .table_rows import is_total_text
@@ -690,14 +691,19 @@ def _remark(text: str) -> bool:
 def _double_spaced(texts: list[str], j: int, window: int = 160) -> bool:
     """A text layer that puts a blank line after every line: blank lines then separate nothing."""
     after_blank = lines = 0
+    run, in_run = 0, True             # (the lines from j on, each after a blank line)
     for k in range(j, min(len(texts), j + window)):
         if not texts[k]:
             continue
         if _HEADING.match(texts[k]):
             break
         lines += 1
-        after_blank += k > 0 and not texts[k - 1]
-    return lines >= 6 and after_blank >= 0.85 * lines
+        blank_before = k > 0 and not texts[k - 1]
+        after_blank += blank_before
+        in_run = in_run and blank_before
+        run += in_run
+    # (or a short table, the page's text after it no longer so: its first eight lines or more)
+    return lines >= 6 and after_blank >= 0.85 * lines or run >= 8
 
 
 def _total_label(t: str) -> bool:
@@ -729,6 +735,26 @@ def header_from_above(texts: list[str], k: int, floor: int, end: int) -> tuple[i
     return None
 
 
+_LABEL_LIKE = re.compile(r"[A-Z][A-Za-z/()]*(?: [A-Za-z/()]+){0,2}")
+_FIRST_ROW = re.compile(r"\(?(1|a|I)[.)]?|\(?1\)?(?:\s+\(?\d\)?)+")
+
+
+def _unknown_label(texts: list[str], j: int) -> bool:
+    """A column label no list knows, among labels written one per line or per paragraph
+    ("Kategori", "Sumber Dana", "Formulasi Perhitungan"): a short capitalised line with no number,
+    the next line another label or the first row's number (or the column numbers)."""
+    t = texts[j].strip()
+    if len(t) > 32 or not _LABEL_LIKE.fullmatch(t) or _INDICATOR_OPENING.match(t) or _SASARAN_OPENING.match(t):
+        return False            # (a cell's first line: "Jumlah Dokumen", "Meningkatnya ...")
+    nxt = next((texts[m].strip() for m in range(j + 1, min(len(texts), j + 4)) if texts[m]), "")
+    if not nxt:
+        return False
+    if _FIRST_ROW.fullmatch(nxt) is not None or is_numbering_line(nxt):
+        return True
+    words = header_words(nxt) if is_header_line(nxt) else []
+    return bool(words) and words[0] in label_roles()         # another label: "Target", "Indikator Kinerja"
+
+
 def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     """The header lines from k (header words, blank lines between, the column numbers after)."""
     hdr: list[str] = []
@@ -736,7 +762,8 @@ def _header_span(texts: list[str], k: int) -> tuple[int, FlatHeader]:
     words = 0
     most = 14        # header lines; labels one per line (a line per run of text) may be more
     while j < len(texts) and words < most and (not texts[j] or is_header_line(texts[j]) or (
-            hdr and (_LETTER_FORMULA.fullmatch(texts[j].strip()) or _YEAR_LABEL.match(texts[j].strip())))):
+            hdr and (_LETTER_FORMULA.fullmatch(texts[j].strip()) or _YEAR_LABEL.match(texts[j].strip())
+                     or _unknown_label(texts, j)))):
         words += bool(texts[j])
         if words == 14 and all(len(t.split()) <= 3 for t in hdr + [texts[j]]):
             most = 30

@@ -31,7 +31,7 @@ _VALUE = re.compile(
     r"|(?P<num>[-−–]?\d+(?:[.,]\d+)?)"
     r"|(?P<dash>[-–—]+)")
 _ROW_NO = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])(?=\s+\S)")
-_BARE_NO = re.compile(r"^\d{1,2}[.)]?$")
+_BARE_NO = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])$")
 _KODE = re.compile(r"^\d{1,2}(?:\.\d{1,4}){1,}\.?(?=\s|$)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # a letter grade as a target or realisasi (the SAKIP evaluation's "BB", "A"), on a line of values

@@ -1241,3 +1241,25 @@ def test_a_short_sentence_under_a_table_with_a_blank_line_after_every_line():
     assert [(cells(r)["indikator"], cells(r)["capaian"], cells(r)["keterangan"]) for r in t.rows] == [
         ("Indeks Kepuasan Masyarakat", "103,43", "Tercapai"),
         ("Persentase pengaduan yang ditindaklanjuti", "95,00", "Belum tercapai")]
+
+
+def test_docx2txt_a_short_table_with_a_label_no_list_knows_and_lettered_rows():
+    """docx2txt of a short Word table, each cell a paragraph: a label no list knows among the labels
+    ("Sumber Dana") is the header's, not the first row's text, the table is read a paragraph a cell
+    although the page's text after it is not so spaced, and a row lettered "a." alone in its
+    paragraph opens its row (before: "Sumber Dana" opened a row, the rows ran into each other, and
+    "a." was read as one more header label)."""
+    budget, cap = tables(_paragraphs(
+        "No", "Program", "Anggaran (Rp)", "Sumber Dana",
+        "1", "Program Penunjang Urusan Pemerintahan Daerah", "1.450.000.000", "APBD",
+        "2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "315.250.000", "APBD") +
+        "\nSukamaju, 20 Januari 2024\nCAMAT SUKAMAJU\n\nTabel 3.2 Capaian Indikator Kegiatan\n\n" + _paragraphs(
+        "No", "Indikator Kegiatan", "Target", "Realisasi", "Capaian",
+        "a.", "Jumlah laporan keuangan yang disusun", "12 Laporan", "9 Laporan", "75%",
+        "b.", "Jumlah dokumen perencanaan yang disusun", "4 Dokumen", "4 Dokumen", "100%"))
+    assert budget.unused == {0: "Sumber Dana"}
+    assert [(cells(r)["no"], cells(r)["name"], cells(r)["pagu"], r.extra) for r in budget.rows] == [
+        ("1", "Program Penunjang Urusan Pemerintahan Daerah", "1.450.000.000", ["APBD"]),
+        ("2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "315.250.000", ["APBD"])]
+    assert [(cells(r)["no"], cells(r)["indikator"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("a.", "Jumlah laporan keuangan yang disusun", "75%"), ("b.", "Jumlah dokumen perencanaan yang disusun", "100%")]
