@@ -271,9 +271,15 @@ class RowReader:
             if at_block and not self.dense and len(pieces) == 1 and pieces[0].kind == "text" \
                     and _LONE_GRADE.fullmatch(t.strip()) and self.cur is not None and not self.cur.vals \
                     and (self.cur.no is not None or not self.h.has_no) \
-                    and len({x.block for x in self.cur.texts}) >= self.n_core:
+                    and (len({x.block for x in self.cur.texts}) >= self.n_core
+                         or self.double and len(self.cur.texts) >= self.n_core):     # (a paragraph a cell)
                 # a letter alone in a block of its own after the row's text cells: a grade ("B"), not
                 # the end of a word broken at a column edge (that stays inside its cell's block)
+                pieces = [Piece("val", t.strip(), lines[k], GRADE)]
+            elif self.double and len(pieces) == 1 and pieces[0].kind == "text" and _LONE_GRADE.fullmatch(t.strip()) \
+                    and self.cur is not None and self.cur.vals and len(self.cur.vals) < self.n_vals \
+                    and self.cur.vals[-1].shape == GRADE:
+                # a paragraph a cell: the realisasi's grade after the target's ("BB" / "B" / "75%")
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
             elif not at_block and len(pieces) == 1 and pieces[0].kind == "text" and _LONE_GRADE.fullmatch(t.strip()) \
                     and self.cur is not None and not self.cur.vals and self.cur.no is not None \
@@ -281,12 +287,22 @@ class RowReader:
                 # no blank line before it: a letter alone as a row's last line, the next row's number (or the
                 # table's end) after it, is the row's one value, a grade
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
-            pieces = self._quantity_then_remark(pieces)
+            pieces = self._number_not_kode(self._quantity_then_remark(pieces))
             self._line(pieces, at_block)
             at_block = False
             k += 1
         self._absorb_leftover()
         return k
+
+    def _number_not_kode(self, pieces: list[Piece]) -> list[Piece]:
+        """"88.00" alone under a row still short of its numbers: its last number (a percentage written
+        with a decimal point), not the kode of a row (a kode has no two-digit first part and one dot)."""
+        if len(pieces) != 1 or pieces[0].kind != "kode" or not re.fullmatch(r"\d{2,3}\.\d{1,2}", pieces[0].text):
+            return pieces
+        c = self.cur
+        if c is None or not c.vals or len(c.vals) >= self.n_vals:
+            return pieces
+        return [Piece("val", pieces[0].text, pieces[0].line, NUM)]
 
     def _quantity_then_remark(self, pieces: list[Piece]) -> list[Piece]:
         """"4 Dokumen Sekretaris" under a row still short of its numbers, in a table with a text column

@@ -1263,3 +1263,31 @@ def test_docx2txt_a_short_table_with_a_label_no_list_knows_and_lettered_rows():
         ("2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "315.250.000", ["APBD"])]
     assert [(cells(r)["no"], cells(r)["indikator"], cells(r)["capaian"]) for r in cap.rows] == [
         ("a.", "Jumlah laporan keuangan yang disusun", "75%"), ("b.", "Jumlah dokumen perencanaan yang disusun", "100%")]
+
+
+def test_docx2txt_grades_and_a_dot_decimal_percentage_a_paragraph_each():
+    """A paragraph a cell: a grade alone is a row's target ("B"), the realisasi's grade after the
+    target's ("BB" / "B") is the next value, and "88.00" under a row short of its last number is
+    that number, not the kode of a new row (before: "B" joined the indikator and the next row's
+    number became the target; "88.00" opened a row)."""
+    pk, cap, lra = tables(_paragraphs(
+        "No", "Sasaran", "Indikator Kinerja", "Target",
+        "1", "Meningkatnya kualitas pelayanan publik", "Indeks kepuasan masyarakat", "82",
+        "2", "Meningkatnya akuntabilitas kinerja", "Nilai evaluasi SAKIP kecamatan", "B",
+        "3", "Meningkatnya ketertiban umum", "Persentase gangguan yang tertangani", "95%") +
+        "Tabel 3.2\n\n" + _paragraphs(
+        "No", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
+        "1", "Indeks kepuasan masyarakat", "82,00", "84,5", "103,05 %",
+        "2", "Nilai SAKIP kecamatan", "BB", "B", "75%") +
+        "Tabel 3.3\n\n" + _paragraphs(
+        "Kode Rekening", "Uraian", "Anggaran", "Realisasi", "Sisa", "%",
+        "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah", "1,250,000,000.00", "1,100,000,000.00",
+        "150,000,000.00", "88.00",
+        "7.01.01.2.06", "Administrasi Umum Perangkat Daerah", "50.000.000", "0", "50.000.000", "0%"))
+    assert [(cells(r)["no"], cells(r)["indikator"], cells(r)["target"]) for r in pk.rows] == [
+        ("1", "Indeks kepuasan masyarakat", "82"), ("2", "Nilai evaluasi SAKIP kecamatan", "B"),
+        ("3", "Persentase gangguan yang tertangani", "95%")]
+    assert [(cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("82,00", "84,5", "103,05 %"), ("BB", "B", "75%")]
+    assert [(cells(r)["kode"], cells(r)["capaian_anggaran"]) for r in lra.rows] == [
+        ("7.01.01", "88.00"), ("7.01.01.2.06", "0%")]
