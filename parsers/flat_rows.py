@@ -430,7 +430,7 @@ class RowReader:
             if p.kind == "kode":
                 c = self.cur
                 if c is not None and c.no is not None and c.kode is None and not c.texts and not c.vals \
-                        and c.first_line == p.line:
+                        and (c.first_line == p.line or self.double):       # (a paragraph a cell: "1" / "7.01.01")
                     c.kode = p
                 else:
                     self._new(p.line, kode=p)

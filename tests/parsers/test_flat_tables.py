@@ -1291,3 +1291,15 @@ def test_docx2txt_grades_and_a_dot_decimal_percentage_a_paragraph_each():
         ("82,00", "84,5", "103,05 %"), ("BB", "B", "75%")]
     assert [(cells(r)["kode"], cells(r)["capaian_anggaran"]) for r in lra.rows] == [
         ("7.01.01", "88.00"), ("7.01.01.2.06", "0%")]
+
+
+def test_docx2txt_a_row_number_then_its_kode_a_paragraph_each():
+    """"1" / "7.01.01" / "Program ..." / "1.450.000.000": the kode is the numbered row's (before: it
+    opened a row of its own and the number was lost)."""
+    (t,) = tables(_paragraphs(
+        "No", "Kode", "Program / Kegiatan", "Anggaran (Rp)",
+        "1", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah", "1.450.000.000",
+        "2", "7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "315.250.000"))
+    assert t.kind == "pk_budget"
+    assert [(cells(r)["no"], cells(r)["kode"], cells(r)["pagu"]) for r in t.rows] == [
+        ("1", "7.01.01", "1.450.000.000"), ("2", "7.01.02", "315.250.000")]
