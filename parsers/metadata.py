@@ -408,7 +408,11 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
                 break
     header_text = " ".join(t.header_text for t in rep.tables)
     cover = " ".join(texts[:cover_end])
-    cover_quarter = bool(_QUARTER.search(cover))
+    # (or a month range that is a quarter's other name: "Juli - September 2024", "Januari s.d. Juni";
+    # the whole year, "Januari s.d. Desember", is the annual report's)
+    cover_quarter = bool(_QUARTER.search(cover)) or any(
+        quarter_of_range(ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()]) not in (None, 4)
+        or ALL_MONTHS[m.group(1).lower()] == 10 for m in _MONTH_RANGE.finditer(cover))
     titled = any(_LKJ_TITLE.match(t) for t in texts[:cover_end])
     titles_quarter = any(_QUARTER.search(t) for t in titles if t)
     # an annual report: named so on its cover, or a titled cover (and table titles) naming no quarter

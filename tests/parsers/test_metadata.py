@@ -284,3 +284,26 @@ def test_a_signature_dated_without_its_day_and_a_name_in_brackets(parse):
         "Kota Banjarmasin", "Banjarmasin Utara", "Camat", "Camat Banjarmasin Utara")
     assert (m.signer_name, m.signer_nip) == ("MUHAMMAD RIZKY, S.STP., M.AP", "198812122010011001")
     assert rep.tables[0].rows[-1].text("capaian") == "102,50"
+
+
+@pytest.mark.parametrize("title, kind, quarter", [
+    ("LAPORAN KINERJA PERIODE JULI - SEPTEMBER 2024", "triwulan", 3),
+    ("LAPORAN KINERJA BULAN JANUARI S.D. JUNI 2024", "triwulan", 2),
+    ("LAPORAN KINERJA PERIODE OKTOBER - DESEMBER 2024", "triwulan", 4),
+    ("LAPORAN KINERJA PERIODE JANUARI - DESEMBER 2024", "tahunan", None),
+])
+def test_a_cover_naming_its_quarter_by_its_months(parse, title, kind, quarter):
+    """A quarter named by its months on the cover ("Periode Juli - September 2024", the year so far
+    "Januari s.d. Juni") is a quarterly report of that quarter (before: the cover named no quarter,
+    so the report was taken for an annual one); the whole year stays annual."""
+    text = "\n".join([
+        title, "KECAMATAN TAROGONG KIDUL", "KABUPATEN GARUT", "",
+        "BAB I", "PENDAHULUAN",
+        "Laporan kinerja ini disusun sebagai pertanggungjawaban kinerja Camat Tarogong Kidul. " + LONG,
+        "Tabel 2.1 Capaian Kinerja",
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)",
+        "1\tMeningkatnya kualitas pelayanan publik\tIndeks kepuasan masyarakat\t80\t41\t51,25",
+        "", "Tarogong Kidul,      2024", "CAMAT TAROGONG KIDUL", "", "", "DEDI SUPRIATNA, S.Sos",
+        "NIP. 19720315 199303 1 004"])
+    (rep,) = parse(text)
+    assert (str(rep.meta.period), rep.meta.quarter, rep.meta.year) == (kind, quarter, 2024)
