@@ -456,8 +456,37 @@ def _text_cols(kind: str, words: list[str]) -> list[str]:
     if "satuan" in words and kind in ("pk", "capaian") and pos.get("indikator") is not None \
             and words.index("satuan") > pos["indikator"]:
         cols["satuan"] = words.index("satuan")      # a unit column beside the indikator: a short text cell
+    mid = _middle_text_column(words, pos.get("indikator")) if kind in ("pk", "capaian") else None
+    if mid is not None:
+        cols["other"] = mid                         # ("Formulasi Perhitungan" between indikator and target)
     have = [c for c, p in sorted(cols.items(), key=lambda kv: (kv[1] is None, kv[1] or 0)) if p is not None]
     return have or (["first", "indikator"] if kind == "cost_per_outcome" else ["sasaran", "indikator"])
+
+
+# words that open the label of a text column no field takes ("Formulasi Perhitungan", "Alasan", "Penjelasan")
+_TEXT_COLUMN_OPENERS = {"formulasi", "alasan", "penjelasan", "definisi"}
+
+
+def _middle_text_column(words: list[str], indikator: int | None) -> int | None:
+    """The position of a text column's label between the indikator's and the first value label, a
+    column no field takes ("Indikator Kinerja Utama | Formulasi Perhitungan | Target"); None if none."""
+    if indikator is None:
+        return None
+    first_value = next((i for i, w in enumerate(words) if i > indikator and _ROLE.get(w) in _VALUE_ROLES), None)
+    if first_value is None:
+        return None
+    return next((i for i in range(indikator + 1, first_value) if words[i] in _TEXT_COLUMN_OPENERS), None)
+
+
+def middle_label(words: list[str]) -> str:
+    """The label of that column: its opening word up to the next word that names a column."""
+    at = next(i for i, w in enumerate(words) if w in _TEXT_COLUMN_OPENERS)
+    out = [words[at]]
+    for w in words[at + 1:at + 4]:
+        if w in _ROLE:
+            break
+        out.append(w)
+    return " ".join(w.capitalize() for w in out)
 
 
 def _group_positions(words: list[str]) -> tuple[int | None, int | None, int | None, int | None]:

@@ -16,7 +16,7 @@ from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean, fold
 
-from .flat_header import FlatHeader, by_year, is_header_line, opens_header, opens_header_at
+from .flat_header import FlatHeader, by_year, middle_label, is_header_line, opens_header, opens_header_at
 from .flat_rows import (TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values,
                         continuation_cells, header_from_above, placed_values, unambiguous_cells)
 from .flat_widths import Measure, cell_band, choose_measure, column_band
@@ -232,6 +232,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     unused = {i: hdr.other_labels[c] for i, c in enumerate(other_years)}
     if "satuan" in hdr.text_cols:
         unused[len(unused)] = "Satuan"          # a unit column: kept as raw text, the units read from it
+    if "other" in hdr.text_cols:
+        unused[len(unused)] = middle_label(hdr.words)      # a text column no field takes, kept raw
     table = RawTable(kind, title, line, None, fields, dict(hdr.formulas), header_text=hdr.text,
                      unused=unused, years=list(hdr.years))
     resolver = CellResolver(hdr, known, _bands(hdr, rows, measure), measure)
@@ -261,6 +263,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         extra = [cells.pop(c).text if c in cells else "" for c in other_years]
         if "satuan" in hdr.text_cols:
             extra.append(clean(texts["satuan"][0]) if "satuan" in texts else "")
+        if "other" in hdr.text_cols:
+            extra.append(clean(texts["other"][0]) if "other" in texts else "")
         if r.sasaran is not None and "sasaran" in cells and not cells["sasaran"].text:
             cells["sasaran"] = RawCell(r.sasaran.text, r.sasaran.line)
         if not any(c.text for f, c in cells.items() if f != "no"):

@@ -1303,3 +1303,19 @@ def test_docx2txt_a_row_number_then_its_kode_a_paragraph_each():
     assert t.kind == "pk_budget"
     assert [(cells(r)["no"], cells(r)["kode"], cells(r)["pagu"]) for r in t.rows] == [
         ("1", "7.01.01", "1.450.000.000"), ("2", "7.01.02", "315.250.000")]
+
+
+def test_a_text_column_no_field_takes_between_the_indikator_and_the_target():
+    """"Indikator Kinerja Utama | Formulasi Perhitungan | Target": the formula's cell is a column of
+    its own, kept raw under its label (before: it was read as more of the indikator)."""
+    (t,) = tables("No Sasaran Strategis Indikator Kinerja Utama Formulasi Perhitungan Target\n\n"
+                  "1 Meningkatnya kualitas\npelayanan publik\n\nIndeks kepuasan masyarakat\n\n"
+                  "Hasil survei kepuasan\nmasyarakat\n\n82\n\n"
+                  "2 Meningkatnya tertib\nadministrasi desa\n\nPersentase desa tertib\nadministrasi\n\n"
+                  "Jumlah desa tertib dibagi\njumlah desa\n\n90%\n")
+    assert t.unused == {0: "Formulasi Perhitungan"}
+    assert [(cells(r)["sasaran"], cells(r)["indikator"], cells(r)["target"], r.extra) for r in t.rows] == [
+        ("Meningkatnya kualitas pelayanan publik", "Indeks kepuasan masyarakat", "82",
+         ["Hasil survei kepuasan masyarakat"]),
+        ("Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi", "90%",
+         ["Jumlah desa tertib dibagi jumlah desa"])]
