@@ -34,6 +34,8 @@ _ROLE = {
     "ket": "keterangan", "keterangan": "keterangan",
     "satuan": "satuan",
 }
+
+
 def label_roles() -> dict[str, str]:
     """Header words that name a column, each with its role."""
     return _ROLE
