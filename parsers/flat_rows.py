@@ -882,7 +882,7 @@ class CellResolver:
                 s -= 1.5                 # (an indicator may open in lower case: "persentase desa ...")
             if role == "indikator" and opens_ind:
                 s += 1.0
-            elif role != "indikator" and opens_ind:
+            elif role not in ("indikator", "other") and opens_ind:
                 s -= 1.0
         return s
 
@@ -1056,11 +1056,22 @@ class CellResolver:
             cand = [(cols[0], [t.text for t in lines[:cut]]), (cols[1], [t.text for t in lines[cut:]])]
             sc = self._score_cells(cand, budget, True)
             if sc > best_s:
-                best_cut, best_s = cut, sc
+                best_cut, best_s = (cut,), sc
+        if "other" in cols[2:3] and len(lines) >= 3:
+            # three text cells, the last a column no field takes ("Formulasi Perhitungan"): the
+            # indikator's text opens as an indicator's does (the formula's may too: "Jumlah ... dibagi")
+            for a, b in combinations(range(1, len(lines)), 2):
+                parts = [lines[:a], lines[a:b], lines[b:]]
+                if not _INDICATOR_OPENING.match(parts[1][0].text):
+                    continue
+                sc = self._score_cells([(c, [t.text for t in p]) for c, p in zip(cols, parts)], budget, True) + 0.5
+                if sc > best_s:
+                    best_cut, best_s = (a, b), sc
         if best_cut is None:
             return None
-        self._lines = {cols[0]: lines[:best_cut], cols[1]: lines[best_cut:]}
-        return {cols[0]: _joined(lines[:best_cut]), cols[1]: _joined(lines[best_cut:])}
+        bounds = (0,) + best_cut + (len(lines),)
+        self._lines = {c: lines[a:b] for c, a, b in zip(cols, bounds, bounds[1:])}
+        return {c: _joined(lines[a:b]) for c, a, b in zip(cols, bounds, bounds[1:])}
 
     def _first_line(self, pre: list[TextLine], conts: list[list[TextLine]], numbered: bool, budget: bool) -> dict:
         """The first line holds the first line of several cells; the blocks below continue them."""

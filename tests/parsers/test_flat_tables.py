@@ -1319,3 +1319,22 @@ def test_a_text_column_no_field_takes_between_the_indikator_and_the_target():
          ["Hasil survei kepuasan masyarakat"]),
         ("Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi", "90%",
          ["Jumlah desa tertib dibagi jumlah desa"])]
+
+
+def test_a_formula_column_in_text_without_blank_lines():
+    """The same header with no blank line anywhere (line breaks part the cells): the lines after the
+    indikator's, up to the target, are the formula's, also when the formula opens like an indicator
+    ("Jumlah desa tertib dibagi ...")."""
+    (t,) = tables("No Sasaran Strategis Indikator Kinerja Utama Formulasi Perhitungan Target\n"
+                  "1 Meningkatnya kualitas\npelayanan publik\nIndeks kepuasan masyarakat\n"
+                  "Hasil survei kepuasan\nmasyarakat\n82\n"
+                  "2 Meningkatnya tertib\nadministrasi desa\nPersentase desa tertib\nadministrasi\n"
+                  "Jumlah desa tertib dibagi\njumlah desa\n90%\n"
+                  "3 Meningkatnya ketertiban\numum\nPersentase gangguan\nyang tertangani\n"
+                  "Gangguan tertangani dibagi\ngangguan dilaporkan\n95%\n")
+    assert [(cells(r)["sasaran"], cells(r)["indikator"], r.extra) for r in t.rows] == [
+        ("Meningkatnya kualitas pelayanan publik", "Indeks kepuasan masyarakat", ["Hasil survei kepuasan masyarakat"]),
+        ("Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi",
+         ["Jumlah desa tertib dibagi jumlah desa"]),
+        ("Meningkatnya ketertiban umum", "Persentase gangguan yang tertangani",
+         ["Gangguan tertangani dibagi gangguan dilaporkan"])]
