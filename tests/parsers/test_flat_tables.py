@@ -1226,8 +1226,8 @@ def test_a_unit_no_list_knows_written_after_both_numbers_of_a_row():
                   "1 Persentase desa dengan\nadministrasi tertib\n80% 85% 106,25\n"
                   "2 Jumlah forum warga yang aktif\n10 Forum 7 Forum 70,00\n"
                   "3 Persentase surat yang\ndiarsipkan\n90% 90% 100,00\n"
-                  "Pada triwulan ini dari 3 Indikator yang diukur, baru 1 Indikator\n"
-                  "yang mencapai 100% sedangkan yang belum mencapai 100% ada 2 Indikator.\n")
+                  "Hasil pengukuran menunjukkan 3 Indikator diukur dan 1 Indikator\n"
+                  "memenuhi targetnya (100%), sementara 2 Indikator lainnya belum memenuhinya.\n")
     assert [(cells(r)["no"], cells(r)["capaian"]) for r in t.rows] == [("1", "106,25"), ("2", "70,00"), ("3", "100,00")]
 
 
