@@ -135,7 +135,7 @@ def _title_unit(t: str) -> str | None:
     return t[m.start(1):m.end(1)] if m else None
 
 
-# ("Lumajang, 12 Januari 2024", or with the day left blank to be written by hand: "Lumajang,   Januari 2024")
+# ("Garut, 12 Januari 2024", or with the day left blank to be written by hand: "Garut,   Januari 2024")
 _PLACE_DATE = re.compile(r",\s*(?:\d{1,2}\s+[A-Za-z]+|(?:" + "|".join(FULL_MONTHS) + r"))\s+\d{4}\s*$", re.I)
 
 

@@ -40,7 +40,7 @@ _TABLE_WORD = re.compile(r"^(TARGET|REALISASI|CAPAIAN|INDIKATOR|SASARAN|KINERJA|
                          r"IKHTISAR|AKUNTABILITAS|PERENCANAAN|PENGUKURAN|ANALISIS|KESIMPULAN|DOKUMENTASI|TINDAK|HASIL|"
                          r"REKOMENDASI|CATATAN)\b", re.I)
 _PAGE_FURNITURE = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|(?:page|hal(?:aman)?|hlm)\.?\s*\d+(?:\s*(?:of|dari)\s*\d+)?)$", re.I)
-# ("Lumajang, 12 Januari 2024", or the day left blank to be written by hand: "Lumajang,   Januari 2024")
+# ("Garut, 12 Januari 2024", or the day left blank to be written by hand: "Garut,   Januari 2024")
 _DATE_LINE = re.compile(r"(?:\d{1,2}\s+[A-Za-z]+|\b(?:" + "|".join(FULL_MONTHS) + r"))\s+\d{4}$", re.I)
 
 
