@@ -307,11 +307,19 @@ class RowReader:
     def _quantity_then_remark(self, pieces: list[Piece]) -> list[Piece]:
         """"4 Dokumen Sekretaris" under a row still short of its numbers, in a table with a text column
         after its values: the row's quantity and that column's text, not a row numbered 4 (the number
-        is not the one expected next, the word after it a unit)."""
-        if not (self.h.keterangan and len(pieces) == 2 and pieces[0].kind == "no" and pieces[1].kind == "text"):
+        is not the one expected next, the word after it a unit); and "10 Forum", a paragraph a cell."""
+        if not (len(pieces) == 2 and pieces[0].kind == "no" and pieces[1].kind == "text"):
             return pieces
         c = self.cur
-        if c is None or c.vals or not c.texts or self._expected(pieces[0].text):
+        if c is None or not c.texts or self._expected(pieces[0].text):
+            return pieces
+        word = pieces[1].text
+        if self.double and " " not in word and word[:1].isupper() and word.isalpha() and len(c.vals) < self.n_vals \
+                and re.fullmatch(r"\d{1,4}", pieces[0].text):
+            # a paragraph a cell: "10 Forum" alone under a row short of its numbers is one of them, with a
+            # unit no list knows, not a row numbered 10
+            return [Piece("val", f"{pieces[0].text} {word}", pieces[0].line, QTY)]
+        if not self.h.keterangan or c.vals:
             return pieces
         unit, _, rest = pieces[1].text.partition(" ")
         if not rest or not is_unit_word(re.sub(r"[^A-Za-z]", "", unit)):

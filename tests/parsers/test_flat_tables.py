@@ -1338,3 +1338,16 @@ def test_a_formula_column_in_text_without_blank_lines():
          ["Jumlah desa tertib dibagi jumlah desa"]),
         ("Meningkatnya ketertiban umum", "Persentase gangguan yang tertangani",
          ["Gangguan tertangani dibagi gangguan dilaporkan"])]
+
+
+def test_docx2txt_quantities_with_a_unit_no_list_knows_a_paragraph_each():
+    """A paragraph a cell: "10 Forum" / "7 Forum" under a row short of its numbers are its target and
+    realisasi, with a unit the unit list does not know (before: "10" opened a row numbered 10), and a
+    "Kategori" cell after the capaian is kept raw under its label."""
+    (t,) = tables(_paragraphs(
+        "No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori",
+        "1", "Persentase desa dengan administrasi tertib", "80%", "85%", "106,25", "Sangat Baik",
+        "2", "Jumlah forum warga yang aktif", "10 Forum", "7 Forum", "70,00", "Cukup"))
+    assert t.unused == {0: "Kategori"}
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"], r.extra) for r in t.rows] == [
+        ("1", "80%", "85%", "106,25", ["Sangat Baik"]), ("2", "10 Forum", "7 Forum", "70,00", ["Cukup"])]
