@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 
 from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.settings import LayoutSettings
+from lkj.normalizers.grades import is_grade
 from lkj.normalizers.sign_off import is_sign_off
 from lkj.normalizers.table_words import is_header_word, is_label_word, is_value_label, sasaran_section
 from lkj.normalizers.text import join_lines
@@ -238,7 +239,6 @@ _ROWNO = re.compile(r"^\(?(\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})([.)]\d{0,2})?\)?\.?$"
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d()/x*+\-%]+\)?$|^\(?[IVX]{1,4}\)?$")
 _NUMERIC_START = re.compile(r"^(rp\.?\s*)?[-–(]?\d|^[-–—]+$", re.I)
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
-_GRADE = re.compile(r"AA|A|BB|B|CC|C|D")       # the SAKIP evaluation's grades, as a target or realisasi
 _CAPTION = re.compile(r"^(tabel|table|gambar|grafik|lampiran)\s+[\dIVX]", re.I)
 _HEADER_ONLY = re.compile(r"^[(\[]?(%|rp\.?|[ktr])[)\]]?$|^\(?\d{1,2}\s*=.*$|^\(?(19|20)\d\d\)?$|^\(?tw\.?$|"
                           r"^[(\[]*[A-Z0-9%]{1,3}[)\]]*(\s*[-/x*:]\s*[(\[]*[A-Z0-9%]{1,3}[)\]]*)+$|"
@@ -1031,7 +1031,7 @@ class _Body:
             numeric_line = any(_is_value(t[0].text) and t[0].text != "%" for t in tokens)
             for t in tokens:
                 if _is_value(t[0].text) or _is_rp(t[0].text) or (
-                        numeric_line and len(t) == 1 and _GRADE.fullmatch(t[0].text)):
+                        numeric_line and len(t) == 1 and is_grade(t[0].text)):
                     nums.append(t)          # (a letter grade among the line's numbers: "BB   B   75%")
                 else:
                     units.append((k, t))

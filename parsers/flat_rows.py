@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations, combinations_with_replacement
 
+from lkj.normalizers.grades import is_grade
 from lkj.normalizers.sign_off import is_sign_off
 from lkj.normalizers.table_words import sasaran_section
 from lkj.normalizers.text import clean, collapse, fold, join_lines
@@ -42,7 +43,6 @@ _INDICATOR_OPENING = re.compile(r"^(persentase|persentasi|prosentase|presentase|
 _SECTION = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan"}
 _HEADING = re.compile(r"^(bab\s+[ivx]+\b|tabel\s+\d|sumber\s*:|\d\.\d\.?\s+[A-Z]|\d\.\d\d?\.\s+[A-Z])", re.I)
 _KODE_START = re.compile(r"^\d{1,2}\.\d{2}")
-_LONE_GRADE = re.compile(r"[A-D]")
 
 
 @dataclass
@@ -73,6 +73,12 @@ class FlatRow:
 
     def post_blocks(self) -> int:
         return len({t.block for t in self.texts if t.phase == "post"})
+
+
+def _lone_grade(text: str) -> bool:
+    """A grade of one letter alone on its line ("B"): a row's value or the end of a broken word."""
+    t = text.strip()
+    return len(t) == 1 and is_grade(t)
 
 
 def _closing_sentence(texts: list[TextLine]) -> bool:
@@ -269,25 +275,25 @@ class RowReader:
                 # cells leave it short of its numbers)
                 pieces = [Piece("no", pieces[0].text, pieces[0].line)]
             if at_block and not self.dense and len(pieces) == 1 and pieces[0].kind == "text" \
-                    and _LONE_GRADE.fullmatch(t.strip()) and self.cur is not None and not self.cur.vals \
+                    and _lone_grade(t) and self.cur is not None and not self.cur.vals \
                     and (self.cur.no is not None or not self.h.has_no) \
                     and (len({x.block for x in self.cur.texts}) >= self.n_core
                          or self.double and len(self.cur.texts) >= self.n_core):     # (a paragraph a cell)
                 # a letter alone in a block of its own after the row's text cells: a grade ("B"), not
                 # the end of a word broken at a column edge (that stays inside its cell's block)
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
-            elif self.double and len(pieces) == 1 and pieces[0].kind == "text" and _LONE_GRADE.fullmatch(t.strip()) \
+            elif self.double and len(pieces) == 1 and pieces[0].kind == "text" and _lone_grade(t) \
                     and self.cur is not None and self.cur.vals and len(self.cur.vals) < self.n_vals \
                     and self.cur.vals[-1].shape == GRADE:
                 # a paragraph a cell: the realisasi's grade after the target's ("BB" / "B" / "75%")
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
-            elif not at_block and len(pieces) == 1 and pieces[0].kind == "text" and _LONE_GRADE.fullmatch(t.strip()) \
+            elif not at_block and len(pieces) == 1 and pieces[0].kind == "text" and _lone_grade(t) \
                     and self.cur is not None and not self.cur.vals and self.cur.no is not None \
                     and self.n_vals == 1 and self._row_or_end_below(texts, k):
                 # no blank line before it: a letter alone as a row's last line, the next row's number (or the
                 # table's end) after it, is the row's one value, a grade
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
-            pieces = self._number_not_kode(self._quantity_then_remark(pieces))
+            pieces = self._number_not_kode(self._quantity_not_row(pieces))
             self._line(pieces, at_block)
             at_block = False
             k += 1
@@ -304,28 +310,26 @@ class RowReader:
             return pieces
         return [Piece("val", pieces[0].text, pieces[0].line, NUM)]
 
-    def _quantity_then_remark(self, pieces: list[Piece]) -> list[Piece]:
-        """"4 Dokumen Sekretaris" under a row still short of its numbers, in a table with a text column
-        after its values: the row's quantity and that column's text, not a row numbered 4 (the number
-        is not the one expected next, the word after it a unit); and "10 Forum", a paragraph a cell."""
+    def _quantity_not_row(self, pieces: list[Piece]) -> list[Piece]:
+        """A number and words under a row still short of its numbers, the number not the one expected
+        next: the row's quantity, not a row so numbered.  "4 Dokumen Sekretaris", in a table with a
+        text column after its values: the quantity and that column's text; "10 Forum" alone, a
+        paragraph a cell: a quantity whose unit no list knows."""
         if not (len(pieces) == 2 and pieces[0].kind == "no" and pieces[1].kind == "text"):
             return pieces
         c = self.cur
         if c is None or not c.texts or self._expected(pieces[0].text):
             return pieces
-        word = pieces[1].text
-        if self.double and " " not in word and word[:1].isupper() and word.isalpha() and len(c.vals) < self.n_vals \
-                and re.fullmatch(r"\d{1,4}", pieces[0].text):
-            # a paragraph a cell: "10 Forum" alone under a row short of its numbers is one of them, with a
-            # unit no list knows, not a row numbered 10
-            return [Piece("val", f"{pieces[0].text} {word}", pieces[0].line, QTY)]
-        if not self.h.keterangan or c.vals:
-            return pieces
+        no, line = pieces[0].text, pieces[0].line
         unit, _, rest = pieces[1].text.partition(" ")
-        if not rest or not is_unit_word(re.sub(r"[^A-Za-z]", "", unit)):
+        if not rest:
+            if self.double and unit[:1].isupper() and unit.isalpha() and len(c.vals) < self.n_vals \
+                    and re.fullmatch(r"\d{1,4}", no):
+                return [Piece("val", f"{no} {unit}", line, QTY)]
             return pieces
-        no, line = pieces[0], pieces[0].line
-        return [Piece("val", f"{no.text} {unit}", line, QTY), Piece("text", rest, line)]
+        if self.h.keterangan and not c.vals and is_unit_word(re.sub(r"[^A-Za-z]", "", unit)):
+            return [Piece("val", f"{no} {unit}", line, QTY), Piece("text", rest, line)]
+        return pieces
 
     def _row_or_end_below(self, texts: list[str], k: int) -> bool:
         """The next line opens the next row (its expected number first) or the table has ended."""

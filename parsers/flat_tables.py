@@ -225,11 +225,12 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     fields += hdr.value_cols
     if hdr.keterangan:
         fields.append("keterangan")
-    # another year's columns ("realisasi@2022"), the pagu before the change ("pagu@murni"): kept as
-    # raw text under their label
-    other_years = [c for c in fields if "@" in c or c in hdr.other_labels]
-    fields = [c for c in fields if c not in other_years]
-    unused = {i: hdr.other_labels[c] for i, c in enumerate(other_years)}
+    # the columns no field takes: another year's ("realisasi@2022"), the pagu before the change
+    # ("pagu@murni"), a text column after the values ("Sumber Dana" read where a remark stands): kept
+    # as raw text under their label
+    other_cols = [c for c in fields if "@" in c or c in hdr.other_labels]
+    fields = [c for c in fields if c not in other_cols]
+    unused = {i: hdr.other_labels[c] for i, c in enumerate(other_cols)}
     if "satuan" in hdr.text_cols:
         unused[len(unused)] = "Satuan"          # a unit column: kept as raw text, the units read from it
     if "other" in hdr.text_cols:
@@ -260,7 +261,7 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
             cells[col] = RawCell(" ".join(p.text for p in toks), toks[0].line)
         if ket and hdr.keterangan:
             cells["keterangan"] = RawCell(clean(" ".join(t.text for t in ket)), ket[0].line)
-        extra = [cells.pop(c).text if c in cells else "" for c in other_years]
+        extra = [cells.pop(c).text if c in cells else "" for c in other_cols]
         if "satuan" in hdr.text_cols:
             extra.append(clean(texts["satuan"][0]) if "satuan" in texts else "")
         if "other" in hdr.text_cols:

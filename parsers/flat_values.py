@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lkj.normalizers.grades import is_grade
 from lkj.normalizers.units import is_unit_word
 
 MONEY, PCT, QTY, NUM, DASH, GRADE = "money", "pct", "qty", "num", "dash", "grade"
@@ -34,8 +35,6 @@ _ROW_NO = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])(?=\s+\S)")
 _BARE_NO = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])$")
 _KODE = re.compile(r"^\d{1,2}(?:\.\d{1,4}){1,}\.?(?=\s|$)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-# a letter grade as a target or realisasi (the SAKIP evaluation's "BB", "A"), on a line of values
-_GRADE = re.compile(r"AA|A|BB|B|CC|C|D")
 
 
 @dataclass
@@ -144,10 +143,10 @@ def split_line(text: str, line: int, kode_col: bool = False) -> list[Piece]:
     if _BARE_NO.match(s):
         return [Piece("bare", s, line, NUM)]
     words = s.split()
-    if _GRADE.fullmatch(words[0]) and len(words) <= 4:
+    if is_grade(words[0]) and len(words) <= 4:   # (a letter grade on a line of values)
         # "BB" or "B BB 100%": grades, the rest of the line values (a lone letter is no grade: the
         # end of a word broken at a column edge, "KI" / "A")
-        k = next((i for i, w in enumerate(words) if not _GRADE.fullmatch(w)), len(words))
+        k = next((i for i, w in enumerate(words) if not is_grade(w)), len(words))
         rest = split_line(" ".join(words[k:]), line) if k < len(words) else []
         if all(p.kind == "val" for p in rest) and (len(words) > 1 or len(s) == 2):
             return [Piece("val", w, line, GRADE) for w in words[:k]] + rest

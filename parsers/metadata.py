@@ -235,6 +235,11 @@ def _naming_lines(texts: list[str]) -> list[int]:
     return [i for i in sorted(cands) if _may_name_quarter(texts[i]) != (False, False)]
 
 
+def _range_months(m: re.Match) -> tuple[int, int]:
+    """The first and last month of a _MONTH_RANGE match ("Juli - September": 7, 9)."""
+    return ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()]
+
+
 def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
     votes: Counter = Counter()
 
@@ -248,7 +253,7 @@ def _quarter_votes(texts, cover_end, table_titles, sig_dates) -> Counter:
                 named = True
         if not named and may_range:        # a month range is the quarter's other name, counted once
             for m in _MONTH_RANGE.finditer(t):
-                q = quarter_of_range(ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()])
+                q = quarter_of_range(*_range_months(m))
                 if q:
                     votes[q] += max(1, w // 2)
 
@@ -411,8 +416,8 @@ def extract_meta(rep: RawReport, doc_places: list[Mention], directory: dict[str,
     # (or a month range that is a quarter's other name: "Juli - September 2024", "Januari s.d. Juni";
     # the whole year, "Januari s.d. Desember", is the annual report's)
     cover_quarter = bool(_QUARTER.search(cover)) or any(
-        quarter_of_range(ALL_MONTHS[m.group(1).lower()], ALL_MONTHS[m.group(2).lower()]) not in (None, 4)
-        or ALL_MONTHS[m.group(1).lower()] == 10 for m in _MONTH_RANGE.finditer(cover))
+        quarter_of_range(first, last) not in (None, 4) or first == 10
+        for first, last in map(_range_months, _MONTH_RANGE.finditer(cover)))
     titled = any(_LKJ_TITLE.match(t) for t in texts[:cover_end])
     titles_quarter = any(_QUARTER.search(t) for t in titles if t)
     # an annual report: named so on its cover, or a titled cover (and table titles) naming no quarter
