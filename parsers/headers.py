@@ -414,7 +414,6 @@ def _contextualise(hm: HeaderMap) -> None:
         names = [c for c in hm.columns if c.role == "name"]
         if len(names) == 1:
             names[0].role = "indikator"
-    # a lone "Anggaran" column in a list of programmes is the pagu; name columns stay names
     # a renstra target beside the report's own target and realisasi ("Target | Realisasi | Capaian |
     # Target Akhir Renstra"): a column of its own, kept raw; without them the table compares periods
     roles = hm.roles()
@@ -431,9 +430,11 @@ def table_kind(hm: HeaderMap, title: str) -> str | None:
     t = fold(title)
     # (the year of a column kept raw beside the report's own columns, "Kondisi Awal 2021", "Target
     # Akhir Renstra 2026", compares nothing)
-    kept = [c.label for c in hm.columns if c.role is None and c.year and not c.group]
-    years = re.findall(r"\b20\d\d\b", " ".join(w for w in hm.text.split(" ") if not any(w in k for k in kept))
-                       if kept else hm.text)
+    text = hm.text
+    for c in hm.columns:
+        if c.role is None and c.year and not c.group:
+            text = text.replace(c.label, " ")
+    years = re.findall(r"\b20\d\d\b", text)
     multi_year = (hm.years and hm.own_year is None) or (not hm.years and len(set(years)) >= 2 and "target" in roles
                                                         and "pagu" not in roles)
     # a header repeated per year whose report-year columns give target and realisasi is the report's
