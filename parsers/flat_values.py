@@ -91,8 +91,8 @@ def _tokens(s: str) -> tuple[tuple[int, int, str], ...]:
 
 def _repeated_unit(s: str, word: str) -> bool:
     """The word stands after each of two numbers side by side in the line ("10 Forum 7 Forum 70%"):
-    the unit of a target and its realisasi that the unit list does not know (not two counts in a
-    sentence, "dari 9 Indikator ... masih ada 8 Indikator")."""
+    the unit of a target and its realisasi that the unit list does not know (not two counts apart in
+    a sentence, "3 Indikator diukur dan 1 Indikator memenuhi target")."""
     w = word.rstrip(".")
     if not w[:1].isalpha() or len(w) < 3:
         return False
@@ -161,13 +161,13 @@ def split_line(text: str, line: int, kode_col: bool = False) -> list[Piece]:
         s = s[m.end():].strip()
     else:
         m = _ROW_NO.match(s)
-        mk = _KODE.match(s[m.end():].lstrip()) if m and kode_col else None
+        after_no = s[m.end():].lstrip() if m else ""
+        mk = _KODE.match(after_no) if m and kode_col else None
         if mk and mk.group(0).count(".") >= 2 and not re.fullmatch(r"\d{1,3}(\.\d{3})+", mk.group(0)) and \
-                re.match(r"\s+[A-Za-z]", s[m.end():].lstrip()[mk.end():]):
+                re.match(r"\s+[A-Za-z]", after_no[mk.end():]):
             # "1 7.01.01 Program Penunjang ...": the row's number, then its kode
-            rest = s[m.end():].lstrip()
             out += [Piece("no", m.group(1), line), Piece("kode", mk.group(0), line)]
-            s = rest[mk.end():].strip()
+            s = after_no[mk.end():].strip()
             m = None
         elif m and re.match(r"\d+$", m.group(1)) and re.match(r"\s+[-−–]?\d", s[m.end():]):
             # "1 89% 27% 30%" or "82 79,40 96,83 %": a row number or the first value; the row reader decides
