@@ -137,18 +137,39 @@ def _is_budget_row(hdr: FlatHeader, r: FlatRow, vals: dict | None = None) -> boo
 
 # how a table's value columns follow from each other: (a, b, c) with c = a / b x 100 ("ratio") or
 # c = a - b ("difference").  Capaian = realisasi / target, the budget's capaian = realisasi / pagu,
-# sisa = pagu - realisasi.
+# sisa = pagu - realisasi; efisiensi is the kinerja's capaian against the budget's, written by
+# templates as their quotient (0,66 or 66%) or their difference ("10=6-9").
 _RELATIONS = (("ratio", "realisasi", "target", "capaian"),
               ("ratio", "realisasi_anggaran", "pagu", "capaian_anggaran"),
-              ("difference", "pagu", "realisasi_anggaran", "sisa"))
+              ("difference", "pagu", "realisasi_anggaran", "sisa"),
+              ("efisiensi", "capaian", "capaian_anggaran", "efisiensi"))
 
 
-def _holds(kind: str, a, b, c) -> bool:
-    """a, b, c: parsed numbers.  A ratio is a percentage of two values in one unit."""
+_DECIMALS = re.compile(r"[.,](\d{1,2})(?!\d)\s*%?\s*$")
+
+
+def _last_place(text: str) -> float:
+    """One unit of a written percentage's last digit: "19%" 1, "23,65%" 0.01 (what it was rounded to)."""
+    m = _DECIMALS.search(text)
+    return 10.0 ** -len(m.group(1)) if m else 1.0
+
+
+def _holds(kind: str, a, b, c, c_place: float = 1.0) -> bool:
+    """a, b, c: parsed numbers; c_place: one unit of c's last written digit.  A ratio is a
+    percentage of two values in one unit, as exact as c is written (a tiny quotient is no "0,95")."""
     if kind == "ratio":
         if c.unit not in ("%", None) or (a.unit != b.unit and None not in (a.unit, b.unit)):
             return False
-        return b.value > 0 and abs(a.value / b.value * 100.0 - c.value) <= max(1.0, abs(c.value) * 0.01)
+        return b.value > 0 and abs(a.value / b.value * 100.0 - c.value) <= max(c_place, abs(c.value) * 0.01)
+    if kind == "efisiensi":
+        # each form only where its value cannot be near zero by chance (a small figure near 0 is
+        # "held" by any two columns' tiny quotient)
+        x = abs(c.value)
+        if b.value > 0 and x >= 0.05 and abs(a.value / b.value - c.value) <= max(0.011, x * 0.01):
+            return True
+        if b.value > 0 and x >= 5 and abs(a.value / b.value * 100.0 - c.value) <= max(1.0, x * 0.01):
+            return True
+        return a.unit in ("%", None) and b.unit in ("%", None) and abs(a.value - b.value - c.value) <= max(0.5, x * 0.01)
     return abs(a.value - b.value - c.value) <= max(1.0, abs(c.value) * 1e-6)
 
 
@@ -166,12 +187,12 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
 
     relations = [r for r in _RELATIONS if all(c in value_cols for c in r[1:])]
     moving = sorted({c for r in relations for c in r[1:]}, key=value_cols.index)
-    if not relations or len(moving) > 6:
+    if not relations or len(moving) > 7:
         return value_cols
     nums = []
     for r in rows:
         if len(r.vals) == len(value_cols):
-            nums.append([parse_number(v.text) for v in r.vals])
+            nums.append([(parse_number(v.text), _last_place(v.text)) for v in r.vals])
     if len(nums) < 2:
         return value_cols
     slots = [value_cols.index(c) for c in moving]
@@ -184,10 +205,10 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
         if key not in tally:
             held = checked = 0
             for vs in nums:
-                x, y, z = vs[i], vs[j], vs[k]
+                (x, _), (y, _), (z, place) = vs[i], vs[j], vs[k]
                 if x.value is not None and y.value is not None and z.value is not None:
                     checked += 1
-                    held += _holds(kind, x, y, z)
+                    held += _holds(kind, x, y, z, place)
             tally[key] = held, checked
         return tally[key]
 

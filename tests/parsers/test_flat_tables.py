@@ -698,6 +698,44 @@ def test_a_capaian_header_given_out_of_order_takes_the_order_its_numbers_follow(
         ("4 Laporan", "3 Laporan", "75%"), ("12 Laporan", "6 Laporan", "50%"), ("24 Dokumen", "16 Dokumen", "66,67%")]
 
 
+def test_a_cost_per_outcome_header_whose_capaian_and_efisiensi_stand_above_the_others():
+    """pdfplumber's extract_text() of a cost-per-outcome header: the tall "Capaian (%)" and
+    "Efisiensi" cells print on the line above "T R % Pagu Realisasi", so the words put efisiensi
+    first and all seven value columns out of place.  The rows' numbers (capaian = R / T, the
+    budget's capaian = realisasi / pagu, efisiensi their quotient) give the order.  Before: with
+    seven columns to move none were moved, and the target was read as efisiensi."""
+    (t,) = tables("\n".join([
+        "Tabel 3.4", "Cost per outcome Kasi Ekonomi Pembangunan", "Kinerja Anggaran",
+        "Sasaran / Indikator", "No Capaian Efisiensi", "Kegiatan Kinerja T R % Pagu Realisasi", "(%)",
+        "1. Meningkatnya sarana desa Persentase desa terlayani 100% 40,00% 40,00% 2.000.000,00 1.000.000,00 50,00% 0,80",
+        "2. Tertibnya laporan desa Persentase laporan tepat waktu 80% 60,00% 75,00% 5.000.000,00 4.000.000,00 80,00% 0,94",
+        "3. Terbinanya lembaga desa Jumlah lembaga aktif 12 Lembaga 9 Lembaga 75,00% 3.000.000,00 2.700.000,00 90,00% 0,83",
+        "BAB III"]))
+    assert t.kind == "cost_per_outcome"
+    assert [tuple(cells(r)[f] for f in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran",
+                                        "capaian_anggaran", "efisiensi")) for r in t.rows] == [
+        ("100%", "40,00%", "40,00%", "2.000.000,00", "1.000.000,00", "50,00%", "0,80"),
+        ("80%", "60,00%", "75,00%", "5.000.000,00", "4.000.000,00", "80,00%", "0,94"),
+        ("12 Lembaga", "9 Lembaga", "75,00%", "3.000.000,00", "2.700.000,00", "90,00%", "0,83")]
+
+
+def test_a_tiny_quotient_is_no_written_percentage():
+    """Columns in their words' order whose efisiensi no relation explains (1 - budget's capaian /
+    capaian, "-0,24"): no order is better, and none is taken.  Before the check held a ratio as
+    exactly as its figure is written, a realisasi divided by a pagu in the millions (about 0) was
+    "0,95" within a whole percent, and the efisiensi column was read as the budget's capaian."""
+    (t,) = tables("\n".join([
+        "Tabel 2.3", "Cost per outcome Camat",
+        "No Sasaran Indikator Kinerja Pagu Realisasi Capaian Target Realisasi Capaian Efisiensi",
+        "1 Meningkatnya layanan Persentase surat selesai 2.226.708.730 526.669.818 23,65% 89% 16,67% 19% -0,24",
+        "2 Tertibnya arsip Persentase arsip tertata 57.392.099 686.617 1,20% 89% 22,22% 25% 0,95",
+        "3 Terbinanya desa Persentase desa terbina 15.909.050 1.952.000 12,27% 100% 42,86% 43% 0,71",
+        "BAB III"]))
+    assert [tuple(cells(r)[f] for f in ("pagu", "realisasi_anggaran", "capaian_anggaran", "efisiensi")) for r in t.rows] == [
+        ("2.226.708.730", "526.669.818", "23,65%", "-0,24"), ("57.392.099", "686.617", "1,20%", "0,95"),
+        ("15.909.050", "1.952.000", "12,27%", "0,71")]
+
+
 def test_a_budget_table_whose_upper_label_follows_the_last_pk_row():
     """pdfplumber's extract_text() of a PK sheet: the PK table, then the budget table's header
     "ANGGARAN" / "NO SUB KEGIATAN" / "(Rp)" with no blank line, its main line naming no amount.  The
