@@ -75,22 +75,38 @@ def misfits(r: Row) -> list[str]:
 
 
 _LABELS = ("indikator", "name", "sasaran", "kode")
+# the values a row gives together: its kinerja, its budget
+_VALUE_GROUPS = (("target", "realisasi", "capaian"), ("pagu", "realisasi_anggaran", "capaian_anggaran"))
+
+
+def _split_rows(t: Table, rows: list[Row]) -> int:
+    """Rows that give part of a group of values the table's other rows give whole (a target and
+    realisasi without their capaian, a capaian alone): one such row is a cell left empty, several in
+    one table are a row's values read on separate lines (text whose cells print at different heights)."""
+    groups = [g for g in _VALUE_GROUPS if all(f in t.fields for f in g)
+              and any(all((r.raw.get(f) or "").strip() for f in g) for r in rows)]
+    return sum(1 for r in rows if any(0 < sum(1 for f in g if (r.raw.get(f) or "").strip()) < 3 for g in groups))
 
 
 def table_doubt(t: Table) -> str | None:
     """Why a table as read is not to be trusted: its reader says it is incomplete, or a quarter of its
-    rows carry numbers but no label, or values in the shape of another column (read across columns)."""
+    rows carry numbers but no label, or values in the shape of another column (read across columns),
+    or (two rows at least) part of a group of values the others give whole."""
     if not t.complete:
         return f"{t.title[:50] or t.kind} was not read completely"
     rows = [r for r in t.rows if r.level != "total" and any(r.num.get(f) is not None for f in NUMERIC_FIELDS)]
     if len(rows) < 2:
         return None
+    name = t.title[:50] or t.kind
     bare = sum(1 for r in rows if not any((r.text.get(f) or "").strip() for f in _LABELS))
     crossed = sum(1 for r in rows if misfits(r))
     if 4 * max(bare, crossed) >= len(rows):
         what = "carry numbers but no label" if bare >= crossed else "hold values in the shape of another column"
-        return (f"{max(bare, crossed)} of the {len(rows)} rows of {t.title[:50] or t.kind} {what}: the table was "
-                f"likely not read as printed")
+        return f"{max(bare, crossed)} of the {len(rows)} rows of {name} {what}: the table was likely not read as printed"
+    split = _split_rows(t, rows)
+    if split >= 2 and 4 * split >= len(rows):
+        return (f"{split} of the {len(rows)} rows of {name} give part of a group of values the other rows give "
+                f"whole: a row's values were likely read apart")
     return None
 
 

@@ -28,3 +28,34 @@ def test_a_table_read_with_pagu_and_realisasi_swapped_is_not_flagged_row_by_row(
            "7.01.01.2.02\tAdministrasi Keuangan Perangkat Daerah\t1.900.000\t1.330.000\t570.000\t70,00%",
            "7.01.01.2.06\tAdministrasi Umum Perangkat Daerah\t215.000\t390.000\t175.000\t55,13%"]
     assert {a["row_index"] for a in _budget_anomalies(one)} == {2}
+
+
+def _capaian_records(rows: list[str]) -> dict:
+    from lkj.extract import read_bytes
+    from lkj.model.settings import DEFAULT
+    from lkj.pipeline import process_document
+
+    text = "\n".join(["LAPORAN KINERJA TRIWULAN II TAHUN 2024", "KECAMATAN CONTOH", "",
+                      "Tabel 2.2 Capaian Kinerja", "",
+                      "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian", *rows, "", "BAB III"])
+    return process_document(read_bytes("capaian.txt", text.encode(), DEFAULT), DEFAULT).records
+
+
+def test_a_table_whose_rows_give_their_values_apart_is_a_doubt_not_missing_values():
+    # text whose cells print at different heights (pdfplumber's extract_text of a table with
+    # vertically centred cells): rows' values land on the lines of other rows, so three of four rows
+    # give part of their kinerja, each another part. That is the reading's signature: doubts, not a
+    # missing value row by row
+    apart = ["1\tMeningkatnya layanan surat\tPersentase surat selesai\t100%\t40,00%\t",
+             "2\tTertibnya laporan desa\tPersentase laporan tepat waktu\t\t60,00%\t75,00%",
+             "3\tTerbinanya lembaga desa\tJumlah lembaga aktif\t12 Lembaga\t9 Lembaga\t75,00%",
+             "4\tTertibnya arsip desa\tPersentase arsip tertata\t90%\t\t50,00%"]
+    recs = _capaian_records(apart)
+    assert [a for a in recs["anomalies"] if a["rule"] == "missing_value"] == []
+    doubts = [d for d in recs["doubts"] if d["rule"] == "missing_value"]
+    assert len(doubts) == 3 and all("read apart" in d["doubt"] for d in doubts)
+    # one capaian left empty among whole rows: the report's own omission, flagged
+    one = ["1\tMeningkatnya layanan surat\tPersentase surat selesai\t100%\t40,00%\t",
+           "2\tTertibnya laporan desa\tPersentase laporan tepat waktu\t80%\t60,00%\t75,00%",
+           "3\tTerbinanya lembaga desa\tJumlah lembaga aktif\t12 Lembaga\t9 Lembaga\t75,00%"]
+    assert [a["row_index"] for a in _capaian_records(one)["anomalies"] if a["rule"] == "missing_value"] == [0]
