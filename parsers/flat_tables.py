@@ -154,6 +154,9 @@ def _last_place(text: str) -> float:
     return 10.0 ** -len(m.group(1)) if m else 1.0
 
 
+_MAY_BE_NEGATIVE = ("efisiensi", "sisa")
+
+
 def _holds(kind: str, a, b, c, c_place: float = 1.0) -> bool:
     """a, b, c: parsed numbers; c_place: one unit of c's last written digit.  A ratio is a
     percentage of two values in one unit, as exact as c is written (a tiny quotient is no "0,95")."""
@@ -220,12 +223,20 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
     def moved(order) -> int:
         return sum(a != b for a, b in zip(order, moving))
 
+    # values below zero per slot: only an efisiensi or a sisa may be (a difference, 37,45% - 48,38%,
+    # holds with its two last columns either way round; the negative one is the efisiensi)
+    negative = {k: sum(1 for vs in nums if (vs[k][0].value or 0) < 0) for k in slots}
+
+    def signs(order) -> int:
+        return sum(negative[k] for c, k in zip(order, slots) if c not in _MAY_BE_NEGATIVE)
+
     now, checked = fits(moving)
     if now == checked == len(nums) * len(relations):
         return value_cols          # every row holds every relation in the words' order: none holds more
-    # the most checks held; of orders that hold as many, the one nearest the words'
+    # the most checks held; of orders that hold as many, the one with the fewest negative values
+    # where none can be, then the one nearest the words'
     best, (held, checked) = max(((p, fits(p)) for p in permutations(moving)),
-                                key=lambda pf: (pf[1][0], -moved(pf[0])))
+                                key=lambda pf: (pf[1][0], -signs(pf[0]), -moved(pf[0])))
     if held > now and held * 2 >= checked:
         out = list(value_cols)
         for c, slot in zip(best, slots):

@@ -719,6 +719,24 @@ def test_a_cost_per_outcome_header_whose_capaian_and_efisiensi_stand_above_the_o
         ("12 Lembaga", "9 Lembaga", "75,00%", "3.000.000,00", "2.700.000,00", "90,00%", "0,83")]
 
 
+def test_an_efisiensi_header_out_of_order_puts_the_negative_difference_in_efisiensi():
+    """pdfplumber's extract_text() of an efisiensi table: "Capaian Capaian" prints above "No Sasaran
+    Indikator Kinerja Kinerja Anggaran Efisiensi", so the words put efisiensi first.  Efisiensi =
+    capaian - the budget's capaian holds with the last two columns either way round; a budget's
+    capaian below zero cannot be, so the negative column is the efisiensi.  Before: the budget's
+    capaian was read as -10,93% and flagged as implausible."""
+    (t,) = tables("\n".join([
+        "Tabel 2.4", "Efisiensi Penggunaan Sumber Daya", "Capaian Capaian",
+        "No Sasaran Indikator Kinerja Kinerja Anggaran Efisiensi", "(%) (%)",
+        "1. Meningkatnya layanan surat Persentase surat selesai 37,45% 48,38% -10,93%",
+        "2. Tertibnya laporan desa Persentase laporan tepat waktu 31,25% 19,58% 11,67%",
+        "3. Terbinanya lembaga desa Persentase lembaga aktif 37,50% 39,90% -2,40%",
+        "BAB III"]))
+    assert t.kind == "efisiensi"
+    assert [tuple(cells(r)[f] for f in ("capaian", "capaian_anggaran", "efisiensi")) for r in t.rows] == [
+        ("37,45%", "48,38%", "-10,93%"), ("31,25%", "19,58%", "11,67%"), ("37,50%", "39,90%", "-2,40%")]
+
+
 def test_a_tiny_quotient_is_no_written_percentage():
     """Columns in their words' order whose efisiensi no relation explains (1 - budget's capaian /
     capaian, "-0,24"): no order is better, and none is taken.  Before the check held a ratio as
