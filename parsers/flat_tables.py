@@ -81,7 +81,9 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
         k = reader.read(texts, nos, end, raws)
         if hdr.kind != "comparison":
             title = find_title(texts, [False] * n, i, floor)
-            if not (hdr.years and "perbandingan" in fold(title)):       # (a comparison of years by its title)
+            # (a comparison of years by its title: its header names the years, or they stand in the
+            # group labels above it, taken for the title's last line, and its targets and realisasi repeat)
+            if not ((hdr.years or _repeated_kinerja(hdr)) and "perbandingan" in fold(title)):
                 found.append((hdr, title, nos[i], reader.rows))
         floor = max(k, i + 1)
         i = floor
@@ -97,6 +99,11 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
     measure = choose_measure([[ls for ls, _ in cells] for hdr, _, _, rows in found
                               for cells in _certain_cells(hdr, rows).values()])
     return [t for t in (_table(hdr, title, line, rows, known, measure) for hdr, title, line, rows in found) if t.rows]
+
+
+def _repeated_kinerja(hdr: FlatHeader) -> bool:
+    """Two targets and two realisasi in a header ("Target Realisasi Target Realisasi"): one pair a period."""
+    return hdr.words.count("target") >= 2 and hdr.words.count("realisasi") >= 2
 
 
 def _certain_cells(hdr: FlatHeader, rows: list[FlatRow]) -> dict[str, list[tuple[list[str], bool]]]:

@@ -1085,6 +1085,23 @@ def test_a_two_year_header_in_flat_text_reads_the_report_years_columns():
     assert tables(text.replace("Capaian Kinerja Kecamatan", "Perbandingan Capaian Kinerja")) == []
 
 
+def test_a_comparison_whose_years_stand_in_group_labels_above_the_header_is_no_capaian_table():
+    """pdfplumber's extract_text() of a comparison of two years: the group labels "Tahun 2023 (TW.
+    IV)" and "Tahun 2024 (TW. IV)" break over two lines, the first taken for the title's last line,
+    and the header below says only "Target Realisasi Target Realisasi".  Titled a comparison, with
+    its target and realisasi repeated, it is one.  Before: a capaian table whose capaian was the
+    second year's two values, flagged by capaian = realisasi / target row by row."""
+    text = "\n".join([
+        "Tabel 3.2", "Perbandingan Target dan Realisasi Kinerja Triwulan IV", "Tahun 2023 (TW. Tahun 2024 (TW.",
+        "No. Indikator Kinerja IV) IV)", "Target Realisasi Target Realisasi",
+        "1. Persentase surat selesai tepat waktu 85,60% 81,19% 83,60% 91,67%",
+        "2. Persentase laporan desa yang tertib 90,83% 87,81% 93,33% 97,33%",
+        "BAB IV"])
+    assert tables(text) == []
+    # the same header under a title that does not compare: a table whose rows are read
+    assert [t.kind for t in tables(text.replace("Perbandingan Target dan", "Rekap Target dan"))] != []
+
+
 def test_a_signature_block_right_under_the_last_row_ends_the_table():
     """A PK sheet: the table, then where and when it was signed, the signer, the NIP.  The date line
     and the NIP are no rows (before: "20 Januari 2024" gave a row whose target was 2024, and the NIP
