@@ -31,9 +31,21 @@ from .layout_text import is_space_aligned, read_layout
 from .running_lines import page_furniture
 
 
+# spaces that are no ordinary space (no-break, figure, narrow, en/em and ideographic spaces: what
+# Word, web pages and converters write between a number and its "%" or in a table's gutters) read as
+# one space each, so a line keeps its character columns; characters that print nothing (soft hyphen,
+# zero-width space and joiners, word joiner, a byte-order mark inside the text) are dropped
+_SPACES_AND_INVISIBLES = {**{c: " " for c in (0x00A0, 0x2007, 0x202F, 0x3000, *range(0x2000, 0x200B))},
+                          **{c: None for c in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}}
+
+
 def source_lines(text: str) -> list[str]:
     """The source's lines, numbered as an editor numbers them (\\r\\n, \\r and \\n end a line; a form
-    feed does not: splitlines() would also split on \\x0c, \\x1c ...)."""
+    feed does not: splitlines() would also split on \\x0c, \\x1c ...).  Unicode spaces are read as
+    spaces and invisible characters dropped (_SPACES_AND_INVISIBLES): a cell's span counts the
+    characters of its line as read."""
+    if not text.isascii():
+        text = text.translate(_SPACES_AND_INVISIBLES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if lines and lines[-1] == "":

@@ -154,3 +154,22 @@ def test_a_pipe_table_of_a_header_and_one_row_without_a_delimiter_line(tmp_path)
     assert [c.text for c in rows[1].cells][6:] == ["120.000.000", "110.000.000", "91,67", "10,83"]
     # one pipe row alone, or two of different widths, stay text
     assert all(ln.cells is None for ln in _read(tmp_path, "| a | b | c |\nteks | biasa\n").lines)
+
+
+def test_no_break_spaces_and_soft_hyphens_read_as_the_text_they_print(tmp_path):
+    # a converter's space-aligned export: no-break spaces in the gutters and between a number and
+    # its "%", a soft hyphen inside a header word and a zero-width space in a cell. They print as
+    # spaces and as nothing; before, the gutters were no white, the table no table
+    from lkj.parsers.report_parser import parse_document
+
+    nb = "\u00a0"
+    lines = ["LAPORAN KINERJA TRIWULAN I TAHUN 2024", "", "Tabel 2.2 Capaian Ki\u00adnerja", "",
+             f"No{nb * 3}Indikator Kinerja{nb * 14}Target{nb * 4}Realisasi{nb * 3}Capaian",
+             f"1{nb * 4}Persentase surat selesai{nb * 7}90{nb}%{nb * 6}81{nb}%{nb * 7}90{nb}%",
+             f"2{nb * 4}Jumlah laporan\u200b desa{nb * 11}12{nb * 8}9{nb * 9}75{nb}%", "", "", "BAB III"]
+    doc = _read(tmp_path, "\n".join(lines) + "\n")
+    assert doc.lines[2].text == "Tabel 2.2 Capaian Kinerja" and nb not in doc.lines[4].text
+    (t,) = [t for rep in parse_document(doc).reports for t in rep.tables]
+    assert t.kind == "capaian"
+    assert [(r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("Persentase surat selesai", "90 %", "81 %", "90 %"), ("Jumlah laporan desa", "12", "9", "75 %")]
