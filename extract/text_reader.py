@@ -53,6 +53,30 @@ def source_lines(text: str) -> list[str]:
     return lines
 
 
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def tab_stop_width(lines: list[str], least: int = 40) -> int | None:
+    """The tab width of text whose tabs were expanded to spaces (`expand`, an editor's "tabs to
+    spaces"): at least `least` runs of two spaces or more between words, and 95% of them or more end
+    on a multiple of 8 (or of 4), where a tab ends.  Columns aligned with spaces end anywhere (about
+    one run in eight on a multiple of 8, in pdftotext -layout and fixed-width exports)."""
+    n = off4 = off8 = 0
+    for t in lines:
+        if "  " not in t:
+            continue
+        for m in _GAP.finditer(t):
+            e = m.end()
+            n += 1
+            off8 += e % 8 != 0
+            off4 += e % 4 != 0
+        if off4 > 20:
+            return None         # (aligned text shows it within a few lines: read no further)
+    if n < least:
+        return None
+    return 8 if off8 <= 0.05 * n else 4 if off4 <= 0.05 * n else None
+
+
 def tab_cells(text: str, no: int) -> list[Cell]:
     cells, pos = [], 0
     for k, part in enumerate(text.split("\t")):
@@ -115,7 +139,13 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])
     lines = source_lines(text)
     piped = "|" in text and _pipe_table(lines)
-    if "\t" not in text and not piped and is_space_aligned(lines, layout):
+    expanded = "\t" not in text and "  " in text and tab_stop_width(lines)
+    if expanded:
+        # its runs of spaces align on tab stops, not on columns: what lines up is no table's column,
+        # and a cell of 7 characters past a stop is set apart by one space only
+        doc.warnings.append(f"the text's tabs were expanded to spaces (tab stops every {expanded} characters): "
+                            f"read as text without layout")
+    elif "\t" not in text and not piped and is_space_aligned(lines, layout):
         read_layout(doc, lines, layout)
         if detected.note:
             doc.warnings.append(detected.note)

@@ -173,3 +173,26 @@ def test_no_break_spaces_and_soft_hyphens_read_as_the_text_they_print(tmp_path):
     assert t.kind == "capaian"
     assert [(r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
         ("Persentase surat selesai", "90 %", "81 %", "90 %"), ("Jumlah laporan desa", "12", "9", "75 %")]
+
+
+def test_a_tab_export_whose_tabs_were_expanded_to_spaces_is_read_as_text_without_layout(tmp_path):
+    # tab rows through `expand` (or an editor's tabs-to-spaces): every run of spaces ends on a tab
+    # stop, so rows line up where no column does, and a cell of 23 characters ("Persentase surat
+    # keluar") is set apart from the next by one space. Read as space-aligned text, no row was read; as text without
+    # layout, every row is
+    from lkj.parsers.report_parser import parse_document
+
+    inds = ["Persentase surat keluar", "Jumlah Dokumen", "Persentase desa tertib administrasi",
+            "Jumlah laporan keuangan", "Indeks kepuasan masyarakat", "Persentase arsip tertata",
+            "Jumlah forum koordinasi", "Persentase konflik tertangani", "Jumlah lembaga aktif"]
+    rows = [f"{k + 1}\tMeningkatnya layanan bagian {k + 1}\t{ind}\t{80 + k}%\t{60 + k},50%\t{(60 + k + .5) / (80 + k) * 100:.2f}%"
+            .replace(".", ",") for k, ind in enumerate(inds)]
+    text = "\n".join(["LAPORAN KINERJA TRIWULAN I TAHUN 2024", "KECAMATAN CONTOH", "", "Tabel 2.2 Capaian Kinerja", "",
+                      "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian", *rows, "", "", "BAB III"]).expandtabs(8)
+    assert "\t" not in text and "Persentase surat keluar 80%" in text
+    doc = _read(tmp_path, text + "\n")
+    assert any("tabs were expanded" in w for w in doc.warnings)
+    (t,) = [t for rep in parse_document(doc).reports for t in rep.tables]
+    assert t.kind == "capaian" and len(t.rows) == 9
+    assert [(r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows[:2]] == [
+        ("Persentase surat keluar", "80%", "60,50%", "75,62%"), ("Jumlah Dokumen", "81%", "61,50%", "75,93%")]
