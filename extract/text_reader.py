@@ -7,7 +7,8 @@ export: its cells are the tab-separated parts, each with its character span; con
 markitdown and most HTML-to-Markdown converters write: "| No | Sasaran | ... |" rows with their
 outer pipes, a "|---|:---:|" delimiter line under the header) is read the same way: each row's
 cells are the parts between its unescaped pipes, the delimiter lines belong to the grid and are no
-row.  A text without such rows whose columns are aligned with spaces (pdftotext -layout,
+row.  A table saved as CSV (";" or "," between fields, quoted as spreadsheets write them) is read
+with Python's csv module, each field a cell.  A text without such rows whose columns are aligned with spaces (pdftotext -layout,
 fixed-width exports; decided from the content) is read by extract/layout_text.py, an HTML page by
 extract/html_reader.py.  In a text whose pages are divided by form feeds, the running headers and
 footers are left out (extract/running_lines.page_furniture): a table running over a page goes on.
@@ -17,9 +18,11 @@ gives HTML without the source's line numbers and character spans that every cell
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import re
+from collections import Counter
 
 from lkj.model.document import Cell, Document, Grid, Line
 from lkj.model.names import FileFormat
@@ -75,6 +78,51 @@ def tab_stop_width(lines: list[str], least: int = 40) -> int | None:
     if n < least:
         return None
     return 8 if off8 <= 0.05 * n else 4 if off4 <= 0.05 * n else None
+
+
+def delimiter_of(lines: list[str]) -> str | None:
+    """The delimiter of a table exported as CSV (a spreadsheet's "Save as CSV": ";" where the
+    decimal mark is a comma, as in Indonesian settings, else ","): half the non-blank lines or more,
+    and four fifths of those of several fields (a title or a note is one), parse (Python's csv
+    module) into one number of fields, three or more.  A report's prose with its commas parses into
+    as many fields as a sentence has commas, line by line another, and most of its lines into one;
+    rows of decimal commas (90,50% 86,11%) have no header of labels above them, and a spreadsheet
+    writes no space after its delimiter where a sentence does after its comma."""
+    body = [t for t in lines if t.strip()]
+    if len(body) < 2:
+        return None
+    for d in (";", ","):
+        if d not in body[0] and d not in body[len(body) // 2]:
+            continue
+        parsed = list(csv.reader(body, delimiter=d))
+        widths = Counter(map(len, parsed))
+        width, n = max(((w, k) for w, k in widths.items() if w > 1), key=lambda wk: wk[1], default=(0, 0))
+        several = len(body) - widths.get(1, 0)
+        if width >= 3 and n >= 2 and 2 * n >= len(body) and n >= 0.8 * several:
+            # the first row of that width is the header: labels, no number ("1 ... 80% 60" / "50% 75"
+            # / "62%" is a row of decimal commas, no header)
+            header = next(r for r in parsed if len(r) == width)
+            rest = [f for r in parsed if len(r) == width for f in r[1:] if f]
+            spaced = sum(1 for f in rest if f[0] == " ")
+            if not any(f.strip()[:1].isdigit() for f in header) and spaced * 10 <= len(rest):
+                return d
+    return None
+
+
+def delimited_cells(text: str, no: int, d: str) -> list[Cell] | None:
+    """The cells of a CSV line (None when it holds one field: a title line), each with its span in
+    the line (a quoted field's span is its quotes' inside)."""
+    fields = next(csv.reader([text], delimiter=d), [])
+    if len(fields) < 2:
+        return None
+    cells, pos = [], 0
+    for k, f in enumerate(fields):
+        quoted = text.startswith('"', pos)
+        start = pos + 1 if quoted else pos
+        end = start + len(f) + (f.count('"') if quoted else 0)      # ("" inside quotes is one ")
+        cells.append(Cell(f, line=no, col=k, span=(start, end)))
+        pos = end + (1 if quoted else 0) + 1
+    return cells
 
 
 def tab_cells(text: str, no: int) -> list[Cell]:
@@ -139,13 +187,14 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])
     lines = source_lines(text)
     piped = "|" in text and _pipe_table(lines)
-    expanded = "\t" not in text and "  " in text and tab_stop_width(lines)
+    comma = None if "\t" in text or piped else delimiter_of(lines)
+    expanded = "\t" not in text and not comma and "  " in text and tab_stop_width(lines)
     if expanded:
         # its runs of spaces align on tab stops, not on columns: what lines up is no table's column,
         # and a cell of 7 characters past a stop is set apart by one space only
         doc.warnings.append(f"the text's tabs were expanded to spaces (tab stops every {expanded} characters): "
                             f"read as text without layout")
-    elif "\t" not in text and not piped and is_space_aligned(lines, layout):
+    elif "\t" not in text and not piped and not comma and is_space_aligned(lines, layout):
         read_layout(doc, lines, layout)
         if detected.note:
             doc.warnings.append(detected.note)
@@ -165,6 +214,14 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
                 doc.grids.append(grid)
             doc.add_row(no, tab_cells(t, no), grid=grid)
             continue
+        if comma and comma in t:
+            cells = delimited_cells(t, no, comma)
+            if cells is not None:
+                if grid is None or grid.source != "csv":
+                    grid = Grid(len(doc.grids) + 1, None, None, source="csv")
+                    doc.grids.append(grid)
+                doc.add_row(no, cells, grid=grid)
+                continue
         if piped and "|" in t:
             if _delimiter(t):
                 if grid is not None:

@@ -196,3 +196,32 @@ def test_a_tab_export_whose_tabs_were_expanded_to_spaces_is_read_as_text_without
     assert t.kind == "capaian" and len(t.rows) == 9
     assert [(r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows[:2]] == [
         ("Persentase surat keluar", "80%", "60,50%", "75,62%"), ("Jumlah Dokumen", "81%", "61,50%", "75,93%")]
+
+
+def test_a_table_saved_as_csv_is_read_field_by_field(tmp_path):
+    # a spreadsheet's "Save as CSV" in Indonesian settings: ";" between fields (the comma is the
+    # decimal mark), a title in the first line alone; with "," the decimal numbers are quoted, as is
+    # a field holding quotes. Before: no cells, "not an LKj report"
+    from lkj.parsers.report_parser import parse_document
+
+    rows = ["No;Sasaran;Indikator Kinerja;Target;Realisasi;Capaian (%)",
+            "1;Meningkatnya layanan surat;Persentase surat selesai;90%;81,00%;90,00%",
+            "2;Tertibnya laporan desa;Jumlah laporan desa;12 Laporan;9 Laporan;75,00%"]
+    for d, body in ((";", rows), (",", [
+            "No,Sasaran,Indikator Kinerja,Target,Realisasi,Capaian (%)",
+            '1,Meningkatnya layanan surat,Persentase surat selesai,90%,"81,00%","90,00%"',
+            '2,Tertibnya laporan desa,"Jumlah laporan ""desa""",12 Laporan,9 Laporan,"75,00%"'])):
+        doc = _read(tmp_path, "\n".join(["Tabel 2.2 Capaian Kinerja Triwulan I Tahun 2024", *body]) + "\n", name="t.csv")
+        row = next(ln for ln in doc.lines if ln.no == 3)
+        assert [c.text for c in row.cells] == ["1", "Meningkatnya layanan surat", "Persentase surat selesai", "90%",
+                                               "81,00%", "90,00%"]
+        assert [body[1][a:b] for a, b in (c.span for c in row.cells)] == [c.text for c in row.cells]
+        (t,) = [t for rep in parse_document(doc).reports for t in rep.tables]
+        assert t.kind == "capaian"
+        assert [(r.text("indikator"), r.text("target"), r.text("capaian")) for r in t.rows] == [
+            ("Persentase surat selesai", "90%", "90,00%"),
+            ("Jumlah laporan desa" if d == ";" else 'Jumlah laporan "desa"', "12 Laporan", "75,00%")]
+    # prose with its commas is no CSV: each sentence has as many fields as it has commas
+    doc = _read(tmp_path, "Kecamatan ini, yang berada di utara, melayani warga.\nSurat, arsip, dan laporan dikelola.\n"
+                          "Kegiatan berjalan baik.\n")
+    assert all(ln.cells is None for ln in doc.lines)
