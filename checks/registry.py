@@ -77,15 +77,19 @@ def misfits(r: Row) -> list[str]:
 _LABELS = ("indikator", "name", "sasaran", "kode")
 # the values a row gives together: its kinerja, its budget
 _VALUE_GROUPS = (("target", "realisasi", "capaian"), ("pagu", "realisasi_anggaran", "capaian_anggaran"))
+_DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _split_rows(t: Table, rows: list[Row]) -> int:
     """Rows that give part of a group of values the table's other rows give whole (a target and
     realisasi without their capaian, a capaian alone): one such row is a cell left empty, several in
     one table are a row's values read on separate lines (text whose cells print at different heights)."""
-    groups = [g for g in _VALUE_GROUPS if all(f in t.fields for f in g)
-              and any(all((r.raw.get(f) or "").strip() for f in g) for r in rows)]
-    return sum(1 for r in rows if any(0 < sum(1 for f in g if (r.raw.get(f) or "").strip()) < 3 for g in groups))
+    def given(r: Row, f: str) -> bool:
+        # a value, or a dash for none: a stray mark the OCR read in an empty cell (".", "°") is neither
+        return r.num.get(f) is not None or (r.raw.get(f) or "").strip() in _DASHES
+
+    groups = [g for g in _VALUE_GROUPS if all(f in t.fields for f in g) and any(all(given(r, f) for f in g) for r in rows)]
+    return sum(1 for r in rows if any(0 < sum(1 for f in g if given(r, f)) < 3 for g in groups))
 
 
 def table_doubt(t: Table) -> str | None:

@@ -8,8 +8,9 @@ markitdown and most HTML-to-Markdown converters write: "| No | Sasaran | ... |" 
 outer pipes, a "|---|:---:|" delimiter line under the header) is read the same way: each row's
 cells are the parts between its unescaped pipes, the delimiter lines belong to the grid and are no
 row.  A table saved as CSV (";" or "," between fields, quoted as spreadsheets write them) is read
-with Python's csv module, each field a cell.  A text without such rows whose columns are aligned with spaces (pdftotext -layout,
-fixed-width exports; decided from the content) is read by extract/layout_text.py, an HTML page by
+with Python's csv module, each field a cell.  A text without such rows whose columns are aligned
+with spaces (pdftotext -layout, fixed-width exports; decided from the content) is read by
+extract/layout_text.py, unless its runs of spaces are tabs expanded to tab stops; an HTML page by
 extract/html_reader.py.  In a text whose pages are divided by form feeds, the running headers and
 footers are left out (extract/running_lines.page_furniture): a table running over a page goes on.
 

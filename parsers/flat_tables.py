@@ -172,8 +172,9 @@ def _holds(kind: str, a, b, c, c_place: float = 1.0) -> bool:
             return False
         return b.value > 0 and abs(a.value / b.value * 100.0 - c.value) <= max(c_place, abs(c.value) * 0.01)
     if kind == "efisiensi":
-        # each form only where its value cannot be near zero by chance (a small figure near 0 is
-        # "held" by any two columns' tiny quotient)
+        # the quotients only where the figure cannot be near zero by chance (any two columns' tiny
+        # quotient "holds" a small figure); the difference holds with b and c either way round, and
+        # _value_order tells them apart by their signs
         x = abs(c.value)
         if b.value > 0 and x >= 0.05 and abs(a.value / b.value - c.value) <= max(0.011, x * 0.01):
             return True
@@ -227,23 +228,38 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
         counts = [held_in(kind, at[a], at[b], at[c]) for kind, a, b, c in relations]
         return sum(h for h, _ in counts), sum(c for _, c in counts)
 
-    def moved(order) -> int:
-        return sum(a != b for a, b in zip(order, moving))
-
     # values below zero per slot: only an efisiensi or a sisa may be (a difference, 37,45% - 48,38%,
     # holds with its two last columns either way round; the negative one is the efisiensi)
     negative = {k: sum(1 for vs in nums if (vs[k][0].value or 0) < 0) for k in slots}
 
-    def signs(order) -> int:
-        return sum(negative[k] for c, k in zip(order, slots) if c not in _MAY_BE_NEGATIVE)
-
     now, checked = fits(moving)
     if now == checked == len(nums) * len(relations):
         return value_cols          # every row holds every relation in the words' order: none holds more
+    at = dict(zip(moving, slots))
+    others = [r for r in relations if r[0] != "efisiensi"]
+    if others and all(held_in(kind, at[a], at[b], at[c])[0] == len(nums) for kind, a, b, c in others):
+        return value_cols          # (the others all hold: an efisiensi by a formula of its own stays where it is)
     # the most checks held; of orders that hold as many, the one with the fewest negative values
-    # where none can be, then the one nearest the words'
-    best, (held, checked) = max(((p, fits(p)) for p in permutations(moving)),
-                                key=lambda pf: (pf[1][0], -signs(pf[0]), -moved(pf[0])))
+    # where none can be, then the one nearest the words'.  Each relation's counts are looked up by
+    # the slots a permutation of the slots gives its columns (no order built per permutation)
+    pos = {c: i for i, c in enumerate(moving)}
+    rel_at = [(kind, pos[a], pos[b], pos[c]) for kind, a, b, c in relations]
+    signed = [i for i, c in enumerate(moving) if c not in _MAY_BE_NEGATIVE]
+    best_key, best_perm, held, checked = None, None, 0, 0
+    for perm in permutations(slots):
+        h = n = 0
+        for kind, i, j, k in rel_at:
+            a, b = held_in(kind, perm[i], perm[j], perm[k])
+            h += a
+            n += b
+        if best_key is not None and h < best_key[0]:
+            continue
+        key = (h, -sum(negative[perm[i]] for i in signed), -sum(p != q for p, q in zip(perm, slots)))
+        if best_key is None or key > best_key:
+            best_key, best_perm, held, checked = key, perm, h, n
+    best = [None] * len(moving)
+    for c, slot in zip(moving, best_perm):
+        best[slots.index(slot)] = c
     if held > now and held * 2 >= checked:
         out = list(value_cols)
         for c, slot in zip(best, slots):

@@ -59,3 +59,24 @@ def test_a_table_whose_rows_give_their_values_apart_is_a_doubt_not_missing_value
            "2\tTertibnya laporan desa\tPersentase laporan tepat waktu\t80%\t60,00%\t75,00%",
            "3\tTerbinanya lembaga desa\tJumlah lembaga aktif\t12 Lembaga\t9 Lembaga\t75,00%"]
     assert [a["row_index"] for a in _capaian_records(one)["anomalies"] if a["rule"] == "missing_value"] == [0]
+
+
+def test_a_stray_mark_in_an_empty_cell_is_no_part_of_a_group():
+    # OCR reads a mark (".") in an indicator row's empty budget cell: that row gives no budget, not
+    # part of one, so the table is not in doubt and the programme row's empty capaian anggaran is
+    # flagged (before: two "partial" rows of five, every finding a doubt)
+    from lkj.extract import read_bytes
+    from lkj.model.settings import DEFAULT
+    from lkj.pipeline import process_document
+
+    text = "\n".join(["LAPORAN KINERJA TRIWULAN II TAHUN 2024", "KECAMATAN CONTOH", "", "Tabel 2.3 Cost per outcome", "",
+                      "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)\tPagu\tRealisasi Anggaran\tCapaian Anggaran (%)",
+                      "1\tPersentase surat selesai\t100%\t40%\t40%\t\t\t",
+                      "2\tPersentase laporan tepat waktu\t80%\t60%\t75%\t.\t\t",
+                      "3\tPersentase arsip tertata\t90%\t45%\t50%\t\t\t",
+                      "4\tProgram Penunjang Urusan Pemerintahan\t\t\t\t1.000.000\t500.000\t50%",
+                      "5\tProgram Penyelenggaraan Pemerintahan\t\t\t\t2.000.000\t1.000.000\t", "", "BAB III"])
+    recs = process_document(read_bytes("cpo.txt", text.encode(), DEFAULT), DEFAULT).records
+    (row,) = [r for r in recs["rows"] if "Penyelenggaraan Pemerintahan" in (r["name"] or r["indikator"] or "")]
+    assert [(a["field"], a["row_index"]) for a in recs["anomalies"] if a["rule"] == "missing_value"] == [
+        ("capaian_anggaran", row["row_index"])]
