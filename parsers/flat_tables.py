@@ -17,8 +17,9 @@ from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean, fold
 
 from .flat_header import FlatHeader, by_year, middle_label, is_header_line, opens_header, opens_header_at
-from .flat_rows import (TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm, assign_values,
-                        continuation_cells, header_from_above, placed_values, unambiguous_cells)
+from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
+                        assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells)
+from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text
 
@@ -98,7 +99,53 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
     # the measure of line widths that the report's certain cells follow (characters or a font's glyphs)
     measure = choose_measure([[ls for ls, _ in cells] for hdr, _, _, rows in found
                               for cells in _certain_cells(hdr, rows).values()])
-    return [t for t in (_table(hdr, title, line, rows, known, measure) for hdr, title, line, rows in found) if t.rows]
+    sides = _side_by_side_tables(found, known)
+    return [t for t in (_table(hdr, title, line, rows, known, measure, side)
+                        for (hdr, title, line, rows), side in zip(found, sides)) if t.rows]
+
+
+def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
+    """Per table, its rows' two text cells when its lines hold both side by side (see
+    flat_interleave), else None.  Each table's divisions are read again against the texts the
+    report's other tables read (the same sasaran in the PK and capaian tables, a programme's name in
+    the budget list): of the divisions the widths allow, the one that reads as they do."""
+    solved = []
+    firsts = set(known.get("sasaran", {})) | set(known.get("name", {}))
+    seconds = set(known.get("indikator", {}))
+    for hdr, _, _, rows in found:
+        got = None
+        if len(hdr.text_cols) == 1:
+            # a table of one text column in the same form (the budget list): its cells are whole
+            lines = table_lines(rows)
+            if lines is not None:
+                firsts |= {_norm(t) for t in texts_of(lines[0], [len(ln.words) for ln in lines[0]])[0].values()}
+        if len(hdr.text_cols) == 2 and not any(c in ("satuan", "other") for c in hdr.text_cols):
+            lines = table_lines(rows)
+            if lines is not None:
+                div = divide(lines[0], lambda w: bool(_INDICATOR_OPENING.match(w)))
+                got = (div, lines[1]) if div is not None else None
+        solved.append(got)
+    read = []
+    for got in solved:
+        if got is None:
+            read.append(None)
+            continue
+        a, b = possible_texts(got[0])
+        read.append(({_norm(t) for t in a}, {_norm(t) for t in b}))
+    out = []
+    for ti, got in enumerate(solved):
+        if got is None:
+            out.append(None)
+            continue
+        others = [r for tj, r in enumerate(read) if r is not None and tj != ti]
+
+        def elsewhere(col: int, text: str, others=others) -> bool:
+            t = _norm(text)
+            return t in (firsts if col == 0 else seconds) or any(t in r[col] for r in others)
+
+        reread(got[0], elsewhere)
+        out.append((cell_texts(got[0]), got[1]))
+    return out
 
 
 def _repeated_kinerja(hdr: FlatHeader) -> bool:
@@ -269,7 +316,7 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
 
 
 def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: dict[str, dict[str, set[int]]],
-           measure: Measure) -> RawTable:
+           measure: Measure, side_by_side=None) -> RawTable:
     kind = hdr.kind
     hdr.value_cols = _value_order(hdr.value_cols, rows)
     fields = list(_TEXT_FIELDS[kind])
@@ -297,12 +344,20 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     while rows and not rows[-1].vals and rows[-1].no is None and rows[-1].kode is None:
         rows = rows[:-1]
     budget_cols = [c for c in hdr.value_cols if c not in ("target", "realisasi", "capaian")]
-    for r in rows:
+    for ri, r in enumerate(rows):
         # under a "Program" / "Kegiatan" sub-header a row's numbers are its budget's
         cols = budget_cols if kind == "cost_per_outcome" and r.section else hdr.value_cols
         vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or assign_values(cols, r.vals)
         budget = _is_budget_row(hdr, r, vals)
-        texts, ket = resolver.resolve(r, budget)
+        if side_by_side is None:
+            texts, ket = resolver.resolve(r, budget)
+        elif ri not in side_by_side[0]:
+            continue                              # text only: its lines went on with the rows around it
+        else:
+            a, b, ln = side_by_side[0][ri]
+            c1, c2 = hdr.text_cols
+            texts = {c: (t, ln) for c, t in ((c1, a), (c2, b)) if t}
+            ket = side_by_side[1].get(ri, [])
         cells: dict[str, RawCell] = {f: RawCell("", r.line) for f in fields}
         if r.no is not None and "no" in cells:
             cells["no"] = RawCell(r.no.text, r.no.line)

@@ -1424,3 +1424,59 @@ def test_docx2txt_quantities_with_a_unit_no_list_knows_a_paragraph_each():
     assert t.unused == {0: "Kategori"}
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"], r.extra) for r in t.rows] == [
         ("1", "80%", "85%", "106,25", ["Sangat Baik"]), ("2", "10 Forum", "7 Forum", "70,00", ["Cukup"])]
+
+
+# A text layer read line by line at each height (pdfplumber's extract_text, PyPDF): a row's number,
+# the first line of each cell and its numbers on one line, then the next line of every cell still
+# going on side by side.  The PK and capaian tables wrap the same cells at other widths.
+_SIDE_BY_SIDE = """Tabel 2.1 Perjanjian Kinerja
+No Sasaran Indikator Kinerja Target
+1 Meningkatnya kualitas Persentase dokumen 95%
+pelayanan administrasi kependudukan yang terbit tepat
+kependudukan waktu
+2 Terwujudnya ketenteraman Jumlah pelanggaran ketertiban 12 Kasus
+dan ketertiban umum yang ditangani
+Persentase laporan warga yang 80%
+ditindaklanjuti
+Capaian kinerja triwulan ini dapat dilihat pada tabel berikut ini dengan rinciannya.
+Tabel 2.2 Capaian Kinerja
+No Sasaran Indikator Kinerja Target Realisasi Capaian
+1 Meningkatnya kualitas Persentase dokumen 95% 91% 95,79%
+pelayanan administrasi kependudukan yang terbit
+kependudukan tepat waktu
+2 Terwujudnya ketenteraman dan Jumlah pelanggaran 12 Kasus 10 Kasus 83,33%
+ketertiban umum ketertiban yang
+ditangani
+Persentase laporan warga 80% 76% 95%
+yang ditindaklanjuti"""
+
+
+def test_two_cells_side_by_side_on_every_line_of_a_row():
+    pk, cap = tables(_SIDE_BY_SIDE)
+    assert (pk.kind, cap.kind) == ("pk", "capaian")
+    rows = [{"no": "1", "sasaran": "Meningkatnya kualitas pelayanan administrasi kependudukan",
+             "indikator": "Persentase dokumen kependudukan yang terbit tepat waktu"},
+            {"no": "2", "sasaran": "Terwujudnya ketenteraman dan ketertiban umum",
+             "indikator": "Jumlah pelanggaran ketertiban yang ditangani"},
+            # no number: a second indicator under the merged sasaran above
+            {"indikator": "Persentase laporan warga yang ditindaklanjuti"}]
+    assert [{k: v for k, v in cells(r).items() if k in ("no", "sasaran", "indikator")} for r in pk.rows] == rows
+    assert [{k: v for k, v in cells(r).items() if k in ("no", "sasaran", "indikator")} for r in cap.rows] == rows
+    assert [cells(r)["target"] for r in pk.rows] == ["95%", "12 Kasus", "80%"]
+    assert [(cells(r)["realisasi"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("91%", "95,79%"), ("10 Kasus", "83,33%"), ("76%", "95%")]
+    assert pk.rows[1].cells["sasaran"].line == 6 and cap.rows[2].cells["target"].line == 19
+
+
+def test_side_by_side_cells_divided_by_their_widths_alone():
+    # one table: the line below each first line divides where both cells' widths allow it
+    (t,) = tables("No Sasaran Indikator Kinerja Target\n"
+                  "1 Meningkatnya pelayanan Persentase surat masuk yang 90%\n"
+                  "administrasi umum diselesaikan\n"
+                  "2 Terkelolanya keuangan Persentase laporan keuangan 100%\n"
+                  "kantor kecamatan diselesaikan tepat waktu\n")
+    # (the sasaran's column is narrower than "Terkelolanya keuangan kantor": "kantor kecamatan
+    # diselesaikan" cannot be one of its lines; the indicator's is wider than "Persentase surat masuk yang")
+    assert [(cells(r)["sasaran"], cells(r)["indikator"]) for r in t.rows] == [
+        ("Meningkatnya pelayanan administrasi umum", "Persentase surat masuk yang diselesaikan"),
+        ("Terkelolanya keuangan kantor kecamatan", "Persentase laporan keuangan diselesaikan tepat waktu")]
