@@ -72,7 +72,7 @@ class _Widths:
             self.pre.append([m.width(" ".join(w[:p])) if p else 0.0 for p in range(n + 1)])
             self.suf.append([m.width(" ".join(w[p:])) if p < n else 0.0 for p in range(n + 1)])
             self.first_w.append([m.width(x) for x in w])
-        self.space = m.width(" ") if m.glyphs is not None else 1.0
+        self.space = m.width(" ")
 
 
 def _broken(w: float, with_next: float) -> float:
@@ -230,6 +230,20 @@ class Solved:
     costs: list[_Costs]
     splits: list[int]
     measure: str
+    _near: list | None = None
+
+    def near_best(self) -> list[list[tuple[float, list[int], dict[int, str], dict[int, str]]]]:
+        """Per group, the divisions that cost little more than the best one (cost, splits, texts of
+        each column's cells), enumerated once: possible_texts() and reread() both weigh them."""
+        if self._near is None:
+            self._near = []
+            for g, c in zip(self.groups, self.costs):
+                sub = [self.lines[i] for i in g]
+                sp0 = [self.splits[i] for i in g]
+                base = sum(c.here[li][p] for li, p in enumerate(sp0)) + sum(
+                    c.step(li, sp0[li - 1], sp0[li]) or 0.0 for li in range(1, len(sp0)))
+                self._near.append([(cost, sp, *texts_of(sub, sp)) for cost, sp in c.within(base + 2 * _BONUS)])
+        return self._near
 
 
 def divide(lines: list[Line], opens_indicator) -> Solved | None:
@@ -287,40 +301,28 @@ def texts_of(lines: list[Line], splits: list[int]) -> tuple[dict[int, str], dict
     return ({r: join_lines(v) for r, v in first.items()}, {r: join_lines(v) for r, v in second.items()})
 
 
-def _base(solved: Solved, g: list[int], c: _Costs) -> float:
-    """The cost of the group's present division."""
-    sp = [solved.splits[i] for i in g]
-    return sum(c.here[li][p] for li, p in enumerate(sp)) + sum(c.step(li, sp[li - 1], sp[li]) or 0.0
-                                                               for li in range(1, len(sp)))
-
-
-def possible_texts(solved: Solved, bonus: float = _BONUS) -> tuple[set[str], set[str]]:
+def possible_texts(solved: Solved) -> tuple[set[str], set[str]]:
     """The texts each column's cells may read under the divisions reread() weighs: another table's
     cells that read as one of them are read there with other widths (a wrong division of one wrap
     seldom reads as a possible division of another)."""
     first: set[str] = set()
     second: set[str] = set()
-    for g, c in zip(solved.groups, solved.costs):
-        sub = [solved.lines[i] for i in g]
-        for _, sp in c.within(_base(solved, g, c) + 2 * bonus):
-            a, b = texts_of(sub, sp)
+    for near in solved.near_best():
+        for _, _, a, b in near:
             first |= set(a.values())
             second |= set(b.values())
     return first, second
 
 
-def reread(solved: Solved, elsewhere, bonus: float = _BONUS) -> None:
+def reread(solved: Solved, elsewhere) -> None:
     """Among the divisions of each group that cost little more than its best, the one whose cells
     read as texts read elsewhere in the report (elsewhere(column, text) -> bool: the same sasaran in
     the PK table, the programme's name in the budget list)."""
-    for g, c in zip(solved.groups, solved.costs):
-        sub = [solved.lines[i] for i in g]
-        base = _base(solved, g, c)
+    for g, near in zip(solved.groups, solved.near_best()):
         best_s, best_sp = None, None
-        for cost, sp in c.within(base + 2 * bonus):
-            a, b = texts_of(sub, sp)
+        for cost, sp, a, b in near:
             hits = sum(elsewhere(0, t) for t in a.values()) + sum(elsewhere(1, t) for t in b.values())
-            sc = cost - bonus * hits
+            sc = cost - _BONUS * hits
             if best_s is None or sc < best_s - 1e-9:
                 best_s, best_sp = sc, sp
         if best_sp is not None:

@@ -393,14 +393,12 @@ class RowReader:
             return len(t) >= 56 and wide and self.widest > 0
         if self.rows and t.rstrip().endswith(":") and not vals:
             return True
-        if self.dense and c is not None and c.values_first and c.vals and self.widest and len(t) <= self.widest + 4:
+        if self.dense and c is not None and c.values_first and c.vals and self.widest and (
+                len(t) <= self.widest + 4 or t[:1].islower() and len(t) <= 2 * self.widest):
             # no blank lines: the rest of a row's cells below its first line, side by side ("pelayanan
-            # publik di Kecamatan Koordinasi yang ditindaklanjuti"), no wider than that line's text
-            return False
-        if self.dense and c is not None and c.values_first and c.vals and t[:1].islower() \
-                and len(t) <= 2 * self.widest:
-            # ... or wider, when the first line's cells were short, but going on in lower case: a
-            # paragraph under the table opens with a capital
+            # publik di Kecamatan Koordinasi yang ditindaklanjuti"), no wider than that line's text, or
+            # wider (the first line's cells were short) but going on in lower case: a paragraph under
+            # the table opens with a capital
             return False
         return len(t) >= 56 or (len(t) >= 40 and wide)
 
