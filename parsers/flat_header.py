@@ -416,6 +416,8 @@ def _kind(words: list[str], roles: set[str], text: str) -> str | None:
         return "comparison"
     if ("kode" in roles or "sisa" in roles) and has_pagu and "realisasi" in roles and "target" not in roles:
         return "lra"
+    if has_pagu and "realisasi" in roles and not roles & {"target", "indikator", "sasaran", "efisiensi"}:
+        return "lra"            # (the budget's realisation by programme, no kode beside it)
     if "efisiensi" in roles:
         if "pagu" in roles or ("target" in roles and has_pagu):
             return "cost_per_outcome"

@@ -293,6 +293,15 @@ class RowReader:
                 # no blank line before it: a letter alone as a row's last line, the next row's number (or the
                 # table's end) after it, is the row's one value, a grade
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
+            elif len(pieces) == 1 and pieces[0].kind == "text" and _lone_grade(t) and self.cur is not None \
+                    and self.cur.texts and (self.cur.no is not None or not self.h.has_no) \
+                    and len(self.cur.vals) < self.n_vals and all(v.shape == GRADE for v in self.cur.vals) \
+                    and _grade_or_values_below(texts, lines, k):
+                # a cell a line, no blank lines: a letter alone after the row's text, the rest of its
+                # values (another grade, "87,50 %") below it, is the target's grade ("B" / "B" / "100 %")
+                pieces = [Piece("val", t.strip(), lines[k], GRADE)]
+            else:
+                pieces = self._grades_before_values(pieces)
             pieces = self._number_not_kode(self._quantity_not_row(pieces))
             self._line(pieces, at_block)
             at_block = False
@@ -329,6 +338,36 @@ class RowReader:
             return pieces
         if self.h.keterangan and not c.vals and is_unit_word(re.sub(r"[^A-Za-z]", "", unit)):
             return [Piece("val", f"{no} {unit}", line, QTY), Piece("text", rest, line)]
+        return pieces
+
+    def _grades_before_values(self, pieces: list[Piece]) -> list[Piece]:
+        """Grades written inside a row's line of values ("2. Meningkatnya ... Nilai SAKIP BB B 87,50 %",
+        "... Nilai SAKIP BB"): the grade words ending the text right before the line's values (or
+        ending the row's opening line) are values when with them the line holds exactly the row's
+        values; a letter in a name ("Paket C 25 Orang 20 Orang 80%") leaves the row one value too many."""
+        for i, p in enumerate(pieces):
+            if p.kind != "text":
+                continue
+            words = p.text.split()
+            g = 0
+            while g < len(words) - 1 and is_grade(words[len(words) - 1 - g]):
+                g += 1
+            if not g:
+                continue
+            after = pieces[i + 1:]
+            k = next((m for m, q in enumerate(after) if q.kind != "val"), len(after))
+            vals = after[:k]
+            if any(q.kind == "val" for q in after[k:]) or any(q.kind == "val" for q in pieces[:i]):
+                continue
+            if len(vals) + g != self.n_vals or (self.cur is not None and self.cur.vals and
+                                                pieces[0].kind != "no"):
+                continue
+            grades = words[len(words) - g:]
+            if not vals and not (len(grades) >= 2 or len(grades[0]) == 2 or pieces[0].kind == "no"):
+                continue            # (a letter ending a line of text: a word broken at a column edge)
+            text = " ".join(words[:len(words) - g])
+            return pieces[:i] + [Piece("text", text, p.line)] + \
+                [Piece("val", w, p.line, GRADE) for w in grades] + after
         return pieces
 
     def _row_or_end_below(self, texts: list[str], k: int) -> bool:
@@ -653,6 +692,17 @@ def _sentence_with_numbers(pieces: list[Piece]) -> bool:
     # (or one number inside a whole sentence: ten words before it, eight after, a full stop at the end)
     return cited >= 2 or cited == 1 and len(pieces) == 3 and len(pieces[0].text.split()) >= 10 and \
         len(pieces[2].text.split()) >= 8 and pieces[2].text.rstrip().endswith(".")
+
+
+def _grade_or_values_below(texts: list[str], lines: list[int], k: int) -> bool:
+    """The next line is a grade alone or a line of values alone."""
+    nxt = next((m for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)
+    if nxt is None:
+        return False
+    if _lone_grade(texts[nxt]) or all(is_grade(w) for w in texts[nxt].split()):
+        return True
+    pieces = split_line(texts[nxt], lines[nxt])
+    return bool(pieces) and all(p.kind == "val" for p in pieces)
 
 
 def _text_below(texts: list[str], k: int) -> bool:

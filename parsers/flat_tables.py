@@ -21,7 +21,7 @@ from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, 
                         assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells)
 from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_widths import Measure, cell_band, choose_measure, column_band
-from .table_rows import budget_level, find_title, is_total_text
+from .table_rows import budget_level, find_title, is_total_text, named_level
 
 _TEXT_FIELDS = {"pk": ["no", "sasaran", "indikator"], "capaian": ["no", "sasaran", "indikator"],
                 "efisiensi": ["no", "sasaran", "indikator"], "cost_per_outcome": ["no", "sasaran", "name", "indikator"],
@@ -393,7 +393,9 @@ def _level(kind: str, hdr: FlatHeader, rr: RawRow, budget: bool) -> str | None:
         kode = rr.text("kode")
         if kode and level_of_kode(kode):
             return level_of_kode(kode)
-        return "total" if not name or is_total_text(name) else None
+        if not name or is_total_text(name):
+            return "total"
+        return named_level(name, rr.section) if not kode else None
     if kind == "pk_budget":
         if not name or is_total_text(name):
             return "total"

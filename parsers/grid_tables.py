@@ -22,7 +22,7 @@ from lkj.normalizers.text import clean, fold
 
 from .headers import (HeaderMap, build_header, is_data_value, is_header_continuation, is_header_row,
                       table_kind)
-from .table_rows import budget_level, find_title, is_separator, is_total_text, merge_into, section_marker
+from .table_rows import budget_level, find_title, is_separator, is_total_text, merge_into, named_level, section_marker
 
 
 _NUMBER_AND_TEXT = re.compile(r"(\d{1,3}[.)]?)\s+([A-Za-z(].*)")
@@ -351,7 +351,7 @@ def _level(kind: str, r: RawRow, header_word: str | None) -> str | None:
         if is_total_text(first) or is_total_text(kode):
             return "total"
         if kind == "lra":
-            return None
+            return named_level(r.text("name"), r.section) if r.text("name") and not kode else None
         return budget_level(r.text("name") or r.text("sasaran"), r.section, header_word)
     if kind == "cost_per_outcome":
         if kode and level_of_kode(kode):

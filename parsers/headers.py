@@ -381,6 +381,14 @@ def _contextualise(hm: HeaderMap) -> None:
             after_pagu = i > 0 and cols[i - 1].role == "pagu" and (len(reals) >= 2 or "target" not in roles)
             if rupiah or after_pagu:
                 c.role = "realisasi_anggaran"
+    # a budget table of names alone (no target, no indikator): the share after its pagu is the
+    # budget's, "Program | Pagu (Rp) | Realisasi (Rp) | %"
+    roles = hm.roles()
+    if "pagu" in roles and not roles & {"target", "indikator", "sasaran", "capaian_anggaran"}:
+        shares = [i for i, c in enumerate(hm.columns) if c.role == "capaian"]
+        first_pagu = next(i for i, c in enumerate(hm.columns) if c.role == "pagu")
+        if len(shares) == 1 and shares[0] > first_pagu:
+            hm.columns[shares[0]].role = "capaian_anggaran"
     # in an efisiensi table (no pagu), the budget column beside capaian kinerja is a percentage:
     # "Capaian Realisasi" over "Kinerja | Anggaran"
     roles = hm.roles()
@@ -449,6 +457,8 @@ def table_kind(hm: HeaderMap, title: str) -> str | None:
         return "efisiensi"
     if kinerja and anggaran and ({"pagu", "realisasi_anggaran"} & roles):
         return "cost_per_outcome"
+    if anggaran and not kinerja and {"pagu", "realisasi_anggaran"} <= roles:
+        return "lra"                     # (the budget's realisation by programme, no kode beside it)
     if anggaran and ("kode" in roles or "sisa" in roles) and (
             anggaran != {"pagu"} or re.search(r"realis|sisa|serapan", fold(hm.text))):
         return "lra"                     # (a list of pagu alone, kode beside it, is the PK's programme list)

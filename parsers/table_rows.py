@@ -69,6 +69,16 @@ def is_total_text(t: str) -> bool:
 
 def budget_level(name: str, section: str | None, header_word: str | None) -> str:
     """Level of a budget row without kode: JUMLAH, section marker, 'Program ...', nomenclature, header."""
+    lvl = named_level(name, section)
+    if lvl:
+        return lvl
+    if header_word in ("program", "kegiatan", "sub_kegiatan"):
+        return header_word
+    return "kegiatan"
+
+
+def named_level(name: str, section: str | None) -> str | None:
+    """Level a budget row's own text gives: JUMLAH, a section marker, 'Program ...', the nomenclature."""
     n = clean(name)
     if is_total_text(n):
         return "total"
@@ -77,12 +87,7 @@ def budget_level(name: str, section: str | None, header_word: str | None) -> str
     bare = re.sub(r"^\s*\d+[.)]?\s*", "", n)
     if re.match(r"^p+rogram\b", bare, re.I):
         return "program"
-    lvl = nomenclature_level(bare)
-    if lvl:
-        return lvl
-    if header_word in ("program", "kegiatan", "sub_kegiatan"):
-        return header_word
-    return "kegiatan"
+    return nomenclature_level(bare)
 
 
 def new_row(values: dict[str, str], line: int | None, page: int | None = None) -> RawRow:

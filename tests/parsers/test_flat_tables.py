@@ -1480,3 +1480,29 @@ def test_side_by_side_cells_divided_by_their_widths_alone():
     assert [(cells(r)["sasaran"], cells(r)["indikator"]) for r in t.rows] == [
         ("Meningkatnya pelayanan administrasi umum", "Persentase surat masuk yang diselesaikan"),
         ("Terkelolanya keuangan kantor kecamatan", "Persentase laporan keuangan diselesaikan tepat waktu")]
+
+
+def test_grades_inside_a_rows_line_of_values_and_a_cell_a_line():
+    """The SAKIP grade as target and realisasi: written before the capaian on the row's line ("Nilai
+    SAKIP BB B 87,50 %"), or a cell a line with no blank lines ("B" / "B" / "100 %"); a letter in a
+    name ("Paket C") with the row's values complete after it stays text (before: "BB B" joined the
+    indikator; a cell a line took the next row's number as the realisasi and lost the rows below)."""
+    (t,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target Realisasi Capaian", "",
+        "1. Meningkatnya kualitas Indeks Kepuasan 80 82,5 103,13 %", "pelayanan publik Masyarakat",
+        "2. Meningkatnya Nilai SAKIP BB B 87,50 %", "akuntabilitas kinerja Kecamatan",
+        "3. Meningkatnya kesetaraan Peserta Paket C 25 Orang 20 Orang 80 %", "pendidikan", "", "BAB IV"]))
+    assert [(cells(r).get("target"), cells(r).get("realisasi"), cells(r)["capaian"]) for r in t.rows] == [
+        ("80", "82,5", "103,13 %"), ("BB", "B", "87,50 %"), ("25 Orang", "20 Orang", "80 %")]
+    assert "BB" not in cells(t.rows[1])["indikator"] and cells(t.rows[2])["indikator"].endswith("Paket C")
+    (t,) = tables("\n".join([
+        "No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
+        "1", "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", "82", "84,15", "102,62 %",
+        "2", "Meningkatnya akuntabilitas kinerja", "Nilai SAKIP Kecamatan", "B", "B", "100 %",
+        "3", "Meningkatnya ketertiban umum", "Persentase pelanggaran perda yang ditindaklanjuti", "100", "95", "95 %",
+        "", "Sumber: data diolah"]))
+    assert [(r.text("no"), r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian"))
+            for r in t.rows] == [
+        ("1", "Indeks Kepuasan Masyarakat", "82", "84,15", "102,62 %"),
+        ("2", "Nilai SAKIP Kecamatan", "B", "B", "100 %"),
+        ("3", "Persentase pelanggaran perda yang ditindaklanjuti", "100", "95", "95 %")]

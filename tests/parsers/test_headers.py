@@ -430,3 +430,44 @@ def test_the_years_target_beside_the_periods_target(tmp_path):
     assert flat.unused == {0: "Target Tahun"}
     assert [(r.text("target"), r.text("realisasi"), r.text("capaian"), r.extra) for r in flat.rows] == [
         ("60", "57", "95,00", ["80"]), ("75%", "60%", "80,00", ["100%"])]
+
+
+PROGRAMME_REALISATION = ["LAPORAN KINERJA INSTANSI PEMERINTAH KECAMATAN SUKAMAJU TAHUN 2023", "",
+                         "Tabel 3.5", "Realisasi Anggaran per Program Tahun 2023", ""]
+
+
+def test_a_programme_budget_table_without_kode_is_a_realisation_and_its_share_the_budgets(tmp_path):
+    """"No | Program | Pagu (Rp) | Realisasi (Rp) | %", no kode, no target: the table is the budget's
+    realisation (lra), the "%" the share of the pagu spent, each row's level read from its name; in
+    tab rows, in space-aligned text and in a text layer alike (before: a cost-per-outcome table whose
+    "%" was a capaian kinerja and whose programmes were indicator rows)."""
+    from lkj.parsers.headers import build_header, table_kind
+
+    hm = build_header([["No", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%"]])
+    assert [c.role for c in hm.columns] == ["no", "name", "pagu", "realisasi_anggaran", "capaian_anggaran"]
+    assert table_kind(hm, "Realisasi Anggaran") == "lra"
+    # a pagu list alone stays the PK's programme list
+    assert table_kind(build_header([["No", "Program", "Anggaran (Rp)"]]), "Program dan Anggaran") == "pk_budget"
+    rows = [("1", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "1.706.504.410", "1.550.100.200",
+             "90,83"),
+            ("2", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "350.000.000", "320.500.000", "91,57"),
+            ("", "Jumlah", "2.056.504.410", "1.870.600.200", "90,96")]
+    tab = "\n".join(PROGRAMME_REALISATION + ["No\tProgram\tPagu (Rp)\tRealisasi (Rp)\t%"] + ["\t".join(r) for r in rows])
+    spaced = "\n".join(PROGRAMME_REALISATION + [
+        " No   Program                                    Pagu (Rp)          Realisasi (Rp)     %",
+        " 1    Program Penunjang Urusan Pemerintahan      1.706.504.410      1.550.100.200      90,83",
+        "      Daerah Kabupaten/Kota",
+        " 2    Program Penyelenggaraan Pemerintahan dan   350.000.000        320.500.000        91,57",
+        "      Pelayanan Publik",
+        "      Jumlah                                     2.056.504.410      1.870.600.200      90,96"])
+    flat = "\n".join(PROGRAMME_REALISATION + ["No Program Pagu (Rp) Realisasi (Rp) %"] + [
+        "1 Program Penunjang Urusan Pemerintahan 1.706.504.410 1.550.100.200 90,83", "Daerah Kabupaten/Kota",
+        "2 Program Penyelenggaraan Pemerintahan dan 350.000.000 320.500.000 91,57", "Pelayanan Publik",
+        "Jumlah 2.056.504.410 1.870.600.200 90,96", "", "BAB IV"])
+    for text in (tab, spaced, flat):
+        _, parsed = _parse(tmp_path, text)
+        (t,) = parsed.reports[0].tables
+        assert t.kind == "lra"
+        assert [(r.level, r.text("name"), r.text("pagu"), r.text("capaian_anggaran")) for r in t.rows] == [
+            ("program", rows[0][1], "1.706.504.410", "90,83"), ("program", rows[1][1], "350.000.000", "91,57"),
+            ("total", "Jumlah", "2.056.504.410", "90,96")]
