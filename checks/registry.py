@@ -155,6 +155,7 @@ class ReportContext(_Flagging):
     lines: list[Line]
     settings: CheckSettings = field(default_factory=CheckSettings)
     wrapped: bool = False            # the source wraps paragraphs over lines (PDF text, flat text)
+    spaced: bool = False             # a blank line ends a paragraph (space-aligned text)
     paged: bool = False              # a PDF / DOCX: locations are pages, not lines
     bundle: list["ReportContext"] = field(default_factory=list)
     bundle_memo: dict = field(default_factory=dict)     # function -> its value for the bundle (shared by its reports)
@@ -169,7 +170,7 @@ class ReportContext(_Flagging):
         """The narrative as sentences with entities (checks.sentences), computed once."""
         if self._sentences is None:
             from .sentences import sentences
-            self._sentences = sentences(self.lines, self.tables, self.wrapped)
+            self._sentences = sentences(self.lines, self.tables, self.wrapped, self.spaced)
         return self._sentences
 
     def per_bundle(self, func: Callable[[list["ReportContext"]], object]):

@@ -87,7 +87,7 @@ _UPTO = r"(?:s\.?[ \t]?d\.?|sd|sampai(?:[ \t]+dengan)?|hingga|-|–|—)"
 _SIDE = rf"(?:(?P<{{d}}>{_DAY})[ \t]+)?(?:bulan[ \t]+)?(?P<{{m}}>{_MONTH})(?:[ \t]*(?P<{{y}}>{_YEAR})\b)?"
 DATE_RANGE = re.compile(
     rf"(?<![\w/])(?:{_SIDE.format(d='d1', m='m1', y='y1')}[ \t]*{_UPTO}[ \t]*{_SIDE.format(d='d2', m='m2', y='y2')}"
-    rf"|(?P<upto>\b(?:s\.?[ \t]?d\.?|sampai[ \t]+dengan|hingga)[ \t]+)(?:(?P<d3>{_DAY})[ \t]+)?(?:bulan[ \t]+)?(?P<m3>{_MONTH})"
+    rf"|(?P<upto>\b(?:s\.?[ \t]?d\.?|sampai[ \t]+dengan|hingga)[ \t]+(?:(?:tanggal|tgl\.?)[ \t]+)?)(?:(?P<d3>{_DAY})[ \t]+)?(?:bulan[ \t]+)?(?P<m3>{_MONTH})"
     rf"(?:[ \t]*(?P<y3>{_YEAR})\b)?"
     rf"|(?P<nd1>{_DAY})[/.-](?P<nm1>[01]?\d)[/.-](?P<ny1>{_YEAR})[ \t]*{_UPTO}[ \t]*(?P<nd2>{_DAY})[/.-](?P<nm2>[01]?\d)"
     rf"[/.-](?P<ny2>{_YEAR}))", re.I)
@@ -208,7 +208,8 @@ _QUARTER_PREFIXES = tuple(sorted({w[:3] for w in QUARTER_WORDS}))
 _MONTH_PREFIXES = tuple(sorted({m[:3] for m in MONTHS}))
 _UNIT_PREFIXES = ("kasi", "kasub", "bendahara", "sekretaris", "sekcam", "camat", "kepala", "plt", "plh")
 _LEAD = re.compile(r"(?:(?<![\d.,])\d{1,2}[ \t]+)?(?:bulan[ \t]+)?$", re.I)
-_LEAD_UPTO = re.compile(r"(?:s\.?[ \t]?d\.?|sampai[ \t]+dengan|hingga)[ \t]+(?:\d{1,2}[ \t]+)?(?:bulan[ \t]+)?$", re.I)
+_LEAD_UPTO = re.compile(r"(?:s\.?[ \t]?d\.?|sampai[ \t]+dengan|hingga)[ \t]+(?:(?:tanggal|tgl\.?)[ \t]+)?(?:\d{1,2}[ \t]+)?"
+                        r"(?:bulan[ \t]+)?$", re.I)
 _NUMERIC_YEAR = ("/19", "/20", "-19", "-20")
 
 
@@ -332,12 +333,17 @@ def _normalise_line(s: str) -> str:
 
 def narrative_lines(lines: list, tables: list) -> list:
     """The report's lines that are not table rows or cells."""
+    skip = _table_lines(tables)
+    return [ln for ln in lines if ln.no not in skip and ln.cells is None and ln.text.strip()]
+
+
+def _table_lines(tables: list) -> set[int]:
     skip: set[int] = set()
     for t in tables:
         nos = [r.line for r in t.rows if r.line is not None]
         if nos:
             skip.update(range(min(nos), max(nos) + 1))
-    return [ln for ln in lines if ln.no not in skip and ln.cells is None and ln.text.strip()]
+    return skip
 
 
 _LIST_ITEM = re.compile(r"^([-•*]|\d+[.)]|[a-z][.)])\s")
@@ -365,10 +371,13 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
+def sentences(lines: list, tables: list, wrapped: bool, spaced: bool = False) -> list[Sentence]:
     """Sentences of the narrative. `wrapped`: the source wraps paragraphs over lines (PDF text);
-    otherwise every line is a paragraph of its own and starts a sentence."""
-    narr = narrative_lines(lines, tables)
+    otherwise every line is a paragraph of its own and starts a sentence.  A table's rows between
+    two lines end the paragraph above them; so does a blank line when `spaced` (text laid out with
+    spaces sets its paragraphs apart so; a text layer without layout breaks lines inside one)."""
+    rows = _table_lines(tables)
+    narr = [ln for ln in lines if ln.no not in rows and ln.cells is None and ln.text.strip()]
     if not narr:
         return []
     chunks: list[str] = []
@@ -376,14 +385,18 @@ def sentences(lines: list, tables: list, wrapped: bool) -> list[Sentence]:
     paragraph_starts: list[int] = []
     pos = 0
     prev = ""
+    prev_no = None
     for ln in narr:
         t = _normalise_line(ln.text)
         # "... TRIWULAN" / "II TAHUN 2025": one title over two lines, read as one line
         tail = prev.rstrip()
         joined = bool(chunks) and tail[-1:] in _QW_LAST and \
             _QUARTER_AT_END.search(prev, max(0, len(tail) - _QW_LONGEST)) is not None
-        new_paragraph = not joined and (not wrapped or not prev or tail[-1:] in ".:;!?"
+        apart = prev_no is not None and ln.no - prev_no > 1 and (
+            spaced or any(k in rows for k in range(prev_no + 1, ln.no)))
+        new_paragraph = not joined and (not wrapped or not prev or tail[-1:] in ".:;!?" or apart
                                         or _LIST_ITEM.match(t) is not None)
+        prev_no = ln.no
         if chunks:
             pos += 1
             chunks.append("\n" if new_paragraph else " ")

@@ -118,6 +118,8 @@ class ParsedDocument:
     reports: list[RawReport]
     flat: bool                          # a text layer without table structure: rows were rebuilt from flat text
     wrapped: bool                       # paragraphs run over several lines (PDF text layers, flat text)
+    spaced: bool = False                # a blank line ends a paragraph (text laid out with spaces; a text
+                                        # layer without layout also breaks lines inside a paragraph so)
 
 
 __all__ = ["RawCell", "RawRow", "RawTable", "ReportMeta", "RawReport", "ParsedDocument", "DocKind", "union_box"]

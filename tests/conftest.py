@@ -57,7 +57,8 @@ class Staged:
         self.parsed = parse_document(self.doc)
         vocab = Vocabulary(clean(ln.text) for ln in self.doc.lines) if self.parsed.flat else None
         self.contexts = [ReportContext(r.seq, r.meta, r.doc_kind, normalise_tables(r.tables, vocab, DEFAULT.match),
-                                       r.lines, DEFAULT.checks, wrapped=self.parsed.wrapped)
+                                       r.lines, DEFAULT.checks, wrapped=self.parsed.wrapped,
+                                       spaced=self.parsed.spaced)
                          for r in self.parsed.reports]
         run_report_rules(self.contexts, RULES)
 

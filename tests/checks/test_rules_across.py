@@ -214,3 +214,52 @@ def test_budget_mismatch_row_naming_its_item_in_its_own_words(tmp_path):
     a = [x for x in anoms if x["rule"] == "budget_mismatch" and x["report_seq"] == "1"]
     assert [(x["report_seq"], x["line"], x["field"], x["reported"], x["expected"]) for x in a] == [
         ("1", "359", "pagu", "7.625.000", "7.025.000")]
+
+
+SPACED_REPORT = """                        LAPORAN KINERJA TRIWULAN II
+                         KECAMATAN SUKAMAJU
+                             TAHUN 2022
+
+BAB III
+AKUNTABILITAS KINERJA
+
+Tabel 3.1
+Perbandingan Capaian Kinerja Tahun 2021 dan 2022
+
+ No   Indikator Kinerja                 Target      Realisasi      Capaian (%)
+ 1    Indeks Kepuasan Masyarakat        80          81             101,25
+ 2    Persentase desa yang menyusun     100%        90%            90,00
+      APBDes tepat waktu
+
+Laporan ini disusun berdasarkan data sampai dengan tanggal {date}.
+
+Capaian kinerja triwulan II tahun 2022 sebesar 95,63 persen.
+
+                                                       Sukamaju, 5 Juli 2022
+                                                       CAMAT SUKAMAJU,
+
+
+
+                                                       BUDI SANTOSO, S.Sos
+                                                       NIP. 19750505 199803 1 007
+"""
+
+
+def test_a_cut_off_date_of_another_period_in_space_aligned_text(tmp_path):
+    """Text laid out with spaces sets its paragraphs apart by blank lines: a title that compares
+    years ("Perbandingan ... Tahun 2021 dan 2022") is no part of the sentence below the table, whose
+    cut-off date "sampai dengan tanggal 31 Maret 2021" is a year slip (and a quarter's), "... 31 Maret 2022" a period
+    slip in a TW II report, "... 30 Juni 2022" none (before: the page was read as one sentence that
+    compares, and a date after "tanggal" was no period)."""
+    from conftest import Staged
+
+    def found(date):
+        (tmp_path / "r.txt").write_text(SPACED_REPORT.format(date=date), encoding="utf-8")
+        st = Staged("r.txt", str(tmp_path))
+        assert st.parsed.spaced
+        (ctx,) = st.contexts
+        return sorted((a.rule, a.reported) for a in ctx.found if a.rule in ("year_mismatch", "period_mismatch"))
+
+    assert ("year_mismatch", "sampai dengan tanggal 31 Maret 2021") in found("31 Maret 2021")
+    assert found("31 Maret 2022") == [("period_mismatch", "sampai dengan tanggal 31 Maret 2022")]
+    assert found("30 Juni 2022") == []

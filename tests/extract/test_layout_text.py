@@ -473,7 +473,7 @@ CONTINUED_CENTRED = CENTRED + [
 
 def test_a_page_that_fits_both_readings_takes_the_reading_of_the_page_before(tmp_path):
     doc = _read(tmp_path, CONTINUED_CENTRED)
-    (table,) = [t for t in _tables(doc) if t.kind == "cost_per_outcome"]
+    (table,) = [t for t in _tables(doc) if t.kind == "lra"]     # (programmes' budgets alone: a realisation)
     names = [r.text("name") for r in table.rows]
     assert names[2:4] == ["Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
                           "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah"]
