@@ -7,6 +7,7 @@ import re
 
 from lkj.normalizers.catalogue import fold_indicator
 from lkj.normalizers.gazetteer import fold_place as _fold_place
+from lkj.normalizers.gazetteer import national
 from lkj.normalizers.jabatan import canonical_unit
 
 from ..registry import ReportContext, place, where
@@ -31,6 +32,21 @@ def _signer(e) -> bool:
     """"SEKRETARIS KECAMATAN BAMBANG MUJIB, NIP ...": a jabatan and its holder's name, not a place."""
     return bool(_JABATAN_BEFORE.search(e.before) and (_NIP.search(e.after) or
                 (_NEXT_NAME.match(e.after) and e.after.lstrip()[:1].isupper())))
+
+
+_CAMAT = re.compile(r"^camat\s+(?!(?:kecamatan|kec)\b)", re.I)
+
+
+def _camat_of(unit_text: str, kabupaten: str | None) -> str | None:
+    """"Camat Medan Denai": the kecamatan of the report's own kabupaten whose camat the text names
+    (a name of another region, or a person's, "Camat Bambang ...", is none)."""
+    m = _CAMAT.match(unit_text)
+    if not m or not kabupaten:
+        return None
+    words = unit_text[m.end():].split()
+    n, found = national().longest_kecamatan(words)
+    own = [k for k in found if k.region.label == kabupaten]
+    return own[0].name if n and own else None
 
 
 def _title_sentence(ctx: ReportContext, text: str) -> int | None:
@@ -58,6 +74,13 @@ def _text_slips(ctx: ReportContext) -> None:
                     ctx.flag(f"{place(e.line, e.page).capitalize()}: the text names Kecamatan {name} in a report of Kecamatan "
                                   f"{ctx.meta.kecamatan} (\"{short(s.text)}\").", reported=e.text, expected=f"Kecamatan {ctx.meta.kecamatan}", line=e.line, page=e.page)
                     break  # one finding per sentence
+            elif e.label == "UNIT" and own_place and (other_place := _camat_of(e.text, ctx.meta.kabupaten)):
+                ctx.tick()
+                if _fold_place(other_place) != own_place:
+                    ctx.flag(f"{place(e.line, e.page).capitalize()}: the text names the Camat of {other_place} in a report of "
+                             f"Kecamatan {ctx.meta.kecamatan} (\"{short(s.text)}\").", reported=e.text,
+                             expected=f"Camat {ctx.meta.kecamatan}", line=e.line, page=e.page)
+                    break
             elif e.label == "UNIT" and own_unit not in ("Camat", "Other") and ctx.doc_kind in ("lkj", "unknown"):
                 before = e.before.lower().split()
                 if not before or before[-1] not in ("bagian", "kinerja", "outcome", "kinerjanya"):

@@ -263,3 +263,35 @@ def test_a_cut_off_date_of_another_period_in_space_aligned_text(tmp_path):
     assert ("year_mismatch", "sampai dengan tanggal 31 Maret 2021") in found("31 Maret 2021")
     assert found("31 Maret 2022") == [("period_mismatch", "sampai dengan tanggal 31 Maret 2022")]
     assert found("30 Juni 2022") == []
+
+
+CAMAT_SLIP = """LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)
+KECAMATAN MEDAN AMPLAS
+TAHUN 2023
+
+BAB I PENDAHULUAN
+Kecamatan Medan Amplas merupakan perangkat daerah Pemerintah Kota Medan yang dipimpin oleh Camat.
+Laporan kinerja ini disusun sebagai pertanggungjawaban kinerja {camat} selama tahun 2023.
+
+BAB II
+Tabel 2.1 Perjanjian Kinerja Tahun 2023
+No\tSasaran Strategis\tIndikator Kinerja\tTarget
+1\tMeningkatnya kualitas pelayanan publik\tIndeks Kepuasan Masyarakat\t82
+"""
+
+
+def test_the_camat_of_another_kecamatan_of_the_same_city_is_an_entity_slip(tmp_path):
+    """"Camat Medan Denai" in a report of Kecamatan Medan Amplas (both of Kota Medan): another
+    kecamatan's camat pasted in; "Camat Medan Amplas" is the report's own, and "Camat Bambang
+    Sutrisno" a person ("Bambang" is a kecamatan of Mamasa, not of Kota Medan)."""
+    from conftest import Staged
+
+    def found(camat):
+        (tmp_path / "r.txt").write_text(CAMAT_SLIP.format(camat=camat), encoding="utf-8")
+        (ctx,) = Staged("r.txt", str(tmp_path)).contexts
+        assert (ctx.meta.kabupaten, ctx.meta.kecamatan) == ("Kota Medan", "Medan Amplas")
+        return [(a.reported, a.expected) for a in ctx.found if a.rule == "entity_mismatch"]
+
+    assert found("Camat Medan Denai") == [("Camat Medan Denai", "Camat Medan Amplas")]
+    assert found("Camat Medan Amplas") == []
+    assert found("Camat Bambang Sutrisno") == []
