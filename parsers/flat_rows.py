@@ -251,7 +251,8 @@ class RowReader:
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
             if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and \
-                    not _values_below(texts, lines, k, reach=12 if double else 4, remark=self.h.keterangan) \
+                    not _values_below(texts, lines, k, reach=12 if double else 4, remark=self.h.keterangan,
+                                      n_vals=self.n_vals, satuan="satuan" in self.h.text_cols) \
                     and not (self.dense and _values_below(texts, lines, k, ahead=4, remark=self.h.keterangan)) \
                     and not (self.dense and self._next_row_below(texts, lines, k)):
                 break
@@ -720,17 +721,20 @@ def _text_below(texts: list[str], k: int) -> bool:
 
 
 def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, reach: int = 4,
-                  remark: bool = False) -> bool:
+                  remark: bool = False, n_vals: int = 0, satuan: bool = False) -> bool:
     """The next line (blank lines between allowed) holds a row's numbers alone, one of them a
     percentage, an amount or a quantity with its unit ("100%", "Rp 4.693.000", "4 dokumen"): the
     line above is a row's text, however long (a converter that writes each cell as a paragraph of
     its own, docx2txt), not a paragraph below the table.  ahead > 1: one of the next so many lines
     does, the lines between short (a cell's wrapped lines, a line per run of text).  `reach`: the
     lines looked at beyond those, blank ones (empty cells, docx2txt: two blank lines each).  `remark`:
-    the header has a text column after its values, whose text may end the line ("315.250.000 APBD")."""
+    the header has a text column after its values, whose text may end the line ("315.250.000 APBD").
+    `n_vals` (two or more): bare numbers also do when the lines below hold that many of them alone,
+    a line each (a cell a line: "95" / "97" / "102,11").  `satuan`: the header has a unit column,
+    whose cell ("%", "Predikat") may stand between the text and the numbers."""
     seen = 0
     for m in range(k + 1, min(len(texts), k + reach + ahead)):
-        if not texts[m]:
+        if not texts[m] or satuan and m == k + 1 and _unit_cell(texts[m]):
             continue
         pieces = split_line(texts[m], lines[m], kode_col=True)
         if remark and len(pieces) >= 2 and pieces[-1].kind == "text" and pieces[-2].kind == "val":
@@ -739,11 +743,24 @@ def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, re
                           for i, p in enumerate(pieces)):
             # (a kode rekening may open the line of its values, "7.01.01.2.01.06 2.247.000,00 ...", and
             # further down a row's number, "1. 100% 36,11% 36,11%": the row centred on that line)
-            return any(p.shape in (MONEY, PCT, QTY) for p in pieces)
+            return any(p.shape in (MONEY, PCT, QTY) for p in pieces) or (
+                n_vals >= 2 and _lone_values(texts, lines, m) >= n_vals)
         seen += 1
         if seen >= ahead or len(texts[m]) > 60:
             return False
     return False
+
+
+def _lone_values(texts: list[str], lines: list[int], m: int) -> int:
+    """How many lines from m on hold one number or grade alone, with no blank line between."""
+    n = 0
+    while m + n < len(texts) and texts[m + n]:
+        t = texts[m + n]
+        pieces = split_line(t, lines[m + n])
+        if not (len(pieces) == 1 and pieces[0].kind in ("val", "bare") or _lone_grade(t)):
+            break
+        n += 1
+    return n
 
 
 def _dense(texts: list[str], j: int, window: int = 40) -> bool:
@@ -902,9 +919,13 @@ def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
 
 
 def _unit_cell(text: str) -> bool:
-    """A cell that holds a unit and nothing else: "%", "Persen", "Indeks", "Dokumen"."""
+    """A cell that holds a unit and nothing else: "%", "Persen", "Indeks", "Dokumen"; "Predikat" (of
+    a grade)."""
     words = text.replace("(", " ").replace(")", " ").split()
-    return 0 < len(words) <= 2 and all(w == "%" or is_unit_word(w) for w in words)
+    return 0 < len(words) <= 2 and all(w == "%" or is_unit_word(w) or w.lower() in _GRADE_UNITS for w in words)
+
+
+_GRADE_UNITS = ("predikat", "kategori")
 
 
 class CellResolver:

@@ -161,9 +161,11 @@ def _part_mentions(t: str, g) -> tuple[tuple[str, str, tuple, tuple], ...]:
         words = _words_after(t, m.end())
         if words and words[0].lower() in ("kecamatan", "kec", "distrik", "kapanewon", "kemantren"):   # "Camat Kecamatan X"
             continue
-        if not words or words[0].lower() in _NOT_PLACE or not words[0][0].isupper():
+        if not words or not words[0][0].isupper():
             continue
         n, found = g.longest_kecamatan(words)
+        if words[0].lower() in _NOT_PLACE and n < 2:
+            continue                # (a name may open with such a word: "Kecamatan Kota Juang")
         if n:
             out.append(("kec", " ".join(words[:n]), tuple(found), ()))
         else:

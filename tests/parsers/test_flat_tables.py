@@ -1506,3 +1506,26 @@ def test_grades_inside_a_rows_line_of_values_and_a_cell_a_line():
         ("1", "Indeks Kepuasan Masyarakat", "82", "84,15", "102,62 %"),
         ("2", "Nilai SAKIP Kecamatan", "B", "B", "100 %"),
         ("3", "Persentase pelanggaran perda yang ditindaklanjuti", "100", "95", "95 %")]
+
+
+def test_a_cell_a_line_with_a_unit_column_and_an_indicator_under_a_merged_sasaran():
+    """A web page's table copied a cell a line: a Satuan column ("Indeks", "%", "Predikat") between
+    the indikator and the numbers, no % signs, and a second indikator under the first row's merged
+    sasaran, a long line with no number of its own (before: that line read as a paragraph below the
+    table and the three rows after it were lost)."""
+    (t,) = tables("\n".join([
+        "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+        "1", "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat (IKM)", "Indeks", "80", "83,52",
+        "104,40",
+        "Persentase pelayanan administrasi kependudukan tepat waktu", "%", "95", "97", "102,11",
+        "2", "Meningkatnya partisipasi masyarakat dalam pembangunan",
+        "Persentase kelurahan yang melaksanakan musrenbang tepat waktu", "%", "100", "100", "100,00",
+        "3", "Terwujudnya akuntabilitas kinerja kecamatan", "Nilai SAKIP Kecamatan", "Predikat", "B", "BB", "110,00",
+        "Bagikan ini:"]))
+    assert [(r.text("no"), r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian"))
+            for r in t.rows] == [
+        ("1", "Indeks Kepuasan Masyarakat (IKM)", "80", "83,52", "104,40"),
+        ("", "Persentase pelayanan administrasi kependudukan tepat waktu", "95", "97", "102,11"),
+        ("2", "Persentase kelurahan yang melaksanakan musrenbang tepat waktu", "100", "100", "100,00"),
+        ("3", "Nilai SAKIP Kecamatan", "B", "BB", "110,00")]
+    assert [r.text("sasaran") for r in t.rows][:2] == ["Meningkatnya kualitas pelayanan publik", ""]  # (merged)

@@ -307,3 +307,13 @@ def test_a_cover_naming_its_quarter_by_its_months(parse, title, kind, quarter):
         "NIP. 19720315 199303 1 004"])
     (rep,) = parse(text)
     assert (str(rep.meta.period), rep.meta.quarter, rep.meta.year) == (kind, quarter, 2024)
+
+
+def test_a_kecamatan_whose_name_opens_with_a_word_that_names_no_place(parse):
+    """"Kecamatan Kota Juang" (Bireuen, Aceh): "Kota" opens the kecamatan's own name, which the
+    gazetteer knows whole (before: the word stopped the mention and the report had no place)."""
+    text = "\n".join([
+        "LAPORAN KINERJA INSTANSI PEMERINTAH", "KECAMATAN KOTA JUANG", "TAHUN 2022", "",
+        "No\tSasaran\tIndikator Kinerja\tTarget", "1\tMeningkatnya kualitas pelayanan\tIndeks Kepuasan Masyarakat\t80"])
+    (rep,) = parse(text)
+    assert (rep.meta.kabupaten, rep.meta.kecamatan) == ("Bireuen", "Kota Juang")
