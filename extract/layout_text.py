@@ -851,6 +851,18 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
         else:
             runs.append([c])
     gs = sorted((g for g, _ in groups), key=lambda g: g.cx)
+
+    def beside(c: int) -> bool:
+        # a text column's label on the sub-labels' line ("No  Indikator Kinerja  2021  2022") with no
+        # group label over it is no group's column, when the groups name value columns ("Target" over
+        # its years; a title line read into the header, "... Tahun 2021", is no such group)
+        ws = reg.label_words[c]
+        if not all(is_value_label(g.text) for g in gs):
+            return False
+        return _TEXT_COLUMN_LABEL.match(" ".join(w.text for w in ws)) is not None and not any(
+            g.x1 >= min(w.x0 for w in ws) and g.x0 <= max(w.x1 for w in ws) for g in gs)
+
+    runs = [r for r in ([c for c in run if not beside(c)] for run in runs) if r]
     refs = _formula_refs(reg)
     for run in runs:
         lo, hi = bounds[run[0]], bounds[run[-1] + 1]
@@ -873,6 +885,7 @@ def _place_groups(reg: _Region, groups: list[tuple[Word, list[Word]]], x0: float
                 reg.groups[p[0]] = (g, p)
 
 
+_TEXT_COLUMN_LABEL = re.compile(r"(?i)(no|nomor|indikator|sasaran|kode|uraian|program|kegiatan|sub\s*kegiatan)\b\.?")
 _FORMULA_CELL = re.compile(r"\(?(\d{1,2})\s*=\s*([\d()/x*+\-\s]+)\)?$")
 
 

@@ -119,6 +119,9 @@ def grouped_role(group: str, label: str) -> str | None:
     if re.match(r"^(tahun\d{4}|\d{4})", g) and lr in ("target", "realisasi", "capaian", "pagu", "sisa",
                                                        "realisasi_anggaran", "capaian_anggaran"):
         return lr            # "Tahun 2022" over Target / Realisasi: the year is the column's (see resolve_years)
+    if re.fullmatch(r"(tahun)?\d{4}", l) and label_role(group) in ("target", "realisasi", "capaian", "pagu",
+                                                                  "realisasi_anggaran", "capaian_anggaran"):
+        return label_role(group)     # "Target" over "2021 | 2022": the group's, the year the column's
     if re.match(r"^(tahun\d{4}|\d{4})", g) or re.match(r"^\d{4}", l):
         return "comparison"
     if g.startswith("tingkatcapaian") or g.startswith("capaianrealisasi") or g.startswith("capaiankinerja"):
@@ -200,6 +203,7 @@ def is_header_row(cells: list[str]) -> bool:
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_PERIOD_LABEL = re.compile(r"(?i)\(\s*(?:s\.?\s?/?d\.?\s*)?(?:tw|triwulan|tribulan|semester)\.?\s*(?:[IV]{1,3}|[1-4])\s*\)")
 
 
 def is_header_continuation(cells: list[str]) -> bool:
@@ -207,6 +211,10 @@ def is_header_continuation(cells: list[str]) -> bool:
     if not filled:
         return False
     vals = [c for c, _ in filled]
+    if len(filled) >= 2 and all(_YEAR.fullmatch(t) for _, t in filled):
+        return True                 # the years under their groups ("Target" over "2021 | 2022")
+    if len(filled) == 1 and _PERIOD_LABEL.fullmatch(filled[0][1]):
+        return True                 # a year's label's period under it ("2022" / "(TW. IV)")
     if any(_FORMULA.search(t) or _ROMAN.fullmatch(t) for _, t in filled):
         # a row of column numbers with formulas ("III", "11,00", "14 = 13/8 x 100%")
         return all(len(t) <= 40 for _, t in filled)
@@ -276,8 +284,9 @@ def _build_header(header_rows: tuple[tuple[str, ...], ...], year: int | None) ->
     def sub_label(j: int) -> str:
         for r in sub_rows:
             t = clean(r[j])
-            if t and not is_numbering_cell(t) and (re.search(r"[A-Za-z]", t) or t in ("%", "(%)")):
-                return t
+            if t and not is_numbering_cell(t) and (re.search(r"[A-Za-z]", t) or t in ("%", "(%)")
+                                                    or _YEAR.fullmatch(t)):
+                return t            # (a year under its group: "Target" over "2021 | 2022")
         return ""
 
     j = 0

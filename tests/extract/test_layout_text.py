@@ -1484,3 +1484,34 @@ def test_a_label_opened_by_a_percent_sign_over_values_right_aligned_under_its_en
     assert t.kind == "lra"
     assert [(r.text("sisa"), r.text("capaian_anggaran")) for r in t.rows] == [
         ("105.250.000", "66,61"), ("40.000.000", "66,67")]
+
+
+# "Target" / "Realisasi" / "Capaian (%)" each centred over its two years, "No" and "Indikator Kinerja"
+# on the years' line: a report of 2024 whose table compares 2023 with it
+YEAR_GROUPS = NARRATIVE + [
+    "Tabel 3.1",
+    "Capaian Kinerja Tahun 2024",
+    "",
+    "                                        Target               Realisasi          Capaian (%)",
+    " No  Indikator Kinerja              2023      2024       2023      2024       2023      2024",
+    " 1   Indeks Kepuasan Masyarakat     80        82         81        83         101,25    101,22",
+    " 2   Persentase desa yang           100%      100%       90%       95%        90,00     95,00",
+    "     menyusun APBDes tepat waktu",
+    "",
+    "Capaian kinerja tahun 2024 dijelaskan pada uraian berikut.",
+]
+
+
+def test_groups_over_their_years_beside_text_columns_on_the_years_line(tmp_path):
+    """Each group label stands over its own two years, not over "No" and "Indikator Kinerja" beside
+    them on the years' line; the report's year (2024) decides the columns read (before: "Target"
+    was written in the "No" column, and the table compared years with the row number as target)."""
+    doc = _read(tmp_path, YEAR_GROUPS)
+    header = [[c.text for c in ln.cells] for ln in _rows(doc)][:2]
+    assert header[0][:4] == ["No", "Indikator Kinerja", "Target", ""] and header[1][2:4] == ["2023", "2024"]
+    (table,) = _tables(doc)
+    assert table.kind == "capaian" and table.years == [2023, 2024]
+    assert [(r.text("no"), r.text("indikator"), r.text("target"), r.text("realisasi"), r.text("capaian"))
+            for r in table.rows] == [
+        ("1", "Indeks Kepuasan Masyarakat", "82", "83", "101,22"),
+        ("2", "Persentase desa yang menyusun APBDes tepat waktu", "100%", "95%", "95,00")]

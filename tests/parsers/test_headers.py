@@ -471,3 +471,28 @@ def test_a_programme_budget_table_without_kode_is_a_realisation_and_its_share_th
         assert [(r.level, r.text("name"), r.text("pagu"), r.text("capaian_anggaran")) for r in t.rows] == [
             ("program", rows[0][1], "1.706.504.410", "90,83"), ("program", rows[1][1], "350.000.000", "91,57"),
             ("total", "Jumlah", "2.056.504.410", "90,96")]
+
+
+def test_a_group_over_its_years_in_tab_rows(tmp_path):
+    """"Target" / "Realisasi" / "Capaian (%)" over a row of years ("2021 | 2022"): the years' row
+    is the header's (before: a data row of years), each column takes its group's role and its year,
+    and the report's year decides which are the report's own; under a "Perbandingan" title the table
+    still compares."""
+    from lkj.parsers.headers import build_header, table_kind
+
+    rows = [["No", "Indikator Kinerja", "Target", "", "Realisasi", "", "Capaian (%)", ""],
+            ["", "", "2021", "2022", "2021", "2022", "2021", "2022"]]
+    hm = build_header(rows, year=2022)
+    assert [(c.role, c.year) for c in hm.columns][2:] == [
+        (None, 2021), ("target", 2022), (None, 2021), ("realisasi", 2022), (None, 2021), ("capaian", 2022)]
+    assert table_kind(hm, "Capaian Kinerja") == "capaian"
+    assert table_kind(hm, "Perbandingan Capaian Kinerja") == "comparison"
+    text = "\n".join(["LAPORAN KINERJA INSTANSI PEMERINTAH", "KECAMATAN SUKAMAJU", "TAHUN 2022", "",
+                      "Tabel 3.1 Capaian Kinerja Tahun 2022"] + ["\t".join(r) for r in rows] + [
+        "1\tIndeks Kepuasan Masyarakat\t80\t82\t81\t83\t101,25\t101,22",
+        "2\tPersentase desa yang menyusun APBDes tepat waktu\t100%\t100%\t90%\t95%\t90,00\t95,00"])
+    _, parsed = _parse(tmp_path, text)
+    (t,) = parsed.reports[0].tables
+    assert t.kind == "capaian"
+    assert [(r.text("no"), r.text("target"), r.text("realisasi"), r.text("capaian")) for r in t.rows] == [
+        ("1", "82", "83", "101,22"), ("2", "100%", "95%", "95,00")]
