@@ -302,7 +302,7 @@ class RowReader:
                 # values (another grade, "87,50 %") below it, is the target's grade ("B" / "B" / "100 %")
                 pieces = [Piece("val", t.strip(), lines[k], GRADE)]
             else:
-                pieces = self._grades_before_values(pieces)
+                pieces = self._unit_before_values(self._grades_before_values(pieces))
             pieces = self._number_not_kode(self._quantity_not_row(pieces))
             self._line(pieces, at_block)
             at_block = False
@@ -339,6 +339,22 @@ class RowReader:
             return pieces
         if self.h.keterangan and not c.vals and is_unit_word(re.sub(r"[^A-Za-z]", "", unit)):
             return [Piece("val", f"{no} {unit}", line, QTY), Piece("text", rest, line)]
+        return pieces
+
+    def _unit_before_values(self, pieces: list[Piece]) -> list[Piece]:
+        """Under a header with a Satuan column, the unit ending the text right before a line's values
+        ("... Indeks Kepuasan Masyarakat Indeks 82 84,10 102,56", "... yang % 100 100 100,00") is that
+        column's cell, a text of its own (the resolver gives it the column)."""
+        if "satuan" not in self.h.text_cols:
+            return pieces
+        for i, p in enumerate(pieces[:-1]):
+            if p.kind != "text" or pieces[i + 1].kind != "val":
+                continue
+            words = p.text.split()
+            if len(words) >= 2 and _unit_cell(words[-1]):
+                return pieces[:i] + [Piece("text", " ".join(words[:-1]), p.line), Piece("text", words[-1], p.line)] + \
+                    pieces[i + 1:]
+            break
         return pieces
 
     def _grades_before_values(self, pieces: list[Piece]) -> list[Piece]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from lkj.model.names import KINERJA
 from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean, fold
@@ -347,7 +348,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
     for ri, r in enumerate(rows):
         # under a "Program" / "Kegiatan" sub-header a row's numbers are its budget's
         cols = budget_cols if kind == "cost_per_outcome" and r.section else hdr.value_cols
-        vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or assign_values(cols, r.vals)
+        vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or _average_values(cols, r) or \
+            assign_values(cols, r.vals)
         budget = _is_budget_row(hdr, r, vals)
         if side_by_side is None:
             texts, ket = resolver.resolve(r, budget)
@@ -385,6 +387,18 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         rr.level = _level(kind, hdr, rr, budget)
         table.rows.append(rr)
     return table
+
+
+_AVERAGE = re.compile(r"(?i)^\s*(rata\s*-?\s*rata|rerata)\b")
+
+
+def _average_values(cols: list[str], r: FlatRow) -> dict | None:
+    """A kinerja table's "Rata-rata" row short of numbers: its one number is the mean capaian, the
+    last column's ("Rata-rata 100,78" under Target | Realisasi | Capaian)."""
+    if len(r.vals) != 1 or len(cols) < 2 or cols[-1] != "capaian" or not all(c in KINERJA for c in cols) \
+            or not r.texts or not _AVERAGE.match(r.texts[0].text) or r.no is not None:
+        return None
+    return {"capaian": list(r.vals)}
 
 
 def _level(kind: str, hdr: FlatHeader, rr: RawRow, budget: bool) -> str | None:

@@ -1529,3 +1529,20 @@ def test_a_cell_a_line_with_a_unit_column_and_an_indicator_under_a_merged_sasara
         ("2", "Persentase kelurahan yang melaksanakan musrenbang tepat waktu", "100", "100", "100,00"),
         ("3", "Nilai SAKIP Kecamatan", "B", "BB", "110,00")]
     assert [r.text("sasaran") for r in t.rows][:2] == ["Meningkatnya kualitas pelayanan publik", ""]  # (merged)
+
+
+def test_a_unit_column_on_the_values_line_and_an_average_row_short_of_numbers():
+    """A text layer under "... Indikator Kinerja Satuan Target Realisasi Capaian (%)": the unit ending
+    the text before a row's numbers is the Satuan cell ("Indeks", "%", "Kasus"), not the indikator's
+    last word; a "Rata-rata" row with one number holds the mean capaian, not a target."""
+    (t,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Satuan Target Realisasi Capaian (%)",
+        "1 Meningkatnya kualitas pelayanan Indeks Kepuasan Masyarakat Indeks 82 84,10 102,56",
+        "publik kecamatan",
+        "2 Meningkatnya ketentraman dan Jumlah pelanggaran perda yang Kasus 12 10 83,33",
+        "ketertiban umum ditertibkan",
+        "Rata-rata 92,95", "", "BAB IV"]))
+    assert t.unused == {0: "Satuan"}           # (kept as raw text, the units read from it)
+    assert [(r.extra[:1], r.text("target"), r.text("capaian")) for r in t.rows] == [
+        (["Indeks"], "82", "102,56"), (["Kasus"], "12", "83,33"), ([""], "", "92,95")]
+    assert t.rows[0].text("indikator") == "Indeks Kepuasan Masyarakat"
