@@ -144,6 +144,15 @@ def _delimiter(line: str) -> bool:
     return "-" in line and _DELIMITER.match(line) is not None
 
 
+# the rule between the rows of a table drawn in characters ("+----+------+", "+====+"), as fixed-width
+# exports and grid-table writers (tabulate, pandoc) draw it
+_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+){2,}\s*$")
+
+
+def _border(line: str) -> bool:
+    return "+" in line and _BORDER.match(line) is not None
+
+
 def pipe_cells(text: str, no: int) -> list[Cell] | None:
     """The cells of a Markdown pipe-table row (None if the line is none: fewer than two cells), each
     stripped, with its character span in the line; an escaped pipe ("\\|") is text of its cell."""
@@ -166,6 +175,7 @@ def _pipe_table(lines: list[str]) -> bool:
     each (a header and its one row)?"""
     run = 0
     width = None
+    lines = [t for t in lines if not _border(t)]        # (a drawn rule between rows sets none apart)
     for a, b in zip(lines, lines[1:] + [""]):
         cells = pipe_cells(a, 0) if "|" in a else None
         if cells is not None and "|" in b and _delimiter(b):
@@ -223,6 +233,10 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
                     doc.grids.append(grid)
                 doc.add_row(no, cells, grid=grid)
                 continue
+        if piped and _border(t):
+            if grid is None:
+                doc.lines.append(Line(no, t))     # (the rule above the header opens nothing)
+            continue                              # a rule between a drawn table's rows: no row
         if piped and "|" in t:
             if _delimiter(t):
                 if grid is not None:

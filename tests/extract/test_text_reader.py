@@ -225,3 +225,25 @@ def test_a_table_saved_as_csv_is_read_field_by_field(tmp_path):
     doc = _read(tmp_path, "Kecamatan ini, yang berada di utara, melayani warga.\nSurat, arsip, dan laporan dikelola.\n"
                           "Kegiatan berjalan baik.\n")
     assert all(ln.cells is None for ln in doc.lines)
+
+
+def test_a_table_drawn_in_characters_is_one_grid_across_its_rules(tmp_path):
+    """A fixed-width export that draws its table ("+----+----+" between rows, "+====+" under the
+    header, as tabulate and pandoc grid tables do): the rules are no rows and set no table apart, so
+    the header and its rows are one grid whose wrapped cells join their row (before: each rule ended
+    a grid, the header stood alone and the table had no rows)."""
+    from lkj.parsers.report_parser import parse_document
+
+    rule = "+----+------------------------------+--------+-----------+---------+"
+    text = "\n".join([
+        "LAPORAN KINERJA INSTANSI PEMERINTAH", "KECAMATAN SUKAMAJU KABUPATEN GARUT", "TAHUN 2023", "", rule,
+        "| No | Indikator Kinerja            | Target | Realisasi | Capaian |",
+        rule.replace("-", "="),
+        "| 1  | Indeks Kepuasan Masyarakat   | 80     | 82        | 102,50% |", rule,
+        "| 2  | Persentase desa yang         | 100%   | 90%       | 90,00%  |",
+        "|    | menyusun APBDes tepat waktu  |        |           |         |", rule, ""])
+    doc = _read(tmp_path, text)
+    assert len(doc.grids) == 1 and doc.grids[0].source == "pipes"
+    (t,) = parse_document(doc).reports[0].tables
+    assert [(r.text("no"), r.text("indikator"), r.text("capaian")) for r in t.rows] == [
+        ("1", "Indeks Kepuasan Masyarakat", "102,50%"), ("2", "Persentase desa yang menyusun APBDes tepat waktu", "90,00%")]
