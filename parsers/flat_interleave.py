@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from lkj.normalizers.text import fold, join_lines
 
 from .flat_header import is_header_line
-from .flat_rows import FlatRow
+from .flat_rows import FlatRow, values_line_unit
 from .flat_widths import MEASURES, Measure
 
 _BIG = 1e9
@@ -340,12 +340,14 @@ def cell_texts(solved: Solved) -> dict[int, tuple[str, str, int]]:
     return out
 
 
-def table_lines(rows: list[FlatRow]) -> tuple[list[Line], dict[int, list]] | None:
+def table_lines(rows: list[FlatRow], unit_col: bool = False) -> tuple[list[Line], dict[int, list]] | None:
     """The lines of a table read as interleaved cells, and each row's remark (the text after its
     numbers on their line); None when the table is not of that form.  A row opens on the line of its
     numbers, its number and the first line of its cells before them; every text line below, up to the
     next row's, goes on with its cells, with no blank line between (the row reader may have given
-    such a line to the row below or above: here the line decides)."""
+    such a line to the row below or above: here the line decides).  `unit_col`: the header has a
+    Satuan column, whose cell on a row's line of numbers is no part of the two text cells."""
+    units = {id(u) for r in rows if unit_col and (u := values_line_unit(r)) is not None}
     starts: list[tuple[int, int]] = []
     on_line = numbered_rows = 0
     for ri, r in enumerate(rows):
@@ -372,6 +374,8 @@ def table_lines(rows: list[FlatRow]) -> tuple[list[Line], dict[int, list]] | Non
     block_of = {ri: rows[ri].vals_block for _, ri in starts}
     for r in rows:
         for t in r.texts:
+            if id(t) in units:
+                continue
             k = bisect_right(at_lines, t.line) - 1
             if k < 0:
                 return None                      # text above the first row's numbers: not this form

@@ -934,6 +934,16 @@ def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
     return out
 
 
+def values_line_unit(r: FlatRow) -> TextLine | None:
+    """The Satuan cell on a row's line of numbers: the last text before them there, a unit alone,
+    another text before it ("... Indeks Kepuasan Masyarakat" "Indeks" 82 84,10 102,56)."""
+    if not r.vals:
+        return None
+    at = r.vals[0].line
+    pre = [t for t in r.texts if t.line == at and t.phase == "pre"]
+    return pre[-1] if len(pre) >= 2 and _unit_cell(pre[-1].text) else None
+
+
 def _unit_cell(text: str) -> bool:
     """A cell that holds a unit and nothing else: "%", "Persen", "Indeks", "Dokumen"; "Predikat" (of
     a grade)."""

@@ -19,7 +19,8 @@ from lkj.normalizers.text import clean, fold
 
 from .flat_header import FlatHeader, by_year, middle_label, is_header_line, opens_header, opens_header_at
 from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
-                        assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells)
+                        assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells,
+                        values_line_unit)
 from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text, named_level
@@ -120,8 +121,8 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
             lines = table_lines(rows)
             if lines is not None:
                 firsts |= {_norm(t) for t in texts_of(lines[0], [len(ln.words) for ln in lines[0]])[0].values()}
-        if len(hdr.text_cols) == 2 and not any(c in ("satuan", "other") for c in hdr.text_cols):
-            lines = table_lines(rows)
+        if len([c for c in hdr.text_cols if c != "satuan"]) == 2 and "other" not in hdr.text_cols:
+            lines = table_lines(rows, unit_col="satuan" in hdr.text_cols)
             if lines is not None:
                 div = divide(lines[0], lambda w: bool(_INDICATOR_OPENING.match(w)))
                 got = (div, lines[1]) if div is not None else None
@@ -357,8 +358,11 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
             continue                              # text only: its lines went on with the rows around it
         else:
             a, b, ln = side_by_side[0][ri]
-            c1, c2 = hdr.text_cols
+            c1, c2 = [c for c in hdr.text_cols if c != "satuan"]
             texts = {c: (t, ln) for c, t in ((c1, a), (c2, b)) if t}
+            unit = values_line_unit(r) if "satuan" in hdr.text_cols else None
+            if unit is not None:
+                texts["satuan"] = (unit.text, unit.line)
             ket = side_by_side[1].get(ri, [])
         cells: dict[str, RawCell] = {f: RawCell("", r.line) for f in fields}
         if r.no is not None and "no" in cells:

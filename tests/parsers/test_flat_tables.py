@@ -1546,3 +1546,20 @@ def test_a_unit_column_on_the_values_line_and_an_average_row_short_of_numbers():
     assert [(r.extra[:1], r.text("target"), r.text("capaian")) for r in t.rows] == [
         (["Indeks"], "82", "102,56"), (["Kasus"], "12", "83,33"), ([""], "", "92,95")]
     assert t.rows[0].text("indikator") == "Indeks Kepuasan Masyarakat"
+
+
+def test_side_by_side_cells_beside_a_unit_column():
+    """A row's sasaran and indikator continued side by side on the lines under its numbers, with a
+    Satuan cell before the numbers: the unit is no part of either cell, and the lines divide where
+    the columns' widths do (before: a Satuan column kept the table from being read so, and the
+    sasaran took the indikator's words)."""
+    (t,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Satuan Target Realisasi Capaian (%)",
+        "1 Meningkatnya kualitas Indeks Kepuasan Masyarakat Indeks 82 84,10 102,56",
+        "pelayanan publik",
+        "2 Meningkatnya partisipasi Persentase kelurahan yang % 100 100 100,00",
+        "masyarakat dalam melaksanakan musrenbang", "pembangunan", "", "BAB IV"]))
+    assert [(r.text("sasaran"), r.text("indikator"), r.extra[:1]) for r in t.rows] == [
+        ("Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", ["Indeks"]),
+        ("Meningkatnya partisipasi masyarakat dalam pembangunan", "Persentase kelurahan yang melaksanakan musrenbang",
+         ["%"])]
