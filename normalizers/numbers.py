@@ -21,7 +21,9 @@ _DASH_ONLY = re.compile(r"^[\-–—−]+$")
 _NUM = re.compile(r"[-−–]?\s?\d[\d.,]*")
 
 
-_RP = re.compile(r"(?i)\brp\.?\s*")
+_RP = re.compile(r"(?i)\b(?:rp|idr)\.?\s*")
+# an amount grouped by spaces, as some exports write it ("1 706 504 410", "2 400 000,00")
+_SPACE_GROUPED = re.compile(r"^-?\d{1,3}(?: \d{3})+(?:,\d{1,2})?$")
 _DASH_TAIL = re.compile(r",\s*[-–]+\s*$")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -120,6 +122,9 @@ def _parsed(text: str, kind: str) -> Parsed:
         s = _strip_money_decor(s)
         if _DASH_ONLY.match(s) or s == "":
             return Parsed(0.0, None, ["dash_zero"])
+        if " " in s and _SPACE_GROUPED.match(s):
+            p = _parsed(s.replace(" ", "."), kind)
+            return Parsed(p.value, p.unit, list(p.flags) + ["space_thousands"], p.decimal_sep, " ")
     elif _DASH_ONLY.match(s):
         return Parsed(None, None, ["dash"])
     m = _NUM.search(s)

@@ -101,3 +101,15 @@ def test_a_negative_amount_in_flat_text_is_one_of_the_rows_values():
         pieces = split_line(line, 1)
         assert [p.kind for p in pieces] == ["text", "val", "val", "val", "val"]
         assert pieces[3].text == sisa and pieces[0].text.endswith(("Umum", "Desa"))
+
+
+def test_rupiah_grouped_by_spaces_and_written_idr():
+    """Some exports group an amount by spaces ("1 706 504 410", "2 400 000,00") or write "IDR": the
+    amount whole (before: 1.0 and None); a short number beside another ("12 3") stays its first."""
+    from lkj.normalizers.numbers import parse_money
+
+    assert parse_money("1 706 504 410").value == 1706504410.0
+    p = parse_money("Rp 2 400 000,00")
+    assert (p.value, p.decimal_sep, p.thousands_sep) == (2400000.0, ",", " ")
+    assert parse_money("IDR 1.706.504.410").value == 1706504410.0
+    assert parse_money("12 3").value == 12.0
