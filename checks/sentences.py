@@ -333,8 +333,11 @@ def _normalise_line(s: str) -> str:
 
 def narrative_lines(lines: list, tables: list) -> list:
     """The report's lines that are not table rows or cells."""
-    skip = _table_lines(tables)
-    return [ln for ln in lines if ln.no not in skip and ln.cells is None and ln.text.strip()]
+    return _narrative(lines, _table_lines(tables))
+
+
+def _narrative(lines: list, rows: set[int]) -> list:
+    return [ln for ln in lines if ln.no not in rows and ln.cells is None and ln.text.strip()]
 
 
 def _table_lines(tables: list) -> set[int]:
@@ -377,7 +380,7 @@ def sentences(lines: list, tables: list, wrapped: bool, spaced: bool = False) ->
     two lines end the paragraph above them; so does a blank line when `spaced` (text laid out with
     spaces sets its paragraphs apart so; a text layer without layout breaks lines inside one)."""
     rows = _table_lines(tables)
-    narr = [ln for ln in lines if ln.no not in rows and ln.cells is None and ln.text.strip()]
+    narr = _narrative(lines, rows)
     if not narr:
         return []
     chunks: list[str] = []

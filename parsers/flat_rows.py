@@ -716,7 +716,7 @@ def _grade_or_values_below(texts: list[str], lines: list[int], k: int) -> bool:
     nxt = next((m for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)
     if nxt is None:
         return False
-    if _lone_grade(texts[nxt]) or all(is_grade(w) for w in texts[nxt].split()):
+    if all(is_grade(w) for w in texts[nxt].split()):
         return True
     pieces = split_line(texts[nxt], lines[nxt])
     return bool(pieces) and all(p.kind == "val" for p in pieces)

@@ -119,9 +119,10 @@ def grouped_role(group: str, label: str) -> str | None:
     if re.match(r"^(tahun\d{4}|\d{4})", g) and lr in ("target", "realisasi", "capaian", "pagu", "sisa",
                                                        "realisasi_anggaran", "capaian_anggaran"):
         return lr            # "Tahun 2022" over Target / Realisasi: the year is the column's (see resolve_years)
-    if re.fullmatch(r"(tahun)?\d{4}", l) and label_role(group) in ("target", "realisasi", "capaian", "pagu",
-                                                                  "realisasi_anggaran", "capaian_anggaran"):
-        return label_role(group)     # "Target" over "2021 | 2022": the group's, the year the column's
+    if re.fullmatch(r"(tahun)?\d{4}", l):
+        gr = label_role(group)
+        if gr in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "capaian_anggaran"):
+            return gr        # "Target" over "2021 | 2022": the group's, the year the column's
     if re.match(r"^(tahun\d{4}|\d{4})", g) or re.match(r"^\d{4}", l):
         return "comparison"
     if g.startswith("tingkatcapaian") or g.startswith("capaianrealisasi") or g.startswith("capaiankinerja"):

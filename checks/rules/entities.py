@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from lkj.normalizers.catalogue import fold_indicator
-from lkj.normalizers.gazetteer import fold_place as _fold_place
-from lkj.normalizers.gazetteer import national
+from lkj.normalizers.gazetteer import fold_place as _fold_place, national
 from lkj.normalizers.jabatan import canonical_unit
 
 from ..registry import ReportContext, place, where
