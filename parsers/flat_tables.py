@@ -11,6 +11,7 @@ widths told by wrapped cells).  Every cell keeps the line it was read from.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lkj.model.names import KINERJA
 from lkj.model.parsed import RawCell, RawRow, RawTable
@@ -21,6 +22,7 @@ from .flat_header import FlatHeader, by_year, middle_label, is_header_line, open
 from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
                         assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells,
                         values_line_unit)
+from .flat_centred import centred_rows
 from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text, named_level
@@ -124,20 +126,24 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
         if len([c for c in hdr.text_cols if c != "satuan"]) == 2 and "other" not in hdr.text_cols:
             lines = table_lines(rows, unit_col="satuan" in hdr.text_cols)
             if lines is not None:
-                div = divide(lines[0], lambda w: bool(_INDICATOR_OPENING.match(w)))
+                div = divide(lines[0], _opens_indicator)
                 got = (div, lines[1]) if div is not None else None
+            elif "satuan" not in hdr.text_cols:
+                got = centred_rows(rows, _opens_indicator, hdr.text)     # cells centred on their row
         solved.append(got)
     read = []
     for got in solved:
         if got is None:
             read.append(None)
-            continue
-        a, b = possible_texts(got[0])
-        read.append(({_norm(t) for t in a}, {_norm(t) for t in b}))
+        elif len(got) == 3:
+            read.append(({_norm(a) for a, _, _ in got[0].values() if a}, {_norm(b) for _, b, _ in got[0].values()}))
+        else:
+            a, b = possible_texts(got[0])
+            read.append(({_norm(t) for t in a}, {_norm(t) for t in b}))
     out = []
     for ti, got in enumerate(solved):
-        if got is None:
-            out.append(None)
+        if got is None or len(got) == 3:
+            out.append(got)
             continue
         others = [r for tj, r in enumerate(read) if r is not None and tj != ti]
 
@@ -148,6 +154,10 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
         reread(got[0], elsewhere)
         out.append((cell_texts(got[0]), got[1]))
     return out
+
+
+def _opens_indicator(word: str) -> bool:
+    return bool(_INDICATOR_OPENING.match(word))
 
 
 def _repeated_kinerja(hdr: FlatHeader) -> bool:
@@ -358,6 +368,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
             continue                              # text only: its lines went on with the rows around it
         else:
             a, b, ln = side_by_side[0][ri]
+            if len(side_by_side) == 3:           # (centred cells: a merged sasaran's number is its first row's)
+                r = replace(r, no=side_by_side[2].get(ri))
             c1, c2 = [c for c in hdr.text_cols if c != "satuan"]
             texts = {c: (t, ln) for c, t in ((c1, a), (c2, b)) if t}
             unit = values_line_unit(r) if "satuan" in hdr.text_cols else None

@@ -1563,3 +1563,48 @@ def test_side_by_side_cells_beside_a_unit_column():
         ("Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", ["Indeks"]),
         ("Meningkatnya partisipasi masyarakat dalam pembangunan", "Persentase kelurahan yang melaksanakan musrenbang",
          ["%"])]
+
+
+# pdfplumber's extract_text() of a Word table whose cells are centred vertically: each cell's lines
+# stand around the middle of its row, the number and values at the middle; cells whose heights differ
+# by an odd count stand half a line apart (one cell's text a line), by an even count side by side; a
+# sasaran merged over two indicators is centred on both rows, its number with it.
+_CENTRED = """No Sasaran Strategis Indikator Kinerja Target
+Terwujudnya tata kelola
+Persentase laporan yang
+1. pemerintahan kecamatan yang 95%
+disampaikan tepat waktu
+baik
+Jumlah musyawarah desa
+Meningkatnya partisipasi
+2. yang difasilitasi 12 Kali
+warga dalam musyawarah desa
+kecamatan
+Persentase arsip aktif
+80%
+Meningkatnya ketertiban yang tertata
+3.
+pengelolaan arsip kantor Jumlah arsip inaktif yang
+150 Berkas
+dipindahkan ke depo
+Terselenggaranya pelayanan Indeks kepuasan masyarakat
+4. 82,5
+terpadu atas layanan administrasi
+Kondisi tersebut menunjukkan bahwa seluruh target telah disusun sesuai dengan rencana kerja tahunan."""
+
+
+def test_cells_centred_on_their_rows_numbers():
+    (t,) = tables(_CENTRED)
+    assert t.kind == "pk"
+    assert [cells(r) for r in t.rows] == [
+        {"no": "1.", "sasaran": "Terwujudnya tata kelola pemerintahan kecamatan yang baik",
+         "indikator": "Persentase laporan yang disampaikan tepat waktu", "target": "95%"},
+        {"no": "2.", "sasaran": "Meningkatnya partisipasi warga dalam musyawarah desa",
+         "indikator": "Jumlah musyawarah desa yang difasilitasi kecamatan", "target": "12 Kali"},
+        {"no": "3.", "sasaran": "Meningkatnya ketertiban pengelolaan arsip kantor",
+         "indikator": "Persentase arsip aktif yang tertata", "target": "80%"},
+        {"indikator": "Jumlah arsip inaktif yang dipindahkan ke depo", "target": "150 Berkas"},
+        {"no": "4.", "sasaran": "Terselenggaranya pelayanan terpadu",
+         "indikator": "Indeks kepuasan masyarakat atas layanan administrasi", "target": "82,5"}]
+    # each cell keeps the line it opens on: the merged sasaran's first line is below its first indicator's
+    assert [t.rows[2].cells[f].line for f in ("no", "sasaran", "target")] == [15, 14, 13]

@@ -1,0 +1,371 @@
+"""Rows whose two text cells are centred on the row's number and values.
+
+A Word table whose cells are centred vertically, read line by line at each height of the page
+(pdfplumber's extract_text, PyPDF), writes each cell's lines around the middle of its row: in a row
+of H lines a cell of k lines stands at heights (H - k)/2 + j, the row's number and values at
+(H - 1)/2.  Two cells whose heights differ by an even count share lines (both on one line, joined
+by a space); by an odd count they stand half a line apart, each line holding one cell's text; the
+number and values stand on a line of their own when nothing else is at the row's middle.  A
+sasaran merged over the rows of several indicators is centred on all of them, the row number with
+it; each indicator is centred on its own row's values:
+
+    Persentase desa yang menetapkan          (the first indicator's first line)
+    100%                                     (its target, at its row's middle)
+    RKPDes Tepat waktu
+    Meningkatnya Kualitas Fasilitasi         (the merged sasaran, centred on three rows)
+    Persentase Desa yang menetapkan
+    6. Pembinaan dan Pengawasan 100%         (the number at the middle of the three rows)
+    ...
+
+So for a run of rows (a number, the values of each row under it) every count of lines of its cells
+gives one sequence of lines: what stands on each (text or not, the number, which row's values).
+The table's lines are read as the chain of runs whose sequences they follow exactly; where a line
+holds both cells the widths of the two columns divide it as in flat_interleave (every line of a
+cell within its column's width, broken only where the next word would not fit, the widths fitted to
+the table by turns), and among the sequences a run's lines follow, the one they divide best wins.
+
+Written by hand: no library divides the lines of vertically centred table cells.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+
+from lkj.normalizers.text import fold, join_lines
+
+from .flat_header import is_header_line
+from .flat_interleave import _BIG, _SECTION_LABELS, _broken, _fit_width, _never, _opening_cost
+from .flat_rows import FlatRow, TextLine
+from .flat_values import Piece
+from .flat_widths import MEASURES, Measure
+
+_MAX_CELL = 7        # lines of one cell
+_MAX_SUB = 3         # rows under one merged sasaran
+_MAX_RUN = 3 * _MAX_CELL + 4
+
+
+@dataclass
+class _Line:
+    """One line of the table's body, its rows' pieces pooled."""
+    line: int
+    words: list[str] = field(default_factory=list)
+    number: tuple[int, Piece] | None = None     # (row index, the row number) on it
+    values: int | None = None                   # the row whose values stand on it
+    ket: list[TextLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    s: int              # the line of the first cell (sasaran) that stands here, -1: none
+    sub: int            # the row whose second cell (indicator) has a line here, -1: none
+    i: int              # which line of it
+    number: bool
+    values: int         # the row (of the run) whose values stand here, -1: none
+
+
+def _run(a: int, bs: tuple[int, ...], numbered: bool) -> tuple[_Slot, ...]:
+    """The lines of a run: a first cell of a lines merged over rows whose second cells have bs lines."""
+    hs = [max(b, 1) for b in bs]
+    hs[-1] = max(hs[-1], a - sum(hs[:-1]))      # a merged cell taller than its rows: the last one grows
+    g = sum(hs)
+    at: dict[int, dict] = {}                    # height in half lines -> what stands there
+
+    def put(h: int, **kw) -> None:
+        at.setdefault(h, {}).update(kw)
+    for j in range(a):
+        put(g - a + 2 * j, s=j)
+    if numbered:
+        put(g - 1, number=True)
+    top = 0
+    for k, (b, h) in enumerate(zip(bs, hs)):
+        for j in range(b):
+            put(2 * top + h - b + 2 * j, sub=k, i=j)
+        put(2 * top + h - 1, values=k)
+        top += h
+    return tuple(_Slot(d.get("s", -1), d.get("sub", -1), d.get("i", -1), d.get("number", False),
+                       d.get("values", -1)) for _, d in sorted(at.items()))
+
+
+def _signature(slot: _Slot) -> tuple[bool, bool, int]:
+    return (slot.s >= 0 or slot.sub >= 0, slot.number, slot.values)
+
+
+@lru_cache(maxsize=2)
+def _runs(numbered: bool) -> dict[tuple, list[tuple[_Slot, ...]]]:
+    """Every run's sequence of lines by what its lines show (text or not, number, values)."""
+    out: dict[tuple, list[tuple[_Slot, ...]]] = {}
+    subs = range(1, _MAX_SUB + 1) if numbered else (1,)
+    for m in subs:
+        for bs in product(range(_MAX_CELL + 1), repeat=m):
+            for a in range(_MAX_CELL + 1):
+                if a == 0 and not any(bs):
+                    continue
+                slots = _run(a, bs, numbered)
+                out.setdefault(tuple(_signature(s) for s in slots), []).append(slots)
+    return out
+
+
+def body_lines(rows: list[FlatRow], header_text: str = "") -> list[_Line] | None:
+    """The table's lines in order, each with its words, number and values; None when a row's values
+    stand on more than one line or the rows have kode rekening (not this form).  Left out: a section's
+    label ("Program"), a line of the header's own words (the header repeated over a page)."""
+    header = set(fold(header_text).split())
+    at: dict[int, _Line] = {}
+
+    def get(n: int) -> _Line:
+        return at.setdefault(n, _Line(n))
+    for ri, r in enumerate(rows):
+        if r.kode is not None:
+            return None
+        if r.vals:
+            if len({v.line for v in r.vals}) > 1 or get(r.vals[0].line).values is not None:
+                return None
+            get(r.vals[0].line).values = ri
+        if r.no is not None:
+            if get(r.no.line).number is not None:
+                return None
+            get(r.no.line).number = (ri, r.no)
+        for t in r.texts:
+            if t.phase == "same":
+                get(t.line).ket.append(t)
+            else:
+                get(t.line).words += t.text.split()
+    out = []
+    for n in sorted(at):
+        ln = at[n]
+        text = " ".join(ln.words)
+        if ln.number is None and ln.values is None:
+            if fold(text).strip() in _SECTION_LABELS or \
+                    (is_header_line(text) and set(fold(text).split()) <= header):
+                continue                         # a "Program" label, the header repeated over a page
+        out.append(ln)
+    return out
+
+
+@dataclass
+class _Cand:
+    """A run of the table's lines read as one sequence of slots."""
+    start: int
+    slots: tuple[_Slot, ...]
+    cost: float = 0.0
+    splits: list[int] = field(default_factory=list)
+
+
+class _Divider:
+    """The cost of dividing a run's lines between the two cells at widths w1, w2."""
+
+    def __init__(self, lines: list[_Line], m: Measure, opens_indicator):
+        self.lines, self.m, self.opens = lines, m, opens_indicator
+        self.sp = m.width(" ")
+        self._w: dict[tuple[int, int, int], float] = {}
+
+    def width(self, li: int, a: int, b: int) -> float:
+        k = (li, a, b)
+        if k not in self._w:
+            self._w[k] = self.m.width(" ".join(self.lines[li].words[a:b]))
+        return self._w[k]
+
+    def options(self, li: int, slot: _Slot) -> list[int]:
+        n = len(self.lines[li].words)
+        if slot.s >= 0 and slot.sub >= 0:
+            return list(range(1, n))
+        return [n] if slot.s >= 0 else [0]
+
+    def divide(self, c: _Cand, w1: float, w2: float) -> None:
+        """The least-cost splits of the run's text lines (a dynamic programme over them); a cell's
+        break is weighed between two lines in a row (across a line of the other cell alone it is not)."""
+        idx = [(c.start + k, s) for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
+        prev: list[tuple[float, list[int]]] = [(0.0, [])]
+        for pos, (li, slot) in enumerate(idx):
+            words = self.lines[li].words
+            n = len(words)
+            opts = self.options(li, slot)
+            if not opts:
+                c.cost, c.splits = _BIG, []
+                return
+            pli, pslot = idx[pos - 1] if pos else (-1, None)
+            cur: list[tuple[float, list[int]]] = []
+            for p in opts:
+                h = 0.0
+                if slot.s >= 0:
+                    h += max(0.0, self.width(li, 0, p) - w1)
+                    if slot.s == 0:
+                        h += 0.5 * _opening_cost(words[:p], _never)
+                if slot.sub >= 0:
+                    h += max(0.0, self.width(li, p, n) - w2)
+                    if slot.i == 0:
+                        h += _opening_cost(words[p:], self.opens)
+                best: tuple[float, list[int]] | None = None
+                for base, path in prev:
+                    t = base
+                    if pslot is not None:
+                        q = path[-1]
+                        if slot.s > 0 and pslot.s == slot.s - 1:
+                            t += _broken(w1, self.width(pli, 0, q) + self.sp + self.width(li, 0, 1))
+                        if slot.i > 0 and pslot.sub == slot.sub and pslot.i == slot.i - 1:
+                            t += _broken(w2, self.width(pli, q, len(self.lines[pli].words)) + self.sp
+                                         + self.width(li, p, p + 1))
+                    if best is None or t < best[0]:
+                        best = (t, path)
+                assert best is not None
+                cur.append((best[0] + h, best[1] + [p]))
+            prev = cur
+        c.cost, c.splits = min(prev, key=lambda x: x[0])
+
+
+def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
+    """start -> the runs that may begin at that line (their lines follow a run's sequence exactly)."""
+    runs = _runs(numbered)
+    out: dict[int, list[_Cand]] = {}
+    n = len(lines)
+    for t in range(n):
+        sig: list[tuple[bool, bool, int]] = []
+        first_vals = None
+        numbers = 0
+        for u in range(t, min(n, t + _MAX_RUN)):
+            ln = lines[u]
+            rel = -1
+            if ln.values is not None:
+                if first_vals is None:
+                    first_vals = ln.values
+                rel = sum(1 for x in lines[t:u + 1] if x.values is not None) - 1
+            numbers += ln.number is not None
+            if numbered and numbers > 1:
+                break
+            sig.append((bool(ln.words), ln.number is not None, rel))
+            if numbered and not numbers:
+                continue
+            for slots in runs.get(tuple(sig), ()):
+                out.setdefault(t, []).append(_Cand(t, slots))
+    return out
+
+
+def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | None:
+    """The runs that read the lines from the first on, least cost; lines after the last run must be
+    text only (what follows the table)."""
+    n = len(lines)
+    best: list[tuple[float, _Cand | None, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, None, -1)
+    for t in range(n):
+        if best[t] is None:
+            continue
+        for c in cands.get(t, ()):
+            u = t + len(c.slots)
+            tot = best[t][0] + c.cost
+            if c.cost < _BIG and (best[u] is None or tot < best[u][0]):
+                best[u] = (tot, c, t)
+    last_anchor = max((i for i, ln in enumerate(lines) if ln.values is not None or ln.number is not None), default=-1)
+    ends = [u for u in range(last_anchor + 1, n + 1) if best[u] is not None
+            and all(ln.values is None and ln.number is None for ln in lines[u:])]
+    if not ends:
+        return None
+    u = min(ends, key=lambda e: (n - e, best[e][0]))
+    if n - u > 2:
+        return None
+    out = []
+    while u > 0:
+        _, c, t = best[u]
+        out.append(c)
+        u = t
+    return out[::-1]
+
+
+def _refit(lines: list[_Line], dv: _Divider, chosen: list[_Cand]) -> tuple[float, float]:
+    f1, b1, f2, b2 = [], [], [], []
+    for c in chosen:
+        idx = [(c.start + k, s) for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
+        for k, ((li, s), p) in enumerate(zip(idx, c.splits)):
+            n = len(lines[li].words)
+            if s.s >= 0:
+                f1.append(dv.width(li, 0, p))
+            if s.sub >= 0:
+                f2.append(dv.width(li, p, n))
+            if k + 1 < len(idx):
+                (lj, t), q = idx[k + 1], c.splits[k + 1]
+                if s.s >= 0 and t.s == s.s + 1:
+                    b1.append(dv.width(li, 0, p) + dv.sp + dv.width(lj, 0, 1))
+                if s.sub >= 0 and t.sub == s.sub and t.i == s.i + 1:
+                    b2.append(dv.width(li, p, n) + dv.sp + dv.width(lj, q, q + 1))
+    return _fit_width(f1, b1), _fit_width(f2, b2)
+
+
+def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = ""):
+    """The rows' two text cells when the table is of this form: ({row: (first, second, line)}, {row:
+    remark lines}, {row: its number}), the number of a merged sasaran given to the first row under
+    it; rows not in the first mapping were lines of the others.  None when the lines follow no chain
+    of runs, or nothing stands above the first row's numbers (the cells are not centred)."""
+    lines = body_lines(rows, header_text)
+    if not lines:
+        return None
+    first_anchor = next((i for i, ln in enumerate(lines) if ln.values is not None or ln.number is not None), None)
+    if not first_anchor:
+        return None                              # (None: no numbers; 0: nothing above them)
+    numbered = any(ln.number is not None for ln in lines)
+    cands = _candidates(lines, numbered)
+    if 0 not in cands:
+        return None
+    best = None
+    for m in MEASURES:
+        dv = _Divider(lines, m, opens_indicator)
+        w1 = w2 = max(m.width(" ".join(ln.words)) for ln in lines) / 2
+        seen = set()
+        chosen = None
+        for _ in range(7):
+            for cs in cands.values():
+                for c in cs:
+                    dv.divide(c, w1, w2)
+            chosen = _chain(lines, cands)
+            if chosen is None:
+                break
+            key = (round(w1, 3), round(w2, 3))
+            if key in seen:
+                break
+            seen.add(key)
+            w1, w2 = _refit(lines, dv, chosen)
+        if chosen is None:
+            continue
+        total = sum(c.cost for c in chosen)
+        if best is None or total < best[0] - 0.05 * len(lines):
+            best = (total, [(c, list(c.splits)) for c in chosen])
+    if best is None or len(best[1]) < 2:
+        return None
+    return _texts(lines, best[1])
+
+
+def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:
+    out: dict[int, tuple[str, str, int]] = {}
+    ket: dict[int, list[TextLine]] = {}
+    nos: dict[int, Piece] = {}
+    for c, splits in chosen:
+        first: list[str] = []
+        first_line = None
+        second: dict[int, list[str]] = {}
+        sub_line: dict[int, int] = {}
+        rows_of: dict[int, int] = {}
+        number = None
+        k = 0
+        for j, s in enumerate(c.slots):
+            ln = lines[c.start + j]
+            if s.values >= 0:
+                rows_of[s.values] = ln.values
+                ket.setdefault(ln.values, []).extend(ln.ket)
+            if s.number:
+                number = ln.number[1]
+            if s.s < 0 and s.sub < 0:
+                continue
+            p = splits[k]
+            k += 1
+            if s.s >= 0 and p:
+                first.append(" ".join(ln.words[:p]))
+                first_line = ln.line if first_line is None else first_line
+            if s.sub >= 0 and p < len(ln.words):
+                second.setdefault(s.sub, []).append(" ".join(ln.words[p:]))
+                sub_line.setdefault(s.sub, ln.line)
+        for sub in sorted(rows_of):
+            ri = rows_of[sub]
+            line = first_line if sub == 0 and first_line is not None else sub_line.get(sub, lines[c.start].line)
+            out[ri] = (join_lines(first) if sub == 0 else "", join_lines(second.get(sub, [])), line)
+            if sub == 0 and number is not None:
+                nos[ri] = number
+    return out, ket, nos
