@@ -35,7 +35,7 @@ from itertools import product
 from lkj.normalizers.text import fold, join_lines
 
 from .flat_header import is_header_line
-from .flat_interleave import _BIG, _SECTION_LABELS, _broken, _fit_width, _never, _opening_cost
+from .flat_interleave import _BIG, _BONUS, _SECTION_LABELS, _broken, _fit_width, _never, _opening_cost
 from .flat_rows import FlatRow, TextLine
 from .flat_values import Piece
 from .flat_widths import MEASURES, Measure
@@ -132,12 +132,16 @@ def body_lines(rows: list[FlatRow], header_text: str = "") -> list[_Line] | None
             else:
                 get(t.line).words += t.text.split()
     out = []
-    for n in sorted(at):
+    nums = sorted(at)
+    for k, n in enumerate(nums):
         ln = at[n]
         text = " ".join(ln.words)
         if ln.number is None and ln.values is None:
+            # (lines left out between, a page's foot and head: a header line next to them is the
+            # header repeated, the words of its every line not all the first header's)
+            at_break = (k and nums[k - 1] < n - 1) or (k + 1 < len(nums) and nums[k + 1] > n + 1)
             if fold(text).strip() in _SECTION_LABELS or \
-                    (is_header_line(text) and set(fold(text).split()) <= header):
+                    (is_header_line(text) and (at_break or set(fold(text).split()) <= header)):
                 continue                         # a "Program" label, the header repeated over a page
         out.append(ln)
     return out
@@ -172,46 +176,79 @@ class _Divider:
             return list(range(1, n))
         return [n] if slot.s >= 0 else [0]
 
+    def here(self, li: int, slot: _Slot, p: int, w1: float, w2: float) -> float:
+        """The cost of split p on line li alone: each part beyond its width, how each cell opens."""
+        words = self.lines[li].words
+        h = 0.0
+        if slot.s >= 0:
+            h += max(0.0, self.width(li, 0, p) - w1)
+            if slot.s == 0:
+                h += 0.5 * _opening_cost(words[:p], _never)
+            elif self.opens(words[0]) and words[0][:1].isupper():
+                h += 1.0                 # ("Persentase" going on with the first cell: an indicator opens)
+        if slot.sub >= 0:
+            h += max(0.0, self.width(li, p, len(words)) - w2)
+            if slot.i == 0:
+                h += _opening_cost(words[p:], self.opens)
+        return h
+
+    def link(self, prev: tuple[int, _Slot, int] | None, li: int, slot: _Slot, p: int, w1: float, w2: float) -> float:
+        """The cost of each cell broken on the line above (prev: its line, slot, split) though the next
+        word would have fitted; weighed between two lines in a row only (across a line of the other
+        cell alone it is not)."""
+        if prev is None:
+            return 0.0
+        pli, pslot, q = prev
+        t = 0.0
+        if slot.s > 0 and pslot.s == slot.s - 1:
+            t += _broken(w1, self.width(pli, 0, q) + self.sp + self.width(li, 0, 1))
+        if slot.i > 0 and pslot.sub == slot.sub and pslot.i == slot.i - 1:
+            t += _broken(w2, self.width(pli, q, len(self.lines[pli].words)) + self.sp + self.width(li, p, p + 1))
+        return t
+
     def divide(self, c: _Cand, w1: float, w2: float) -> None:
-        """The least-cost splits of the run's text lines (a dynamic programme over them); a cell's
-        break is weighed between two lines in a row (across a line of the other cell alone it is not)."""
-        idx = [(c.start + k, s) for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
+        """The least-cost splits of the run's text lines (a dynamic programme over them)."""
+        idx = _text_slots(c)
         prev: list[tuple[float, list[int]]] = [(0.0, [])]
         for pos, (li, slot) in enumerate(idx):
-            words = self.lines[li].words
-            n = len(words)
             opts = self.options(li, slot)
             if not opts:
                 c.cost, c.splits = _BIG, []
                 return
-            pli, pslot = idx[pos - 1] if pos else (-1, None)
             cur: list[tuple[float, list[int]]] = []
             for p in opts:
-                h = 0.0
-                if slot.s >= 0:
-                    h += max(0.0, self.width(li, 0, p) - w1)
-                    if slot.s == 0:
-                        h += 0.5 * _opening_cost(words[:p], _never)
-                if slot.sub >= 0:
-                    h += max(0.0, self.width(li, p, n) - w2)
-                    if slot.i == 0:
-                        h += _opening_cost(words[p:], self.opens)
-                best: tuple[float, list[int]] | None = None
-                for base, path in prev:
-                    t = base
-                    if pslot is not None:
-                        q = path[-1]
-                        if slot.s > 0 and pslot.s == slot.s - 1:
-                            t += _broken(w1, self.width(pli, 0, q) + self.sp + self.width(li, 0, 1))
-                        if slot.i > 0 and pslot.sub == slot.sub and pslot.i == slot.i - 1:
-                            t += _broken(w2, self.width(pli, q, len(self.lines[pli].words)) + self.sp
-                                         + self.width(li, p, p + 1))
-                    if best is None or t < best[0]:
-                        best = (t, path)
-                assert best is not None
+                h = self.here(li, slot, p, w1, w2)
+                best = min(((base + self.link((*idx[pos - 1], path[-1]) if pos else None, li, slot, p, w1, w2), path)
+                            for base, path in prev), key=lambda x: x[0])
                 cur.append((best[0] + h, best[1] + [p]))
             prev = cur
         c.cost, c.splits = min(prev, key=lambda x: x[0])
+
+    def within(self, c: _Cand, w1: float, w2: float, bound: float, cap: int = 200) -> list[tuple[float, list[int]]]:
+        """Every division of the run that costs at most bound (at most cap of them)."""
+        idx = _text_slots(c)
+        out: list[tuple[float, list[int]]] = []
+
+        def go(pos: int, acc: float, splits: list[int]) -> None:
+            if len(out) >= cap:
+                return
+            if pos == len(idx):
+                out.append((acc, list(splits)))
+                return
+            li, slot = idx[pos]
+            for p in self.options(li, slot):
+                cost = acc + self.here(li, slot, p, w1, w2) + \
+                    self.link((*idx[pos - 1], splits[-1]) if pos else None, li, slot, p, w1, w2)
+                if cost <= bound:
+                    splits.append(p)
+                    go(pos + 1, cost, splits)
+                    splits.pop()
+        go(0, 0.0, [])
+        return out
+
+
+def _text_slots(c: _Cand) -> list[tuple[int, _Slot]]:
+    return [(c.start + k, s) for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
 
 
 def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
@@ -274,7 +311,7 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
 def _refit(lines: list[_Line], dv: _Divider, chosen: list[_Cand]) -> tuple[float, float]:
     f1, b1, f2, b2 = [], [], [], []
     for c in chosen:
-        idx = [(c.start + k, s) for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
+        idx = _text_slots(c)
         for k, ((li, s), p) in enumerate(zip(idx, c.splits)):
             n = len(lines[li].words)
             if s.s >= 0:
@@ -290,11 +327,69 @@ def _refit(lines: list[_Line], dv: _Divider, chosen: list[_Cand]) -> tuple[float
     return _fit_width(f1, b1), _fit_width(f2, b2)
 
 
-def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = ""):
-    """The rows' two text cells when the table is of this form: ({row: (first, second, line)}, {row:
-    remark lines}, {row: its number}), the number of a merged sasaran given to the first row under
-    it; rows not in the first mapping were lines of the others.  None when the lines follow no chain
-    of runs, or nothing stands above the first row's numbers (the cells are not centred)."""
+@dataclass
+class Centred:
+    """A table's lines read as runs of centred rows, divided at the widths found for its columns."""
+    lines: list[_Line]
+    runs: list[_Cand]
+    cands: dict[int, list[_Cand]]
+    divider: _Divider
+    w1: float
+    w2: float
+    _near: list | None = None
+
+    def near_best(self) -> list[list[tuple[float, _Cand, list[int], str, dict[int, str]]]]:
+        """Per run, the readings of its lines that cost little more than its best one (cost, the
+        sequence read, splits, the first cell's text, each row's second cell's): its divisions and
+        those of the other sequences its lines follow; enumerated once."""
+        if self._near is None:
+            self._near = []
+            for c in self.runs:
+                near = []
+                for alt in self.cands.get(c.start, ()):
+                    if len(alt.slots) != len(c.slots):
+                        continue
+                    alt = _Cand(alt.start, alt.slots) if alt.slots != c.slots else c
+                    if alt is not c:
+                        self.divider.divide(alt, self.w1, self.w2)
+                        if alt.cost > c.cost + 2 * _BONUS:
+                            continue
+                    near += [(cost, alt, sp, *_run_texts(self.lines, alt, sp))
+                             for cost, sp in self.divider.within(alt, self.w1, self.w2, c.cost + 2 * _BONUS)]
+                self._near.append(near)
+        return self._near
+
+    def possible_texts(self) -> tuple[set[str], set[str]]:
+        first: set[str] = set()
+        second: set[str] = set()
+        for near in self.near_best():
+            for _, _, _, a, b in near:
+                first.add(a)
+                second |= set(b.values())
+        return first, second
+
+    def reread(self, elsewhere) -> None:
+        """Of each run's near-best divisions, the one whose cells read as texts read elsewhere in the
+        report (elsewhere(column, text) -> bool), as flat_interleave.reread does."""
+        for k, near in enumerate(self.near_best()):
+            best_s, best = None, None
+            for cost, alt, sp, a, b in near:
+                hits = (elsewhere(0, a) if a else 0) + sum(elsewhere(1, t) for t in b.values() if t)
+                sc = cost - _BONUS * hits
+                if best_s is None or sc < best_s - 1e-9:
+                    best_s, best = sc, (alt, sp)
+            if best is not None:
+                self.runs[k] = _Cand(best[0].start, best[0].slots, best_s, best[1])
+
+    def cells(self) -> tuple[dict, dict, dict]:
+        """({row: (first, second, line)}, {row: remark lines}, {row: its number}): the number of a
+        merged sasaran is its first row's; rows not in the first mapping were lines of the others."""
+        return _texts(self.lines, [(c, c.splits) for c in self.runs])
+
+
+def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "") -> Centred | None:
+    """The rows' two text cells when the table is of this form; None when its lines follow no chain of
+    runs, or nothing stands above the first row's numbers (the cells are not centred)."""
     lines = body_lines(rows, header_text)
     if not lines:
         return None
@@ -306,9 +401,11 @@ def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = ""):
     if 0 not in cands:
         return None
     best = None
-    for m in MEASURES:
+    # (the widths found by turns from two beginnings: half the widest line each, and the widest line,
+    # under which a line is seldom two cells; a table of few rows may settle at either)
+    for m, share in product(MEASURES, (0.5, 1.0)):
         dv = _Divider(lines, m, opens_indicator)
-        w1 = w2 = max(m.width(" ".join(ln.words)) for ln in lines) / 2
+        w1 = w2 = share * max(m.width(" ".join(ln.words)) for ln in lines)
         seen = set()
         chosen = None
         for _ in range(7):
@@ -327,10 +424,22 @@ def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = ""):
             continue
         total = sum(c.cost for c in chosen)
         if best is None or total < best[0] - 0.05 * len(lines):
-            best = (total, [(c, list(c.splits)) for c in chosen])
-    if best is None or len(best[1]) < 2:
-        return None
-    return _texts(lines, best[1])
+            # (the candidates are divided again at the next measure's widths: keep this one's)
+            runs = [_Cand(c.start, c.slots, c.cost, list(c.splits)) for c in chosen]
+            best = (total, Centred(lines, runs, cands, dv, w1, w2))
+    return best[1] if best is not None else None
+
+
+def _run_texts(lines: list[_Line], c: _Cand, splits: list[int]) -> tuple[str, dict[int, str]]:
+    first: list[str] = []
+    second: dict[int, list[str]] = {}
+    for (li, s), p in zip(_text_slots(c), splits):
+        words = lines[li].words
+        if s.s >= 0 and p:
+            first.append(" ".join(words[:p]))
+        if s.sub >= 0 and p < len(words):
+            second.setdefault(s.sub, []).append(" ".join(words[p:]))
+    return join_lines(first), {k: join_lines(v) for k, v in second.items()}
 
 
 def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:

@@ -22,7 +22,7 @@ from .flat_header import FlatHeader, by_year, middle_label, is_header_line, open
 from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
                         assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells,
                         values_line_unit)
-from .flat_centred import centred_rows
+from .flat_centred import Centred, centred_rows
 from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text, named_level
@@ -135,15 +135,13 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
     for got in solved:
         if got is None:
             read.append(None)
-        elif len(got) == 3:
-            read.append(({_norm(a) for a, _, _ in got[0].values() if a}, {_norm(b) for _, b, _ in got[0].values()}))
-        else:
-            a, b = possible_texts(got[0])
-            read.append(({_norm(t) for t in a}, {_norm(t) for t in b}))
+            continue
+        a, b = got.possible_texts() if isinstance(got, Centred) else possible_texts(got[0])
+        read.append(({_norm(t) for t in a}, {_norm(t) for t in b}))
     out = []
     for ti, got in enumerate(solved):
-        if got is None or len(got) == 3:
-            out.append(got)
+        if got is None:
+            out.append(None)
             continue
         others = [r for tj, r in enumerate(read) if r is not None and tj != ti]
 
@@ -151,6 +149,10 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
             t = _norm(text)
             return t in (firsts if col == 0 else seconds) or any(t in r[col] for r in others)
 
+        if isinstance(got, Centred):
+            got.reread(elsewhere)
+            out.append(got.cells())
+            continue
         reread(got[0], elsewhere)
         out.append((cell_texts(got[0]), got[1]))
     return out
