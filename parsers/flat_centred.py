@@ -28,16 +28,18 @@ Written by hand: no library divides the lines of vertically centred table cells.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
 from lkj.normalizers.text import fold, join_lines
+from lkj.normalizers.units import is_unit_word
 
 from .flat_header import is_header_line
-from .flat_interleave import _BIG, _BONUS, _SECTION_LABELS, _broken, _fit_width, _never, _opening_cost
+from .flat_interleave import _BIG, _BONUS, _SECTION_LABELS, _TIE, _broken, _fit_width, _never, _opening_cost
 from .flat_rows import FlatRow, TextLine
-from .flat_values import Piece
+from .flat_values import NUM, Piece
 from .flat_widths import MEASURES, Measure
 
 _MAX_CELL = 7        # lines of one cell
@@ -52,6 +54,7 @@ class _Line:
     words: list[str] = field(default_factory=list)
     number: tuple[int, Piece] | None = None     # (row index, the row number) on it
     values: int | None = None                   # the row whose values stand on it
+    bare: int = 0                               # how many of them are numbers without a unit
     ket: list[TextLine] = field(default_factory=list)
 
 
@@ -62,11 +65,14 @@ class _Slot:
     i: int              # which line of it
     number: bool
     values: int         # the row (of the run) whose values stand here, -1: none
+    unit: int = -1      # the row whose values' units, wrapped under them, end the line here ("1" / "Dokumen")
 
 
-def _run(a: int, bs: tuple[int, ...], numbered: bool) -> tuple[_Slot, ...]:
-    """The lines of a run: a first cell of a lines merged over rows whose second cells have bs lines."""
-    hs = [max(b, 1) for b in bs]
+def _run(a: int, bs: tuple[int, ...], numbered: bool, hv: tuple[int, ...] | None = None) -> tuple[_Slot, ...]:
+    """The lines of a run: a first cell of a lines merged over rows whose second cells have bs lines
+    and whose values take hv lines (2: a quantity's unit wrapped under its number)."""
+    hv = hv or (1,) * len(bs)
+    hs = [max(b, 1, v) for b, v in zip(bs, hv)]
     hs[-1] = max(hs[-1], a - sum(hs[:-1]))      # a merged cell taller than its rows: the last one grows
     g = sum(hs)
     at: dict[int, dict] = {}                    # height in half lines -> what stands there
@@ -78,31 +84,36 @@ def _run(a: int, bs: tuple[int, ...], numbered: bool) -> tuple[_Slot, ...]:
     if numbered:
         put(g - 1, number=True)
     top = 0
-    for k, (b, h) in enumerate(zip(bs, hs)):
+    for k, (b, h, v) in enumerate(zip(bs, hs, hv)):
         for j in range(b):
             put(2 * top + h - b + 2 * j, sub=k, i=j)
-        put(2 * top + h - 1, values=k)
+        put(2 * top + h - v, values=k)
+        if v == 2:
+            put(2 * top + h, unit=k)
         top += h
     return tuple(_Slot(d.get("s", -1), d.get("sub", -1), d.get("i", -1), d.get("number", False),
-                       d.get("values", -1)) for _, d in sorted(at.items()))
+                       d.get("values", -1), d.get("unit", -1)) for _, d in sorted(at.items()))
 
 
 def _signature(slot: _Slot) -> tuple[bool, bool, int]:
-    return (slot.s >= 0 or slot.sub >= 0, slot.number, slot.values)
+    return (slot.s >= 0 or slot.sub >= 0 or slot.unit >= 0, slot.number, slot.values)
 
 
-@lru_cache(maxsize=2)
-def _runs(numbered: bool) -> dict[tuple, list[tuple[_Slot, ...]]]:
-    """Every run's sequence of lines by what its lines show (text or not, number, values)."""
+@lru_cache(maxsize=4)
+def _runs(numbered: bool, units: bool) -> dict[tuple, list[tuple[_Slot, ...]]]:
+    """Every run's sequence of lines by what its lines show (text or not, number, values); with
+    units, also the runs whose values' units are wrapped under them (of one or two rows)."""
     out: dict[tuple, list[tuple[_Slot, ...]]] = {}
     subs = range(1, _MAX_SUB + 1) if numbered else (1,)
     for m in subs:
+        hvs = list(product((1, 2), repeat=m)) if units and m <= 2 else [(1,) * m]
         for bs in product(range(_MAX_CELL + 1), repeat=m):
             for a in range(_MAX_CELL + 1):
                 if a == 0 and not any(bs):
                     continue
-                slots = _run(a, bs, numbered)
-                out.setdefault(tuple(_signature(s) for s in slots), []).append(slots)
+                for hv in hvs:
+                    slots = _run(a, bs, numbered, hv)
+                    out.setdefault(tuple(_signature(s) for s in slots), []).append(slots)
     return out
 
 
@@ -122,6 +133,7 @@ def body_lines(rows: list[FlatRow], header_text: str = "") -> list[_Line] | None
             if len({v.line for v in r.vals}) > 1 or get(r.vals[0].line).values is not None:
                 return None
             get(r.vals[0].line).values = ri
+            get(r.vals[0].line).bare = sum(v.shape == NUM for v in r.vals)
         if r.no is not None:
             if get(r.no.line).number is not None:
                 return None
@@ -154,6 +166,7 @@ class _Cand:
     slots: tuple[_Slot, ...]
     cost: float = 0.0
     splits: list[int] = field(default_factory=list)
+    units: dict[int, int] = field(default_factory=dict)   # line -> the values' unit words ending it
 
 
 class _Divider:
@@ -170,13 +183,12 @@ class _Divider:
             self._w[k] = self.m.width(" ".join(self.lines[li].words[a:b]))
         return self._w[k]
 
-    def options(self, li: int, slot: _Slot) -> list[int]:
-        n = len(self.lines[li].words)
+    def options(self, li: int, slot: _Slot, n: int) -> list[int]:
         if slot.s >= 0 and slot.sub >= 0:
             return list(range(1, n))
         return [n] if slot.s >= 0 else [0]
 
-    def here(self, li: int, slot: _Slot, p: int, w1: float, w2: float) -> float:
+    def here(self, li: int, slot: _Slot, p: int, n: int, w1: float, w2: float) -> float:
         """The cost of split p on line li alone: each part beyond its width, how each cell opens."""
         words = self.lines[li].words
         h = 0.0
@@ -187,37 +199,40 @@ class _Divider:
             elif self.opens(words[0]) and words[0][:1].isupper():
                 h += 1.0                 # ("Persentase" going on with the first cell: an indicator opens)
         if slot.sub >= 0:
-            h += max(0.0, self.width(li, p, len(words)) - w2)
+            h += max(0.0, self.width(li, p, n) - w2)
             if slot.i == 0:
-                h += _opening_cost(words[p:], self.opens)
+                h += _opening_cost(words[p:n], self.opens)
+            elif slot.s >= 0:
+                h += _TIE * (n - p)      # where the widths cannot tell, a line goes on with the first cell
         return h
 
-    def link(self, prev: tuple[int, _Slot, int] | None, li: int, slot: _Slot, p: int, w1: float, w2: float) -> float:
+    def link(self, prev: tuple[int, _Slot, int, int] | None, li: int, slot: _Slot, p: int, w1: float,
+             w2: float) -> float:
         """The cost of each cell broken on the line above (prev: its line, slot, split) though the next
         word would have fitted; weighed between two lines in a row only (across a line of the other
         cell alone it is not)."""
         if prev is None:
             return 0.0
-        pli, pslot, q = prev
+        pli, pslot, pn, q = prev
         t = 0.0
         if slot.s > 0 and pslot.s == slot.s - 1:
             t += _broken(w1, self.width(pli, 0, q) + self.sp + self.width(li, 0, 1))
         if slot.i > 0 and pslot.sub == slot.sub and pslot.i == slot.i - 1:
-            t += _broken(w2, self.width(pli, q, len(self.lines[pli].words)) + self.sp + self.width(li, p, p + 1))
+            t += _broken(w2, self.width(pli, q, pn) + self.sp + self.width(li, p, p + 1))
         return t
 
     def divide(self, c: _Cand, w1: float, w2: float) -> None:
         """The least-cost splits of the run's text lines (a dynamic programme over them)."""
-        idx = _text_slots(c)
+        idx = _text_slots(c, self.lines)
         prev: list[tuple[float, list[int]]] = [(0.0, [])]
-        for pos, (li, slot) in enumerate(idx):
-            opts = self.options(li, slot)
+        for pos, (li, slot, n) in enumerate(idx):
+            opts = self.options(li, slot, n)
             if not opts:
                 c.cost, c.splits = _BIG, []
                 return
             cur: list[tuple[float, list[int]]] = []
             for p in opts:
-                h = self.here(li, slot, p, w1, w2)
+                h = self.here(li, slot, p, n, w1, w2)
                 best = min(((base + self.link((*idx[pos - 1], path[-1]) if pos else None, li, slot, p, w1, w2), path)
                             for base, path in prev), key=lambda x: x[0])
                 cur.append((best[0] + h, best[1] + [p]))
@@ -226,7 +241,7 @@ class _Divider:
 
     def within(self, c: _Cand, w1: float, w2: float, bound: float, cap: int = 200) -> list[tuple[float, list[int]]]:
         """Every division of the run that costs at most bound (at most cap of them)."""
-        idx = _text_slots(c)
+        idx = _text_slots(c, self.lines)
         out: list[tuple[float, list[int]]] = []
 
         def go(pos: int, acc: float, splits: list[int]) -> None:
@@ -235,9 +250,9 @@ class _Divider:
             if pos == len(idx):
                 out.append((acc, list(splits)))
                 return
-            li, slot = idx[pos]
-            for p in self.options(li, slot):
-                cost = acc + self.here(li, slot, p, w1, w2) + \
+            li, slot, n = idx[pos]
+            for p in self.options(li, slot, n):
+                cost = acc + self.here(li, slot, p, n, w1, w2) + \
                     self.link((*idx[pos - 1], splits[-1]) if pos else None, li, slot, p, w1, w2)
                 if cost <= bound:
                     splits.append(p)
@@ -247,13 +262,36 @@ class _Divider:
         return out
 
 
-def _text_slots(c: _Cand) -> list[tuple[int, _Slot]]:
-    return [(c.start + k, s) for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
+def _text_slots(c: _Cand, lines: list[_Line]) -> list[tuple[int, _Slot, int]]:
+    """The run's lines that hold cell text: (line, slot, how many of its words are the cells')."""
+    return [(c.start + k, s, len(lines[c.start + k].words) - c.units.get(c.start + k, 0))
+            for k, s in enumerate(c.slots) if s.s >= 0 or s.sub >= 0]
+
+
+def _unit_words(lines: list[_Line], t: int, slots: tuple[_Slot, ...]) -> dict[int, int] | None:
+    """line -> how many unit words end it, for the run's values whose units are wrapped under them
+    (as many unit words as numbers without one); None when a line does not end so."""
+    out: dict[int, int] = {}
+    for k, s in enumerate(slots):
+        if s.unit < 0:
+            continue
+        need = next(lines[t + j].bare for j, v in enumerate(slots) if v.values == s.unit)
+        words = lines[t + k].words
+        text_too = s.s >= 0 or s.sub >= 0
+        if not need or len(words) < need + text_too or (not text_too and len(words) != need) or \
+                not all(is_unit_word(re.sub(r"[^A-Za-z]", "", w)) for w in words[len(words) - need:]):
+            return None
+        out[t + k] = need
+    return out
 
 
 def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
     """start -> the runs that may begin at that line (their lines follow a run's sequence exactly)."""
-    runs = _runs(numbered)
+    # (values whose units may be wrapped under them: a line of numbers without units, a unit word
+    # ending one of the two lines below)
+    units = any(ln.bare and any(x.words and is_unit_word(re.sub(r"[^A-Za-z]", "", x.words[-1]))
+                                for x in lines[k + 1:k + 3]) for k, ln in enumerate(lines))
+    runs = _runs(numbered, units)
     out: dict[int, list[_Cand]] = {}
     n = len(lines)
     for t in range(n):
@@ -274,7 +312,9 @@ def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
             if numbered and not numbers:
                 continue
             for slots in runs.get(tuple(sig), ()):
-                out.setdefault(t, []).append(_Cand(t, slots))
+                cut = _unit_words(lines, t, slots) if units else {}
+                if cut is not None:
+                    out.setdefault(t, []).append(_Cand(t, slots, units=cut))
     return out
 
 
@@ -311,15 +351,14 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
 def _refit(lines: list[_Line], dv: _Divider, chosen: list[_Cand]) -> tuple[float, float]:
     f1, b1, f2, b2 = [], [], [], []
     for c in chosen:
-        idx = _text_slots(c)
-        for k, ((li, s), p) in enumerate(zip(idx, c.splits)):
-            n = len(lines[li].words)
+        idx = _text_slots(c, lines)
+        for k, ((li, s, n), p) in enumerate(zip(idx, c.splits)):
             if s.s >= 0:
                 f1.append(dv.width(li, 0, p))
             if s.sub >= 0:
                 f2.append(dv.width(li, p, n))
             if k + 1 < len(idx):
-                (lj, t), q = idx[k + 1], c.splits[k + 1]
+                (lj, t, _), q = idx[k + 1], c.splits[k + 1]
                 if s.s >= 0 and t.s == s.s + 1:
                     b1.append(dv.width(li, 0, p) + dv.sp + dv.width(lj, 0, 1))
                 if s.sub >= 0 and t.sub == s.sub and t.i == s.i + 1:
@@ -349,7 +388,7 @@ class Centred:
                 for alt in self.cands.get(c.start, ()):
                     if len(alt.slots) != len(c.slots):
                         continue
-                    alt = _Cand(alt.start, alt.slots) if alt.slots != c.slots else c
+                    alt = _Cand(alt.start, alt.slots, units=alt.units) if alt.slots != c.slots else c
                     if alt is not c:
                         self.divider.divide(alt, self.w1, self.w2)
                         if alt.cost > c.cost + 2 * _BONUS:
@@ -379,11 +418,12 @@ class Centred:
                 if best_s is None or sc < best_s - 1e-9:
                     best_s, best = sc, (alt, sp)
             if best is not None:
-                self.runs[k] = _Cand(best[0].start, best[0].slots, best_s, best[1])
+                self.runs[k] = _Cand(best[0].start, best[0].slots, best_s, best[1], best[0].units)
 
-    def cells(self) -> tuple[dict, dict, dict]:
-        """({row: (first, second, line)}, {row: remark lines}, {row: its number}): the number of a
-        merged sasaran is its first row's; rows not in the first mapping were lines of the others."""
+    def cells(self) -> tuple[dict, dict, dict, dict]:
+        """({row: (first, second, line)}, {row: remark lines}, {row: its number}, {row: (the unit
+        words wrapped under its numbers, their line)}): the number of a merged sasaran is its first
+        row's; rows not in the first mapping were lines of the others."""
         return _texts(self.lines, [(c, c.splits) for c in self.runs])
 
 
@@ -425,7 +465,7 @@ def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "") ->
         total = sum(c.cost for c in chosen)
         if best is None or total < best[0] - 0.05 * len(lines):
             # (the candidates are divided again at the next measure's widths: keep this one's)
-            runs = [_Cand(c.start, c.slots, c.cost, list(c.splits)) for c in chosen]
+            runs = [_Cand(c.start, c.slots, c.cost, list(c.splits), c.units) for c in chosen]
             best = (total, Centred(lines, runs, cands, dv, w1, w2))
     return best[1] if best is not None else None
 
@@ -433,19 +473,20 @@ def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "") ->
 def _run_texts(lines: list[_Line], c: _Cand, splits: list[int]) -> tuple[str, dict[int, str]]:
     first: list[str] = []
     second: dict[int, list[str]] = {}
-    for (li, s), p in zip(_text_slots(c), splits):
+    for (li, s, n), p in zip(_text_slots(c, lines), splits):
         words = lines[li].words
         if s.s >= 0 and p:
             first.append(" ".join(words[:p]))
-        if s.sub >= 0 and p < len(words):
-            second.setdefault(s.sub, []).append(" ".join(words[p:]))
+        if s.sub >= 0 and p < n:
+            second.setdefault(s.sub, []).append(" ".join(words[p:n]))
     return join_lines(first), {k: join_lines(v) for k, v in second.items()}
 
 
-def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:
+def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict, dict]:
     out: dict[int, tuple[str, str, int]] = {}
     ket: dict[int, list[TextLine]] = {}
     nos: dict[int, Piece] = {}
+    units: dict[int, tuple[list[str], int]] = {}
     for c, splits in chosen:
         first: list[str] = []
         first_line = None
@@ -453,6 +494,7 @@ def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:
         sub_line: dict[int, int] = {}
         rows_of: dict[int, int] = {}
         number = None
+        unit_of: dict[int, tuple[list[str], int]] = {}
         k = 0
         for j, s in enumerate(c.slots):
             ln = lines[c.start + j]
@@ -461,6 +503,9 @@ def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:
                 ket.setdefault(ln.values, []).extend(ln.ket)
             if s.number:
                 number = ln.number[1]
+            n = len(ln.words) - c.units.get(c.start + j, 0)
+            if s.unit >= 0:
+                unit_of[s.unit] = (ln.words[n:], ln.line)
             if s.s < 0 and s.sub < 0:
                 continue
             p = splits[k]
@@ -468,8 +513,8 @@ def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:
             if s.s >= 0 and p:
                 first.append(" ".join(ln.words[:p]))
                 first_line = ln.line if first_line is None else first_line
-            if s.sub >= 0 and p < len(ln.words):
-                second.setdefault(s.sub, []).append(" ".join(ln.words[p:]))
+            if s.sub >= 0 and p < n:
+                second.setdefault(s.sub, []).append(" ".join(ln.words[p:n]))
                 sub_line.setdefault(s.sub, ln.line)
         for sub in sorted(rows_of):
             ri = rows_of[sub]
@@ -477,4 +522,6 @@ def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict]:
             out[ri] = (join_lines(first) if sub == 0 else "", join_lines(second.get(sub, [])), line)
             if sub == 0 and number is not None:
                 nos[ri] = number
-    return out, ket, nos
+            if sub in unit_of:
+                units[ri] = unit_of[sub]
+    return out, ket, nos, units

@@ -463,8 +463,11 @@ class RowReader:
         st = _line_stats(t)
         # (with no blank lines, a row whose numbers are read may still take its cells' rest below them,
         # but not a header line: no cell holds one)
+        # (or, with no blank lines, a header line that opens with "No": cells centred on their row's
+        # numbers leave the last row's numbers on a line above its number)
         return st is not None and len(st[2]) >= 2 and st[0] / max(st[1], 1) >= 0.8 and (
-            self.cur is None or self._complete(self.cur) or not self.cur.texts or self.dense and bool(self.cur.vals))
+            self.cur is None or self._complete(self.cur) or not self.cur.texts or self.dense and bool(self.cur.vals)
+            or self.dense and t.split()[0].lower() in ("no", "no."))
 
     def _section(self, t: str, texts: list[str], k: int) -> bool:
         sec = _SECTION.get(fold(t))

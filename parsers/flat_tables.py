@@ -19,6 +19,7 @@ from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean, fold
 
 from .flat_header import FlatHeader, by_year, middle_label, is_header_line, opens_header, opens_header_at
+from .flat_values import NUM, QTY, Piece
 from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
                         assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells,
                         values_line_unit)
@@ -370,8 +371,12 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
             continue                              # text only: its lines went on with the rows around it
         else:
             a, b, ln = side_by_side[0][ri]
-            if len(side_by_side) == 3:           # (centred cells: a merged sasaran's number is its first row's)
-                r = replace(r, no=side_by_side[2].get(ri))
+            if len(side_by_side) == 4:
+                # (centred cells: a merged sasaran's number is its first row's; units wrapped under
+                # the numbers join them, one a number without its unit)
+                r = replace(r, no=side_by_side[2].get(ri), vals=_with_units(r.vals, side_by_side[3].get(ri)))
+                vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or _average_values(cols, r) or \
+                    assign_values(cols, r.vals)
             c1, c2 = [c for c in hdr.text_cols if c != "satuan"]
             texts = {c: (t, ln) for c, t in ((c1, a), (c2, b)) if t}
             unit = values_line_unit(r) if "satuan" in hdr.text_cols else None
@@ -405,6 +410,14 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         rr.level = _level(kind, hdr, rr, budget)
         table.rows.append(rr)
     return table
+
+
+def _with_units(vals: list[Piece], units: tuple[list[str], int] | None) -> list[Piece]:
+    if not units:
+        return vals
+    words = iter(units[0])
+    return [Piece(v.kind, f"{v.text} {next(words, '')}".strip(), v.line, QTY) if v.shape == NUM else v
+            for v in vals]
 
 
 _AVERAGE = re.compile(r"(?i)^\s*(rata\s*-?\s*rata|rerata)\b")

@@ -1589,7 +1589,7 @@ pengelolaan arsip kantor Jumlah arsip inaktif yang
 dipindahkan ke depo
 Terselenggaranya pelayanan Indeks kepuasan masyarakat
 4. 82,5
-terpadu atas layanan administrasi
+terpadu di kantor kecamatan atas layanan administrasi
 Kondisi tersebut menunjukkan bahwa seluruh target telah disusun sesuai dengan rencana kerja tahunan."""
 
 
@@ -1604,7 +1604,34 @@ def test_cells_centred_on_their_rows_numbers():
         {"no": "3.", "sasaran": "Meningkatnya ketertiban pengelolaan arsip kantor",
          "indikator": "Persentase arsip aktif yang tertata", "target": "80%"},
         {"indikator": "Jumlah arsip inaktif yang dipindahkan ke depo", "target": "150 Berkas"},
-        {"no": "4.", "sasaran": "Terselenggaranya pelayanan terpadu",
+        {"no": "4.", "sasaran": "Terselenggaranya pelayanan terpadu di kantor kecamatan",
          "indikator": "Indeks kepuasan masyarakat atas layanan administrasi", "target": "82,5"}]
     # each cell keeps the line it opens on: the merged sasaran's first line is below its first indicator's
     assert [t.rows[2].cells[f].line for f in ("no", "sasaran", "target")] == [15, 14, 13]
+
+
+def test_centred_cells_with_a_quantitys_unit_wrapped_under_its_number():
+    """A narrow target column: "3" / "Dokumen" centred like the text cells, half a line above and
+    below the row's middle (the number alone between them when the text cells share lines); the
+    budget list's header after the last row, no blank line between, opens its own table."""
+    pk, budget = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target",
+        "Meningkatnya kualitas Jumlah dokumen rencana",
+        "3",
+        "1. perencanaan pembangunan kerja kelurahan yang",
+        "Dokumen",
+        "kelurahan disusun",
+        "Jumlah rapat koordinasi",
+        "Terwujudnya koordinasi yang dilaksanakan 12",
+        "2.",
+        "lintas sektor bersama instansi Kali",
+        "vertikal",
+        "No Program Anggaran",
+        "1. Program Penunjang Urusan Pemerintahan Rp 250.000.000,00",
+        "Jumlah Rp 250.000.000,00"]))
+    assert [cells(r) for r in pk.rows] == [
+        {"no": "1.", "sasaran": "Meningkatnya kualitas perencanaan pembangunan kelurahan",
+         "indikator": "Jumlah dokumen rencana kerja kelurahan yang disusun", "target": "3 Dokumen"},
+        {"no": "2.", "sasaran": "Terwujudnya koordinasi lintas sektor",
+         "indikator": "Jumlah rapat koordinasi yang dilaksanakan bersama instansi vertikal", "target": "12 Kali"}]
+    assert [cells(r).get("pagu") for r in budget.rows] == ["Rp 250.000.000,00", "Rp 250.000.000,00"]
