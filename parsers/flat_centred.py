@@ -238,6 +238,8 @@ class _Divider:
                 cur.append((best[0] + h, best[1] + [p]))
             prev = cur
         c.cost, c.splits = min(prev, key=lambda x: x[0])
+        if any(s.number for s in c.slots) and all(s.s < 0 for s in c.slots):
+            c.cost += 3.0                # a numbered row with no first cell is unlikely
 
     def within(self, c: _Cand, w1: float, w2: float, bound: float, cap: int = 200) -> list[tuple[float, list[int]]]:
         """Every division of the run that costs at most bound (at most cap of them)."""
@@ -320,7 +322,7 @@ def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
 
 def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | None:
     """The runs that read the lines from the first on, least cost; lines after the last run must be
-    text only (what follows the table)."""
+    text only (the paragraph after the table, which the row reader gave to the last row)."""
     n = len(lines)
     best: list[tuple[float, _Cand | None, int] | None] = [None] * (n + 1)
     best[0] = (0.0, None, -1)
@@ -338,8 +340,6 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
     if not ends:
         return None
     u = min(ends, key=lambda e: (n - e, best[e][0]))
-    if n - u > 2:
-        return None
     out = []
     while u > 0:
         _, c, t = best[u]

@@ -407,7 +407,11 @@ class RowReader:
             return False
         pieces = split_line(texts[nxt], lines[nxt], kode_col=self.h.kode)
         m = re.match(r"\d+", pieces[0].text) if pieces and pieces[0].kind in ("no", "bare") else None
-        return m is not None and int(m.group(0)) == self.last_no + 1 and any(p.kind == "val" for p in pieces[1:])
+        if m is None or int(m.group(0)) != self.last_no + 1:
+            return False
+        # (or the expected number alone, cells centred on it, a row's numbers within the next lines)
+        return any(p.kind == "val" for p in pieces[1:]) or len(pieces) == 1 and pieces[0].kind == "bare" \
+            and _values_below(texts, lines, nxt, ahead=4, wide=120)
 
     @staticmethod
     def _sentence(t: str) -> bool:
@@ -740,7 +744,7 @@ def _text_below(texts: list[str], k: int) -> bool:
 
 
 def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, reach: int = 4,
-                  remark: bool = False, n_vals: int = 0, satuan: bool = False) -> bool:
+                  remark: bool = False, n_vals: int = 0, satuan: bool = False, wide: int = 60) -> bool:
     """The next line (blank lines between allowed) holds a row's numbers alone, one of them a
     percentage, an amount or a quantity with its unit ("100%", "Rp 4.693.000", "4 dokumen"): the
     line above is a row's text, however long (a converter that writes each cell as a paragraph of
@@ -750,7 +754,8 @@ def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, re
     the header has a text column after its values, whose text may end the line ("315.250.000 APBD").
     `n_vals` (two or more): bare numbers also do when the lines below hold that many of them alone,
     a line each (a cell a line: "95" / "97" / "102,11").  `satuan`: the header has a unit column,
-    whose cell ("%", "Predikat") may stand between the text and the numbers."""
+    whose cell ("%", "Predikat") may stand between the text and the numbers.  `wide`: a line longer
+    is a paragraph's, where the search ends."""
     seen = 0
     for m in range(k + 1, min(len(texts), k + reach + ahead)):
         if not texts[m] or satuan and m == k + 1 and _unit_cell(texts[m]):
@@ -762,10 +767,14 @@ def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, re
                           for i, p in enumerate(pieces)):
             # (a kode rekening may open the line of its values, "7.01.01.2.01.06 2.247.000,00 ...", and
             # further down a row's number, "1. 100% 36,11% 36,11%": the row centred on that line)
-            return any(p.shape in (MONEY, PCT, QTY) for p in pieces) or (
-                n_vals >= 2 and _lone_values(texts, lines, m) >= n_vals)
+            if any(p.shape in (MONEY, PCT, QTY) for p in pieces) or (
+                    n_vals >= 2 and _lone_values(texts, lines, m) >= n_vals):
+                return True
+            if not (ahead > 1 and len(pieces) == 1 and pieces[0].kind == "bare"):
+                return False
+            # (a row's number alone on its line, cells centred on it: the numbers may come below)
         seen += 1
-        if seen >= ahead or len(texts[m]) > 60:
+        if seen >= ahead or len(texts[m]) > wide:
             return False
     return False
 

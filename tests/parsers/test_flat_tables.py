@@ -1635,3 +1635,28 @@ def test_centred_cells_with_a_quantitys_unit_wrapped_under_its_number():
         {"no": "2.", "sasaran": "Terwujudnya koordinasi lintas sektor",
          "indikator": "Jumlah rapat koordinasi yang dilaksanakan bersama instansi vertikal", "target": "12 Kali"}]
     assert [cells(r).get("pagu") for r in budget.rows] == ["Rp 250.000.000,00", "Rp 250.000.000,00"]
+
+
+def test_centred_rows_whose_number_stands_alone_under_a_long_line():
+    """A landscape page: the first indicator's target above the sasaran's first line, a line as long as
+    a paragraph's (the sasaran beside the indicator's rest), then the row's number alone: still the
+    table, its rows read to the paragraph after it."""
+    (t,) = tables("\n".join([
+        "NO SASARAN STRATEGIS INDIKATOR KINERJA TARGET",
+        "Jumlah dokumen mutasi dan kenaikan pangkat",
+        "12 Dok",
+        "Terpenuhinya administrasi kepegawaian pegawai kecamatan",
+        "1",
+        "perangkat daerah kecamatan Jumlah laporan penilaian kinerja dan disiplin",
+        "4 Dok",
+        "aparatur sipil negara",
+        "Jumlah unit kendaraan dinas yang dipelihara",
+        "2 Terpeliharanya kendaraan dinas kecamatan 3 Unit",
+        "sesuai jadwal servis",
+        "Seluruh indikator tersebut menjadi dasar penilaian kinerja pada akhir tahun anggaran berjalan."]))
+    assert [cells(r) for r in t.rows] == [
+        {"no": "1", "sasaran": "Terpenuhinya administrasi kepegawaian perangkat daerah kecamatan",
+         "indikator": "Jumlah dokumen mutasi dan kenaikan pangkat pegawai kecamatan", "target": "12 Dok"},
+        {"indikator": "Jumlah laporan penilaian kinerja dan disiplin aparatur sipil negara", "target": "4 Dok"},
+        {"no": "2", "sasaran": "Terpeliharanya kendaraan dinas kecamatan",
+         "indikator": "Jumlah unit kendaraan dinas yang dipelihara sesuai jadwal servis", "target": "3 Unit"}]
