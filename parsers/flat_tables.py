@@ -316,18 +316,30 @@ def _value_order(value_cols: list[str], rows: list[FlatRow]) -> list[str]:
             n += b
         if best_key is not None and h < best_key[0]:
             continue
-        key = (h, -sum(negative[perm[i]] for i in signed), -sum(p != q for p, q in zip(perm, slots)))
+        key = (h, -sum(negative[perm[i]] for i in signed), _capaian_last(moving, perm),
+               -sum(p != q for p, q in zip(perm, slots)))
         if best_key is None or key > best_key:
             best_key, best_perm, held, checked = key, perm, h, n
     best = [None] * len(moving)
     for c, slot in zip(moving, best_perm):
         best[slots.index(slot)] = c
-    if held > now and held * 2 >= checked:
+    # (a target and a capaian swapped hold capaian = realisasi / target alike: then the capaian is the
+    # one after the target and the realisasi, as kinerja tables set it, the words' order notwithstanding)
+    swapped = held == now and held * 2 >= checked and held and \
+        not _capaian_last(moving, slots) and _capaian_last(moving, best_perm)
+    if (held > now or swapped) and held * 2 >= checked:
         out = list(value_cols)
         for c, slot in zip(best, slots):
             out[slot] = c
         return out
     return value_cols
+
+
+def _capaian_last(cols: list[str], slots) -> bool:
+    """The capaian's slot after the target's and the realisasi's (True when a column is missing)."""
+    at = dict(zip(cols, slots))
+    return not all(c in at for c in ("target", "realisasi", "capaian")) or \
+        at["capaian"] > max(at["target"], at["realisasi"])
 
 
 def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: dict[str, dict[str, set[int]]],

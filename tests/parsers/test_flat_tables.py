@@ -698,6 +698,20 @@ def test_a_capaian_header_given_out_of_order_takes_the_order_its_numbers_follow(
         ("4 Laporan", "3 Laporan", "75%"), ("12 Laporan", "6 Laporan", "50%"), ("24 Dokumen", "16 Dokumen", "66,67%")]
 
 
+def test_a_capaian_header_out_of_order_whose_numbers_hold_either_way():
+    """The same header with percentages: capaian = realisasi / target holds as well with the target
+    and the capaian swapped (100% / 36,11% / 36,11% either way; 87 / 87,65 / 100,75% too, the
+    product is the same).  The capaian is the column after the target and the realisasi."""
+    (t,) = tables("\n".join([
+        "Tabel 2.2", "Capaian Kinerja Camat", "KINERJA",
+        "NO SASARAN KEGIATAN INDIKATOR KINERJA CAPAIAN", "TARGET REALISASI", "(%)",
+        "1. Meningkatnya mutu layanan kantor Persentase surat yang selesai tepat waktu 100% 36,11% 36,11%",
+        "2. Meningkatnya kepuasan warga Indeks Kepuasan Masyarakat 87 87,65 100,75%",
+        "BAB III"]))
+    assert [(cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in t.rows] == [
+        ("100%", "36,11%", "36,11%"), ("87", "87,65", "100,75%")]
+
+
 def test_a_cost_per_outcome_header_whose_capaian_and_efisiensi_stand_above_the_others():
     """pdfplumber's extract_text() of a cost-per-outcome header: the tall "Capaian (%)" and
     "Efisiensi" cells print on the line above "T R % Pagu Realisasi", so the words put efisiensi
