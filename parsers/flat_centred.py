@@ -429,13 +429,19 @@ class Centred:
 
 def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "") -> Centred | None:
     """The rows' two text cells when the table is of this form; None when its lines follow no chain of
-    runs, or nothing stands above the first row's numbers (the cells are not centred)."""
+    runs, or nothing shows the rows centred (text above the first row's numbers, or a row's numbers
+    alone on their line)."""
     lines = body_lines(rows, header_text)
     if not lines:
         return None
     first_anchor = next((i for i, ln in enumerate(lines) if ln.values is not None or ln.number is not None), None)
-    if not first_anchor:
-        return None                              # (None: no numbers; 0: nothing above them)
+    if first_anchor is None:
+        return None
+    if first_anchor == 0 and all(ln.words for ln in lines if ln.values is not None or ln.number is not None):
+        # nothing above the first row's numbers, and every row's number or numbers share a line with
+        # text: rows opening on the line of their numbers (cells set at the top), not this form; a
+        # number or numbers alone on their line, half a line from the cells beside, say it is
+        return None
     numbered = any(ln.number is not None for ln in lines)
     cands = _candidates(lines, numbered)
     if 0 not in cands:

@@ -1674,3 +1674,24 @@ def test_centred_rows_whose_number_stands_alone_under_a_long_line():
         {"indikator": "Jumlah laporan penilaian kinerja dan disiplin aparatur sipil negara", "target": "4 Dok"},
         {"no": "2", "sasaran": "Terpeliharanya kendaraan dinas kecamatan",
          "indikator": "Jumlah unit kendaraan dinas yang dipelihara sesuai jadwal servis", "target": "3 Unit"}]
+
+
+def test_centred_rows_after_a_first_row_of_one_line():
+    """A first row of one line (nothing above its numbers), then rows of two lines whose number and
+    target stand alone between them: the numbers alone say the cells are centred."""
+    (t,) = tables("\n".join([
+        "No. Sasaran Indikator Kinerja Target",
+        "1 Meningkatnya ketertiban arsip kantor Persentase arsip aktif yang tertata 90%",
+        "Meningkatnya kualitas layanan administrasi Persentase surat keterangan yang diterbitkan",
+        "2 95,5%",
+        "kependudukan bagi seluruh warga kecamatan tepat waktu",
+        "Terwujudnya ketenteraman dan ketertiban Jumlah laporan penanganan gangguan keamanan",
+        "3 12 Laporan",
+        "umum di seluruh wilayah desa dan kelurahan yang ditindaklanjuti",
+        "Capaian atas seluruh indikator tersebut diuraikan pada bagian berikut dari laporan ini."]))
+    assert [(cells(r)["no"], cells(r)["sasaran"], cells(r)["indikator"], cells(r)["target"]) for r in t.rows] == [
+        ("1", "Meningkatnya ketertiban arsip kantor", "Persentase arsip aktif yang tertata", "90%"),
+        ("2", "Meningkatnya kualitas layanan administrasi kependudukan bagi seluruh warga kecamatan",
+         "Persentase surat keterangan yang diterbitkan tepat waktu", "95,5%"),
+        ("3", "Terwujudnya ketenteraman dan ketertiban umum di seluruh wilayah desa dan kelurahan",
+         "Jumlah laporan penanganan gangguan keamanan yang ditindaklanjuti", "12 Laporan")]
