@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from itertools import product
 
 from lkj.normalizers.text import fold, join_lines
@@ -58,8 +59,7 @@ class _Line:
     ket: list[TextLine] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Slot:
+class _Slot(NamedTuple):
     s: int              # the line of the first cell (sasaran) that stands here, -1: none
     sub: int            # the row whose second cell (indicator) has a line here, -1: none
     i: int              # which line of it
@@ -434,6 +434,9 @@ def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "") ->
     lines = body_lines(rows, header_text)
     if not lines:
         return None
+    gaps = sum(1 for a, b in zip(lines, lines[1:]) if b.line > a.line + 1)
+    if gaps > 2 + len(lines) // 20:
+        return None                              # blank lines between: cells written one by one
     first_anchor = next((i for i, ln in enumerate(lines) if ln.values is not None or ln.number is not None), None)
     if first_anchor is None:
         return None
