@@ -338,6 +338,12 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
     ends = [u for u in range(last_anchor + 1, n + 1) if best[u] is not None
             and all(ln.values is None and ln.number is None for ln in lines[u:])]
     if not ends:
+        # the paragraph after the table, its numbers read as a row's ("... dari 9 Indikator" /
+        # "mencapai 100%"): no row number after the last run, a sentence's opening line first
+        numbered = any(ln.number is not None for ln in lines)
+        ends = [u for u in range(1, n) if best[u] is not None and numbered and _opens_paragraph(lines[u])
+                and all(ln.number is None for ln in lines[u:])]
+    if not ends:
         return None
     u = min(ends, key=lambda e: (n - e, best[e][0]))
     out = []
@@ -346,6 +352,11 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
         out.append(c)
         u = t
     return out[::-1]
+
+
+def _opens_paragraph(ln: _Line) -> bool:
+    """A line of eight words or more, capitalised, neither number nor values on it."""
+    return ln.number is None and ln.values is None and len(ln.words) >= 8 and ln.words[0][:1].isupper()
 
 
 def _refit(lines: list[_Line], dv: _Divider, chosen: list[_Cand]) -> tuple[float, float]:

@@ -1695,3 +1695,14 @@ def test_centred_rows_after_a_first_row_of_one_line():
          "Persentase surat keterangan yang diterbitkan tepat waktu", "95,5%"),
         ("3", "Terwujudnya ketenteraman dan ketertiban umum di seluruh wilayah desa dan kelurahan",
          "Jumlah laporan penanganan gangguan keamanan yang ditindaklanjuti", "12 Laporan")]
+
+
+def test_the_paragraph_after_centred_rows_is_no_row_of_them():
+    """The paragraph under the table cites numbers ("dari 5 indikator", "mencapai 100%"), which the row
+    reader takes for one more row's: the centred rows end where the paragraph opens."""
+    text = _CENTRED.rsplit("\n", 1)[0] + "\n" + "\n".join([
+        "Dari tabel di atas dapat dilihat bahwa dari 5 indikator kinerja",
+        "yang ditetapkan sebanyak 3 indikator telah", "mencapai 100%", "dan sisanya belum tercapai."])
+    (t,) = tables(text)
+    assert [cells(r).get("no") for r in t.rows] == ["1.", "2.", "3.", None, "4."]
+    assert cells(t.rows[-1])["indikator"] == "Indeks kepuasan masyarakat atas layanan administrasi"
