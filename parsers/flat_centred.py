@@ -117,23 +117,35 @@ def _runs(numbered: bool, units: bool) -> dict[tuple, list[tuple[_Slot, ...]]]:
     return out
 
 
-def body_lines(rows: list[FlatRow], header_text: str = "") -> list[_Line] | None:
+def body_lines(rows: list[FlatRow], header_text: str = "", numbered_header: bool = False) -> list[_Line] | None:
     """The table's lines in order, each with its words, number and values; None when a row's values
     stand on more than one line or the rows have kode rekening (not this form).  Left out: a section's
     label ("Program"), a line of the header's own words (the header repeated over a page)."""
-    header = set(fold(header_text).split())
+    header = _folded_words(header_text)
     at: dict[int, _Line] = {}
+    last_no = 0
 
     def get(n: int) -> _Line:
         return at.setdefault(n, _Line(n))
     for ri, r in enumerate(rows):
         if r.kode is not None:
             return None
+        if r.no is not None and (m := re.match(r"\d+", r.no.text)):
+            last_no = int(m.group(0))
         if r.vals:
             if len({v.line for v in r.vals}) > 1 or get(r.vals[0].line).values is not None:
                 return None
             get(r.vals[0].line).values = ri
-            get(r.vals[0].line).bare = sum(v.shape == NUM for v in r.vals)
+            lead = r.vals[0]
+            taken = r.no is None and numbered_header and len(r.vals) >= 2 and lead.shape == NUM and \
+                bool(re.fullmatch(r"\d{1,2}[.)]?", lead.text)) and int(lead.text.rstrip(".)")) in (last_no + 1, 1) \
+                and get(lead.line).number is None
+            if taken:
+                # the row's number before its values on their line ("1 100% 66,67% 66,67%"), read as one
+                # more value where the header has more columns than the row has numbers
+                get(lead.line).number = (ri, lead)
+                last_no = int(lead.text.rstrip(".)"))
+            get(lead.line).bare = sum(v.shape == NUM for v in r.vals[1 if taken else 0:])
         if r.no is not None:
             if get(r.no.line).number is not None:
                 return None
@@ -153,10 +165,14 @@ def body_lines(rows: list[FlatRow], header_text: str = "") -> list[_Line] | None
             # header repeated, the words of its every line not all the first header's)
             at_break = (k and nums[k - 1] < n - 1) or (k + 1 < len(nums) and nums[k + 1] > n + 1)
             if fold(text).strip() in _SECTION_LABELS or \
-                    (is_header_line(text) and (at_break or set(fold(text).split()) <= header)):
+                    (is_header_line(text) and (at_break or _folded_words(text) <= header)):
                 continue                         # a "Program" label, the header repeated over a page
         out.append(ln)
     return out
+
+
+def _folded_words(text: str) -> set[str]:
+    return {f for f in (fold(w) for w in text.split()) if f}
 
 
 @dataclass
@@ -438,11 +454,12 @@ class Centred:
         return _texts(self.lines, [(c, c.splits) for c in self.runs])
 
 
-def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "") -> Centred | None:
+def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "",
+                 numbered_header: bool = False) -> Centred | None:
     """The rows' two text cells when the table is of this form; None when its lines follow no chain of
     runs, or nothing shows the rows centred (text above the first row's numbers, or a row's numbers
-    alone on their line)."""
-    lines = body_lines(rows, header_text)
+    alone on their line).  `numbered_header`: the header has a No column."""
+    lines = body_lines(rows, header_text, numbered_header)
     if not lines:
         return None
     gaps = sum(1 for a, b in zip(lines, lines[1:]) if b.line > a.line + 1)

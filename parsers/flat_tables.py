@@ -130,7 +130,7 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
                 div = divide(lines[0], _opens_indicator)
                 got = (div, lines[1]) if div is not None else None
             elif "satuan" not in hdr.text_cols:
-                got = centred_rows(rows, _opens_indicator, hdr.text)     # cells centred on their row
+                got = centred_rows(rows, _opens_indicator, hdr.text, hdr.has_no or "no" in hdr.words)     # cells centred on their row
         solved.append(got)
     read = []
     for got in solved:
@@ -386,7 +386,9 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
             if len(side_by_side) == 4:
                 # (centred cells: a merged sasaran's number is its first row's; units wrapped under
                 # the numbers join them, one a number without its unit)
-                r = replace(r, no=side_by_side[2].get(ri), vals=_with_units(r.vals, side_by_side[3].get(ri)))
+                taken = {id(p) for p in side_by_side[2].values()}    # (numbers read among the values)
+                r = replace(r, no=side_by_side[2].get(ri),
+                            vals=_with_units([v for v in r.vals if id(v) not in taken], side_by_side[3].get(ri)))
                 vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or _average_values(cols, r) or \
                     assign_values(cols, r.vals)
             c1, c2 = [c for c in hdr.text_cols if c != "satuan"]

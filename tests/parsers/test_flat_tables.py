@@ -1706,3 +1706,24 @@ def test_the_paragraph_after_centred_rows_is_no_row_of_them():
     (t,) = tables(text)
     assert [cells(r).get("no") for r in t.rows] == ["1.", "2.", "3.", None, "4."]
     assert cells(t.rows[-1])["indikator"] == "Indeks kepuasan masyarakat atas layanan administrasi"
+
+
+def test_centred_rows_whose_number_was_read_among_their_values():
+    """A cost-per-outcome table's indicator rows: three numbers where the header has seven columns, so
+    the row number before them ("1 100% 75% 75%") reads as one more value; the expected number first
+    on a centred row's line of values is its number."""
+    (t,) = tables("\n".join([
+        "No Sasaran Indikator Kinerja Target Realisasi Capaian Pagu Realisasi Capaian Anggaran Efisiensi",
+        "Meningkatnya ketertiban Persentase arsip aktif",
+        "1 100% 75% 75%",
+        "arsip kantor kecamatan yang tertata",
+        "Meningkatnya kualitas Persentase surat yang",
+        "2 90% 81% 90%",
+        "layanan administrasi selesai tepat waktu",
+        "Sebagaimana tampak pada tabel di atas seluruh indikator telah diukur dengan baik."]))
+    assert t.kind == "cost_per_outcome"
+    assert [cells(r) for r in t.rows] == [
+        {"no": "1", "sasaran": "Meningkatnya ketertiban arsip kantor kecamatan",
+         "indikator": "Persentase arsip aktif yang tertata", "target": "100%", "realisasi": "75%", "capaian": "75%"},
+        {"no": "2", "sasaran": "Meningkatnya kualitas layanan administrasi",
+         "indikator": "Persentase surat yang selesai tepat waktu", "target": "90%", "realisasi": "81%", "capaian": "90%"}]
