@@ -26,13 +26,16 @@ Written by hand: no library divides a row's lines among cells of unknown widths.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from lkj.normalizers.text import fold, join_lines
+from lkj.normalizers.units import is_unit_word
 
 from .flat_header import is_header_line
 from .flat_rows import FlatRow, values_line_unit
+from .flat_values import NUM
 from .flat_widths import MEASURES, Measure
 
 _BIG = 1e9
@@ -340,13 +343,14 @@ def cell_texts(solved: Solved) -> dict[int, tuple[str, str, int]]:
     return out
 
 
-def table_lines(rows: list[FlatRow], unit_col: bool = False) -> tuple[list[Line], dict[int, list]] | None:
+def table_lines(rows: list[FlatRow], unit_col: bool = False) -> tuple[list[Line], dict[int, list], dict] | None:
     """The lines of a table read as interleaved cells, and each row's remark (the text after its
     numbers on their line); None when the table is not of that form.  A row opens on the line of its
     numbers, its number and the first line of its cells before them; every text line below, up to the
     next row's, goes on with its cells, with no blank line between (the row reader may have given
     such a line to the row below or above: here the line decides).  `unit_col`: the header has a
-    Satuan column, whose cell on a row's line of numbers is no part of the two text cells."""
+    Satuan column, whose cell on a row's line of numbers is no part of the two text cells.  Third: per
+    row, the units of its numbers wrapped onto the line below them (their words, that line)."""
     units = {id(u) for r in rows if unit_col and (u := values_line_unit(r)) is not None}
     starts: list[tuple[int, int]] = []
     on_line = numbered_rows = 0
@@ -394,6 +398,7 @@ def table_lines(rows: list[FlatRow], unit_col: bool = False) -> tuple[list[Line]
                 continue                         # the header's first line over a page break
             below[ri].setdefault(t.line, []).extend(t.text.split())
     out: list[Line] = []
+    units: dict[int, tuple[list[str], int]] = {}
     going_on = 0
     for at, ri in starts:
         r = rows[ri]
@@ -402,6 +407,13 @@ def table_lines(rows: list[FlatRow], unit_col: bool = False) -> tuple[list[Line]
             return None
         out.append(Line(first[ri], at, ri, True, numbered))
         going_on += bool(below[ri])
+        bare = sum(v.shape == NUM for v in r.vals)
+        nxt = below[ri].get(at + 1)
+        if bare and nxt and len(nxt) > bare and all(is_unit_word(re.sub(r"[^A-Za-z]", "", w)) for w in nxt[-bare:]):
+            # the units of the row's numbers wrapped under them, ending the next line ("4 4 0 %" /
+            # "... Negara Laporan Laporan"): no words of its cells
+            units[ri] = (nxt[-bare:], at + 1)
+            below[ri][at + 1] = nxt[:-bare]
         for ln in sorted(below[ri]):
             out.append(Line(below[ri][ln], ln, ri, False, numbered))
-    return (out, ket) if going_on >= 2 else None
+    return (out, ket, units) if going_on >= 2 else None

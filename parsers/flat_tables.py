@@ -128,7 +128,7 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
             lines = table_lines(rows, unit_col="satuan" in hdr.text_cols)
             if lines is not None:
                 div = divide(lines[0], _opens_indicator)
-                got = (div, lines[1]) if div is not None else None
+                got = (div, lines[1], lines[2]) if div is not None else None
             elif "satuan" not in hdr.text_cols:
                 got = centred_rows(rows, _opens_indicator, hdr.text, hdr.has_no or "no" in hdr.words)     # cells centred on their row
         solved.append(got)
@@ -155,7 +155,7 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
             out.append(got.cells())
             continue
         reread(got[0], elsewhere)
-        out.append((cell_texts(got[0]), got[1]))
+        out.append((cell_texts(got[0]), got[1], {ri: r.no for ri, r in enumerate(found[ti][3])}, got[2]))
     return out
 
 
@@ -385,7 +385,7 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
             a, b, ln = side_by_side[0][ri]
             if len(side_by_side) == 4:
                 # (centred cells: a merged sasaran's number is its first row's; units wrapped under
-                # the numbers join them, one a number without its unit)
+                # the numbers join them, one a number without its unit; either form)
                 taken = {id(p) for p in side_by_side[2].values()}    # (numbers read among the values)
                 r = replace(r, no=side_by_side[2].get(ri),
                             vals=_with_units([v for v in r.vals if id(v) not in taken], side_by_side[3].get(ri)))

@@ -1727,3 +1727,24 @@ def test_centred_rows_whose_number_was_read_among_their_values():
          "indikator": "Persentase arsip aktif yang tertata", "target": "100%", "realisasi": "75%", "capaian": "75%"},
         {"no": "2", "sasaran": "Meningkatnya kualitas layanan administrasi",
          "indikator": "Persentase surat yang selesai tepat waktu", "target": "90%", "realisasi": "81%", "capaian": "90%"}]
+
+
+def test_units_wrapped_under_the_numbers_of_a_row_set_at_the_top():
+    """pdfplumber's extract_text() of a narrow Target / Realisasi column: "12 9 75 %" on the row's first
+    line, "Laporan Laporan" ending the next (the units wrapped in their cells) joins the numbers, no
+    word of the row's text cells."""
+    (t,) = tables("\n".join([
+        "Capaian", "No Sasaran Kegiatan Indikator Kinerja Target Realisasi", "(%)",
+        "1. Meningkatnya ketertiban Jumlah laporan patroli 12 9 75 %",
+        "umum di wilayah kecamatan wilayah yang disusun Laporan Laporan",
+        "2. Meningkatnya kualitas Jumlah kegiatan sosialisasi 4 4 100 %",
+        "pelayanan kecamatan peraturan daerah Kegiatan Kegiatan",
+        "yang dilaksanakan",
+        "3. Terwujudnya tertib Jumlah dokumen arsip 40 30 75 %",
+        "administrasi kantor yang ditata Dokumen Dokumen",
+        "Untuk mewujudkan pencapaian atas target kinerja tersebut dibutuhkan anggaran yang memadai."]))
+    assert [(cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in t.rows] == [
+        ("12 Laporan", "9 Laporan", "75 %"), ("4 Kegiatan", "4 Kegiatan", "100 %"), ("40 Dokumen", "30 Dokumen", "75 %")]
+    assert cells(t.rows[0])["indikator"] == "Jumlah laporan patroli wilayah yang disusun"
+    assert not any(w in cells(r)[f] for r in t.rows for f in ("sasaran", "indikator")
+                   for w in ("Laporan Laporan", "Kegiatan Kegiatan", "Dokumen Dokumen"))
