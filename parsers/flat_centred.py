@@ -19,10 +19,14 @@ it; each indicator is centred on its own row's values:
 
 So for a run of rows (a number, the values of each row under it) every count of lines of its cells
 gives one sequence of lines: what stands on each (text or not, the number, which row's values).
-The table's lines are read as the chain of runs whose sequences they follow exactly; where a line
-holds both cells the widths of the two columns divide it as in flat_interleave (every line of a
-cell within its column's width, broken only where the next word would not fit, the widths fitted to
-the table by turns), and among the sequences a run's lines follow, the one they divide best wins.
+A quantity in a narrow column is a centred cell of two lines too ("3" / "Dokumen"): its number half
+a line above the row's middle, its unit ending the line half a line below.  The table's lines are
+read as the chain of runs whose sequences they follow exactly, up to the paragraph under the table
+(whose cited numbers the row reader may have taken for a row's); where a line holds both cells the
+widths of the two columns divide it as in flat_interleave (every line of a cell within its column's
+width, broken only where the next word would not fit, the widths fitted to the table by turns), and
+among the sequences a run's lines follow, the one they divide best wins, or the one whose cells
+read as the report's other tables read them.
 
 Written by hand: no library divides the lines of vertically centred table cells.
 """
@@ -31,8 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 from itertools import product
+from typing import NamedTuple
 
 from lkj.normalizers.text import fold, join_lines
 from lkj.normalizers.units import is_unit_word
@@ -314,15 +318,13 @@ def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
     n = len(lines)
     for t in range(n):
         sig: list[tuple[bool, bool, int]] = []
-        first_vals = None
-        numbers = 0
+        numbers = seen_values = 0
         for u in range(t, min(n, t + _MAX_RUN)):
             ln = lines[u]
             rel = -1
             if ln.values is not None:
-                if first_vals is None:
-                    first_vals = ln.values
-                rel = sum(1 for x in lines[t:u + 1] if x.values is not None) - 1
+                rel = seen_values                # (the run's first row's values, its second's ...)
+                seen_values += 1
             numbers += ln.number is not None
             if numbered and numbers > 1:
                 break
@@ -337,8 +339,9 @@ def _candidates(lines: list[_Line], numbered: bool) -> dict[int, list[_Cand]]:
 
 
 def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | None:
-    """The runs that read the lines from the first on, least cost; lines after the last run must be
-    text only (the paragraph after the table, which the row reader gave to the last row)."""
+    """The runs that read the lines from the first on, least cost, as many lines as they can; the
+    lines after the last run must be text only (the paragraph under the table, which the row reader
+    gave to the last row), or open with a paragraph's line, no row number after it."""
     n = len(lines)
     best: list[tuple[float, _Cand | None, int] | None] = [None] * (n + 1)
     best[0] = (0.0, None, -1)
