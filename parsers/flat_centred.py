@@ -50,6 +50,7 @@ from .flat_widths import MEASURES, Measure
 _MAX_CELL = 7        # lines of one cell
 _MAX_SUB = 3         # rows under one merged sasaran
 _MAX_RUN = 3 * _MAX_CELL + 4
+_SKIP, _SKIP_LINE = 20.0, 2.0   # the price of lines no sequence reads, and of each of them
 
 
 @dataclass
@@ -170,9 +171,16 @@ def body_lines(rows: list[FlatRow], header_text: str = "", numbered_header: bool
             at_break = (k and nums[k - 1] < n - 1) or (k + 1 < len(nums) and nums[k + 1] > n + 1)
             if fold(text).strip() in _SECTION_LABELS or \
                     (is_header_line(text) and (at_break or _folded_words(text) <= header)):
-                continue                         # a "Program" label, the header repeated over a page
+                ln.values = -1                   # a "Program" label, the header repeated over a page
+                continue
         out.append(ln)
-    return out
+    # a page's number: a number alone on its line, the header repeated right after it (or lines left
+    # out: the header the row reader read again)
+    heads = {n for n in nums if at[n].values == -1} | {n + 1 for n in nums if n + 1 not in at}
+    return [ln for ln in out if not (not ln.words and ln.number is None and ln.values is not None
+                                     and rows[ln.values].vals and len(rows[ln.values].vals) == 1
+                                     and re.fullmatch(r"\d{1,3}", rows[ln.values].vals[0].text)
+                                     and ln.line + 1 in heads)]
 
 
 def _folded_words(text: str) -> set[str]:
@@ -187,6 +195,7 @@ class _Cand:
     cost: float = 0.0
     splits: list[int] = field(default_factory=list)
     units: dict[int, int] = field(default_factory=dict)   # line -> the values' unit words ending it
+    skip: int = 0       # a run of so many lines no sequence reads (a row broken over a page): left to the row reader
 
 
 class _Divider:
@@ -353,6 +362,11 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
             tot = best[t][0] + c.cost
             if c.cost < _BIG and (best[u] is None or tot < best[u][0]):
                 best[u] = (tot, c, t)
+        # (or lines no sequence reads, at a price: a row broken over a page, the rest read on)
+        for u in range(t + 1, n + 1):
+            tot = best[t][0] + _SKIP + _SKIP_LINE * (u - t)
+            if best[u] is None or tot < best[u][0]:
+                best[u] = (tot, _Cand(t, (), _SKIP + _SKIP_LINE * (u - t), skip=u - t), t)
     last_anchor = max((i for i, ln in enumerate(lines) if ln.values is not None or ln.number is not None), default=-1)
     ends = [u for u in range(last_anchor + 1, n + 1) if best[u] is not None
             and all(ln.values is None and ln.number is None for ln in lines[u:])]
@@ -370,6 +384,8 @@ def _chain(lines: list[_Line], cands: dict[int, list[_Cand]]) -> list[_Cand] | N
         _, c, t = best[u]
         out.append(c)
         u = t
+    if sum(c.skip for c in out) * 2 > n:
+        return None                              # mostly unread: not this form
     return out[::-1]
 
 
@@ -448,12 +464,13 @@ class Centred:
                 if best_s is None or sc < best_s - 1e-9:
                     best_s, best = sc, (alt, sp)
             if best is not None:
-                self.runs[k] = _Cand(best[0].start, best[0].slots, best_s, best[1], best[0].units)
+                self.runs[k] = _Cand(best[0].start, best[0].slots, best_s, best[1], best[0].units, best[0].skip)
 
     def cells(self) -> tuple[dict, dict, dict, dict]:
         """({row: (first, second, line)}, {row: remark lines}, {row: its number}, {row: (the unit
         words wrapped under its numbers, their line)}): the number of a merged sasaran is its first
-        row's; rows not in the first mapping were lines of the others."""
+        row's; rows not in the first mapping were lines of the others; a row mapped to None stands
+        in lines no sequence read (its cells are the row reader's)."""
         return _texts(self.lines, [(c, c.splits) for c in self.runs])
 
 
@@ -505,7 +522,7 @@ def centred_rows(rows: list[FlatRow], opens_indicator, header_text: str = "",
         total = sum(c.cost for c in chosen)
         if best is None or total < best[0] - 0.05 * len(lines):
             # (the candidates are divided again at the next measure's widths: keep this one's)
-            runs = [_Cand(c.start, c.slots, c.cost, list(c.splits), c.units) for c in chosen]
+            runs = [_Cand(c.start, c.slots, c.cost, list(c.splits), c.units, c.skip) for c in chosen]
             best = (total, Centred(lines, runs, cands, dv, w1, w2))
     return best[1] if best is not None else None
 
@@ -523,11 +540,18 @@ def _run_texts(lines: list[_Line], c: _Cand, splits: list[int]) -> tuple[str, di
 
 
 def _texts(lines: list[_Line], chosen) -> tuple[dict, dict, dict, dict]:
-    out: dict[int, tuple[str, str, int]] = {}
+    out: dict[int, tuple[str, str, int] | None] = {}
     ket: dict[int, list[TextLine]] = {}
     nos: dict[int, Piece] = {}
     units: dict[int, tuple[list[str], int]] = {}
     for c, splits in chosen:
+        if c.skip:
+            for ln in lines[c.start:c.start + c.skip]:
+                if ln.values is not None:
+                    out[ln.values] = None        # (read by the row reader)
+                if ln.number is not None:
+                    nos[ln.number[0]] = ln.number[1]
+            continue
         first: list[str] = []
         first_line = None
         second: dict[int, list[str]] = {}

@@ -377,7 +377,7 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
         vals = (placed_values(cols, r) if cols == hdr.value_cols else None) or _average_values(cols, r) or \
             assign_values(cols, r.vals)
         budget = _is_budget_row(hdr, r, vals)
-        if side_by_side is None:
+        if side_by_side is None or side_by_side[0].get(ri, "") is None:
             texts, ket = resolver.resolve(r, budget)
         elif ri not in side_by_side[0]:
             continue                              # text only: its lines went on with the rows around it

@@ -1748,3 +1748,24 @@ def test_units_wrapped_under_the_numbers_of_a_row_set_at_the_top():
     assert cells(t.rows[0])["indikator"] == "Jumlah laporan patroli wilayah yang disusun"
     assert not any(w in cells(r)[f] for r in t.rows for f in ("sasaran", "indikator")
                    for w in ("Laporan Laporan", "Kegiatan Kegiatan", "Dokumen Dokumen"))
+
+
+def test_centred_rows_around_a_row_broken_over_a_page():
+    """A row broken over a page (its first lines at the page's foot, the rest set at the top of the
+    next, under the page number and the header repeated) follows no sequence of centred lines: it
+    keeps the row reader's cells, the rows around it are read as centred, the page number is no row."""
+    (t,) = tables("\n".join([
+        "No Sasaran Indikator Kinerja Target",
+        "Terwujudnya tata kelola", "Persentase laporan yang", "1. pemerintahan kecamatan yang 95%",
+        "disampaikan tepat waktu", "baik",
+        "2. Meningkatnya Rata-rata 89%", "kualitas serta persentase desa",
+        "5",
+        "No Sasaran Indikator Kinerja Target",
+        "yang menyusun", "Akuntabilitas", "dokumen", "Keuangan Desa", "tepat waktu",
+        "Jumlah musyawarah desa", "Meningkatnya partisipasi", "3. yang difasilitasi 12 Kali",
+        "warga dalam musyawarah desa", "kecamatan",
+        "Kondisi tersebut menunjukkan bahwa seluruh target telah disusun sesuai dengan rencana kerja tahunan."]))
+    assert [(cells(r).get("no"), cells(r)["target"]) for r in t.rows] == [("1.", "95%"), ("2.", "89%"), ("3.", "12 Kali")]
+    assert cells(t.rows[0])["sasaran"] == "Terwujudnya tata kelola pemerintahan kecamatan yang baik"
+    assert cells(t.rows[2])["sasaran"] == "Meningkatnya partisipasi warga dalam musyawarah desa"
+    assert cells(t.rows[2])["indikator"] == "Jumlah musyawarah desa yang difasilitasi kecamatan"
