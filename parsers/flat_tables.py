@@ -3,7 +3,9 @@
 Written by hand (no library reconstructs rows from a text dump).  The pieces:
   flat_values  the pieces of a line: row number, kode rekening, text, value tokens by shape;
   flat_header  where a header starts and ends, what kind of table it heads, its columns in order;
-  flat_rows    which lines make a row, how a row's words divide among its cells, which value is which.
+  flat_rows    which lines make a row, how a row's words divide among its cells, which value is which;
+  flat_interleave, flat_centred  a text read line by line at each height of the page: the lines of
+               a row's cells side by side below its numbers, or centred on them.
 Here the tables of one report are found, their rows read, and the rows' cells divided using what
 the report's other tables say unambiguously (the same sasaran read whole elsewhere, the column
 widths told by wrapped cells).  Every cell keeps the line it was read from.
@@ -19,12 +21,12 @@ from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean, fold
 
 from .flat_header import FlatHeader, by_year, middle_label, is_header_line, opens_header, opens_header_at
-from .flat_values import NUM, QTY, Piece
+from .flat_centred import Centred, centred_rows
+from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
                         assign_values, continuation_cells, header_from_above, placed_values, unambiguous_cells,
                         values_line_unit)
-from .flat_centred import Centred, centred_rows
-from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
+from .flat_values import NUM, QTY, Piece
 from .flat_widths import Measure, cell_band, choose_measure, column_band
 from .table_rows import budget_level, find_title, is_total_text, named_level
 
@@ -130,7 +132,8 @@ def _side_by_side_tables(found, known: dict[str, dict[str, set[int]]]) -> list:
                 div = divide(lines[0], _opens_indicator)
                 got = (div, lines[1], lines[2]) if div is not None else None
             elif "satuan" not in hdr.text_cols:
-                got = centred_rows(rows, _opens_indicator, hdr.text, hdr.has_no or "no" in hdr.words)     # cells centred on their row
+                # (or cells centred on their row's number and values)
+                got = centred_rows(rows, _opens_indicator, hdr.text, hdr.has_no or "no" in hdr.words)
         solved.append(got)
     read = []
     for got in solved:
@@ -427,6 +430,8 @@ def _table(hdr: FlatHeader, title: str, line: int, rows: list[FlatRow], known: d
 
 
 def _with_units(vals: list[Piece], units: tuple[list[str], int] | None) -> list[Piece]:
+    """The row's numbers without a unit, each joined with its unit wrapped under it, in order (the
+    value keeps its number's line)."""
     if not units:
         return vals
     words = iter(units[0])
