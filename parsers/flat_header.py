@@ -251,12 +251,19 @@ def read_header(lines: list[str]) -> FlatHeader:
     words = header_words(" ".join(t for t in lines if t.strip() and not is_numbering_line(t)))
     roles = {_ROLE.get(w) for w in words} - {None}
     kind = _kind(words, roles, text)
+    below = _below_tall_cells(lines)
     h = FlatHeader(kind, words, text, [], [], keterangan="keterangan" in roles, kode="kode" in roles,
-                   has_no=bool(words) and words[0] in ("no", "nomor", "n"), numbering=numbering)
+                   has_no=bool(words) and words[0] in _NO_WORDS or below, numbering=numbering)
     if kind is None:
         return h
     h.text_cols = _text_cols(kind, words)
     h.value_cols = _value_cols(kind, words)
+    if kind == "capaian" and below:
+        # the labels above the "No" line are the tops of taller cells ("Capaian" over "(%)", or the
+        # group "Kinerja" over "Target Realisasi" written under the main line): where they stand
+        # across is not in the text, and the columns take their usual order (the rows' numbers may
+        # still reorder them, flat_tables._value_order)
+        h.value_cols = list(KINERJA)
     if "pagu@murni" in h.value_cols:
         i = _pagu_before_change(words)[0]
         h.other_labels["pagu@murni"] = " ".join(w.capitalize() for w in words[i:i + 2])     # "Anggaran Murni"
@@ -279,6 +286,33 @@ def read_header(lines: list[str]) -> FlatHeader:
 
 
 _PERIOD = {"triwulan", "tribulan", "tw", "semester", "sd"}
+
+
+_NO_WORDS = ("no", "nomor", "n")
+
+
+def _below_tall_cells(lines: list[str]) -> bool:
+    """The header's line that opens with "No" is not its first: a text written a line at a time
+    across the page (pdfplumber's extract_text of a table whose header cells are centred on its
+    tallest) gives the upper lines of the taller cells first, then the line of the first column's
+    label."""
+    seen = False
+    for t in lines:
+        if not t.strip() or is_numbering_line(t):
+            continue
+        first = header_words(t)[:1]
+        if seen and first and first[0] in _NO_WORDS:
+            return True
+        seen = True
+    return False
+
+
+def value_labels_only(lines: list[str]) -> bool:
+    """Lines of value labels, groups and qualifiers only ("Kinerja", "Capaian (%)", "ANGGARAN
+    KINERJA"): the tops of taller cells above a header's "No" line, not a caption ("Capaian Kinerja
+    Sasaran Strategis") or a text column's label."""
+    words = header_words(" ".join(lines))
+    return bool(words) and all(_ROLE.get(w) in _VALUE_ROLES or w in _QUALIFIERS for w in words)
 
 
 def _period_target(h: FlatHeader) -> None:

@@ -397,8 +397,10 @@ class RowReader:
 
     def _next_row_below(self, texts: list[str], lines: list[int], k: int) -> bool:
         """The next line opens the next row, its expected number and its numbers on it ("2. Pelaksanaan
-        ... Rp 2.383.000"): a long line between two rows is the row's cell, not a paragraph."""
-        if self.cur is None or not self.cur.vals or self._sentence(texts[k]):
+        ... Rp 2.383.000"): a long line between two rows is the row's cell, not a paragraph; so is a
+        long line right under the header above row 1 (cells centred on their row's numbers)."""
+        first = self.cur is None and not self.rows
+        if not first and (self.cur is None or not self.cur.vals) or self._sentence(texts[k]):
             return False
         nxt = next((m for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)
         if nxt is None:

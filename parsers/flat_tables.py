@@ -20,7 +20,8 @@ from lkj.model.parsed import RawCell, RawRow, RawTable
 from lkj.normalizers.kode import level_of_kode
 from lkj.normalizers.text import clean, fold
 
-from .flat_header import FlatHeader, by_year, middle_label, is_header_line, opens_header, opens_header_at
+from .flat_header import (FlatHeader, by_year, is_header_line, middle_label, opens_header, opens_header_at,
+                          value_labels_only)
 from .flat_centred import Centred, centred_rows
 from .flat_interleave import cell_texts, divide, possible_texts, reread, table_lines, texts_of
 from .flat_rows import (_INDICATOR_OPENING, TABLE_LABEL, CellResolver, FlatRow, RowReader, _header_span, _norm,
@@ -77,9 +78,12 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
             i = nxt         # the caption under "Tabel 3.1" ("INDIKATOR KINERJA TRIWULAN IV", "Program dan
             continue        # Anggaran"), the header below it (a blank line between or not)
         end, hdr = _header_span(texts, i)
-        if hdr.kind is None:
+        if hdr.kind is None or hdr.has_no:
+            # (a main line that names no kind, named by the label lines above it; or the "No" line
+            # under the tops of taller cells, "Kinerja" over "Target Realisasi": they are the header's)
             above = header_from_above(texts, i, floor, end)
-            if above is not None:
+            if above is not None and (hdr.kind is None or above[2].kind == hdr.kind and above[1] == end
+                                      and value_labels_only(texts[above[0]:i])):
                 i, end, hdr = above
         if hdr.kind is None:
             i += 1

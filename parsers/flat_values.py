@@ -186,7 +186,7 @@ def split_line(text: str, line: int, kode_col: bool = False) -> list[Piece]:
                 s = rest
                 if kode_col:
                     mk = _KODE.match(s)
-                    if mk:
+                    if mk and not re.fullmatch(r"\d{1,3}(\.\d{3})+", mk.group(0)):     # ("1. 3.435.000": an amount)
                         out.append(Piece("kode", mk.group(0), line))
                         s = s[mk.end():].strip()
     if not s:

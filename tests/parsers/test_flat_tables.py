@@ -1769,3 +1769,53 @@ def test_centred_rows_around_a_row_broken_over_a_page():
     assert cells(t.rows[0])["sasaran"] == "Terwujudnya tata kelola pemerintahan kecamatan yang baik"
     assert cells(t.rows[2])["sasaran"] == "Meningkatnya partisipasi warga dalam musyawarah desa"
     assert cells(t.rows[2])["indikator"] == "Jumlah musyawarah desa yang difasilitasi kecamatan"
+
+
+def test_a_header_whose_no_line_has_the_tops_of_taller_cells_above_it():
+    """pdfplumber's text of a header centred on its tallest cells: the group "Kinerja" above the "No"
+    line, its sub labels "Target Realisasi" under it, so "Capaian" comes first in the text though it
+    stands last; the first row's cells start above its number, right under the header."""
+    (t,) = tables("\n".join([
+        "Kinerja",
+        "No Sasaran Kegiatan Indikator Kinerja Capaian",
+        "Target Realisasi",
+        "(%)",
+        "Meningkatnya tertib administrasi Jumlah surat keputusan kepala desa",
+        "1. kependudukan di seluruh desa yang diverifikasi tepat waktu 8 Dokumen 6 Dokumen 75,00%",
+        "wilayah kecamatan oleh kecamatan",
+        "Terselenggaranya pembinaan Jumlah kelompok tani yang",
+        "2. kelompok tani dibina 5 Kelompok 0,00%",
+        "Pembinaan tersebut belum terlaksana karena jadwal penyuluh pertanian bergeser ke",
+        "triwulan berikutnya, sehingga capaian indikator kedua masih nol pada triwulan ini dan",
+        "akan dilaporkan kembali pada laporan triwulan berikutnya."]))
+    assert t.kind == "capaian"
+    rows = [cells(r) for r in t.rows]
+    assert {k: rows[0][k] for k in ("no", "target", "realisasi", "capaian")} == {
+        "no": "1.", "target": "8 Dokumen", "realisasi": "6 Dokumen", "capaian": "75,00%"}
+    assert rows[0]["sasaran"].startswith("Meningkatnya tertib administrasi kependudukan")
+    assert rows[0]["indikator"].startswith("Jumlah surat keputusan kepala desa")
+    assert rows[1]["no"] == "2." and rows[1]["capaian"] == "0,00%" and "5 Kelompok" in (rows[1].get("target"), rows[1].get("realisasi"))
+    assert len(rows) == 2
+
+
+def test_a_numbered_row_whose_first_value_is_an_amount_not_a_kode():
+    """"1. 3.435.000 ..." under a cost-per-outcome header: a dotted amount after the row's number is
+    the pagu (a kode rekening has no three-digit groups only), and the row is read."""
+    (t,) = tables("\n".join([
+        "Anggaran Kinerja",
+        "No Sasaran / Kegiatan Indikator Kinerja Capaian Efisiensi",
+        "Pagu Realisasi T R %",
+        "(%)",
+        "Meningkatnya layanan perizinan Jumlah izin usaha mikro yang",
+        "1. 7.250.000 6.525.000 90% 40 Izin 36 Izin 90% 0",
+        "di kantor kecamatan diterbitkan",
+        "Terselenggaranya rapat Jumlah rapat koordinasi",
+        "2. 2.000.000 1.500.000 75% 4 Kali 3 Kali 75% 0",
+        "koordinasi camat bersama lurah",
+        "Dari tabel di atas terlihat bahwa kedua kegiatan telah terlaksana sesuai dengan rencana",
+        "anggaran yang ditetapkan dalam dokumen pelaksanaan anggaran kecamatan tahun berjalan,",
+        "dengan sisa anggaran yang dikembalikan ke kas daerah."]))
+    assert t.kind == "cost_per_outcome"
+    assert [(cells(r)["no"], cells(r)["pagu"], cells(r)["realisasi_anggaran"], cells(r)["target"]) for r in t.rows] == [
+        ("1.", "7.250.000", "6.525.000", "40 Izin"), ("2.", "2.000.000", "1.500.000", "4 Kali")]
+    assert all("kode" not in cells(r) for r in t.rows)
