@@ -403,6 +403,11 @@ class RowReader:
         if not first and (self.cur is None or not self.cur.vals) or self._sentence(texts[k]):
             return False
         nxt = next((m for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)
+        if first:
+            # (above row 1, the first cell may take more lines before the number: the first line
+            # that opens with one, within six, no sentence ending before it)
+            nxt = next((m for m in range(k + 1, min(len(texts), k + 7)) if texts[m] and (
+                _ROW_NUMBER.match(texts[m]) or self._sentence(texts[m]))), None)
         if nxt is None:
             return False
         if self._sentence(texts[nxt]):

@@ -1819,3 +1819,28 @@ def test_a_numbered_row_whose_first_value_is_an_amount_not_a_kode():
     assert [(cells(r)["no"], cells(r)["pagu"], cells(r)["realisasi_anggaran"], cells(r)["target"]) for r in t.rows] == [
         ("1.", "7.250.000", "6.525.000", "40 Izin"), ("2.", "2.000.000", "1.500.000", "4 Kali")]
     assert all("kode" not in cells(r) for r in t.rows)
+
+
+def test_a_budget_list_whose_first_name_takes_lines_above_its_number():
+    """A programme's name of four lines centred on its number and amount, right under the header (a
+    landscape page, pdfplumber): the lines above "1. Rp ..." are its name, not a paragraph that ends
+    the table before it begins."""
+    (t,) = tables("\n".join([
+        "No Program / Kegiatan Anggaran",
+        "Penyelenggaraan Pembinaan Ideologi Negara dan Wawasan Kebangsaan bagi Tokoh Masyarakat,",
+        "Pemuda, Organisasi Kemasyarakatan dan Aparatur Pemerintah Desa dalam rangka Pencegahan",
+        "1. Rp. 12.750.000,-",
+        "Konflik Sosial dan Penguatan Kerukunan Antarumat Beragama serta Persatuan Bangsa di",
+        "Wilayah Kecamatan",
+        "2. Koordinasi Penanggulangan Bencana Tingkat Kecamatan Rp. 3.100.000,-",
+        "3. Fasilitasi Penyusunan Profil Desa dan Kelurahan Rp. 2.400.000,-",
+        "TOTAL 18.250.000,-",
+        "Anggaran tersebut bersumber dari Dokumen Pelaksanaan Anggaran Kecamatan tahun berjalan",
+        "dan digunakan seluruhnya untuk mendukung pencapaian sasaran yang telah ditetapkan",
+        "dalam perjanjian kinerja."]))
+    assert t.kind == "pk_budget"
+    rows = [cells(r) for r in t.rows]
+    assert [(r.get("no"), r.get("pagu")) for r in rows[:3]] == [
+        ("1.", "Rp. 12.750.000,-"), ("2.", "Rp. 3.100.000,-"), ("3.", "Rp. 2.400.000,-")]
+    assert rows[0]["name"].startswith("Penyelenggaraan Pembinaan Ideologi Negara")
+    assert rows[0]["name"].endswith("Wilayah Kecamatan")
