@@ -416,6 +416,8 @@ class RowReader:
         m = re.match(r"\d+", pieces[0].text) if pieces and pieces[0].kind in ("no", "bare") else None
         if m is None or int(m.group(0)) != self.last_no + 1:
             return False
+        if first and any(p.kind == "val" for m in range(k + 1, nxt) for p in split_line(texts[m], lines[m])):
+            return True         # (row 1's numbers above its number: a short cell centred higher)
         # (or the expected number alone, cells centred on it, a row's numbers within the next lines)
         return any(p.kind == "val" for p in pieces[1:]) or len(pieces) == 1 and pieces[0].kind == "bare" \
             and _values_below(texts, lines, nxt, ahead=4, wide=120)

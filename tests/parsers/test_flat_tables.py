@@ -1844,3 +1844,26 @@ def test_a_budget_list_whose_first_name_takes_lines_above_its_number():
         ("1.", "Rp. 12.750.000,-"), ("2.", "Rp. 3.100.000,-"), ("3.", "Rp. 2.400.000,-")]
     assert rows[0]["name"].startswith("Penyelenggaraan Pembinaan Ideologi Negara")
     assert rows[0]["name"].endswith("Wilayah Kecamatan")
+
+
+
+def test_row_one_whose_target_stands_above_its_number():
+    """A sasaran merged over two indicators, centred on both: the first indicator's first line alone,
+    then the sasaran's first line beside the indicator and its target, then the row's number: the
+    table's rows, not a paragraph that ends it before it begins."""
+    pk, _ = tables("\n".join([
+        "NO SASARAN STRATEGIS INDIKATOR KINERJA TARGET",
+        "Jumlah Laporan Hasil Koordinasi Pengamanan Hari Besar",
+        "Meningkatnya ketenteraman Keagamaan Nasional dan Kegiatan Kemasyarakatan di 6 Laporan",
+        "1. dan ketertiban masyarakat Seluruh Desa",
+        "kecamatan Jumlah Laporan Patroli Ketertiban Umum Bersama",
+        "12 Laporan",
+        "Aparat Desa",
+        "NO PROGRAM / KEGIATAN ANGGARAN",
+        "1. Koordinasi Pengamanan Wilayah Rp. 5.000.000,00",
+        "Rp. 5.000.000,00",
+        "Penjelasan atas capaian tersebut diuraikan pada bagian berikut dari laporan kinerja ini,",
+        "termasuk kendala yang dihadapi dan langkah yang akan ditempuh pada triwulan berikutnya",
+        "oleh seksi yang bersangkutan."]))
+    assert pk.kind == "pk"
+    assert [(cells(r).get("no"), cells(r)["target"]) for r in pk.rows] == [("1.", "6 Laporan"), (None, "12 Laporan")]
