@@ -1853,8 +1853,8 @@ def test_row_one_whose_target_stands_above_its_number():
     table's rows, not a paragraph that ends it before it begins."""
     pk, _ = tables("\n".join([
         "NO SASARAN STRATEGIS INDIKATOR KINERJA TARGET",
-        "Jumlah Laporan Hasil Koordinasi Pengamanan Hari Besar",
-        "Meningkatnya ketenteraman Keagamaan Nasional dan Kegiatan Kemasyarakatan di 6 Laporan",
+        "Jumlah Laporan Hasil Koordinasi Pengamanan Hari Besar Keagamaan",
+        "Meningkatnya ketenteraman Nasional dan Kegiatan Kemasyarakatan di 6 Laporan",
         "1. dan ketertiban masyarakat Seluruh Desa",
         "kecamatan Jumlah Laporan Patroli Ketertiban Umum Bersama",
         "12 Laporan",
