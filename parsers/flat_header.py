@@ -308,11 +308,15 @@ def _below_tall_cells(lines: list[str]) -> bool:
 
 
 def value_labels_only(lines: list[str]) -> bool:
-    """Lines of value labels, groups and qualifiers only ("Kinerja", "Capaian (%)", "ANGGARAN
-    KINERJA"): the tops of taller cells above a header's "No" line, not a caption ("Capaian Kinerja
-    Sasaran Strategis") or a text column's label."""
+    """Lines of value labels and group labels only ("Kinerja", "Capaian (%)", "ANGGARAN KINERJA"):
+    the tops of taller cells above a header's "No" line, not a caption ("Capaian Kinerja Sasaran
+    Strategis", "Efisiensi Kinerja Triwulan IV Tahun 2024") or a text column's label."""
     words = header_words(" ".join(lines))
-    return bool(words) and all(_ROLE.get(w) in _VALUE_ROLES or w in _QUALIFIERS for w in words)
+    return bool(words) and all(_ROLE.get(w) in _VALUE_ROLES or w in _GROUP_WORDS for w in words)
+
+
+# the words of a group label or a value label's unit; a period or a year belongs to a caption
+_GROUP_WORDS = {"kinerja", "anggaran", "keuangan", "fisik", "rp", "%", "persen", "k", "a"}
 
 
 def _period_target(h: FlatHeader) -> None:

@@ -83,7 +83,8 @@ def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[R
             # under the tops of taller cells, "Kinerja" over "Target Realisasi": they are the header's)
             above = header_from_above(texts, i, floor, end)
             if above is not None and (hdr.kind is None or above[2].kind == hdr.kind and above[1] == end
-                                      and value_labels_only(texts[above[0]:i])):
+                                      and value_labels_only(texts[above[0]:i])
+                                      and not (above[0] > 0 and TABLE_LABEL.match(texts[above[0] - 1]))):
                 i, end, hdr = above
         if hdr.kind is None:
             i += 1

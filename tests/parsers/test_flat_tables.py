@@ -1867,3 +1867,20 @@ def test_row_one_whose_target_stands_above_its_number():
         "oleh seksi yang bersangkutan."]))
     assert pk.kind == "pk"
     assert [(cells(r).get("no"), cells(r)["target"]) for r in pk.rows] == [("1.", "6 Laporan"), (None, "12 Laporan")]
+
+
+def test_a_caption_right_above_the_no_line_is_not_the_tops_of_taller_cells():
+    """A label a line (a PDF's text in drawing order): the caption "Efisiensi Kinerja Triwulan II
+    Tahun 2024" stands right above "NO" under "Tabel 2.4."; it is the title, and the efisiensi column
+    stays where its label stands, after the two capaian."""
+    (t,) = tables("\n".join([
+        "Tabel 2.4.", "Efisiensi Kinerja Triwulan II Tahun 2024",
+        "NO", "SASARAN", "INDIKATOR", "CAPAIAN REALISASI", "EFISIENSI", "(K/A)", "KINERJA ANGGARAN",
+        "1", "Meningkatnya pelayanan administrasi", "kependudukan",
+        "Persentase permohonan KTP-el yang diproses", "90%", "45,00%", "2,00",
+        "2", "Terlaksananya pembinaan RT/RW", "Jumlah RT/RW yang dibina", "75%", "50,00%", "1,50",
+        "Nilai efisiensi di atas satu menunjukkan kinerja yang lebih tinggi dari anggaran yang terserap",
+        "selama triwulan berjalan, sebagaimana diuraikan pada bagian berikut laporan ini."]))
+    assert t.kind == "efisiensi" and "Efisiensi Kinerja Triwulan II" in t.title
+    assert [(cells(r)["capaian"], cells(r)["capaian_anggaran"], cells(r)["efisiensi"]) for r in t.rows] == [
+        ("90%", "45,00%", "2,00"), ("75%", "50,00%", "1,50")]
