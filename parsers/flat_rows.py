@@ -399,7 +399,7 @@ class RowReader:
         """The next line opens the next row, its expected number and its numbers on it ("2. Pelaksanaan
         ... Rp 2.383.000"): a long line between two rows is the row's cell, not a paragraph; so is a
         long line right under the header above row 1 (cells centred on their row's numbers)."""
-        first = self.cur is None and not self.rows
+        first = all(r.no is None and r.kode is None and not r.vals for r in self.rows)    # (text alone so far)
         if not first and (self.cur is None or not self.cur.vals) or self._sentence(texts[k]):
             return False
         nxt = next((m for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), None)

@@ -1884,3 +1884,22 @@ def test_a_caption_right_above_the_no_line_is_not_the_tops_of_taller_cells():
     assert t.kind == "efisiensi" and "Efisiensi Kinerja Triwulan II" in t.title
     assert [(cells(r)["capaian"], cells(r)["capaian_anggaran"], cells(r)["efisiensi"]) for r in t.rows] == [
         ("90%", "45,00%", "2,00"), ("75%", "50,00%", "1,50")]
+
+
+def test_row_one_under_a_short_first_line_and_a_wider_second():
+    """The sasaran's first line alone ("Meningkatnya pelayanan"), then the indicator's first line,
+    wider, then the row's number with the target: still row 1's cells (the row of text alone read so
+    far is no measure of the table's width)."""
+    (pk,) = tables("\n".join([
+        "NO SASARAN STRATEGIS INDIKATOR KINERJA TARGET",
+        "Meningkatnya pelayanan",
+        "Persentase permohonan surat keterangan yang diselesaikan",
+        "1 administrasi terpadu di kantor 95%",
+        "dalam satu hari kerja",
+        "kecamatan",
+        "2 Tertibnya arsip kecamatan Jumlah arsip yang ditata ulang 200 Berkas",
+        "Penjelasan atas target tersebut diuraikan pada bagian berikut dari laporan kinerja ini,",
+        "termasuk kendala yang dihadapi dan langkah yang akan ditempuh pada triwulan berikutnya",
+        "oleh seksi yang bersangkutan."]))
+    assert [(cells(r)["no"], cells(r)["target"]) for r in pk.rows] == [("1", "95%"), ("2", "200 Berkas")]
+    assert cells(pk.rows[0])["sasaran"].startswith("Meningkatnya pelayanan administrasi")
