@@ -39,6 +39,10 @@ from .flat_values import NUM
 from .flat_widths import MEASURES, Measure
 
 _BIG = 1e9
+_DANGLING = 1.5
+# words that join what follows them: no cell ends with one
+_JOINING = frozenset({"dan", "di", "yang", "dalam", "dengan", "untuk", "serta", "atau", "pada", "ke", "dari",
+                      "oleh", "bagi", "terhadap", "melalui", "sebagai", "antara", "tentang", "atas", "&"})
 _TIE = 0.01
 _BONUS = 2.5
 _SECTION_LABELS = ("program", "kegiatan", "sub kegiatan", "subkegiatan")
@@ -76,6 +80,10 @@ class _Widths:
             self.suf.append([m.width(" ".join(w[p:])) if p < n else 0.0 for p in range(n + 1)])
             self.first_w.append([m.width(x) for x in w])
         self.space = m.width(" ")
+
+
+def _joins_on(word: str) -> bool:
+    return word.lower().strip(",") in _JOINING
 
 
 def _broken(w: float, with_next: float) -> float:
@@ -123,6 +131,12 @@ class _Costs:
             if q == pn:
                 return None                      # the indicator ended above: no more of it in this row
             t += _broken(self.w2, self.suf[li - 1][q] + self.sp + self.fw[li][p])
+        if not ln.starts_row:
+            # a cell that ends on the line above, its last word one that joins ("dan", "di", "yang"),
+            # goes on in fact: the line is the other cell's
+            prev = self.lines[li - 1].words
+            if p == 0 and q > 0 and _joins_on(prev[q - 1]) or p == n and q < pn and _joins_on(prev[-1]):
+                t += _DANGLING
         return t
 
     def best(self) -> tuple[float, list[int]]:

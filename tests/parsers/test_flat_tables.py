@@ -1903,3 +1903,23 @@ def test_row_one_under_a_short_first_line_and_a_wider_second():
         "oleh seksi yang bersangkutan."]))
     assert [(cells(r)["no"], cells(r)["target"]) for r in pk.rows] == [("1", "95%"), ("2", "200 Berkas")]
     assert cells(pk.rows[0])["sasaran"].startswith("Meningkatnya pelayanan administrasi")
+
+
+def test_a_line_of_one_cell_goes_to_the_cell_whose_line_above_ends_in_a_joining_word():
+    """Two cells side by side, top-aligned: the row's third line holds one cell's last words alone.
+    The indicator's second line ends in "dan", so the indicator goes on there; the sasaran's
+    ("wilayah perbatasan") may end where it does."""
+    (cap,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "1. Meningkatnya keamanan Jumlah Laporan Hasil Pemantauan 4 Laporan 3 Laporan 75%",
+        "wilayah perbatasan Kegiatan Orang Asing dan",
+        "Kemasyarakatan",
+        "2. Terlaksananya ronda desa Jumlah Pos Ronda yang Aktif di 20 Pos 18 Pos 90%",
+        "di seluruh kelurahan Kelurahan",
+        "Dari tabel di atas terlihat bahwa kedua indikator telah dilaksanakan dengan baik pada",
+        "triwulan ini walaupun capaian indikator pertama masih di bawah target yang ditetapkan",
+        "dalam perjanjian kinerja."]))
+    assert [(cells(r)["sasaran"], cells(r)["indikator"]) for r in cap.rows] == [
+        ("Meningkatnya keamanan wilayah perbatasan",
+         "Jumlah Laporan Hasil Pemantauan Kegiatan Orang Asing dan Kemasyarakatan"),
+        ("Terlaksananya ronda desa di seluruh kelurahan", "Jumlah Pos Ronda yang Aktif di Kelurahan")]
