@@ -462,8 +462,9 @@ class RowReader:
             return len(t) >= 56 and wide and self.widest > 0
         if self.rows and t.rstrip().endswith(":") and not vals:
             return True
-        if self.dense and c is not None and c.values_first and c.vals and self.widest and (
-                len(t) <= self.widest + 4 or t[:1].islower() and len(t) <= 2 * self.widest):
+        if self.dense and c is not None and c.values_first and c.vals and (self.widest and (
+                len(t) <= self.widest + 4 or t[:1].islower() and len(t) <= 2 * self.widest)
+                or _unit_wrapped_here(c, t)):
             # no blank lines: the rest of a row's cells below its first line, side by side ("pelayanan
             # publik di Kecamatan Koordinasi yang ditindaklanjuti"), no wider than that line's text, or
             # wider (the first line's cells were short) but going on in lower case: a paragraph under
@@ -750,6 +751,13 @@ def _text_below(texts: list[str], k: int) -> bool:
         if not (_SASARAN_OPENING.match(nxt) or _INDICATOR_OPENING.match(nxt)):
             return False
     return all(p.kind == "text" for p in split_line(nxt, 0))
+
+
+def _unit_wrapped_here(r: FlatRow, t: str) -> bool:
+    """The line ends with the unit of a number of the row above that has none ("12" / "... Laporan")
+    while its other quantities have theirs ("6 Laporan"): the row's cells go on here, side by side."""
+    word = re.sub(r"[^A-Za-z]", "", t.split()[-1]) if t.split() else ""
+    return any(v.shape == NUM for v in r.vals) and any(v.shape == QTY for v in r.vals) and is_unit_word(word)
 
 
 def _values_below(texts: list[str], lines: list[int], k: int, ahead: int = 1, reach: int = 4,

@@ -1923,3 +1923,22 @@ def test_a_line_of_one_cell_goes_to_the_cell_whose_line_above_ends_in_a_joining_
         ("Meningkatnya keamanan wilayah perbatasan",
          "Jumlah Laporan Hasil Pemantauan Kegiatan Orang Asing dan Kemasyarakatan"),
         ("Terlaksananya ronda desa di seluruh kelurahan", "Jumlah Pos Ronda yang Aktif di Kelurahan")]
+
+
+def test_a_quantitys_unit_wrapped_to_the_end_of_the_rows_next_line():
+    """Top-aligned cells side by side: row 2's target "12" has its unit "Laporan" wrapped under it,
+    written at the end of the row's second line, a line wider than any before: the row goes on
+    there, and the rows after it are read (before, the table ended at that line)."""
+    (cap,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "1. Meningkatnya tertib Jumlah Desa yang Dibina 10 Desa 9 Desa 90%",
+        "administrasi desa Administrasi Desanya",
+        "2. Terlaksananya rapat Forum Jumlah Laporan Rapat Forum 12 6 Laporan 50%",
+        "Koordinasi Pimpinan Kecamatan Koordinasi Pimpinan Kecamatan Laporan",
+        "di Wilayah Utara di Wilayah Utara",
+        "3. Tertibnya arsip kantor Jumlah Arsip yang Ditata 200 Berkas 150 Berkas 75%",
+        "Dari tabel di atas terlihat bahwa sebagian indikator telah mencapai target yang ditetapkan",
+        "dalam perjanjian kinerja, sedangkan indikator lainnya masih memerlukan upaya tambahan",
+        "pada triwulan berikutnya."]))
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"]) for r in cap.rows] == [
+        ("1.", "10 Desa", "9 Desa"), ("2.", "12 Laporan", "6 Laporan"), ("3.", "200 Berkas", "150 Berkas")]
