@@ -8,6 +8,10 @@ Each form is made from the development set's own files by the tool or rule that 
   docx2txt    those Word documents through docx2txt (if installed: `pip install docx2txt`)
   pdfplumber  the Word and landscape PDFs through pdfplumber's extract_text(), pages joined by "\\n\\f"
   pdftotext   the Word and landscape PDFs through poppler's pdftotext without -layout (if on the PATH)
+  pdfminer    the Word and landscape PDFs through pdfminer.six's extract_text() (its default layout
+              analysis: text boxes in reading order, pdf2txt.py's output)
+  pdfium      the Word and landscape PDFs through PDFium's text page (pypdfium2 get_text_range(): what
+              Chrome's PDF viewer copies)
   layout.word, layout.landscape, layout.borderless
               the Word, landscape and web-printout PDFs through poppler's pdftotext -layout (the set's own
               .layout.txt files were printed from other renderings of the same bundles)
@@ -35,8 +39,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "stream", "stream.borderless", "layout.word",
-         "layout.landscape", "layout.borderless")
+FORMS = ("pipes", "html", "docx", "docx2txt", "pdfplumber", "pdftotext", "pdfminer", "pdfium", "stream",
+         "stream.borderless", "layout.word", "layout.landscape", "layout.borderless")
 PARTS = (("1-18", range(1, 19)), ("19-24", range(19, 25)))
 
 
@@ -197,7 +201,8 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
     os.makedirs(src)
     os.makedirs(truth)
     md = [b["name"] for b in m["bundles"] if b.get("text_style") == "md"]
-    if form in ("pdfplumber", "pdftotext", "stream", "stream.borderless") or form.startswith("layout."):
+    pdf_forms = ("pdfplumber", "pdftotext", "pdfminer", "pdfium", "stream", "stream.borderless")
+    if form in pdf_forms or form.startswith("layout."):
         if (form == "pdftotext" or form.startswith("layout.")) and not shutil.which("pdftotext"):
             print(f"{form:13s} pdftotext not on the PATH (Debian: poppler-utils): skipped")
             return None
@@ -212,6 +217,16 @@ def build(form: str, synth: str, work: str) -> tuple[str, str] | None:
                                       text=True).stdout
             elif form.startswith("stream"):
                 text = stream_text(pdf_path)
+            elif form == "pdfminer":
+                from pdfminer.high_level import extract_text
+
+                text = extract_text(pdf_path)          # (pages end with a form feed)
+            elif form == "pdfium":
+                import pypdfium2
+
+                doc = pypdfium2.PdfDocument(pdf_path)
+                text = "\n\f".join(page.get_textpage().get_text_range() for page in doc) + "\n"
+                doc.close()
             else:
                 import pdfplumber
 
