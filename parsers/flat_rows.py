@@ -230,12 +230,20 @@ class RowReader:
                 at_block = True
                 k += 1
                 continue
+            nxt = k + 1
+            while nxt < n and not texts[nxt]:
+                nxt += 1
+            if re.fullmatch(r"\d{1,3}", t.strip()) and nxt < n and opens_header_at(texts, nxt) \
+                    and self._own_header_again(texts, nxt):
+                k += 1           # a page's number above the header repeated at the top of the next page
+                continue
             opens = (at_block or self.dense) and opens_header_at(texts, k)
             labels = split_header_labels(texts, k) if not at_block or opens else []
             # a header inside the body opens a block, or stands as labels one per line (a text layer
             # with no blank lines: the row above ends where the next table's labels begin)
             if (opens or labels) and (
-                    self._is_body_header(t) or self._is_body_header(" ".join(labels)) or _numbered_labels(labels)):
+                    self._is_body_header(t) or self._is_body_header(" ".join(labels)) or _numbered_labels(labels)
+                    or opens and self._own_header_again(texts, k)):
                 end, hdr = _header_span(texts, k)
                 up = self._labels_above(texts, lines, k, j, end) if hdr.kind is None else None
                 if up is not None:
@@ -458,6 +466,9 @@ class RowReader:
             # with no blank lines (a text layer with a line per run of text) until its numbers come
             return False
         wide = bool(self.rows) and len(t) > 1.25 * max(self.widest, 1)
+        if pieces and pieces[0].kind == "kode" and (self.h.kode or self.kind == "lra") and \
+                pieces[0].text.strip(".").count(".") >= 2:
+            return False        # a row's kode rekening opens the line: a row of the table, however long
         if pieces and pieces[0].kind in ("no", "kode"):
             return len(t) >= 56 and wide and self.widest > 0
         if self.rows and t.rstrip().endswith(":") and not vals:
@@ -471,6 +482,14 @@ class RowReader:
             # the table opens with a capital
             return False
         return len(t) >= 56 or (len(t) >= 40 and wide)
+
+    def _own_header_again(self, texts: list[str], k: int) -> bool:
+        """The table's own header from k, its first line a label alone ("Kode" / "Rekening Program /
+        Kegiatan ..." at the top of the next page), after a row that is complete."""
+        c = self.cur
+        if not (c is None or self._complete(c) or self.dense and bool(c.vals)):
+            return False
+        return _header_span(texts, k)[1].kind == self.kind
 
     def _is_body_header(self, t: str) -> bool:
         from .flat_header import _line_stats

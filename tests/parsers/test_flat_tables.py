@@ -1942,3 +1942,28 @@ def test_a_quantitys_unit_wrapped_to_the_end_of_the_rows_next_line():
         "pada triwulan berikutnya."]))
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"]) for r in cap.rows] == [
         ("1.", "10 Desa", "9 Desa"), ("2.", "12 Laporan", "6 Laporan"), ("3.", "200 Berkas", "150 Berkas")]
+
+
+def test_an_lra_over_two_pages_its_header_again_with_a_label_alone_on_its_first_line():
+    """PDFium's text of an LRA over a page: the page's number, then the header again, its first line
+    "Kode" alone; a sub-kegiatan whose name wraps, its kode and first words on a line as long as a
+    paragraph's, its numbers on the next: every row read, no row of the page number or the header."""
+    header = ["Kode", "Rekening Program / Kegiatan / Sub Kegiatan Pagu Setelah",
+              "Perubahan (Rp) Realisasi (Rp) Sisa Anggaran", "(Rp)", "Persentase", "(%)", "1 2 3 4 5 6"]
+    (t,) = tables("\n".join(header + [
+        "7.01.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH",
+        "KABUPATEN/KOTA 120.000.000,00 60.000.000,00 60.000.000,00 50,00%",
+        "7.01.01.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah 20.000.000,00 10.000.000,00 10.000.000,00 50,00%",
+        "7.01.01.2.01.01 Penyusunan Dokumen Perencanaan Perangkat Daerah 8.000.000,00 4.000.000,00 4.000.000,00 50,00%",
+        "9"] + header + [
+        "7.01.01.2.01.06 Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar",
+        "Realisasi Kinerja SKPD 12.000.000,00 6.000.000,00 6.000.000,00 50,00%",
+        "7.01.01.2.02 Administrasi Keuangan Perangkat Daerah 100.000.000,00 50.000.000,00 50.000.000,00 50,00%",
+        "Jumlah 120.000.000,00 60.000.000,00 60.000.000,00 50,00%",
+        "Realisasi anggaran tersebut menunjukkan penyerapan yang masih rendah pada triwulan ini, terutama",
+        "pada belanja barang dan jasa yang baru akan dilaksanakan pada triwulan berikutnya."]))
+    assert t.kind == "lra"
+    assert [(cells(r).get("kode"), cells(r)["pagu"]) for r in t.rows] == [
+        ("7.01.01", "120.000.000,00"), ("7.01.01.2.01", "20.000.000,00"), ("7.01.01.2.01.01", "8.000.000,00"),
+        ("7.01.01.2.01.06", "12.000.000,00"), ("7.01.01.2.02", "100.000.000,00"), (None, "120.000.000,00")]
+    assert cells(t.rows[3])["name"] == "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
