@@ -258,13 +258,17 @@ class RowReader:
                 at_block = True
                 continue
             pieces = split_line(t, lines[k], kode_col=kode_table)
+            wide_row = False          # a row's line as wide as a paragraph's: no measure of the cells
             if self._is_prose(t, pieces, _unit_below(pieces, texts, k)) and \
                     not _values_below(texts, lines, k, reach=12 if double else 4, remark=self.h.keterangan,
                                       n_vals=self.n_vals, satuan="satuan" in self.h.text_cols) \
                     and not (self.dense and _values_below(texts, lines, k, ahead=4, remark=self.h.keterangan)) \
                     and not (self.dense and self._next_row_below(texts, lines, k)):
-                break
-            if not any(p.kind == "val" for p in pieces):
+                wide_row = pieces[0].kind == "no" and self._expected(pieces[0].text) and \
+                    _values_end_a_line_below(texts, lines, k)
+                if not wide_row:
+                    break
+            if not any(p.kind == "val" for p in pieces) and not wide_row:
                 self.widest = max(self.widest, len(t))
             elif not self.widest:
                 # no text line yet: the text of the first row's line, its numbers left out, is the
@@ -770,6 +774,31 @@ def _text_below(texts: list[str], k: int) -> bool:
         if not (_SASARAN_OPENING.match(nxt) or _INDICATOR_OPENING.match(nxt)):
             return False
     return all(p.kind == "text" for p in split_line(nxt, 0))
+
+
+def _values_end_a_line_below(texts: list[str], lines: list[int], k: int, ahead: int = 3) -> bool:
+    """One of the next lines (before another row's number or a sentence's end) ends with two numbers
+    or more after its text: the row that line k opens goes on to its numbers ("2. Meningkatnya ...
+    Rata-rata persentase desa yang menyusun dokumen" / "administrasi ... tepat waktu 100% 73,81% 73,81%")."""
+    seen = 0
+    for m in range(k + 1, len(texts)):
+        if not texts[m]:
+            continue
+        pieces = split_line(texts[m], lines[m])
+        if not pieces or pieces[0].kind in ("no", "kode") or _sentence_with_numbers(pieces) \
+                or texts[m].rstrip().endswith((".", ":")):
+            return False
+        tail = 0
+        for p in reversed(pieces):
+            if p.kind != "val":
+                break
+            tail += 1
+        if tail >= 2:
+            return True
+        seen += 1
+        if seen >= ahead:
+            return False
+    return False
 
 
 def _unit_wrapped_here(r: FlatRow, t: str) -> bool:

@@ -1967,3 +1967,25 @@ def test_an_lra_over_two_pages_its_header_again_with_a_label_alone_on_its_first_
         ("7.01.01", "120.000.000,00"), ("7.01.01.2.01", "20.000.000,00"), ("7.01.01.2.01.01", "8.000.000,00"),
         ("7.01.01.2.01.06", "12.000.000,00"), ("7.01.01.2.02", "100.000.000,00"), (None, "120.000.000,00")]
     assert cells(t.rows[3])["name"] == "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
+
+
+def test_a_numbered_line_as_wide_as_a_paragraph_whose_numbers_end_the_next_line():
+    """A cell a line (PDFium): row 2's sasaran and the indicator's first words on one line, much wider
+    than row 1's lines, its numbers at the end of the next: the next row, not a numbered paragraph
+    (the numbered paragraphs after the table, whose lines end in no numbers, stay out of it)."""
+    (cap,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "1. Meningkatnya pelayanan",
+        "administrasi",
+        "Persentase surat selesai tepat",
+        "waktu 100% 90% 90%",
+        "2. Meningkatnya ketertiban umum di wilayah kecamatan Jumlah pelanggaran ketertiban umum",
+        "yang ditangani oleh satuan tugas 12 Kasus 9 Kasus 75%",
+        "3. Tertibnya arsip Jumlah arsip tertata 50 Berkas 50 Berkas 100%",
+        "1. Persentase surat selesai tepat waktu: Menyusun jadwal pelayanan harian dan memantau",
+        "penyelesaian surat setiap minggu bersama seluruh petugas pelayanan di kantor kecamatan.",
+        "2. Jumlah pelanggaran ketertiban umum yang ditangani: Melaksanakan patroli bersama aparat",
+        "desa secara berkala."]))
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("1.", "100%", "90%"), ("2.", "12 Kasus", "75%"), ("3.", "50 Berkas", "100%")]
+    assert cells(cap.rows[1])["sasaran"].startswith("Meningkatnya ketertiban umum di wilayah kecamatan")
