@@ -1246,6 +1246,21 @@ class CellResolver:
             sc = self._score_cells(cand, budget, True)
             if sc > best_s:
                 best_cut, best_s = (cut,), sc
+        cut_in = None
+        if cols[1:2] == ["indikator"]:
+            # (or inside a line, where an indicator's name opens: a converter that writes the
+            # sasaran's last line and the indicator's first, on one baseline, as one line)
+            for li, t in enumerate(lines):
+                words = t.text.split()
+                for wj in range(1, len(words)):
+                    rest = " ".join(words[wj:])
+                    if not _INDICATOR_OPENING.match(rest) or _INDICATOR_OPENING.match(" ".join(words[wj - 1:])):
+                        continue            # (not inside the opening: "Rata-rata persentase")
+                    first = [x.text for x in lines[:li]] + [" ".join(words[:wj])]
+                    cand = [(cols[0], first), (cols[1], [rest] + [x.text for x in lines[li + 1:]])]
+                    sc = self._score_cells(cand, budget, True)
+                    if sc > best_s:
+                        best_cut, best_s, cut_in = None, sc, (li, wj, first, rest)
         if "other" in cols[2:3] and len(lines) >= 3:
             # three text cells, the last a column no field takes ("Formulasi Perhitungan"): the
             # indikator's text opens as an indicator's does (the formula's may too: "Jumlah ... dibagi")
@@ -1256,6 +1271,13 @@ class CellResolver:
                 sc = self._score_cells([(c, [t.text for t in p]) for c, p in zip(cols, parts)], budget, True) + 0.5
                 if sc > best_s:
                     best_cut, best_s = (a, b), sc
+        if best_cut is None and cut_in is not None:
+            li, wj, first, rest = cut_in
+            at = lines[li]
+            second = [TextLine(rest, at.line, at.block, at.phase)] + lines[li + 1:]
+            head = lines[:li] + [TextLine(first[-1], at.line, at.block, at.phase)]
+            self._lines = {cols[0]: head, cols[1]: second}
+            return {cols[0]: _joined(head), cols[1]: _joined(second)}
         if best_cut is None:
             return None
         bounds = (0,) + best_cut + (len(lines),)

@@ -1989,3 +1989,27 @@ def test_a_numbered_line_as_wide_as_a_paragraph_whose_numbers_end_the_next_line(
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["capaian"]) for r in cap.rows] == [
         ("1.", "100%", "90%"), ("2.", "12 Kasus", "75%"), ("3.", "50 Berkas", "100%")]
     assert cells(cap.rows[1])["sasaran"].startswith("Meningkatnya ketertiban umum di wilayah kecamatan")
+
+
+def test_the_sasaran_and_the_indicator_on_one_line_divide_where_the_indicator_opens():
+    """A cell a line, but a one-line sasaran on the baseline of the indicator's first line, written as
+    one line: the indicator begins at its measure word ("Jumlah", "Rata-rata persentase"), not
+    inside it, and not at a line's start."""
+    (cap,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "1. Meningkatnya pelayanan",
+        "administrasi",
+        "Persentase surat selesai tepat",
+        "waktu 100% 90% 90%",
+        "2. Meningkatnya ketertiban umum di wilayah kecamatan Jumlah pelanggaran ketertiban umum",
+        "yang ditangani oleh satuan tugas 12 Kasus 9 Kasus 75%",
+        "3. Meningkatnya akuntabilitas pemerintahan desa Rata-rata persentase desa yang menyusun",
+        "laporan keuangan tepat waktu 80% 60% 75%",
+        "Capaian tersebut dijelaskan lebih lanjut pada bagian analisis capaian kinerja di bawah ini,",
+        "beserta kendala dan langkah perbaikan yang telah dilakukan oleh kecamatan."]))
+    assert [(cells(r)["sasaran"], cells(r)["indikator"]) for r in cap.rows] == [
+        ("Meningkatnya pelayanan administrasi", "Persentase surat selesai tepat waktu"),
+        ("Meningkatnya ketertiban umum di wilayah kecamatan",
+         "Jumlah pelanggaran ketertiban umum yang ditangani oleh satuan tugas"),
+        ("Meningkatnya akuntabilitas pemerintahan desa",
+         "Rata-rata persentase desa yang menyusun laporan keuangan tepat waktu")]
