@@ -265,7 +265,7 @@ class RowReader:
                     and not (self.dense and _values_below(texts, lines, k, ahead=4, remark=self.h.keterangan)) \
                     and not (self.dense and self._next_row_below(texts, lines, k)):
                 wide_row = pieces[0].kind == "no" and self._expected(pieces[0].text) and \
-                    _values_end_a_line_below(texts, lines, k)
+                    _values_end_a_line_below(texts, lines, k) or self._next_indicator(t, texts, lines, k)
                 if not wide_row:
                     break
             if not any(p.kind == "val" for p in pieces) and not wide_row:
@@ -486,6 +486,24 @@ class RowReader:
             # the table opens with a capital
             return False
         return len(t) >= 56 or (len(t) >= 40 and wide)
+
+    def _next_indicator(self, t: str, texts: list[str], lines: list[int], k: int) -> bool:
+        """No blank lines: a line that opens an indicator's name ("Jumlah ...", "Persentase ...") after
+        a row with its numbers, its own numbers within the next lines: the next indicator under the
+        merged sasaran, however much wider than the sasaran's lines (a cell a line, PDFium)."""
+        c = self.cur
+        if not (self.dense and "indikator" in self.h.text_cols and c is not None and c.vals
+                and _INDICATOR_OPENING.match(t)) or self._sentence(t):
+            return False
+        for m in range(k + 1, min(len(texts), k + 4)):
+            if not texts[m] or self._sentence(texts[m]):
+                return False
+            pieces = split_line(texts[m], lines[m])
+            if pieces and pieces[0].kind in ("no", "kode"):
+                return False
+            if any(p.kind == "val" for p in pieces) or len(pieces) == 1 and pieces[0].kind == "bare":
+                return True
+        return False
 
     def _own_header_again(self, texts: list[str], k: int) -> bool:
         """The table's own header from k, its first line a label alone ("Kode" / "Rekening Program /

@@ -2013,3 +2013,27 @@ def test_the_sasaran_and_the_indicator_on_one_line_divide_where_the_indicator_op
          "Jumlah pelanggaran ketertiban umum yang ditangani oleh satuan tugas"),
         ("Meningkatnya akuntabilitas pemerintahan desa",
          "Rata-rata persentase desa yang menyusun laporan keuangan tepat waktu")]
+
+
+def test_a_second_indicator_wider_than_the_merged_sasaran_a_cell_a_line():
+    """A cell a line, no blank lines (PDFium): a narrow sasaran column, then under the merged sasaran
+    a second indicator whose first line is far wider than the sasaran's lines, its target "1" /
+    "Dokumen" below it: the next row, not a paragraph that ends the table."""
+    (pk,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target",
+        "1. Terlaksananya",
+        "penatausahaan",
+        "keuangan kecamatan",
+        "Jumlah Dokumen Rencana Kerja dan Anggaran yang Disusun 2",
+        "Dokumen",
+        "Jumlah Laporan Pertanggungjawaban Bendahara Pengeluaran",
+        "yang Disampaikan Tepat Waktu",
+        "12",
+        "Laporan",
+        "2. Tertibnya aset kantor Jumlah Barang Milik Daerah yang Diinventarisasi 40 Unit",
+        "Perjanjian kinerja tersebut menjadi dasar penilaian kinerja kepala sub bagian keuangan pada",
+        "akhir tahun anggaran, sebagaimana diuraikan pada bagian berikut."]))
+    assert [(cells(r).get("no"), cells(r)["indikator"], cells(r)["target"]) for r in pk.rows] == [
+        ("1.", "Jumlah Dokumen Rencana Kerja dan Anggaran yang Disusun", "2 Dokumen"),
+        (None, "Jumlah Laporan Pertanggungjawaban Bendahara Pengeluaran yang Disampaikan Tepat Waktu", "12 Laporan"),
+        ("2.", "Jumlah Barang Milik Daerah yang Diinventarisasi", "40 Unit")]
