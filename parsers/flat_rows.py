@@ -578,7 +578,9 @@ class RowReader:
                 text = prefix + p.text
                 prefix = ""
                 c = self.cur
-                vi = self._unit_tail(c, text, at_block) if first and len(pieces) == 1 and c is not None else None
+                # (the unit alone on its line, or with the row's next numbers after it: "dokumen 100%")
+                tail_line = len(pieces) == 1 or self.dense and all(q.kind == "val" for q in pieces[1:])
+                vi = self._unit_tail(c, text, at_block) if first and tail_line and c is not None else None
                 if vi is not None:
                     v = c.vals[vi]
                     shape = PCT if text.strip() == "%" else QTY

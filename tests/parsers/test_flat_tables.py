@@ -2037,3 +2037,25 @@ def test_a_second_indicator_wider_than_the_merged_sasaran_a_cell_a_line():
         ("1.", "Jumlah Dokumen Rencana Kerja dan Anggaran yang Disusun", "2 Dokumen"),
         (None, "Jumlah Laporan Pertanggungjawaban Bendahara Pengeluaran yang Disampaikan Tepat Waktu", "12 Laporan"),
         ("2.", "Jumlah Barang Milik Daerah yang Diinventarisasi", "40 Unit")]
+
+
+def test_a_wrapped_unit_on_the_line_of_the_rows_next_number():
+    """Narrow target and realisasi columns, a cell a line: "2" / "dokumen" / "2" / "dokumen 100%" -
+    the realisasi's unit and the capaian share a line (one baseline); the unit joins its number, the
+    capaian stays the row's, no row of its own."""
+    (cap,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "(%)",
+        "1. Tersusunnya rencana kerja",
+        "kecamatan",
+        "Jumlah dokumen rencana kerja",
+        "yang disusun",
+        "2", "dokumen", "2", "dokumen 100%",
+        "2. Terlaksananya evaluasi",
+        "kinerja",
+        "Jumlah laporan evaluasi kinerja",
+        "4", "laporan", "3", "laporan 75%",
+        "Capaian tersebut dijelaskan lebih lanjut pada bagian analisis capaian kinerja di bawah ini,",
+        "beserta kendala dan langkah perbaikan yang telah dilakukan oleh kecamatan."]))
+    assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("1.", "2 dokumen", "2 dokumen", "100%"), ("2.", "4 laporan", "3 laporan", "75%")]
