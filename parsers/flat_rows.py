@@ -265,7 +265,7 @@ class RowReader:
                     and not (self.dense and _values_below(texts, lines, k, ahead=4, remark=self.h.keterangan)) \
                     and not (self.dense and self._next_row_below(texts, lines, k)):
                 wide_row = pieces[0].kind == "no" and self._expected(pieces[0].text) and \
-                    _values_end_a_line_below(texts, lines, k) or self._next_indicator(t, texts, lines, k)
+                    _values_end_a_line_below(texts, lines, k, self.n_vals) or self._next_indicator(t, texts, lines, k)
                 if not wide_row:
                     break
             if not any(p.kind == "val" for p in pieces) and not wide_row:
@@ -796,10 +796,11 @@ def _text_below(texts: list[str], k: int) -> bool:
     return all(p.kind == "text" for p in split_line(nxt, 0))
 
 
-def _values_end_a_line_below(texts: list[str], lines: list[int], k: int, ahead: int = 3) -> bool:
+def _values_end_a_line_below(texts: list[str], lines: list[int], k: int, n_vals: int = 2, ahead: int = 3) -> bool:
     """One of the next lines (before another row's number or a sentence's end) ends with two numbers
-    or more after its text: the row that line k opens goes on to its numbers ("2. Meningkatnya ...
-    Rata-rata persentase desa yang menyusun dokumen" / "administrasi ... tepat waktu 100% 73,81% 73,81%")."""
+    or more after its text (a table of one value column: a quantity, a percentage or an amount): the
+    row that line k opens goes on to its numbers ("2. Meningkatnya ... Rata-rata persentase desa yang
+    menyusun dokumen" / "administrasi ... tepat waktu 100% 73,81% 73,81%")."""
     seen = 0
     for m in range(k + 1, len(texts)):
         if not texts[m]:
@@ -813,7 +814,7 @@ def _values_end_a_line_below(texts: list[str], lines: list[int], k: int, ahead: 
             if p.kind != "val":
                 break
             tail += 1
-        if tail >= 2:
+        if tail >= 2 or tail == 1 and n_vals == 1 and pieces[-1].shape in (QTY, PCT, MONEY):
             return True
         seen += 1
         if seen >= ahead:

@@ -2059,3 +2059,22 @@ def test_a_wrapped_unit_on_the_line_of_the_rows_next_number():
         "beserta kendala dan langkah perbaikan yang telah dilakukan oleh kecamatan."]))
     assert [(cells(r)["no"], cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in cap.rows] == [
         ("1.", "2 dokumen", "2 dokumen", "100%"), ("2.", "4 laporan", "3 laporan", "75%")]
+
+
+def test_a_wide_numbered_pk_line_whose_one_target_ends_the_next_line():
+    """A PK table (one value column), a cell a line: row 2's sasaran and the indicator's first words
+    on one line as wide as a paragraph's, its one target, a quantity, ending the next line."""
+    (pk,) = tables("\n".join([
+        "No Sasaran Strategis Indikator Kinerja Target",
+        "1 2 3 4",
+        "1. Tersedianya Peralatan Kantor",
+        "Jumlah Paket Peralatan Kantor yang",
+        "Disediakan",
+        "6 paket",
+        "2. Tersedianya Bahan Logistik Kantor Jumlah Paket Bahan Logistik Kantor yang",
+        "Disediakan 35 paket",
+        "3. Terlaksananya Rapat Koordinasi Jumlah Laporan Rapat Koordinasi 12 laporan",
+        "Perjanjian kinerja tersebut menjadi dasar penilaian kinerja kepala sub bagian umum pada",
+        "akhir tahun anggaran, sebagaimana diuraikan pada bagian berikut."]))
+    assert [(cells(r)["no"], cells(r)["target"]) for r in pk.rows] == [
+        ("1.", "6 paket"), ("2.", "35 paket"), ("3.", "12 laporan")]
