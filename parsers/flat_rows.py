@@ -489,10 +489,11 @@ class RowReader:
 
     def _next_indicator(self, t: str, texts: list[str], lines: list[int], k: int) -> bool:
         """No blank lines: a line that opens an indicator's name ("Jumlah ...", "Persentase ...") after
-        a row with its numbers, its own numbers within the next lines: the next indicator under the
-        merged sasaran, however much wider than the sasaran's lines (a cell a line, PDFium)."""
+        a row's cells (with its numbers: the next indicator under the merged sasaran; without: the
+        row's own indicator), its numbers within the next lines: a cell, however much wider than the
+        sasaran's lines (a cell a line, PDFium)."""
         c = self.cur
-        if not (self.dense and "indikator" in self.h.text_cols and c is not None and c.vals
+        if not (self.dense and "indikator" in self.h.text_cols and c is not None and (c.vals or c.texts)
                 and _INDICATOR_OPENING.match(t)) or self._sentence(t):
             return False
         for m in range(k + 1, min(len(texts), k + 4)):

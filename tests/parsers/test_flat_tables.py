@@ -2078,3 +2078,26 @@ def test_a_wide_numbered_pk_line_whose_one_target_ends_the_next_line():
         "akhir tahun anggaran, sebagaimana diuraikan pada bagian berikut."]))
     assert [(cells(r)["no"], cells(r)["target"]) for r in pk.rows] == [
         ("1.", "6 paket"), ("2.", "35 paket"), ("3.", "12 laporan")]
+
+
+def test_a_table_with_no_number_column_whose_indicator_line_is_wider_than_the_sasarans():
+    """No "No" column, a cell a line: the first row's sasaran on two short lines, then its indicator's
+    first line, far wider: a cell of the row (its numbers end the next line), not the paragraph that
+    ends the table; every row is read with its numbers."""
+    (cap,) = tables("\n".join([
+        "Tabel 3.1", "INDIKATOR KINERJA TRIWULAN II",
+        "SASARAN KEGIATAN INDIKATOR KINERJA", "KINERJA", "TARGET REALISASI CAPAIAN", "(%)",
+        "(1) (2) (3) (4) (5)",
+        "Meningkatnya mutu",
+        "pelayanan kecamatan",
+        "Persentase permohonan izin yang diselesaikan sesuai",
+        "standar pelayanan 90% 81% 90%",
+        "Meningkatnya kerukunan",
+        "warga",
+        "Jumlah konflik sosial yang diselesaikan secara musyawarah",
+        "4 Kasus 4 Kasus 100%",
+        "Penjelasan :",
+        "a. Indikator : Persentase permohonan izin yang diselesaikan sesuai standar pelayanan. Sampai",
+        "dengan Triwulan II target 90% dengan realisasi 81%, sehingga diperoleh capaian sebesar 90%."]))
+    assert [(cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in cap.rows] == [
+        ("90%", "81%", "90%"), ("4 Kasus", "4 Kasus", "100%")]
