@@ -195,8 +195,10 @@ def _name_at(segs, j: int, span) -> tuple[str, tuple[int, int]] | None:
 
 
 _NIP_IN = re.compile(r"\bN\.?I\.?P\b\.?\s*[:.]?\s*(?:\d[\d\s.\-]*\d|-)", re.I)
-_NAME_BOUNDARY = re.compile(r",\s*" + _DEGREE + r"(?:\s*,?\s*" + _DEGREE + r")*(?=\s+(?:(?:Dra?|Drs|Ir|Hj|H|Dr|Prof)\.\s*)?"
-                            r"[A-Z]{2,})")
+# (a title before the next name, "Ir. HANIK", is not one more degree of the name before it)
+_TITLE_THEN_NAME = r"(?:Dra?|Drs|Ir|Hj|H|Dr|Prof)\.\s*[A-Z]{2,}"
+_NAME_BOUNDARY = re.compile(r",\s*" + _DEGREE + r"(?:\s*,?\s*(?!" + _TITLE_THEN_NAME + r")" + _DEGREE +
+                            r")*(?=\s+(?:(?:Dra?|Drs|Ir|Hj|H|Dr|Prof)\.\s*)?[A-Z]{2,})")
 
 
 def _split_side_by_side(segs: list[list[Segment]]) -> None:

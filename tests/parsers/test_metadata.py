@@ -187,6 +187,19 @@ def test_side_by_side_signatures_flattened_by_a_text_layer(parse):
     assert (m.signer_name, m.signer_nip) == ("SRI LESTARI, S.IP", "198204042008012011")
 
 
+def test_side_by_side_signatures_the_second_name_opening_with_a_title(parse):
+    # "..., S.E., M.AP Ir. WULAN ...": the title "Ir." opens the right name; it is no degree of the left
+    text = "\n".join(KASI_REPORT + [
+        "Mengetahui, Playen, 3 April 2024",
+        "Camat Playen Kepala Seksi Pemerintahan",
+        "",
+        "BAMBANG SUTRISNO, S.E., M.AP Ir. WULAN PERMATASARI, M.AP",
+        "NIP. 19700303 199503 1 002 NIP. 19820404 200801 2 011",
+    ])
+    (rep,) = parse(text)
+    assert (rep.meta.signer_name, rep.meta.signer_nip) == ("Ir. WULAN PERMATASARI, M.AP", "198204042008012011")
+
+
 def test_side_by_side_signatures_flattened_a_line_apart(parse):
     # pdfplumber's extract_text() of two blocks whose names sit at different heights: the left name
     # alone, then the left NIP and the right name on one line, then the right NIP alone
