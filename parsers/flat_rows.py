@@ -761,6 +761,13 @@ def _sentence_with_numbers(pieces: list[Piece]) -> bool:
     dari pagu anggaran Rp 2.766.392.052,00 atau 95,83%.", "... dari 5 Indikator ... mencapai 100%, hal
     ini ..."): its opening words, then numbers each followed by three words or more of text.  A row's
     numbers stand together after its text."""
+    # (a sentence's next line, opening with a number it cites: "100% dan yang belum ... 1 Indikator.")
+    words = sum(len(p.text.split()) for p in pieces if p.kind == "text")
+    if len(pieces) >= 3 and pieces[0].kind in ("val", "bare") and pieces[-1].kind == "text" and words >= 6 \
+            and pieces[-1].text.rstrip().endswith(".") and any(
+                a.kind in ("val", "bare") and b.kind == "text" and len(b.text.split()) >= 3
+                for a, b in zip(pieces, pieces[1:])):
+        return True
     if len(pieces) < 3 or pieces[0].kind != "text" or len(pieces[0].text.split()) < 5:
         return False
     cited = 0

@@ -2101,3 +2101,21 @@ def test_a_table_with_no_number_column_whose_indicator_line_is_wider_than_the_sa
         "dengan Triwulan II target 90% dengan realisasi 81%, sehingga diperoleh capaian sebesar 90%."]))
     assert [(cells(r)["target"], cells(r)["realisasi"], cells(r)["capaian"]) for r in cap.rows] == [
         ("90%", "81%", "90%"), ("4 Kasus", "4 Kasus", "100%")]
+
+
+def test_a_paragraph_line_that_opens_with_the_percentage_it_cites_ends_the_table():
+    """Under a table whose lines are two cells wide, the paragraph after it fits that width; its
+    second line opens with a number it cites and ends with a full stop ("100% dan yang belum
+    tercapai ... 1 Indikator."): a sentence, not a row's numbers."""
+    tables_read = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
+        "1. Meningkatnya partisipasi masyarakat dalam Jumlah Desa yang Mengikuti Musyawarah 9 Desa 9 Desa 100%",
+        "musyawarah perencanaan pembangunan desa Perencanaan Pembangunan",
+        "2. Tersusunnya program pemberdayaan Jumlah Dokumen Program Pemberdayaan 2 Dokumen 1 Dokumen 50%",
+        "masyarakat desa Masyarakat yang Disusun",
+        "Dari gambaran tabel diatas dapat dilihat bahwa dari 2 Indikator Kinerja Kasi",
+        "Pemberdayaan Masyarakat dalam triwulan ini, sudah ada 1 Indikator yang mencapai",
+        "100% dan yang belum tercapai 100% masih ada 1 Indikator.",
+        "Hal tersebut akan menjadi bahan evaluasi pada triwulan berikutnya."]))
+    (cap,) = tables_read
+    assert [(cells(r)["no"], cells(r)["capaian"]) for r in cap.rows] == [("1.", "100%"), ("2.", "50%")]
