@@ -160,7 +160,7 @@ class RowReader:
         over_page = self.resumed == len(self.rows) - 1
         # (or a later cell's rest after empty cells: a Word row broken over a page, docx2txt)
         later_cell = self.double and c.lead_gap > 4
-        if self.rows[-1] is not c or prev.values_first or not prev.vals or prev.section != c.section or \
+        if self.rows[-1] is not c or prev.values_first and not over_page or not prev.vals or prev.section != c.section or \
                 not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
             return
         if not (over_page or later_cell) and all(t.phase != "post" for t in prev.texts) \
@@ -796,8 +796,8 @@ def _text_below(texts: list[str], k: int) -> bool:
     "Belum tercapai")."""
     nxt = next((texts[m] for m in range(k + 1, min(len(texts), k + 3)) if texts[m]), "")
     words = nxt.split()
-    if not words or not words[0][:1].isalpha() or is_unit_word(words[0]):
-        return False
+    if not words or not words[0][:1].isalpha() or is_unit_word(words[0]) and len(words) <= 2:
+        return False        # (a unit word may open a name of more words: "Fasilitasi Pengelolaan Keuangan ...")
     if len(words) == 1 or _remark(nxt):     # (a cell a word per line: "Meningkatnya" / "Kualitas" / ...)
         if not (_SASARAN_OPENING.match(nxt) or _INDICATOR_OPENING.match(nxt)):
             return False

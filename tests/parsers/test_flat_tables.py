@@ -2119,3 +2119,32 @@ def test_a_paragraph_line_that_opens_with_the_percentage_it_cites_ends_the_table
         "Hal tersebut akan menjadi bahan evaluasi pada triwulan berikutnya."]))
     (cap,) = tables_read
     assert [(cells(r)["no"], cells(r)["capaian"]) for r in cap.rows] == [("1.", "100%"), ("2.", "50%")]
+
+
+def test_a_budget_list_over_a_page_a_cell_a_line():
+    """PDFium's text of a programme list over a page: row 3's name ends on the next page under the
+    page number and the header repeated ("Desa"), then row 4's number alone, its name opening with a
+    word that may be a unit ("Fasilitasi Pengelolaan ..."): row 3 whole, row 4 numbered, no row of
+    the number as an amount."""
+    (t,) = tables("\n".join([
+        "No Program / Kegiatan Anggaran",
+        "1 Koordinasi Penyelenggaraan Kegiatan Pemerintahan Rp 12.500.000",
+        "2",
+        "Penanganan Gangguan Ketenteraman dan Ketertiban",
+        "Umum Rp 4.250.000",
+        "3 Fasilitasi Penyusunan Profil dan Monografi Rp 3.000.000",
+        "14",
+        "No Program / Kegiatan Anggaran",
+        "Desa",
+        "4",
+        "Fasilitasi Pengelolaan Keuangan Desa dan Pendayagunaan",
+        "Aset Desa Rp 8.100.000",
+        "Rp 27.850.000",
+        "Anggaran tersebut bersumber dari Dokumen Pelaksanaan Anggaran kecamatan dan digunakan",
+        "untuk mendukung pencapaian sasaran yang ditetapkan dalam perjanjian kinerja."]))
+    assert [(cells(r).get("no"), cells(r).get("name"), cells(r)["pagu"]) for r in t.rows] == [
+        ("1", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan", "Rp 12.500.000"),
+        ("2", "Penanganan Gangguan Ketenteraman dan Ketertiban Umum", "Rp 4.250.000"),
+        ("3", "Fasilitasi Penyusunan Profil dan Monografi Desa", "Rp 3.000.000"),
+        ("4", "Fasilitasi Pengelolaan Keuangan Desa dan Pendayagunaan Aset Desa", "Rp 8.100.000"),
+        (None, None, "Rp 27.850.000")]
