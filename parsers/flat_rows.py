@@ -252,6 +252,7 @@ class RowReader:
                 if hdr.kind is not None and hdr.kind != self.kind and not (
                         self.kind == "cost_per_outcome" and hdr.kind in ("pk", "capaian")):
                     break
+                self._absorb_leftover()    # (a row's rest over the page, before this header)
                 self.cur = None
                 self.resumed = len(self.rows)
                 k = end
@@ -459,6 +460,8 @@ class RowReader:
         vals = [p for p in pieces if p.kind == "val"]
         if _sentence_with_numbers(pieces):
             return True
+        if self.cur is None and self.rows and self.resumed == len(self.rows) and not t.rstrip().endswith((".", ":")):
+            return False        # right under the header repeated over a page: the table goes on (a row's rest)
         if len(vals) >= 2 or any(p.shape in (MONEY, PCT, QTY) for p in vals) or unit_below:
             return False
         c = self.cur

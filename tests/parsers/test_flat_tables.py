@@ -2148,3 +2148,28 @@ def test_a_budget_list_over_a_page_a_cell_a_line():
         ("3", "Fasilitasi Penyusunan Profil dan Monografi Desa", "Rp 3.000.000"),
         ("4", "Fasilitasi Pengelolaan Keuangan Desa dan Pendayagunaan Aset Desa", "Rp 8.100.000"),
         (None, None, "Rp 27.850.000")]
+
+
+def test_a_rows_rest_under_the_header_repeated_over_a_page_then_a_section_header():
+    """A cell a line: row 2 broken over a page, the header repeated, then the rest of both its cells on
+    one line, wider than the cells' lines; then the header of the table's next part ("No Sasaran
+    Program Indikator Kinerja"): the rest joins row 2, the table reads on."""
+    header = ["No Sasaran Kegiatan Indikator Kinerja", "Kinerja", "Target Realisasi Capaian", "(%)"]
+    (cap,) = tables("\n".join(header + [
+        "1. Meningkatnya mutu layanan",
+        "administrasi kecamatan",
+        "Persentase layanan yang selesai",
+        "tepat waktu 90% 81% 90%",
+        "2. Meningkatnya tertib",
+        "administrasi pemerintahan",
+        "Persentase desa yang menyusun",
+        "laporan keuangan",
+        "80% 60% 75%"] + header + [
+        "desa di seluruh wilayah tepat waktu setiap triwulan",
+        "No Sasaran Program Indikator Kinerja",
+        "1. Meningkatnya Kualitas Fasilitasi Persentase fasilitasi operasional kantor 100% 90% 90%",
+        "Capaian tersebut dijelaskan lebih lanjut pada bagian analisis capaian kinerja di bawah ini,",
+        "beserta kendala dan langkah perbaikan yang telah dilakukan oleh kecamatan."]))
+    rows = [cells(r) for r in cap.rows]
+    assert [(r.get("no"), r["capaian"]) for r in rows] == [("1.", "90%"), ("2.", "75%"), ("1.", "90%")]
+    assert "tepat waktu setiap triwulan" in rows[1]["sasaran"] + " " + rows[1]["indikator"]
