@@ -1794,7 +1794,8 @@ def test_a_header_whose_no_line_has_the_tops_of_taller_cells_above_it():
         "no": "1.", "target": "8 Dokumen", "realisasi": "6 Dokumen", "capaian": "75,00%"}
     assert rows[0]["sasaran"].startswith("Meningkatnya tertib administrasi kependudukan")
     assert rows[0]["indikator"].startswith("Jumlah surat keputusan kepala desa")
-    assert rows[1]["no"] == "2." and rows[1]["capaian"] == "0,00%" and "5 Kelompok" in (rows[1].get("target"), rows[1].get("realisasi"))
+    assert rows[1]["no"] == "2." and rows[1]["capaian"] == "0,00%"
+    assert "5 Kelompok" in (rows[1].get("target"), rows[1].get("realisasi"))
     assert len(rows) == 2
 
 
@@ -1953,7 +1954,8 @@ def test_an_lra_over_two_pages_its_header_again_with_a_label_alone_on_its_first_
     (t,) = tables("\n".join(header + [
         "7.01.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH",
         "KABUPATEN/KOTA 120.000.000,00 60.000.000,00 60.000.000,00 50,00%",
-        "7.01.01.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah 20.000.000,00 10.000.000,00 10.000.000,00 50,00%",
+        "7.01.01.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah 20.000.000,00 "
+        "10.000.000,00 10.000.000,00 50,00%",
         "7.01.01.2.01.01 Penyusunan Dokumen Perencanaan Perangkat Daerah 8.000.000,00 4.000.000,00 4.000.000,00 50,00%",
         "9"] + header + [
         "7.01.01.2.01.06 Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar",
@@ -1966,14 +1968,12 @@ def test_an_lra_over_two_pages_its_header_again_with_a_label_alone_on_its_first_
     assert [(cells(r).get("kode"), cells(r)["pagu"]) for r in t.rows] == [
         ("7.01.01", "120.000.000,00"), ("7.01.01.2.01", "20.000.000,00"), ("7.01.01.2.01.01", "8.000.000,00"),
         ("7.01.01.2.01.06", "12.000.000,00"), ("7.01.01.2.02", "100.000.000,00"), (None, "120.000.000,00")]
-    assert cells(t.rows[3])["name"] == "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
+    assert cells(t.rows[3])["name"] == \
+        "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
 
 
-def test_a_numbered_line_as_wide_as_a_paragraph_whose_numbers_end_the_next_line():
-    """A cell a line (PDFium): row 2's sasaran and the indicator's first words on one line, much wider
-    than row 1's lines, its numbers at the end of the next: the next row, not a numbered paragraph
-    (the numbered paragraphs after the table, whose lines end in no numbers, stay out of it)."""
-    (cap,) = tables("\n".join([
+# a cell a line (PDFium's text page): row 2's sasaran and its indicator's first line share a baseline
+_CELL_A_LINE_TWO_ROWS = [
         "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
         "1. Meningkatnya pelayanan",
         "administrasi",
@@ -1981,6 +1981,14 @@ def test_a_numbered_line_as_wide_as_a_paragraph_whose_numbers_end_the_next_line(
         "waktu 100% 90% 90%",
         "2. Meningkatnya ketertiban umum di wilayah kecamatan Jumlah pelanggaran ketertiban umum",
         "yang ditangani oleh satuan tugas 12 Kasus 9 Kasus 75%",
+]
+
+
+def test_a_numbered_line_as_wide_as_a_paragraph_whose_numbers_end_the_next_line():
+    """A cell a line (PDFium): row 2's sasaran and the indicator's first words on one line, much wider
+    than row 1's lines, its numbers at the end of the next: the next row, not a numbered paragraph
+    (the numbered paragraphs after the table, whose lines end in no numbers, stay out of it)."""
+    (cap,) = tables("\n".join(_CELL_A_LINE_TWO_ROWS + [
         "3. Tertibnya arsip Jumlah arsip tertata 50 Berkas 50 Berkas 100%",
         "1. Persentase surat selesai tepat waktu: Menyusun jadwal pelayanan harian dan memantau",
         "penyelesaian surat setiap minggu bersama seluruh petugas pelayanan di kantor kecamatan.",
@@ -1995,14 +2003,7 @@ def test_the_sasaran_and_the_indicator_on_one_line_divide_where_the_indicator_op
     """A cell a line, but a one-line sasaran on the baseline of the indicator's first line, written as
     one line: the indicator begins at its measure word ("Jumlah", "Rata-rata persentase"), not
     inside it, and not at a line's start."""
-    (cap,) = tables("\n".join([
-        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian",
-        "1. Meningkatnya pelayanan",
-        "administrasi",
-        "Persentase surat selesai tepat",
-        "waktu 100% 90% 90%",
-        "2. Meningkatnya ketertiban umum di wilayah kecamatan Jumlah pelanggaran ketertiban umum",
-        "yang ditangani oleh satuan tugas 12 Kasus 9 Kasus 75%",
+    (cap,) = tables("\n".join(_CELL_A_LINE_TWO_ROWS + [
         "3. Meningkatnya akuntabilitas pemerintahan desa Rata-rata persentase desa yang menyusun",
         "laporan keuangan tepat waktu 80% 60% 75%",
         "Capaian tersebut dijelaskan lebih lanjut pada bagian analisis capaian kinerja di bawah ini,",
