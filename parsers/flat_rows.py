@@ -161,7 +161,8 @@ class RowReader:
         # (or a later cell's rest after empty cells: a Word row broken over a page, docx2txt)
         later_cell = self.double and c.lead_gap > 4
         if self.rows[-1] is not c or prev.values_first and not over_page or not prev.vals \
-                or prev.section != c.section or not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
+                or prev.section != c.section \
+                or not (over_page or later_cell or any(t.phase != "pre" for t in prev.texts)):
             return
         if not (over_page or later_cell) and all(t.phase != "post" for t in prev.texts) \
                 and (c.texts[0].block != prev.texts[-1].block or self.double) and _closing_sentence(c.texts):
