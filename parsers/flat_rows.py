@@ -584,7 +584,9 @@ class RowReader:
                 prefix = ""
                 c = self.cur
                 # (the unit alone on its line, or with the row's next numbers after it: "dokumen 100%")
-                tail_line = len(pieces) == 1 or self.dense and all(q.kind == "val" for q in pieces[1:])
+                # (and a remark after them, "Laporan 66,67 % Belum", when the header has a remark column)
+                rest = pieces[1:-1] if self.h.keterangan and pieces[-1].kind == "text" else pieces[1:]
+                tail_line = len(pieces) == 1 or self.dense and bool(rest) and all(q.kind == "val" for q in rest)
                 vi = self._unit_tail(c, text, at_block) if first and tail_line and c is not None else None
                 if vi is not None:
                     v = c.vals[vi]

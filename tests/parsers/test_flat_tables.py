@@ -2174,3 +2174,20 @@ def test_a_rows_rest_under_the_header_repeated_over_a_page_then_a_section_header
     rows = [cells(r) for r in cap.rows]
     assert [(r.get("no"), r["capaian"]) for r in rows] == [("1.", "90%"), ("2.", "75%"), ("1.", "90%")]
     assert "tepat waktu setiap triwulan" in rows[1]["sasaran"] + " " + rows[1]["indikator"]
+
+
+def test_a_wrapped_unit_on_the_line_of_the_rows_next_number_and_its_remark():
+    """The same with a remark column: "8" / "Laporan 66,67 % Belum" / "tercapai" - the unit joins its
+    number, the capaian and the remark stay the row's."""
+    (cap,) = tables("\n".join([
+        "No Sasaran Kegiatan Indikator Kinerja Target Realisasi Capaian Ket",
+        "1 Tersedianya jasa komunikasi",
+        "kantor kecamatan",
+        "Jumlah laporan penyediaan jasa",
+        "komunikasi kantor",
+        "12", "Laporan", "8", "Laporan 66,67 % Belum", "tercapai",
+        "2 Terpeliharanya gedung kantor Jumlah gedung yang dipelihara 2 Unit 2 Unit 100 % Tercapai",
+        "Capaian tersebut dijelaskan lebih lanjut pada bagian analisis capaian kinerja di bawah ini,",
+        "beserta kendala dan langkah perbaikan yang telah dilakukan oleh kecamatan."]))
+    assert [(cells(r)["no"], cells(r)["realisasi"], cells(r)["capaian"], cells(r)["keterangan"]) for r in cap.rows] == [
+        ("1", "8 Laporan", "66,67 %", "Belum tercapai"), ("2", "2 Unit", "100 %", "Tercapai")]
