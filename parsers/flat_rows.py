@@ -231,11 +231,7 @@ class RowReader:
                 at_block = True
                 k += 1
                 continue
-            nxt = k + 1
-            while nxt < n and not texts[nxt]:
-                nxt += 1
-            if re.fullmatch(r"\d{1,3}", t.strip()) and nxt < n and opens_header_at(texts, nxt) \
-                    and self._own_header_again(texts, nxt):
+            if self._page_number_above_header(texts, k):
                 k += 1           # a page's number above the header repeated at the top of the next page
                 continue
             opens = (at_block or self.dense) and opens_header_at(texts, k)
@@ -509,6 +505,13 @@ class RowReader:
             if any(p.kind == "val" for p in pieces) or len(pieces) == 1 and pieces[0].kind == "bare":
                 return True
         return False
+
+    def _page_number_above_header(self, texts: list[str], k: int) -> bool:
+        """A number alone on line k, the table's own header again on the next line that is not blank."""
+        if not re.fullmatch(r"\d{1,3}", texts[k].strip()):
+            return False
+        nxt = next((m for m in range(k + 1, len(texts)) if texts[m]), None)
+        return nxt is not None and opens_header_at(texts, nxt) and self._own_header_again(texts, nxt)
 
     def _own_header_again(self, texts: list[str], k: int) -> bool:
         """The table's own header from k, its first line a label alone ("Kode" / "Rekening Program /
@@ -1295,7 +1298,7 @@ class CellResolver:
                     cand = [(cols[0], first), (cols[1], [rest] + [x.text for x in lines[li + 1:]])]
                     sc = self._score_cells(cand, budget, True)
                     if sc > best_s:
-                        best_cut, best_s, cut_in = None, sc, (li, wj, first, rest)
+                        best_cut, best_s, cut_in = None, sc, (li, wj)
         if "other" in cols[2:3] and len(lines) >= 3:
             # three text cells, the last a column no field takes ("Formulasi Perhitungan"): the
             # indikator's text opens as an indicator's does (the formula's may too: "Jumlah ... dibagi")
@@ -1307,10 +1310,11 @@ class CellResolver:
                 if sc > best_s:
                     best_cut, best_s = (a, b), sc
         if best_cut is None and cut_in is not None:
-            li, wj, first, rest = cut_in
+            li, wj = cut_in
             at = lines[li]
-            second = [TextLine(rest, at.line, at.block, at.phase)] + lines[li + 1:]
-            head = lines[:li] + [TextLine(first[-1], at.line, at.block, at.phase)]
+            words = at.text.split()
+            head = lines[:li] + [TextLine(" ".join(words[:wj]), at.line, at.block, at.phase)]
+            second = [TextLine(" ".join(words[wj:]), at.line, at.block, at.phase)] + lines[li + 1:]
             self._lines = {cols[0]: head, cols[1]: second}
             return {cols[0]: _joined(head), cols[1]: _joined(second)}
         if best_cut is None:
