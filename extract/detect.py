@@ -2,6 +2,7 @@
 and whether it keeps the limits of its kind before a reader spends time on it."""
 from __future__ import annotations
 
+import codecs
 import io
 import json
 from dataclasses import dataclass
@@ -38,6 +39,33 @@ def _json_data(data: bytes) -> bool:
     return True
 
 
+def _utf16(data: bytes) -> str | None:
+    """The codec of text saved as UTF-16 (Windows' "Unicode" text, Notepad's and Word's "Unicode
+    Text" export): a byte-order mark, or, without one, the zero byte of every ASCII character on one
+    side of each pair.  None when the data is not such text (it does not decode, or decodes into
+    control characters: binary data)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec = "utf-16"
+    else:
+        sample = data[:4096]
+        half = len(sample) // 2
+        if half < 8:
+            return None
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if odd >= 0.7 * half and even <= 0.05 * half:
+            codec = "utf-16-le"
+        elif even >= 0.7 * half and odd <= 0.05 * half:
+            codec = "utf-16-be"
+        else:
+            return None
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(data[:8192], final=len(data) <= 8192)
+    except UnicodeDecodeError:
+        return None
+    ctrl = sum(1 for c in text if c < "\t" or "\r" < c < " ")
+    return codec if ctrl <= max(8, len(text) // 50) else None
+
+
 def detect(data: bytes) -> Detected:
     if not data or not data.strip():
         raise InputError("detect", "empty file (no content)")
@@ -50,6 +78,9 @@ def detect(data: bytes) -> Detected:
         raise InputError("detect", "ZIP archive that is not a Word document (no word/document.xml)")
     if data[:4] in (b"II*\x00", b"MM\x00*") or data[:3] == b"\xff\xd8\xff" or data[:8] == b"\x89PNG\r\n\x1a\n":
         return Detected(FileFormat.IMAGE)          # a TIFF, JPEG or PNG page image: read like a scan
+    wide = _utf16(data)
+    if wide is not None:
+        return Detected(FileFormat.TEXT, wide)
     if _looks_binary(data):
         raise InputError("detect", "binary file of an unsupported type (not text, PDF, DOCX or a page image)")
     if _json_data(data):

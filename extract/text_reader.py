@@ -81,6 +81,90 @@ def tab_stop_width(lines: list[str], least: int = 40) -> int | None:
     return 8 if off8 <= 0.05 * n else 4 if off4 <= 0.05 * n else None
 
 
+def form_feeds_first(lines: list[str]) -> list[str]:
+    """The lines with each page break where pdftotext writes it, at the start of the page's first
+    line: a form feed at the end of the last line of a page ("... Camat\\f", as a converter that
+    ends each page with one writes it) goes to the next line's start, and one after a line's leading
+    white ("   \\fTabel 3") to the line's start.  A form feed inside a line's text stays."""
+    out = list(lines)
+    for i, t in enumerate(out):
+        if "\f" not in t:
+            continue
+        body = t.rstrip(" \t\f")
+        tail = t[len(body):]
+        if body.strip(" \t\f") and "\f" in tail and "\f" not in body:
+            out[i] = body
+            if i + 1 < len(out):
+                out[i + 1] = "\f" * tail.count("\f") + out[i + 1]
+            continue
+        white = len(t) - len(t.lstrip(" \t"))
+        if white and t[white] == "\f":
+            feeds = len(t) - white - len(t[white:].lstrip("\f"))
+            out[i] = "\f" * feeds + t[:white] + t[white + feeds:]
+    return out
+
+
+def double_spacing(lines: list[str], least: int = 20) -> set[int]:
+    """The blank lines of a double-spaced text that are no paragraph break (a browser's or a viewer's
+    copy that writes each line as a paragraph, a converter that doubles its line ends): when hardly
+    a line with text (one in twenty) has another right under it, and at least `least` lone blank
+    lines stand between two, a lone blank line is a line break and a longer run one blank line.
+    Indexes of the blank lines to leave out; empty for other texts."""
+    blank = [not t.strip() for t in lines]
+    n = len(lines)
+    runs: list[tuple[int, int]] = []          # (first blank, length) of each run between two text lines
+    i = 0
+    while i < n:
+        if not blank[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and blank[j]:
+            j += 1
+        if i > 0 and j < n:
+            runs.append((i, j - i))
+        i = j
+    texts = n - sum(blank)
+    adjacent = sum(1 for k in range(n - 1) if not blank[k] and not blank[k + 1])
+    single = sum(1 for _, length in runs if length == 1)
+    if single < least or adjacent > 0.05 * texts:
+        return set()
+    out: set[int] = set()
+    for start, length in runs:
+        out.update(range(start, start + (length if length == 1 else length - 1)))
+    return out
+
+
+_SPACED = re.compile(r"\t +\S|\S {2,}\S")          # spaces between a tab and a word, or two between words
+_INNER_TAB = re.compile(r"\S *\t[\t ]*\S")         # a tab between two words
+
+
+def tabs_in_spacing(lines: list[str]) -> bool:
+    """Tabs that stand for runs of spaces, not between cells: text laid out with spaces and then
+    compressed to tabs (`unexpand -a`, an editor's "spaces to tabs", a fixed-width export that writes
+    tabs), where a tab fills to the next tab stop and the spaces left over stay.  Of the lines with
+    a tab between two words, half or more also hold spaces between a tab and a word or two spaces
+    between words; a tab-delimited export (a spreadsheet's or a converter's cells) writes a tab
+    between cells and single spaces inside them.  Tabs only at the ends of lines (a run of trailing
+    white compressed, with no tab between two words anywhere) stand for spaces too."""
+    tabbed = inner = mixed = 0
+    for t in lines:
+        if "\t" in t:
+            tabbed += 1
+            if _INNER_TAB.search(t):
+                inner += 1
+                mixed += _SPACED.search(t) is not None
+    return 2 * mixed >= inner if inner else tabbed > 0
+
+
+def tab_width(lines: list[str], layout: LayoutSettings) -> int:
+    """The tab stops of text whose tabs stand for spaces: every 8 characters (the default of
+    `unexpand`, terminals and most editors), or every 4 when only that lines its columns up."""
+    if is_space_aligned([t.expandtabs(8) for t in lines], layout):
+        return 8
+    return 4 if is_space_aligned([t.expandtabs(4) for t in lines], layout) else 8
+
+
 def delimiter_of(lines: list[str]) -> str | None:
     """The delimiter of a table exported as CSV (a spreadsheet's "Save as CSV": ";" where the
     decimal mark is a comma, as in Indonesian settings, else ","): half the non-blank lines or more,
@@ -197,6 +281,14 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
         return doc
     doc = Document(os.path.basename(path), path, hashlib.sha256(data).hexdigest(), FileFormat.TEXT, [])
     lines = source_lines(text)
+    if "\f" in text:
+        lines = form_feeds_first(lines)
+    if "\t" in text and tabs_in_spacing(lines):
+        width = tab_width(lines, layout)
+        lines = [t.expandtabs(width) if "\t" in t else t for t in lines]
+        text = "\n".join(lines)
+        doc.warnings.append(f"the text's tabs stand for spaces (tab stops every {width} characters): read as "
+                            f"spaces, so a cell's span counts the characters with its line's tabs expanded")
     piped = "|" in text and _pipe_table(lines)
     comma = None if "\t" in text or piped else delimiter_of(lines)
     expanded = "\t" not in text and not comma and "  " in text and tab_stop_width(lines)
@@ -214,9 +306,13 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
     # (a text dump without layout may write a page's header and footer together at one end of the
     # page, a browser's four print lines: twice the margin a laid-out page has at each end)
     furniture = page_furniture(lines, 2 * layout.text_margin_lines, layout.running_share) if "\f" in text else set()
+    spacing = double_spacing(lines)
+    if spacing:
+        doc.warnings.append("the text is double-spaced (a blank line after every line): a single blank line "
+                            "was read as a line break, more as one blank line")
     for i, t in enumerate(lines):
         no = i + 1
-        if i in furniture:
+        if i in furniture or i in spacing:
             continue                      # a running header or footer inside the text, between two pages
         t = t.replace("\x0c", "")
         if "\t" in t:

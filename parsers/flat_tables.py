@@ -56,11 +56,23 @@ def _split_inline_headers(texts: list[str], nos: list[int], raws: list[str]):
     return out_t, out_n, out_r
 
 
+def _without_uniform_padding(raws: list[str]) -> list[str]:
+    """The lines without the trailing white that nine lines in ten or more carry alike, beyond one
+    space (a converter's or an editor's habit, which says nothing of a line's cells): the spaces
+    after a label that stand for a row's empty cells ("Kegiatan" and its padding) are those beyond
+    it.  One trailing space on every line is a text layer's word separator and stays."""
+    pads = sorted(len(t) - len(t.rstrip(" ")) for t in raws if t.strip())
+    slack = pads[len(pads) // 10] - 1 if pads else 0
+    if slack <= 0:
+        return raws
+    return [t[:len(t) - slack] if len(t) - len(t.rstrip(" ")) >= slack else t for t in raws]
+
+
 def read_flat_tables(lines, lo: int, hi: int, year: int | None = None) -> list[RawTable]:
     """The tables of lines[lo:hi] read from a text without layout; `year`, the report's, says whose
     columns of a header repeated per year are the report's own (the latest when None)."""
     part = lines[lo:hi]
-    raws = [l.text if l.cells is None else "" for l in part]
+    raws = _without_uniform_padding([l.text if l.cells is None else "" for l in part])
     texts = [clean(t) for t in raws]
     nos = [l.no for l in part]
     texts, nos, raws = _split_inline_headers(texts, nos, raws)

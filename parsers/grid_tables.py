@@ -388,6 +388,28 @@ def _repair_drift(table: RawTable, hm: HeaderMap) -> None:
                 break
 
 
+def _row_without_its_empty_cells(part: list[Line], is_row: list[bool], rows: list[list[Cell]], k: int,
+                                 text: str) -> bool:
+    """A line of a delimited text's table that lost its empty cells: a row with only its first cell
+    filled ("Program", "Sasaran 1: ...", a name's wrapped tail) whose trailing tabs or delimiters were
+    stripped with the line's trailing white (an editor's "trim trailing whitespace", a converter's
+    strip()), so it reads as a line of text.  It stands between the table's rows, the next line
+    with text a row of cells from the text (no header: that opens a table), and is a section or
+    sasaran label, or a few words in lower case with no digit and no sentence's end."""
+    m = k + 1
+    while m < len(part) and not part[m].text.strip():
+        m += 1
+    if m >= len(part) or not is_row[m] or not rows[m] or rows[m][0].span is None or part[m].page is not None:
+        return False
+    if is_header_row(_texts(rows[m])):
+        return False
+    if section_marker([text]) or sasaran_section(text) is not None:
+        return True
+    # (a name's wrapped tail, "yang ditindaklanjuti"; a heading between two tables, "PENYAJIAN DATA",
+    # is no row: the table under it may have a header the pipeline does not know)
+    return text[0].islower() and len(text.split()) <= 6 and not _DIGIT.search(text) and text[-1] not in ".:;"
+
+
 def read_grid_tables(lines: list[Line], lo: int, hi: int, year: int | None = None) -> list[RawTable]:
     """Tables among lines[lo:hi] (indices into the document's line list) made of rows with cells
     (`year`: the report's year, for headers that repeat their columns per year)."""
@@ -426,6 +448,11 @@ def read_grid_tables(lines: list[Line], lo: int, hi: int, year: int | None = Non
                     k += 1
                     continue
                 if t in ("..", "p", "-", "—") or not t:
+                    k += 1
+                    continue
+                if b.table.rows and _row_without_its_empty_cells(part, is_row, rows, k, t):
+                    raw = part[k].text.strip()
+                    b.add([Cell(raw, line=part[k].no, col=0, span=(0, len(raw)))], part[k])
                     k += 1
                     continue
                 break
