@@ -156,6 +156,7 @@ class ReportContext(_Flagging):
     settings: CheckSettings = field(default_factory=CheckSettings)
     wrapped: bool = False            # the source wraps paragraphs over lines (PDF text, flat text)
     spaced: bool = False             # a blank line ends a paragraph (space-aligned text)
+    elided: frozenset[int] = frozenset()   # source lines the reader left out: no gap between the lines around them
     paged: bool = False              # a PDF / DOCX: locations are pages, not lines
     bundle: list["ReportContext"] = field(default_factory=list)
     bundle_memo: dict = field(default_factory=dict)     # function -> its value for the bundle (shared by its reports)
@@ -170,7 +171,7 @@ class ReportContext(_Flagging):
         """The narrative as sentences with entities (checks.sentences), computed once."""
         if self._sentences is None:
             from .sentences import sentences
-            self._sentences = sentences(self.lines, self.tables, self.wrapped, self.spaced)
+            self._sentences = sentences(self.lines, self.tables, self.wrapped, self.spaced, self.elided)
         return self._sentences
 
     def per_bundle(self, func: Callable[[list["ReportContext"]], object]):

@@ -374,11 +374,13 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def sentences(lines: list, tables: list, wrapped: bool, spaced: bool = False) -> list[Sentence]:
+def sentences(lines: list, tables: list, wrapped: bool, spaced: bool = False,
+              elided: frozenset[int] = frozenset()) -> list[Sentence]:
     """Sentences of the narrative. `wrapped`: the source wraps paragraphs over lines (PDF text);
     otherwise every line is a paragraph of its own and starts a sentence.  A table's rows between
     two lines end the paragraph above them; so does a blank line when `spaced` (text laid out with
-    spaces sets its paragraphs apart so; a text layer without layout breaks lines inside one)."""
+    spaces sets its paragraphs apart so; a text layer without layout breaks lines inside one).  The
+    source lines in `elided` (left out by the reader as no text's) make no gap."""
     rows = _table_lines(tables)
     narr = _narrative(lines, rows)
     if not narr:
@@ -396,7 +398,8 @@ def sentences(lines: list, tables: list, wrapped: bool, spaced: bool = False) ->
         joined = bool(chunks) and tail[-1:] in _QW_LAST and \
             _QUARTER_AT_END.search(prev, max(0, len(tail) - _QW_LONGEST)) is not None
         apart = prev_no is not None and ln.no - prev_no > 1 and (
-            spaced or any(k in rows for k in range(prev_no + 1, ln.no)))
+            spaced or any(k in rows for k in range(prev_no + 1, ln.no))) and (
+            not elided or any(k not in elided for k in range(prev_no + 1, ln.no)))
         new_paragraph = not joined and (not wrapped or not prev or tail[-1:] in ".:;!?" or apart
                                         or _LIST_ITEM.match(t) is not None)
         prev_no = ln.no

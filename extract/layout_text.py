@@ -173,7 +173,7 @@ def _line_words(text: str, toks: list[str], k: int) -> list[Word]:
     return out
 
 
-def _pages(lines: list[str]) -> list[list[_Src]]:
+def _pages(lines: list[str], numbers: list[int] | None = None) -> list[list[_Src]]:
     pages: list[list[_Src]] = [[]]
     page = pages[0]
     for i, t in enumerate(lines):
@@ -186,7 +186,7 @@ def _pages(lines: list[str]) -> list[list[_Src]]:
                 page = []
                 pages.append(page)
             text = text.replace("\f", " ")
-        page.append(_Src(i + 1, text, off, len(page), text.split()))
+        page.append(_Src(numbers[i] if numbers is not None else i + 1, text, off, len(page), text.split()))
     return pages
 
 
@@ -1738,9 +1738,10 @@ def _src_of(reg: _Region, w: Word) -> _Src | None:
 # the document
 
 
-def read_layout(doc: Document, lines: list[str], s: LayoutSettings) -> None:
-    """Fill `doc` with the lines and grids of space-aligned text."""
-    pages = _pages(lines)
+def read_layout(doc: Document, lines: list[str], s: LayoutSettings, numbers: list[int] | None = None) -> None:
+    """Fill `doc` with the lines and grids of space-aligned text (`numbers`: each line's number in the
+    source, when some of its lines were left out; else 1, 2, ...)."""
+    pages = _pages(lines, numbers)
     drop = _running_lines(pages, s)
     doc.n_pages = len(pages)
     last: _Region | None = None         # the last region of the page before, when it ends its page

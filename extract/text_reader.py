@@ -104,13 +104,18 @@ def form_feeds_first(lines: list[str]) -> list[str]:
     return out
 
 
+_DOUBLE_SPACED = ("the text is double-spaced (a blank line after every line): a single blank line was read as a "
+                  "line break, a run of blank lines as half as many")
+
+
 def double_spacing(lines: list[str], least: int = 20) -> set[int]:
     """The blank lines of a double-spaced text that are no paragraph break (a browser's or a viewer's
     copy that writes each line as a paragraph, a converter that doubles its line ends): when hardly
     a line with text (one in twenty) has another right under it, and at least `least` lone blank
-    lines stand between two, a lone blank line is a line break and a longer run one blank line.
+    lines stand between two, a lone blank line is a line break and a run of n blank lines n // 2
+    (each line's end doubled: one blank line became three, two five).
     Indexes of the blank lines to leave out; empty for other texts."""
-    blank = [not t.strip() for t in lines]
+    blank = [not t.strip() and "\f" not in t for t in lines]       # (a page break is no blank line)
     n = len(lines)
     runs: list[tuple[int, int]] = []          # (first blank, length) of each run between two text lines
     i = 0
@@ -131,7 +136,7 @@ def double_spacing(lines: list[str], least: int = 20) -> set[int]:
         return set()
     out: set[int] = set()
     for start, length in runs:
-        out.update(range(start, start + (length if length == 1 else length - 1)))
+        out.update(range(start, start + length - length // 2))     # (3 blank lines were one, 5 two)
     return out
 
 
@@ -291,14 +296,19 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
                             f"spaces, so a cell's span counts the characters with its line's tabs expanded")
     piped = "|" in text and _pipe_table(lines)
     comma = None if "\t" in text or piped else delimiter_of(lines)
+    spacing = double_spacing(lines)
+    doc.elided = frozenset(i + 1 for i in spacing)
+    kept = [t for i, t in enumerate(lines) if i not in spacing] if spacing else lines
     expanded = "\t" not in text and not comma and "  " in text and tab_stop_width(lines)
     if expanded:
         # its runs of spaces align on tab stops, not on columns: what lines up is no table's column,
         # and a cell of 7 characters past a stop is set apart by one space only
         doc.warnings.append(f"the text's tabs were expanded to spaces (tab stops every {expanded} characters): "
                             f"read as text without layout")
-    elif "\t" not in text and not piped and not comma and is_space_aligned(lines, layout):
-        read_layout(doc, lines, layout)
+    elif "\t" not in text and not piped and not comma and is_space_aligned(kept, layout):
+        read_layout(doc, kept, layout, [i + 1 for i in range(len(lines)) if i not in spacing] if spacing else None)
+        if spacing:
+            doc.warnings.append(_DOUBLE_SPACED)
         if detected.note:
             doc.warnings.append(detected.note)
         return doc
@@ -306,10 +316,8 @@ def read_text(path: str, data: bytes, detected: Detected, layout: LayoutSettings
     # (a text dump without layout may write a page's header and footer together at one end of the
     # page, a browser's four print lines: twice the margin a laid-out page has at each end)
     furniture = page_furniture(lines, 2 * layout.text_margin_lines, layout.running_share) if "\f" in text else set()
-    spacing = double_spacing(lines)
     if spacing:
-        doc.warnings.append("the text is double-spaced (a blank line after every line): a single blank line "
-                            "was read as a line break, more as one blank line")
+        doc.warnings.append(_DOUBLE_SPACED)
     for i, t in enumerate(lines):
         no = i + 1
         if i in furniture or i in spacing:

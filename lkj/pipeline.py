@@ -54,7 +54,7 @@ def process_document(doc: Document, settings: Settings) -> FileResult:
     vocab = Vocabulary(clean(ln.text) for ln in doc.lines) if parsed.flat or doc.is_paged else None
     contexts = [ReportContext(rep.seq, rep.meta, rep.doc_kind, normalise_tables(rep.tables, vocab, settings.match),
                               rep.lines, settings.checks, wrapped=parsed.wrapped, spaced=parsed.spaced,
-                              paged=doc.is_paged)
+                              paged=doc.is_paged, elided=parsed.elided)
                 for rep in parsed.reports]
     run_report_rules(contexts, RULES)
     res = FileResult()

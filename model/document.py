@@ -74,6 +74,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     ocr_pages: int = 0                  # pages read by OCR
     page_names: list[str] = field(default_factory=list)   # a folder of page images: each page's file
+    elided: frozenset[int] = frozenset()  # source lines left out as no text's (a double-spaced text's line-break blanks)
 
     @property
     def is_paged(self) -> bool:

@@ -120,6 +120,7 @@ class ParsedDocument:
     wrapped: bool                       # paragraphs run over several lines (PDF text layers, flat text)
     spaced: bool = False                # a blank line ends a paragraph (text laid out with spaces; a text
                                         # layer without layout also breaks lines inside a paragraph so)
+    elided: frozenset[int] = frozenset()  # source lines the reader left out (Document.elided): no gap
 
 
 __all__ = ["RawCell", "RawRow", "RawTable", "ReportMeta", "RawReport", "ParsedDocument", "DocKind", "union_box"]

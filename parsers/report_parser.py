@@ -74,7 +74,7 @@ def parse_document(doc: Document) -> ParsedDocument:
     # Word document's paragraphs are whole (paged only by its page breaks)
     laid_out = any(g.source == "columns" for g in doc.grids)
     wrapped = flat or laid_out or (paged and doc.format != FileFormat.DOCX)
-    return ParsedDocument(reports, flat=flat, wrapped=wrapped, spaced=laid_out)
+    return ParsedDocument(reports, flat=flat, wrapped=wrapped, spaced=laid_out, elided=doc.elided)
 
 
 def _in_order(found: dict[str, list[RawTable]]) -> list[RawTable]:
