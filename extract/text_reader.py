@@ -117,6 +117,11 @@ def double_spacing(lines: list[str], least: int = 20) -> set[int]:
     Indexes of the blank lines to leave out; empty for other texts."""
     blank = [not t.strip() and "\f" not in t for t in lines]       # (a page break is no blank line)
     n = len(lines)
+    texts = n - sum(blank)
+    # (first the cheap test most texts fail: lines with text right under one another)
+    adjacent = sum(1 for a, b in zip(blank, blank[1:]) if not (a or b))
+    if adjacent > 0.05 * texts or texts < least:
+        return set()
     runs: list[tuple[int, int]] = []          # (first blank, length) of each run between two text lines
     i = 0
     while i < n:
@@ -129,10 +134,7 @@ def double_spacing(lines: list[str], least: int = 20) -> set[int]:
         if i > 0 and j < n:
             runs.append((i, j - i))
         i = j
-    texts = n - sum(blank)
-    adjacent = sum(1 for k in range(n - 1) if not blank[k] and not blank[k + 1])
-    single = sum(1 for _, length in runs if length == 1)
-    if single < least or adjacent > 0.05 * texts:
+    if sum(1 for _, length in runs if length == 1) < least:
         return set()
     out: set[int] = set()
     for start, length in runs:
