@@ -452,7 +452,8 @@ def read_grid_tables(lines: list[Line], lo: int, hi: int, year: int | None = Non
                     continue
                 if b.table.rows and _row_without_its_empty_cells(part, is_row, rows, k, t):
                     raw = part[k].text.strip()
-                    b.add([Cell(raw, line=part[k].no, col=0, span=(0, len(raw)))], part[k])
+                    at = part[k].text.find(raw)        # (its span in the line as written)
+                    b.add([Cell(raw, line=part[k].no, col=0, span=(at, at + len(raw)))], part[k])
                     k += 1
                     continue
                 break
