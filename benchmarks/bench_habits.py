@@ -32,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 
+from bench_forms import _spanless          # (the truth without line and page spans, as bench_forms scores it)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -78,15 +80,6 @@ HABITS = {
     "double": (lambda b: b"\n\n".join(b.split(b"\n")), True),
     "indent": (lambda b: b"\n".join(_indent(x) for x in b.split(b"\n")), False),
 }
-
-
-def _spanless(o):
-    if isinstance(o, dict):
-        return {k: _spanless(v) for k, v in o.items()
-                if k not in ("page_start", "page_end", "line_start", "line_end", "page", "line", "bbox")}
-    if isinstance(o, list):
-        return [_spanless(x) for x in o]
-    return o
 
 
 def _corpus() -> str:

@@ -62,8 +62,7 @@ def _utf16(data: bytes) -> str | None:
         text = codecs.getincrementaldecoder(codec)().decode(data[:8192], final=len(data) <= 8192)
     except UnicodeDecodeError:
         return None
-    ctrl = sum(1 for c in text if c < "\t" or "\r" < c < " ")
-    return codec if ctrl <= max(8, len(text) // 50) else None
+    return None if _looks_binary(text.encode("utf-8")) else codec
 
 
 def detect(data: bytes) -> Detected:
